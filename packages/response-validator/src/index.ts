@@ -1,0 +1,4 @@
+// Public entry of @onexgen/response-validator. Filled by its issue; the types are the contract.
+export type * from './parser/types.js';
+export type * from './validation/types.js';
+export const PACKAGE_NAME = '@onexgen/response-validator';

@@ -1,0 +1,82 @@
+// The validation result shape consumers rely on (fallback-strategies, pattern-library, orchestrator).
+// The implementation exports zod schemas describing exactly these shapes.
+
+export type Category = 'syntax' | 'compliance' | 'security' | 'quality' | 'pattern';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ValidationIssue {
+  /** stable id, e.g. 'syntax/invalid', 'onex/unknown-error-code', 'security/sql-injection' */
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** says what to change */
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Bandit id / CWE for security rules */
+  bandit?: string;
+  cwe?: string;
+}
+
+export interface ValidationContext {
+  /** the code is a method body (indented or not): wrapped for parsing, lines mapped back */
+  fragment?: boolean;
+  nodeType?: 'effect' | 'compute' | 'reducer' | 'orchestrator';
+  methodName?: string;
+  /** whether the method the body belongs to is async (default true for fragments) */
+  isAsync?: boolean;
+  /** pattern ids/names the code is expected to use, e.g. ['connection_pooling', 'transaction_management'] */
+  expectedPatterns?: string[];
+  /** template variant, e.g. 'DATABASE_HEAVY' */
+  variant?: string;
+  /** the node file's import statements (source text), so names they bind count as defined */
+  fileImports?: string[];
+  /** names the enclosing method/class makes available (parameters, attributes) */
+  knownNames?: string[];
+  /** 1-based attempt number, for rules or reports that care */
+  attempt?: number;
+}
+
+export interface ScoreBreakdown {
+  syntax: number;
+  compliance: number;
+  security: number;
+  quality: number;
+  pattern: number;
+}
+
+export interface ValidationResult {
+  syntaxValid: boolean;
+  passed: boolean;
+  /** 0..1 */
+  score: number;
+  breakdown: ScoreBreakdown;
+  issues: ValidationIssue[];
+  stats: { lines: number; functions: number; maxComplexity: number; durationMs: number };
+}
+
+export type ExtractionMethod =
+  | 'fenced'
+  | 'fenced-multiple-merged'
+  | 'fenced-multiple-chosen'
+  | 'unterminated-fence'
+  | 'raw'
+  | 'empty';
+
+export interface ExtractionResult {
+  code: string;
+  method: ExtractionMethod;
+  /** 'class' or 'function' when a whole definition was reduced to the body */
+  reducedFrom?: 'class' | 'function';
+  /** import lines the model added (removed from `code`; the orchestrator decides) */
+  imports: string[];
+  warnings: string[];
+}
+
+export interface Validator {
+  readonly profile: string;
+  validate(code: string, context?: ValidationContext): ValidationResult;
+  validateResponse(answer: string, context?: ValidationContext): ValidationResult & { extraction: ExtractionResult; code: string };
+}
