@@ -28,7 +28,7 @@ if (!process.env.DATABASE_URL) {
 
 const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onexgen-results-'));
 const env = { ...process.env, ONEXGEN_TEST_RESULTS_DIR: resultsDir, NX_DAEMON: 'false', NX_TUI: 'false', FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
-const nx = path.join(root, 'node_modules/nx/bin/nx.js');
+const nx = path.join(root, 'node_modules/nx/dist/bin/nx.js');
 const run = (args) => spawnSync(process.execPath, [nx, ...args], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
 
 const started = Date.now();
