@@ -60,11 +60,18 @@ export interface PyFunction {
   bodyIndent: string;
   /** top-level statements of the body, in order, docstring included */
   statements: PyStatement[];
+  /** PEP 695 type parameters as written (`def f[T: int](...)` gives ['T: int']); absent when none */
+  typeParameters?: string[];
 }
 
 export interface PyClass {
   name: string;
+  /** 'Outer.Inner' or 'f.<locals>.C' style; plain name at module level */
+  qualifiedName?: string;
+  /** positional arguments of the class statement as written */
   bases: string[];
+  /** keyword arguments of the class statement, e.g. metaclass=ABCMeta */
+  keywords?: { name: string; value: string }[];
   decorators: string[];
   docstring?: PyDocstring;
   definition: SourceRange;

@@ -1,0 +1,13 @@
+// Typed errors of the parser capability: a code, a message for a person, and the cause.
+
+export type ParserErrorCode = 'PARSER_LOAD_FAILED' | 'PARSER_FAILED' | 'INVALID_SOURCE';
+
+export class PythonParserError extends Error {
+  readonly code: ParserErrorCode;
+
+  constructor(code: ParserErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PythonParserError';
+    this.code = code;
+  }
+}

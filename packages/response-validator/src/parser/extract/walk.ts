@@ -1,0 +1,68 @@
+// One pre-order pass over the tree that fills every ParsedModule collection, keeping the stack of
+// enclosing functions/classes so qualified names and a call's enclosing function come for free.
+import type { Node } from 'web-tree-sitter';
+import type { ParsedModule } from '../types.js';
+import { extractCall } from './calls.js';
+import { extractClass, extractFunction, qualify, type Scope } from './definitions.js';
+import { docstringNode } from './docstrings.js';
+import { extractImports } from './imports.js';
+import { extractComment, extractString } from './strings.js';
+
+export type Extraction = Pick<ParsedModule, 'functions' | 'classes' | 'imports' | 'calls' | 'strings' | 'comments'>;
+
+const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+
+export function extractAll(source: string, root: Node): Extraction {
+  const out: Extraction = { functions: [], classes: [], imports: [], calls: [], strings: [], comments: [] };
+  const docstringStarts = new Set<number>();
+  const scopes: Scope[] = [];
+  const markDocstring = (block: Node | null): void => {
+    const doc = docstringNode(block);
+    if (!doc) return;
+    if (doc.type === 'string') docstringStarts.add(doc.startIndex);
+    else for (const part of doc.namedChildren) docstringStarts.add(part.startIndex);
+  };
+  const enclosingFunction = (): string | undefined => {
+    for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i]!.kind === 'function') return scopes[i]!.qualifiedName;
+    return undefined;
+  };
+
+  const visit = (node: Node): void => {
+    let pushed = false;
+    switch (node.type) {
+      case 'function_definition': {
+        const fn = extractFunction(source, node, scopes);
+        out.functions.push(fn);
+        markDocstring(node.childForFieldName('body'));
+        scopes.push({ kind: 'function', name: fn.name, qualifiedName: fn.qualifiedName });
+        pushed = true;
+        break;
+      }
+      case 'class_definition': {
+        const cls = extractClass(node, scopes);
+        out.classes.push(cls);
+        markDocstring(node.childForFieldName('body'));
+        scopes.push({ kind: 'class', name: cls.name, qualifiedName: cls.qualifiedName ?? qualify(scopes, cls.name) });
+        pushed = true;
+        break;
+      }
+      case 'call':
+        out.calls.push(extractCall(node, enclosingFunction()));
+        break;
+      case 'string':
+        out.strings.push(extractString(node, docstringStarts.has(node.startIndex)));
+        break;
+      case 'comment':
+        out.comments.push(extractComment(node));
+        return;
+      default:
+        if (IMPORT_TYPES.has(node.type)) out.imports.push(...extractImports(node));
+    }
+    for (const child of node.namedChildren) visit(child);
+    if (pushed) scopes.pop();
+  };
+
+  markDocstring(root);
+  visit(root);
+  return out;
+}
