@@ -1,0 +1,44 @@
+// Typed errors of the app: a code, a message for a person, the cause, and the exit code the CLI uses.
+
+/** 2 usage/input error, 3 provider/budget failure (1 = some methods fell back is not an error). */
+export type ExitCode = 2 | 3;
+
+export type OnexgenErrorCode =
+  | 'SPEC_INVALID'
+  | 'SPEC_NOT_FOUND'
+  | 'NODE_FILE_INVALID'
+  | 'CONFIG_INVALID'
+  | 'USAGE'
+  | 'TEMPLATE_RENDER_FAILED'
+  | 'INJECTION_FAILED'
+  | 'PROVIDER_FAILED'
+  | 'BUDGET_EXHAUSTED'
+  | 'DATABASE_FAILED';
+
+const EXIT_CODES: Record<OnexgenErrorCode, ExitCode> = {
+  SPEC_INVALID: 2,
+  SPEC_NOT_FOUND: 2,
+  NODE_FILE_INVALID: 2,
+  CONFIG_INVALID: 2,
+  USAGE: 2,
+  TEMPLATE_RENDER_FAILED: 2,
+  INJECTION_FAILED: 2,
+  PROVIDER_FAILED: 3,
+  BUDGET_EXHAUSTED: 3,
+  DATABASE_FAILED: 3,
+};
+
+export class OnexgenError extends Error {
+  readonly code: OnexgenErrorCode;
+  readonly exitCode: ExitCode;
+  /** file or field the error is about, e.g. 'examples/bad.yaml: operations[1].name' */
+  readonly where?: string;
+
+  constructor(code: OnexgenErrorCode, message: string, options?: { cause?: unknown; where?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'OnexgenError';
+    this.code = code;
+    this.exitCode = EXIT_CODES[code];
+    this.where = options?.where;
+  }
+}

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { parse } from 'yaml';
+import { renderSkeleton } from '../src/skeleton/render-skeleton.js';
+import { loadSpecFile, parseSpecText } from '../src/spec/load-spec.js';
+
+const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'onexgen-skeleton-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Ground truth: CPython 3.12's own parser. */
+function cpythonParses(source: string): string {
+  const file = join(tmp, `check-${Math.random().toString(36).slice(2)}.py`);
+  writeFileSync(file, source);
+  try {
+    execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', file], {
+      env: { ...process.env, PYENV_VERSION: '3.12' },
+      stdio: 'pipe',
+    });
+    return 'ok';
+  } catch (err) {
+    return String((err as { stderr?: Buffer }).stderr ?? err);
+  }
+}
+
+describe('renderSkeleton', () => {
+  const cases = [
+    ['mysql-adapter.effect.yaml', 'NodeMysqlAdapterEffect', 'NodeEffect', 'execute_effect'],
+    ['price-calculator.compute.yaml', 'NodePriceCalculatorCompute', 'NodeCompute', 'execute_compute'],
+    ['event-counter.reducer.yaml', 'NodeEventCounterReducer', 'NodeReducer', 'execute_reduction'],
+    ['order-workflow.orchestrator.yaml', 'NodeOrderWorkflowOrchestrator', 'NodeOrchestrator', 'execute_orchestration'],
+  ] as const;
+
+  test.each(cases)('%s renders a package whose Python files CPython parses', async (file, className, base, entry) => {
+    const spec = await loadSpecFile(join(EXAMPLES, file));
+    const skeleton = renderSkeleton(spec, { specFile: file });
+    expect(skeleton.className).toBe(className);
+    const paths = skeleton.files.map((f) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['node.py', 'contract.yaml', '__init__.py', 'models/__init__.py', 'tests/test_node.py', 'README.md']),
+    );
+    const node = skeleton.files.find((f) => f.path === 'node.py')!.content;
+    expect(node).toContain(`class ${className}(${base}):`);
+    expect(node).toContain(`async def ${entry}(self, contract:`);
+    expect(node).toContain('def __init__(self, container: ModelContainer) -> None:');
+    for (const op of spec.operations) expect(node).toContain(`def ${op.name}(`);
+    for (const f of skeleton.files.filter((f) => f.path.endsWith('.py'))) {
+      expect(`${f.path}: ${cpythonParses(f.content)}`).toBe(`${f.path}: ok`);
+    }
+    const contract = parse(skeleton.files.find((f) => f.path === 'contract.yaml')!.content);
+    expect(contract.node_type).toBe(spec.node_type.toUpperCase());
+    expect(contract.operations.map((o: { name: string }) => o.name)).toEqual(spec.operations.map((o) => o.name));
+  });
+
+  test('hostile descriptions stay inside their docstrings and strings', () => {
+    const spec = parseSpecText(
+      [
+        'name: weird',
+        'node_type: compute',
+        'description: "ends with a quote\\" and holds \\"\\"\\" triple quotes and a \\\\ backslash"',
+        'operations: [{ name: go, description: "line one\\n\\"\\"\\"\\nline three" }]',
+        'features: ["Connection pooling (10-50 connections)", "x\\"\\"\\""]',
+      ].join('\n'),
+      'weird.yaml',
+    );
+    const skeleton = renderSkeleton(spec);
+    for (const f of skeleton.files.filter((f) => f.path.endsWith('.py'))) {
+      expect(`${f.path}: ${cpythonParses(f.content)}`).toBe(`${f.path}: ok`);
+    }
+    expect(parse(skeleton.files.find((f) => f.path === 'contract.yaml')!.content).description).toContain('"""');
+  });
+});
