@@ -4,9 +4,10 @@ import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
 import { PythonParserError } from './errors.js';
 import { TreeSitterPythonParser } from './tree-sitter-python-parser.js';
-import type { ParsedModule } from './types.js';
+import type { FragmentOptions, ParsedFragment, ParsedModule } from './types.js';
 
 let cached: Promise<TreeSitterPythonParser> | undefined;
+let loaded: TreeSitterPythonParser | undefined;
 
 async function create(): Promise<TreeSitterPythonParser> {
   try {
@@ -15,7 +16,8 @@ async function create(): Promise<TreeSitterPythonParser> {
     const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
-    return new TreeSitterPythonParser(parser);
+    loaded = new TreeSitterPythonParser(parser);
+    return loaded;
   } catch (cause) {
     throw new PythonParserError(
       'PARSER_LOAD_FAILED',
@@ -38,4 +40,13 @@ export function loadPythonParser(): Promise<TreeSitterPythonParser> {
 
 export async function parsePython(source: string): Promise<ParsedModule> {
   return (await loadPythonParser()).parse(source);
+}
+
+export async function parseFragment(body: string, opts?: FragmentOptions): Promise<ParsedFragment> {
+  return (await loadPythonParser()).parseFragment(body, opts);
+}
+
+/** The parser if loadPythonParser() has already resolved, for synchronous callers; else undefined. */
+export function getLoadedPythonParser(): TreeSitterPythonParser | undefined {
+  return loaded;
 }

@@ -3,16 +3,25 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { PythonParserError } from './errors.js';
 import { extractAll } from './extract/walk.js';
+import { mapToFragment } from './fragment-mapping.js';
+import { buildWrapper } from './fragment-wrapper.js';
 import { treeErrors } from './syntax/tree-errors.js';
-import type { ParsedModule, PythonParser } from './types.js';
+import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PythonParser } from './types.js';
 
 export class TreeSitterPythonParser implements PythonParser {
   constructor(private readonly parser: Parser) {}
 
   parse(source: string): ParsedModule {
-    if (typeof source !== 'string') {
-      throw new PythonParserError('INVALID_SOURCE', `parse(source): source must be a string, got ${typeof source}`);
-    }
+    return this.withTree(source, (_tree, module) => module);
+  }
+
+  parseFragment(body: string, opts?: FragmentOptions): ParsedFragment {
+    const wrapper = buildWrapper(checkSource(body, 'parseFragment(body)'), opts);
+    return mapToFragment(this.withTree(wrapper.source, (_tree, module) => module), wrapper);
+  }
+
+  withTree<T>(source: string, fn: (tree: Tree, module: ParsedModule) => T): T {
+    checkSource(source, 'parse(source)');
     let tree: Tree | null;
     try {
       tree = this.parser.parse(source);
@@ -21,18 +30,37 @@ export class TreeSitterPythonParser implements PythonParser {
     }
     if (!tree) throw new PythonParserError('PARSER_FAILED', 'tree-sitter returned no tree');
     try {
-      const root = tree.rootNode;
-      const syntaxErrors = treeErrors(root);
-      const extraction = extractAll(source, root);
-      return {
-        source,
-        syntaxValid: syntaxErrors.length === 0,
-        syntaxErrors,
-        compileErrors: [],
-        ...extraction,
-      };
+      return fn(tree, analyse(source, tree));
     } finally {
       tree.delete();
     }
   }
+
+  withFragmentTree<T>(
+    body: string,
+    opts: FragmentOptions | undefined,
+    fn: (tree: Tree, module: ParsedModule, wrapper: FragmentWrapper) => T,
+  ): T {
+    const wrapper = buildWrapper(checkSource(body, 'withFragmentTree(body)'), opts);
+    return this.withTree(wrapper.source, (tree, module) => fn(tree, module, wrapper));
+  }
+}
+
+function checkSource(source: unknown, what: string): string {
+  if (typeof source !== 'string') {
+    throw new PythonParserError('INVALID_SOURCE', `${what}: source must be a string, got ${typeof source}`);
+  }
+  return source;
+}
+
+function analyse(source: string, tree: Tree): ParsedModule {
+  const root = tree.rootNode;
+  const syntaxErrors = treeErrors(root);
+  return {
+    source,
+    syntaxValid: syntaxErrors.length === 0,
+    syntaxErrors,
+    compileErrors: [],
+    ...extractAll(source, root),
+  };
 }

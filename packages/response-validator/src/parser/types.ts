@@ -1,4 +1,6 @@
 // The parsed-module shape every package relies on (context-builder, pattern-library, orchestrator).
+import type { Tree } from 'web-tree-sitter';
+
 // Plain serialisable data extracted eagerly from the tree-sitter tree (the tree itself is freed).
 // Lines are 1-based; columns are 1-based; startIndex/endIndex are JS string offsets (UTF-16 code
 // units) into the source, so `source.slice(r.startIndex, r.endIndex)` is the node's text.
@@ -131,6 +133,41 @@ export interface ParsedModule {
   comments: PyComment[];
 }
 
+export interface FragmentOptions {
+  /** wrap in `async def` (default true: generated node methods are async) */
+  isAsync?: boolean;
+  /** name of the synthetic method (default '__fragment__') */
+  methodName?: string;
+  /** when given, the method is wrapped in `class <className>:` too */
+  className?: string;
+}
+
+export interface FragmentWrapper {
+  /** lines the wrapper adds before the fragment's first line */
+  prefixLines: number;
+  /** indentation added in front of every fragment line ('' when the fragment was already indented) */
+  indent: string;
+  /** the synthetic wrapped source that was parsed */
+  source: string;
+  /** wrapped 1-based (line, column) -> the fragment's own 1-based (line, column); null on wrapper lines */
+  mapPosition(line: number, column: number): { line: number; column: number } | null;
+  /** first and last wrapped lines holding fragment text */
+  bodyStartLine: number;
+  bodyEndLine: number;
+}
+
+/** A method body parsed inside a synthetic method; every position is in the fragment's own coordinates. */
+export interface ParsedFragment extends ParsedModule {
+  /** the fragment as given (`source` is the fragment too) */
+  wrapper: FragmentWrapper;
+}
+
 export interface PythonParser {
   parse(source: string): ParsedModule;
+  /** wraps a method body (indented or not, tabs included) in a synthetic (async) method */
+  parseFragment(body: string, opts?: FragmentOptions): ParsedFragment;
+  /** parses once, hands the live tree and the extracted module to fn, deletes the tree after fn returns */
+  withTree<T>(source: string, fn: (tree: Tree, module: ParsedModule) => T): T;
+  /** the same for a method body: tree and module are of the WRAPPED source (not re-mapped); use wrapper.mapPosition */
+  withFragmentTree<T>(body: string, opts: FragmentOptions | undefined, fn: (tree: Tree, module: ParsedModule, wrapper: FragmentWrapper) => T): T;
 }
