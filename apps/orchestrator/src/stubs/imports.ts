@@ -1,0 +1,47 @@
+// Adds the import statements generated code needs and the file lacks, once, to the module's import block.
+import type { ParsedModule, PyImport, PythonParser } from '@onexgen/response-validator';
+import { LineIndex } from './lines.js';
+
+function bound(imp: PyImport): string[] {
+  // `import a.b` binds `a.b` for our purpose (comparison by module path), `from m import x as y` binds m:x as y
+  if (imp.kind === 'import') return imp.names.map((n) => `import ${n.name} as ${n.alias ?? ''}`);
+  return imp.names.map((n) => `from ${imp.module} import ${n.name} as ${n.alias ?? ''}`);
+}
+
+function render(imp: PyImport, names: PyImport['names']): string {
+  const list = names.map((n) => (n.alias ? `${n.name} as ${n.alias}` : n.name)).join(', ');
+  return imp.kind === 'import' ? `import ${list}` : `from ${imp.module} import ${list}`;
+}
+
+/** Import lines (from the generated code) that the module does not already have, deduplicated. */
+export function missingImports(parser: PythonParser, module: ParsedModule, wanted: readonly string[]): string[] {
+  const have = new Set(module.imports.flatMap(bound));
+  const out: string[] = [];
+  for (const line of wanted) {
+    for (const imp of parser.parse(line.trim()).imports) {
+      const missing = imp.names.filter((n) => !have.has(bound({ ...imp, names: [n] })[0]!));
+      if (missing.length === 0 || imp.module === '__future__') continue;
+      for (const n of missing) have.add(bound({ ...imp, names: [n] })[0]!);
+      out.push(render(imp, missing));
+    }
+  }
+  return out;
+}
+
+/** Offset where new import lines go: after the last top-level import, else after the module docstring. */
+export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { offset: number; leadingBlank: boolean } {
+  const topLevel = module.imports.filter((i) => i.range.startColumn === 1);
+  const last = topLevel.at(-1);
+  if (last) return { offset: lines.lineEnd(last.range.endLine), leadingBlank: false };
+  const firstCode = Math.min(
+    ...module.functions.map((f) => f.definition.startLine),
+    ...module.classes.map((c) => c.definition.startLine),
+    lines.lineCount + 1,
+  );
+  const doc = module.strings.find((s) => s.isDocstring && s.range.startColumn === 1 && s.range.startLine < firstCode);
+  if (doc) return { offset: lines.lineEnd(doc.range.endLine), leadingBlank: true };
+  // after a shebang / encoding comment block
+  let line = 1;
+  while (line < lines.lineCount && lines.lineText(line).startsWith('#')) line++;
+  return { offset: line === 1 ? -1 : lines.lineEnd(line - 1), leadingBlank: false };
+}
