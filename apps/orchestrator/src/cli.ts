@@ -1,13 +1,17 @@
 // Entry of the `onexgen` command (bin/onexgen.js imports the built copy of this file).
-import { Command } from 'commander';
+import { processIO } from './cli/io.js';
+import { runCli } from './cli/program.js';
 
-export function buildProgram(): Command {
-  return new Command('onexgen')
-    .description('Fill ONEX v2.0 node stubs with validated business logic written by an LLM.')
-    .version('0.1.0')
-    .showHelpAfterError();
-}
+export { buildProgram, runCli } from './cli/program.js';
 
+/** argv as in process.argv (node, script, ...args). SIGINT/SIGTERM abort the run; inputs stay untouched. */
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  const controller = new AbortController();
+  const stop = (): void => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const code = await runCli(argv.slice(2), processIO(controller.signal));
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+  process.exitCode = code;
 }

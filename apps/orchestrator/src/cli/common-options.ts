@@ -1,0 +1,52 @@
+// Options every generating command shares, and their translation into the flag layer of the cascade.
+import { Option, type Command } from 'commander';
+import { PROVIDERS, TIERS, type ConfigLayer } from '../config/schema.js';
+import { OnexgenError } from '../errors.js';
+
+export interface CommonOptions {
+  provider?: string;
+  baseUrl?: string;
+  model?: string;
+  tier?: string;
+  db?: string;
+  concurrency?: string;
+  config?: string;
+  offline?: boolean;
+  json?: boolean;
+  budget?: string;
+}
+
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--provider <name>', 'LLM provider').choices(PROVIDERS))
+    .option('--base-url <url>', 'provider base URL')
+    .option('--model <name>', 'model name')
+    .addOption(new Option('--tier <tier>', 'model tier').choices(TIERS))
+    .option('--db <url|path>', 'database: postgres:// URL or PGlite directory (default DATABASE_URL, then .onexgen/db)')
+    .option('--concurrency <n>', 'methods generated at once per node')
+    .option('--budget <usd>', 'stop the run when its cost reaches this many US dollars')
+    .option('--config <file>', 'configuration file (instead of ./onexgen.config.*)');
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new OnexgenError('USAGE', `${flag}: must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export function flagLayer(opts: CommonOptions): ConfigLayer {
+  const layer: Record<string, unknown> = {};
+  if (opts.provider) layer.provider = opts.provider;
+  if (opts.baseUrl) layer.baseUrl = opts.baseUrl;
+  if (opts.model) layer.model = opts.model;
+  if (opts.tier) layer.tier = opts.tier;
+  if (opts.db) layer.db = opts.db;
+  if (opts.concurrency !== undefined) layer.concurrency = positiveInt(opts.concurrency, '--concurrency');
+  if (opts.budget !== undefined) {
+    const n = Number(opts.budget);
+    if (!(n > 0)) throw new OnexgenError('USAGE', `--budget: must be a positive number of US dollars, got "${opts.budget}"`);
+    layer.budgetUsd = n;
+  }
+  if (opts.offline) layer.offline = true;
+  return layer as ConfigLayer;
+}

@@ -1,0 +1,51 @@
+// The `onexgen` command tree. Commands throw OnexgenError; runCli turns errors into exit codes.
+import { Command, CommanderError } from 'commander';
+import { OnexgenError } from '../errors.js';
+import { registerStubs } from './commands/stubs.js';
+import type { CliIO } from './io.js';
+import { redactor } from './redact.js';
+
+export const VERSION = '0.1.0';
+
+/** Set by a command whose run finished with a non-zero status that is not an error (1: some fell back). */
+export interface RunState {
+  exitCode: number;
+}
+
+export type CommandRegistrar = (program: Command, io: CliIO, state: RunState) => void;
+
+const registrars: CommandRegistrar[] = [(p, io) => registerStubs(p, io)];
+
+export function buildProgram(io: CliIO, state: RunState): Command {
+  const program = new Command('onexgen')
+    .description('Fill ONEX v2.0 node stubs with validated business logic written by an LLM.')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  for (const register of registrars) register(program, io, state);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  return program;
+}
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 some methods fell back, 2 usage/input, 3 provider/budget. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const state: RunState = { exitCode: 0 };
+  const redact = redactor(io.env);
+  const safeIO: CliIO = { ...io, stdout: (t) => io.stdout(redact(t)), stderr: (t) => io.stderr(redact(t)) };
+  try {
+    await buildProgram(safeIO, state).parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit through here with code 0
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof OnexgenError) {
+      safeIO.stderr(`onexgen: ${err.message}\n`);
+      return err.exitCode;
+    }
+    safeIO.stderr(`onexgen: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 2;
+  }
+}

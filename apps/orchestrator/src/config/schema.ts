@@ -1,0 +1,63 @@
+// The run configuration every layer of the cascade speaks (files in camelCase or snake_case).
+import { z } from 'zod';
+
+export const PROVIDERS = ['openai-compatible', 'anthropic', 'gemini', 'ollama'] as const;
+export const TIERS = ['local', 'cloud_fast', 'cloud_premium'] as const;
+
+export const ProviderSchema = z.enum(PROVIDERS);
+export const TierSchema = z.enum(TIERS);
+
+/** One layer: every field optional; later layers win field by field. */
+export const ConfigLayerSchema = z.strictObject({
+  provider: ProviderSchema.optional(),
+  baseUrl: z.url().optional(),
+  model: z.string().min(1).optional(),
+  tier: TierSchema.optional(),
+  db: z.string().min(1).optional(),
+  /** methods of one node generated at once */
+  concurrency: z.number().int().min(1).max(256).optional(),
+  /** specs / node files processed at once */
+  fileConcurrency: z.number().int().min(1).max(256).optional(),
+  offline: z.boolean().optional(),
+  /** LLM attempts per method before falling back */
+  maxAttempts: z.number().int().min(1).max(10).optional(),
+  /** the whole run's budget */
+  budgetUsd: z.number().positive().optional(),
+  budgetTokens: z.number().int().positive().optional(),
+  /** tokens the context of one method may use */
+  contextBudget: z.number().int().min(256).optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  validatorProfile: z.string().min(1).optional(),
+  /** a pattern's match score at or above which its code is used without asking a model */
+  patternConfidence: z.number().min(0).max(1).optional(),
+  /** generations scoring at or above this become learned templates */
+  learnThreshold: z.number().min(0).max(1).optional(),
+});
+export type ConfigLayer = z.infer<typeof ConfigLayerSchema>;
+
+type DefaultedKey =
+  | 'tier'
+  | 'concurrency'
+  | 'fileConcurrency'
+  | 'offline'
+  | 'maxAttempts'
+  | 'contextBudget'
+  | 'timeoutMs'
+  | 'validatorProfile'
+  | 'patternConfidence'
+  | 'learnThreshold';
+
+export type ResolvedConfig = Required<Pick<ConfigLayer, DefaultedKey>> & Omit<ConfigLayer, DefaultedKey>;
+
+export const DEFAULTS: Required<Pick<ConfigLayer, DefaultedKey>> = {
+  tier: 'cloud_fast',
+  concurrency: 4,
+  fileConcurrency: 4,
+  offline: false,
+  maxAttempts: 3,
+  contextBudget: 6000,
+  timeoutMs: 60_000,
+  validatorProfile: 'onex-v2',
+  patternConfidence: 0.8,
+  learnThreshold: 0.8,
+};
