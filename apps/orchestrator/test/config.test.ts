@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { resolveCredentials } from '../src/config/env-layer.js';
+import { loadConfig, methodConfig } from '../src/config/load-config.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'onexgen-config-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmp, 'p-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('configuration cascade', () => {
+  test('defaults < user file < project file < environment < flags < per-method overrides', () => {
+    const dir = project({
+      'home/.config/onexgen/config.yaml': 'tier: local\nconcurrency: 2\nmodel: user-model\nmax_attempts: 5\n',
+      'onexgen.config.yaml': 'concurrency: 3\nmodel: project-model\ntimeout_ms: 1000\n',
+    });
+    const env = { HOME: join(dir, 'home'), ONEXGEN_MODEL: 'env-model', ONEXGEN_CONCURRENCY: '6' };
+    const { config, origin, files } = loadConfig({ cwd: dir, env, flags: { concurrency: 9 } });
+    expect(files).toHaveLength(2);
+    expect(config).toMatchObject({ tier: 'local', maxAttempts: 5, timeoutMs: 1000, model: 'env-model', concurrency: 9, validatorProfile: 'onex-v2' });
+    expect(origin).toMatchObject({ tier: 'user', maxAttempts: 'user', timeoutMs: 'project', model: 'env', concurrency: 'flag', validatorProfile: 'default' });
+    const m = methodConfig(config, { tier: 'cloud_premium', prompt_additions: 'be careful', budget: { max_attempts: 2 } });
+    expect(m).toMatchObject({ tier: 'cloud_premium', maxAttempts: 2, promptAdditions: 'be careful', model: 'env-model' });
+  });
+
+  test('a key variable implies its provider; the key itself never enters the configuration', () => {
+    const { config } = loadConfig({ cwd: tmp, env: { HOME: tmp, ANTHROPIC_API_KEY: 'sk-ant-secret-1234' } });
+    expect(config.provider).toBe('anthropic');
+    expect(JSON.stringify(config)).not.toContain('sk-ant-secret-1234');
+    expect(resolveCredentials({ ANTHROPIC_API_KEY: 'sk-ant-secret-1234' }, 'anthropic')).toEqual({
+      apiKey: 'sk-ant-secret-1234',
+      source: 'ANTHROPIC_API_KEY',
+    });
+    expect(loadConfig({ cwd: tmp, env: { HOME: tmp, OLLAMA_HOST: 'localhost:11434' } }).config).toMatchObject({
+      provider: 'ollama',
+      baseUrl: 'http://localhost:11434',
+      tier: 'local',
+    });
+  });
+
+  test('bad values name the file and field; keys in files are refused', () => {
+    const bad = project({ 'onexgen.config.yaml': 'concurrency: many\n' });
+    expect(() => loadConfig({ cwd: bad, env: { HOME: bad } })).toThrow(/onexgen\.config\.yaml: concurrency: /);
+    const secret = project({ 'onexgen.config.json': '{"api_key": "abc"}' });
+    expect(() => loadConfig({ cwd: secret, env: { HOME: secret } })).toThrow(/api_key: keys are read from environment variables only/);
+    expect(() => loadConfig({ cwd: tmp, env: { HOME: tmp, ONEXGEN_TIER: 'gold' } })).toThrow(/environment tier/);
+    expect(() => loadConfig({ cwd: tmp, env: { HOME: tmp }, configFile: 'missing.yaml' })).toThrow(/config file not found/);
+  });
+});
