@@ -1,2 +1,37 @@
-// Public entry of @onexgen/fallback-strategies. Filled by its issue; nothing here pretends to work yet.
-export const PACKAGE_NAME = '@onexgen/fallback-strategies';
+// Public entry of @onexgen/fallback-strategies: what to do when generated code fails validation.
+export { decide } from './policy/decide.js';
+export type { Decision, DecisionAction } from './policy/decide.js';
+export {
+  attemptSchema,
+  categorySchema,
+  defaultPolicy,
+  DEFAULT_TIERS,
+  endActionSchema,
+  fallbackPolicySchema,
+} from './policy/policy.js';
+export type { AttemptInput, AttemptState, EndAction, FallbackPolicy, FallbackPolicyInput } from './policy/policy.js';
+export { selectFailingRules, summarizeRules } from './policy/failing-rules.js';
+export { validationInputSchema } from './policy/validation-input.js';
+export type { ValidationInput } from './policy/validation-input.js';
+
+export { adjustPrompt, adjustPromptOptionsSchema } from './prompt/adjust-prompt.js';
+export type { AdjustedPrompt, AdjustPromptOptions, DroppedPart } from './prompt/adjust-prompt.js';
+export { promptContextSchema, SECTION_IDS } from './prompt/prompt-context.js';
+export type { PromptContext, PromptItem, PromptSection, SectionId } from './prompt/prompt-context.js';
+export { countTokens, disposeTokenCounter } from './prompt/token-counter.js';
+export type { CountTokens } from './prompt/token-counter.js';
+
+export { templateFallback } from './codegen/template-fallback.js';
+export type { TemplateFallbackOptions } from './codegen/template-fallback.js';
+export { partialImplementation, partialSpecSchema } from './codegen/partial-implementation.js';
+export type { PartialSpec } from './codegen/partial-implementation.js';
+export { fallbackImports } from './codegen/method-view.js';
+export { methodSpecSchema, nodeTypeSchema, NODE_TYPES } from './codegen/method-spec.js';
+export type { MethodSpec, NodeType } from './codegen/method-spec.js';
+
+export { createFallbackRecorder, fallbackMetricsSchema, fallbackAttemptRecordSchema } from './metrics/fallback-recorder.js';
+export type { AttemptOutcome, FallbackAttemptRecord, FallbackMetrics, FallbackRecorder } from './metrics/fallback-recorder.js';
+
+export { FallbackError } from './errors.js';
+export type { FallbackErrorCode } from './errors.js';
+export { TEMPLATES_DIR } from './data-dir.js';
