@@ -1,2 +1,48 @@
-// Public entry of @onexgen/context-builder. Filled by its issue; nothing here pretends to work yet.
-export const PACKAGE_NAME = '@onexgen/context-builder';
+// Public entry of @onexgen/context-builder.
+export { buildContext, type ContextSources, type BuildOptions } from './build/build-context.js';
+export type {
+  BuiltContext,
+  BuiltContextData,
+  ContextSection,
+  ContextItem,
+  ContextMetadata,
+  ContextMetrics,
+  TruncationStep,
+  SectionPriority,
+} from './build/types.js';
+export { SYSTEM_PART, USER_PART, PROMPT_ORDER } from './build/assemble.js';
+export { explainContext } from './explain.js';
+export {
+  ContextSpecSchema,
+  MethodSpecSchema,
+  BuildInputSchema,
+  NodeTypeSchema,
+  type ContextSpec,
+  type ContextSpecInput,
+  type MethodSpec,
+  type MethodSpecInput,
+  type BuildInput,
+  type NodeType,
+} from './spec/schemas.js';
+export { SECTION_IDS, type SectionId, type SectionBudget, type Variant, type Mixin } from './data/schemas.js';
+export { resolveBudget, type ResolvedBudget, type BudgetOptions } from './budget/resolve-budget.js';
+export { createTokenCounter, type TokenCounter, type TokenCounterOptions, type TokenCounterStats } from './tokens/token-counter.js';
+export { sharedTokenCounter, disposeSharedCounters } from './tokens/shared-counter.js';
+export { ENCODINGS, type EncodingName } from './tokens/encoder-registry.js';
+export { encodingForModel, type EncodingChoice } from './tokens/model-encoding.js';
+export { createVariantSelector, type VariantSelector, type VariantSelection, type VariantQuery } from './sources/variant-selector.js';
+export { createMixinRecommender, type MixinRecommender, type MixinRecommendation, type MixinQuery } from './sources/mixin-recommender.js';
+export {
+  buildReferenceIndex,
+  type ReferenceIndex,
+  type ReferenceIndexOptions,
+  type ReferenceImplementation,
+  type ReferenceNodeInput,
+  type ReferenceQuery,
+} from './sources/reference-index.js';
+export { ReferenceSpecSchema, type ReferenceSpec } from './sources/reference-spec.js';
+export { createPatternFormatter, type PatternFormatter, type FormattedPattern } from './format/pattern-formatter.js';
+export { formatReference } from './format/reference-formatter.js';
+export { loadTemplateSet, type TemplateSet } from './templates/template-set.js';
+export { ContextBuilderError, ProtectedOverBudgetError, type ContextBuilderErrorCode } from './errors.js';
+export { DATA_DIR, TEMPLATES_DIR } from './data-dir.js';

@@ -1,0 +1,113 @@
+// The mustache views of the six sections (documented in the README for template authors). Items
+// (patterns, references, mixins) arrive already formatted; a view only places them.
+import { loadNodeTypesData, loadOnexRulesData } from '../data/load-data.js';
+import type { SectionId } from '../data/schemas.js';
+import type { MixinRecommendation } from '../sources/mixin-recommender.js';
+import type { VariantSelection } from '../sources/variant-selector.js';
+import type { ContextSpec, MethodSpec, NodeType } from '../spec/schemas.js';
+
+export interface ViewInputs {
+  spec: ContextSpec;
+  method: MethodSpec;
+  nodeType: NodeType;
+  features: readonly string[];
+  variant: VariantSelection;
+  patternsAvailable: number;
+  referencesAvailable: number;
+}
+
+export type ItemList = readonly { text: string }[];
+
+function toPascal(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+export function formatMixin(m: MixinRecommendation): string {
+  return `### ${m.className} (confidence ${m.confidence.toFixed(2)})\nProvides: ${m.provides}\nUsage: ${m.usage}\n`;
+}
+
+function performanceLines(spec: ContextSpec): string[] {
+  const p = spec.performance;
+  if (!p) return [];
+  const lines: string[] = [];
+  if (p.latencyP95Ms !== undefined) lines.push(`Latency: p95 under ${p.latencyP95Ms} ms`);
+  if (p.throughputPerSecond !== undefined) lines.push(`Throughput: at least ${p.throughputPerSecond} operations per second`);
+  if (p.timeoutSeconds !== undefined) lines.push(`Timeout: bound each external call by ${p.timeoutSeconds} s`);
+  if (p.maxMemoryMb !== undefined) lines.push(`Memory: stay under ${p.maxMemoryMb} MB`);
+  return [...lines, ...p.notes];
+}
+
+/** Error codes for the constraints section: always-on, by node type, by feature, then declared. */
+export function chooseErrorCodes(nodeType: NodeType, features: readonly string[], declared: readonly string[]): string[] {
+  const rules = loadOnexRulesData();
+  const out: string[] = [];
+  const add = (codes: readonly string[] | undefined) => {
+    for (const c of codes ?? []) if (!out.includes(c) && !rules.forbiddenErrorCodes.includes(c)) out.push(c);
+  };
+  add(rules.errorCodes.always);
+  add(rules.errorCodes.byNodeType[nodeType]);
+  for (const f of features) add(rules.errorCodes.byFeature[f]);
+  add(declared);
+  return out;
+}
+
+/** Builds the view for one section; `items` replaces the list the section shows. */
+export function sectionView(id: SectionId, inputs: ViewInputs, items: ItemList): object {
+  const { spec, method, nodeType, variant } = inputs;
+  const nodeInfo = loadNodeTypesData()[nodeType];
+  const rules = loadOnexRulesData();
+  switch (id) {
+    case 'system':
+      return {
+        onexRules: rules.onexRules,
+        nodeType: nodeInfo,
+        className: `Node${toPascal(spec.name)}${toPascal(nodeType)}`,
+        variant: { ...variant, confidenceText: variant.confidence.toFixed(2) },
+        service: { name: spec.name, domain: spec.domain },
+      };
+    case 'operation': {
+      const contract = spec.contract;
+      return {
+        method: {
+          ...method,
+          docstring: method.docstring?.trim(),
+          inputModel: method.inputModel ?? contract?.inputModel,
+          outputModel: method.outputModel ?? contract?.outputModel,
+        },
+        spec: { name: spec.name, domain: spec.domain, description: spec.description.trim() || '(no description given)' },
+        hasOperations: spec.operations.length > 0,
+        operationList: spec.operations.map((o) => (o.description ? `${o.name} (${o.description})` : o.name)).join('; '),
+        hasIoOperations: (contract?.ioOperations.length ?? 0) > 0,
+        ioOperations: contract?.ioOperations ?? [],
+        hasExternalServices: (contract?.externalServices.length ?? 0) > 0,
+        externalServiceList: contract?.externalServices.join(', ') ?? '',
+      };
+    }
+    case 'patterns':
+      return { hasPatterns: items.length > 0, patterns: items, count: items.length, available: inputs.patternsAvailable };
+    case 'references':
+      return { hasReferences: items.length > 0, references: items, count: items.length, available: inputs.referencesAvailable };
+    case 'constraints': {
+      const perf = performanceLines(spec);
+      return {
+        securityRules: rules.securityRules,
+        errorCodeList: chooseErrorCodes(nodeType, inputs.features, spec.contract?.errorCodes ?? []).join(', '),
+        forbiddenList: rules.forbiddenErrorCodes.join(', '),
+        hasPerformance: perf.length > 0,
+        performance: perf,
+        hasMixins: items.length > 0,
+        mixins: items,
+      };
+    }
+    case 'instructions':
+      return {
+        methodName: method.name,
+        isAsync: method.async,
+        outputModel: method.outputModel ?? spec.contract?.outputModel,
+      };
+  }
+}

@@ -1,0 +1,77 @@
+// The inputs of buildContext: what the node is (ContextSpec) and which method to write (MethodSpec).
+// Every field is validated here so a bad spec fails with the field's path, before any work.
+import { z } from 'zod';
+import { NODE_TYPES } from '../data/schemas.js';
+
+export type NodeType = (typeof NODE_TYPES)[number];
+
+/** Contracts spell node types as 'effect', 'EFFECT' or 'EFFECT_GENERIC': normalise them. */
+export const NodeTypeSchema = z
+  .string()
+  .transform((raw) => raw.trim().toLowerCase().replace(/[-_\s]*generic$/, '').replace(/^node[-_\s]*/, ''))
+  .pipe(z.enum(NODE_TYPES, { message: `node type must be one of ${NODE_TYPES.join(', ')} (any case, optional _GENERIC)` }));
+
+export const OperationSchema = z.union([
+  z.string().min(1).transform((name) => ({ name, description: undefined as string | undefined })),
+  z.object({ name: z.string().min(1), description: z.string().optional() }),
+]);
+
+export const PerformanceSchema = z.object({
+  latencyP95Ms: z.number().positive().optional(),
+  throughputPerSecond: z.number().positive().optional(),
+  timeoutSeconds: z.number().positive().optional(),
+  maxMemoryMb: z.number().positive().optional(),
+  notes: z.array(z.string()).default([]),
+});
+
+export const ContractFieldsSchema = z.object({
+  inputModel: z.string().optional(),
+  outputModel: z.string().optional(),
+  ioOperations: z
+    .array(z.object({ operationType: z.string().min(1), atomic: z.boolean().optional(), timeoutSeconds: z.number().positive().optional() }))
+    .default([]),
+  externalServices: z.array(z.string()).default([]),
+  dependencies: z.array(z.string()).default([]),
+  capabilities: z.array(z.object({ name: z.string().min(1), type: z.string().optional(), description: z.string().optional() })).default([]),
+  /** error codes the contract declares; merged with the ones chosen from features */
+  errorCodes: z.array(z.string()).default([]),
+});
+
+export const ContextSpecSchema = z.object({
+  /** service name, e.g. 'postgres_query' */
+  name: z.string().min(1),
+  nodeType: NodeTypeSchema,
+  domain: z.string().optional(),
+  description: z.string().default(''),
+  operations: z.array(OperationSchema).default([]),
+  /** free text or canonical keys ("Connection pooling (10-50 connections)" or 'connection_pooling') */
+  features: z.array(z.string()).default([]),
+  /** mixins the contract already declares; recommended with full confidence */
+  mixins: z.array(z.string()).default([]),
+  performance: PerformanceSchema.optional(),
+  contract: ContractFieldsSchema.optional(),
+});
+export type ContextSpec = z.output<typeof ContextSpecSchema>;
+export type ContextSpecInput = z.input<typeof ContextSpecSchema>;
+
+export const MethodSpecSchema = z.object({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier'),
+  /** the full `def`/`async def` line(s) as they appear in the node file */
+  signature: z.string().min(1),
+  docstring: z.string().optional(),
+  inputModel: z.string().optional(),
+  outputModel: z.string().optional(),
+  async: z.boolean().default(true),
+  /** business purpose of this method when the docstring does not say it */
+  description: z.string().optional(),
+});
+export type MethodSpec = z.output<typeof MethodSpecSchema>;
+export type MethodSpecInput = z.input<typeof MethodSpecSchema>;
+
+export const BuildInputSchema = z.object({
+  spec: ContextSpecSchema,
+  method: MethodSpecSchema,
+  /** overrides spec.nodeType when given */
+  nodeType: NodeTypeSchema.optional(),
+});
+export type BuildInput = z.input<typeof BuildInputSchema>;
