@@ -1,2 +1,51 @@
-// Public entry of @onexgen/metrics. Filled by its issue; nothing here pretends to work yet.
-export const PACKAGE_NAME = '@onexgen/metrics';
+// Public entry of @onexgen/metrics: the database opener and migrator, the recording store with its
+// spool, aggregates and time series, database-backed stores for llm-effect, and the reports.
+export { openDatabase, DEFAULT_EMBEDDED_PATH } from './db/open-database.js';
+export type { DatabaseHandle, MetricsDb, OpenDatabaseOptions } from './db/open-database.js';
+export { migrate } from './db/migrate.js';
+export type { MigrateOptions, MigrateResult } from './db/migrate.js';
+export { findMigrationsDir } from './migrations-dir.js';
+
+export { createMetricsStore } from './store/metrics-store.js';
+export type { MetricsStore, MetricsStoreOptions, RecordResult } from './store/metrics-store.js';
+export type { StoredIn } from './store/direct-writer.js';
+export {
+  attemptInput,
+  contextBuildInput,
+  contextWindowInput,
+  fallbackInput,
+  feedbackInput,
+  generationInput,
+  historyInput,
+} from './store/inputs.js';
+export type {
+  AttemptInput,
+  ContextBuildInput,
+  ContextWindowInput,
+  FallbackInput,
+  FeedbackInput,
+  GenerationInput,
+  HistoryInput,
+} from './store/inputs.js';
+export type { SpoolOptions, SpoolStatus } from './spool/spooled-writer.js';
+
+export type { AggregateQuery, AggregateResult, AttemptStats } from './query/aggregate.js';
+export type { GenerationStats } from './query/generation-stats.js';
+export type { ContextBuildStats } from './query/context-build-stats.js';
+export type { Dimension, Filters, Percentiles } from './query/filters.js';
+export type { TimeSeriesQuery, TimeSeriesResult, GenerationPoint, AttemptPoint } from './query/time-series.js';
+export type { ContextWindowRow } from './query/context-windows.js';
+
+export * from './tables.js';
+export {
+  MetricsError,
+  DatabaseConnectionError,
+  InvalidRecordError,
+  SpoolFullError,
+} from './errors.js';
+export type { MetricsErrorCode } from './errors.js';
+
+export { createResponseCacheStore } from './llm-stores/response-cache-store.js';
+export type { CachedResponse, ResponseCacheStore } from './llm-stores/response-cache-store.js';
+export { createBudgetSpendStore } from './llm-stores/budget-spend-store.js';
+export type { BudgetSpendStore } from './llm-stores/budget-spend-store.js';

@@ -1,0 +1,116 @@
+// One drizzle API over two engines: PGlite in-process (embedded default, or memory for tests) and a
+// real PostgreSQL server through postgres.js. Only the app opens the database; packages take a handle.
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { z } from 'zod';
+import { DatabaseConnectionError, MetricsError } from '../errors.js';
+import { describePostgresUrl, redactSecret } from './redact.js';
+
+/** The drizzle database both engines are used through. */
+export type MetricsDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface DatabaseHandle {
+  db: MetricsDb;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, safe to log (no password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const optionsSchema = z.object({
+  /** postgres.js pool size (connections). */
+  poolSize: z.number().int().min(1).max(500).default(10),
+  /** Seconds to wait for a server connection before failing. */
+  connectTimeoutSeconds: z.number().positive().max(600).default(10),
+  /** Run `select 1` on open so a wrong URL fails here, naming host and cause. Off: connect lazily. */
+  verify: z.boolean().default(true),
+  /** Base folder for the embedded default `.onexgen/db` and for relative paths. */
+  cwd: z.string().min(1).optional(),
+});
+export type OpenDatabaseOptions = z.input<typeof optionsSchema>;
+
+export const DEFAULT_EMBEDDED_PATH = '.onexgen/db';
+
+/**
+ * No URL → PGlite on disk at `.onexgen/db` under cwd; `memory://` → PGlite in memory;
+ * `postgres://` / `postgresql://` → a postgres.js pool; anything else (or `file://…`) → PGlite at that path.
+ */
+export async function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MetricsError('DB_URL_INVALID', `openDatabase option ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const opts = parsed.data;
+  const target = url?.trim() || undefined;
+  if (target && /^postgres(ql)?:\/\//i.test(target)) return openPostgres(target, opts);
+  if (target && /^memory:\/\//i.test(target)) return openPglite(undefined);
+  const base = opts.cwd ?? process.cwd();
+  const path = target ? target.replace(/^file:\/\//i, '') : DEFAULT_EMBEDDED_PATH;
+  return openPglite(isAbsolute(path) ? path : resolve(base, path));
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  const location = dataDir ?? 'memory://';
+  let client: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    client = new PGlite(dataDir);
+    await client.waitReady;
+  } catch (cause) {
+    throw new DatabaseConnectionError(`Could not open the embedded database at ${location}: ${messageOf(cause)}`, {
+      cause,
+    });
+  }
+  const db = drizzlePglite(client) as unknown as MetricsDb;
+  return { db, kind: 'pglite', location, close: () => client.close() };
+}
+
+async function openPostgres(url: string, opts: z.output<typeof optionsSchema>): Promise<DatabaseHandle> {
+  const where = describePostgresUrl(url);
+  let client: postgres.Sql;
+  try {
+    client = postgres(url, {
+      max: opts.poolSize,
+      connect_timeout: opts.connectTimeoutSeconds,
+      idle_timeout: 30,
+      // "relation already exists, skipping" and friends are not worth a console line.
+      onnotice: () => {},
+    });
+  } catch (cause) {
+    throw new MetricsError('DB_URL_INVALID', `Invalid PostgreSQL URL for ${where}: ${redactSecret(messageOf(cause), url)}`);
+  }
+  const db = drizzlePostgres(client) as unknown as MetricsDb;
+  if (opts.verify) {
+    try {
+      await db.execute(sql`select 1`);
+    } catch (cause) {
+      await client.end({ timeout: 0 }).catch(() => undefined);
+      const reason = redactSecret(messageOf(cause), url);
+      throw new DatabaseConnectionError(`Could not connect to PostgreSQL at ${where}: ${reason}`, {
+        cause: reason === messageOf(cause) ? cause : undefined,
+      });
+    }
+  }
+  return { db, kind: 'postgres', location: where, close: () => client.end({ timeout: 5 }) };
+}
+
+/** The innermost useful message (drizzle wraps driver errors as "Failed query: …"). */
+export function messageOf(err: unknown): string {
+  let current: unknown = err;
+  let message = String(err);
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof Error) {
+      const code = (current as { code?: unknown }).code;
+      message = current.message + (typeof code === 'string' && !current.message.includes(code) ? ` (${code})` : '');
+      current = current.cause;
+    } else break;
+  }
+  return message;
+}

@@ -1,0 +1,82 @@
+// A database-backed response cache for llm-effect. Structurally typed: llm-effect declares the
+// interface it needs; this object satisfies it without either package importing the other.
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DatabaseHandle } from '../db/open-database.js';
+import { InvalidRecordError } from '../errors.js';
+import { responseCache } from '../schema/llm-effect-stores.js';
+import { parseOrThrow as check } from '../validate.js';
+
+export interface CachedResponse<T = unknown> {
+  keyHash: string;
+  response: T;
+  createdAt: Date;
+  /** null = never expires */
+  ttlMs: number | null;
+  expiresAt: Date | null;
+  /** times served before this read */
+  hits: number;
+}
+
+export interface ResponseCacheStore {
+  /** The entry, or undefined when absent or expired. A hit increments `hits`. */
+  get<T = unknown>(keyHash: string): Promise<CachedResponse<T> | undefined>;
+  set(keyHash: string, response: unknown, options?: { ttlMs?: number | null }): Promise<void>;
+  delete(keyHash: string): Promise<boolean>;
+  /** Removes expired entries; returns how many. */
+  purgeExpired(): Promise<number>;
+}
+
+const keySchema = z.string().min(1).max(128);
+const ttlSchema = z.number().int().positive().nullable().optional();
+
+export function createResponseCacheStore(handle: DatabaseHandle, options: { now?: () => Date } = {}): ResponseCacheStore {
+  const now = options.now ?? (() => new Date());
+  const { db } = handle;
+  const c = responseCache;
+  const notExpired = (at: Date) => or(isNull(c.expiresAt), gt(c.expiresAt, at));
+
+  return {
+    async get<T>(keyHash: string) {
+      const key = check(keySchema, 'cache key', keyHash);
+      const at = now();
+      // One statement: the hit is counted only when the entry is live, and no read-then-write race.
+      const rows = await db
+        .update(c)
+        .set({ hits: sql`${c.hits} + 1`, lastHitAt: at })
+        .where(and(eq(c.keyHash, key), notExpired(at)))
+        .returning();
+      const row = rows[0];
+      if (!row) return undefined;
+      return {
+        keyHash: row.keyHash,
+        response: row.response as T,
+        createdAt: row.createdAt,
+        ttlMs: row.ttlMs,
+        expiresAt: row.expiresAt,
+        hits: row.hits - 1,
+      };
+    },
+    async set(keyHash, response, opts = {}) {
+      const key = check(keySchema, 'cache key', keyHash);
+      const ttlMs = check(ttlSchema, 'cache ttlMs', opts.ttlMs) ?? null;
+      if (response === undefined) throw new InvalidRecordError('cache entry', [{ path: 'response', message: 'is undefined' }]);
+      const createdAt = now();
+      const expiresAt = ttlMs === null ? null : new Date(createdAt.getTime() + ttlMs);
+      const row = { keyHash: key, response, createdAt, ttlMs, expiresAt, hits: 0, lastHitAt: null };
+      await db
+        .insert(c)
+        .values(row)
+        .onConflictDoUpdate({ target: c.keyHash, set: { response, createdAt, ttlMs, expiresAt, hits: 0, lastHitAt: null } });
+    },
+    async delete(keyHash) {
+      const key = check(keySchema, 'cache key', keyHash);
+      const rows = await db.delete(c).where(eq(c.keyHash, key)).returning({ keyHash: c.keyHash });
+      return rows.length > 0;
+    },
+    async purgeExpired() {
+      const rows = await db.delete(c).where(lte(c.expiresAt, now())).returning({ keyHash: c.keyHash });
+      return rows.length;
+    },
+  };
+}

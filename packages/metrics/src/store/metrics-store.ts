@@ -1,0 +1,92 @@
+// The typed recording API the app uses. Every record is validated (zod), given its id and time,
+// then handed to a writer: straight to the database, or through the spool when one is configured.
+import type { DatabaseHandle } from '../db/open-database.js';
+import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
+import { listContextWindows, type ContextWindowRow } from '../query/context-windows.js';
+import { timeSeries, type TimeSeriesQuery, type TimeSeriesResult } from '../query/time-series.js';
+import { createSpooledWriter, type SpoolOptions, type SpoolStatus } from '../spool/spooled-writer.js';
+import { createDirectWriter, type RecordWriter, type StoredIn } from './direct-writer.js';
+import type {
+  AttemptInput,
+  ContextBuildInput,
+  ContextWindowInput,
+  FallbackInput,
+  FeedbackInput,
+  GenerationInput,
+  HistoryInput,
+  RecordKind,
+} from './inputs.js';
+import { normalizeRows } from './normalize.js';
+
+export interface MetricsStoreOptions {
+  /** Keep records in a local append-only file while the database is unreachable. */
+  spool?: SpoolOptions;
+  /** Clock for createdAt when the input has none (tests pin it). */
+  now?: () => Date;
+}
+
+export interface RecordResult {
+  /** ids of the rows, in input order (empty for feedback and context windows) */
+  ids: string[];
+  /** where the rows are now: the database, or the spool until it flushes */
+  storedIn: StoredIn;
+}
+
+export interface MetricsStore {
+  recordGeneration(input: GenerationInput): Promise<RecordResult>;
+  recordGenerations(inputs: GenerationInput[]): Promise<RecordResult>;
+  recordAttempt(input: AttemptInput): Promise<RecordResult>;
+  recordAttempts(inputs: AttemptInput[]): Promise<RecordResult>;
+  recordContextBuild(input: ContextBuildInput): Promise<RecordResult>;
+  recordContextBuilds(inputs: ContextBuildInput[]): Promise<RecordResult>;
+  recordFallback(input: FallbackInput): Promise<RecordResult>;
+  recordFallbacks(inputs: FallbackInput[]): Promise<RecordResult>;
+  recordHistory(input: HistoryInput): Promise<RecordResult>;
+  recordHistories(inputs: HistoryInput[]): Promise<RecordResult>;
+  /** The user's verdict on a generation (updates its history row). */
+  recordFeedback(input: FeedbackInput): Promise<RecordResult>;
+  /** Model capabilities and prices (insert or update by provider + model). */
+  upsertContextWindows(rows: ContextWindowInput[]): Promise<RecordResult>;
+  listContextWindows(): Promise<ContextWindowRow[]>;
+  aggregate(query?: AggregateQuery): Promise<AggregateResult>;
+  timeSeries(query: TimeSeriesQuery): Promise<TimeSeriesResult>;
+  /** Push spooled records to the database now (no-op without a spool). */
+  flush(): Promise<SpoolStatus | undefined>;
+  spoolStatus(): SpoolStatus | undefined;
+  /** Stop background flushing and release the spool file; the database handle stays open. */
+  close(): Promise<void>;
+}
+
+export async function createMetricsStore(handle: DatabaseHandle, options: MetricsStoreOptions = {}): Promise<MetricsStore> {
+  const now = options.now ?? (() => new Date());
+  const direct = createDirectWriter(handle.db);
+  const spooled = options.spool ? await createSpooledWriter(direct, options.spool) : undefined;
+  const writer: RecordWriter = spooled ?? direct;
+
+  async function record(kind: RecordKind, inputs: readonly unknown[]): Promise<RecordResult> {
+    const rows = normalizeRows(kind, inputs, now);
+    const storedIn = await writer.write(kind, rows);
+    return { ids: rows.map((r) => r.id).filter((id): id is string => typeof id === 'string'), storedIn };
+  }
+
+  return {
+    recordGeneration: (input) => record('generation', [input]),
+    recordGenerations: (inputs) => record('generation', inputs),
+    recordAttempt: (input) => record('attempt', [input]),
+    recordAttempts: (inputs) => record('attempt', inputs),
+    recordContextBuild: (input) => record('contextBuild', [input]),
+    recordContextBuilds: (inputs) => record('contextBuild', inputs),
+    recordFallback: (input) => record('fallback', [input]),
+    recordFallbacks: (inputs) => record('fallback', inputs),
+    recordHistory: (input) => record('history', [input]),
+    recordHistories: (inputs) => record('history', inputs),
+    recordFeedback: (input) => record('feedback', [input]),
+    upsertContextWindows: (rows) => record('contextWindow', rows),
+    listContextWindows: () => listContextWindows(handle.db),
+    aggregate: (query = {}) => aggregate(handle.db, query),
+    timeSeries: (query) => timeSeries(handle.db, query),
+    flush: async () => (spooled ? spooled.flush() : undefined),
+    spoolStatus: () => spooled?.status(),
+    close: async () => spooled?.close(),
+  };
+}

@@ -1,0 +1,9 @@
+// The drizzle schema of @onexgen/metrics, one file per table in schema/ (drizzle-kit reads that folder).
+export * from './schema/generation-metrics.js';
+export * from './schema/call-attempts.js';
+export * from './schema/context-windows.js';
+export * from './schema/generation-history.js';
+export * from './schema/context-builds.js';
+export * from './schema/fallback-events.js';
+export * from './schema/llm-effect-stores.js';
+export * from './schema/vocabulary.js';

@@ -1,0 +1,202 @@
+// Migrations from empty, every record function, validation, idempotent retries and the llm-effect
+// stores, on one in-memory PGlite for the whole file.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import {
+  InvalidRecordError,
+  callAttempts,
+  contextBuilds,
+  createBudgetSpendStore,
+  createMetricsStore,
+  createResponseCacheStore,
+  fallbackEvents,
+  generationHistory,
+  generationMetrics,
+  migrate,
+  openDatabase,
+  type DatabaseHandle,
+  type MetricsStore,
+} from '../src/index.js';
+import { messageOf } from '../src/db/open-database.js';
+import { rowsOf } from '../src/db/rows.js';
+import { ATTEMPTS, CONTEXT_BUILDS, FALLBACKS, GENERATIONS } from './support/seed-data.js';
+
+let handle: DatabaseHandle;
+let store: MetricsStore;
+let firstMigration: { applied: number; total: number };
+
+beforeAll(async () => {
+  handle = await openDatabase('memory://');
+  firstMigration = await migrate(handle);
+  store = await createMetricsStore(handle);
+});
+afterAll(async () => {
+  await store.close();
+  await handle.close();
+});
+
+const countOf = async (table: string) =>
+  Number(rowsOf<{ n: number }>(await handle.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n);
+
+describe('migrate', () => {
+  test('creates every table from an empty database, then has nothing left to do', async () => {
+    expect(handle.kind).toBe('pglite');
+    expect(firstMigration.applied).toBe(firstMigration.total);
+    expect(firstMigration.total).toBeGreaterThanOrEqual(1);
+    const tables = rowsOf<{ table_name: string }>(
+      await handle.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public'`),
+    ).map((r) => r.table_name);
+    for (const t of [
+      'llm_generation_metrics',
+      'llm_call_attempts',
+      'llm_context_windows',
+      'llm_generation_history',
+      'context_builds',
+      'fallback_events',
+      'llm_budget_spend',
+      'llm_response_cache',
+    ]) {
+      expect(tables).toContain(t);
+    }
+    expect(await migrate(handle)).toEqual({ applied: 0, total: firstMigration.total });
+  });
+
+  test('CHECK constraints hold even for SQL that bypasses the store', async () => {
+    const negative = await handle.db
+      .execute(
+        sql`insert into llm_generation_metrics (correlation_id, node_type, service_name, method_name, tier, model,
+        tokens_input, tokens_output, tokens_total, latency_ms, cost_micro_usd)
+        values (${randomUUID()}, 'effect', 's', 'm', 't', 'x', -1, 0, 0, 1, 0)`,
+      )
+      .catch(messageOf);
+    expect(negative).toMatch(/llm_generation_metrics_tokens_input_ck/);
+    const unknownStrategy = await handle.db
+      .execute(
+        sql`insert into fallback_events (correlation_id, node_type, method_name, strategy, reason, attempts, success)
+        values (${randomUUID()}, 'effect', 'm', 'pray', 'r', 1, true)`,
+      )
+      .catch(messageOf);
+    expect(unknownStrategy).toMatch(/fallback_events_strategy_ck/);
+  });
+});
+
+describe('record functions', () => {
+  test('every kind lands in its table with the values given', async () => {
+    const gen = await store.recordGeneration(GENERATIONS[0]!);
+    expect(gen.storedIn).toBe('database');
+    expect(gen.ids).toHaveLength(1);
+    const [row] = await handle.db.select().from(generationMetrics).where(sql`id = ${gen.ids[0]}`);
+    expect(row).toMatchObject({ serviceName: 'payments', tokensTotal: 1200, costMicroUsd: 1500, strategy: 'llm' });
+    expect(row!.createdAt.toISOString()).toBe('2026-11-20T10:00:00.000Z');
+
+    await store.recordAttempt(ATTEMPTS[0]!);
+    await store.recordFallback(FALLBACKS[0]!);
+    await store.recordContextBuild(CONTEXT_BUILDS[0]!);
+    const [attempt] = await handle.db.select().from(callAttempts);
+    expect(attempt).toMatchObject({ provider: 'openai', status: 'success', timeToFirstTokenMs: 20, cacheHit: false });
+    const [fallback] = await handle.db.select().from(fallbackEvents);
+    expect(fallback).toMatchObject({ strategy: 'retry', success: true, durationMs: 1200 });
+    const [build] = await handle.db.select().from(contextBuilds);
+    expect(build!.tokensPerSection).toEqual({ system: 200, patterns: 500, contract: 300 });
+  });
+
+  test('history and feedback: the verdict updates the latest attempt of the method', async () => {
+    const correlationId = randomUUID();
+    const base = { correlationId, nodeType: 'effect' as const, methodName: 'charge', promptText: 'p', validationPassed: true };
+    await store.recordHistories([
+      { ...base, attempt: 1, generatedCode: 'pass', qualityScore: 0.3 },
+      { ...base, attempt: 2, generatedCode: 'return 1', qualityScore: 0.9 },
+    ]);
+    await store.recordFeedback({ correlationId, methodName: 'charge', userAccepted: true, manualEditsRequired: false });
+    const rows = await handle.db.select().from(generationHistory).where(sql`correlation_id = ${correlationId}`).orderBy(generationHistory.attempt);
+    expect(rows.map((r) => [r.attempt, r.userAccepted, r.manualEditsRequired])).toEqual([
+      [1, null, null],
+      [2, true, false],
+    ]);
+    await store.recordFeedback({ correlationId, methodName: 'charge', attempt: 1, userFeedback: 'too short' });
+    const [first] = await handle.db.select().from(generationHistory).where(sql`correlation_id = ${correlationId} and attempt = 1`);
+    expect(first!.userFeedback).toBe('too short');
+  });
+
+  test('context windows upsert by provider and model', async () => {
+    await store.upsertContextWindows([
+      { provider: 'openai', model: 'gpt-a', tier: 'cloud_fast', contextWindow: 128000, inputMicroUsdPerMTok: 200000, outputMicroUsdPerMTok: 600000 },
+      { provider: 'ollama', model: 'codellama', contextWindow: 16384, supportsStreaming: true },
+    ]);
+    await store.upsertContextWindows([{ provider: 'openai', model: 'gpt-a', contextWindow: 256000, outputMicroUsdPerMTok: 800000 }]);
+    const rows = await store.listContextWindows();
+    expect(rows.map((r) => [r.provider, r.model, r.contextWindow, r.outputMicroUsdPerMTok, r.tier])).toEqual([
+      ['ollama', 'codellama', 16384, 0, null],
+      ['openai', 'gpt-a', 256000, 800000, null],
+    ]);
+  });
+});
+
+describe('idempotency and validation', () => {
+  test('a retried write (same correlation and attempt, new id) never duplicates', async () => {
+    const before = await countOf('llm_call_attempts');
+    const a = { ...ATTEMPTS[2]! };
+    await store.recordAttempt(a);
+    await store.recordAttempt(a); // retry after a lost acknowledgement
+    await store.recordAttempts([a, { ...a, attempt: 3 }]);
+    expect(await countOf('llm_call_attempts')).toBe(before + 2);
+    const g = await store.recordGeneration(GENERATIONS[0]!); // same correlation + method as the first test
+    expect(g.ids).toHaveLength(1);
+    expect(await countOf(`llm_generation_metrics where correlation_id = '${GENERATIONS[0]!.correlationId}'`)).toBe(1);
+  });
+
+  test('bad input names the field, and a bad batch writes nothing', async () => {
+    const before = await countOf('llm_call_attempts');
+    const good = { ...ATTEMPTS[0]!, correlationId: randomUUID() };
+    const bad = { ...ATTEMPTS[0]!, correlationId: randomUUID(), latencyMs: -5, status: 'exploded' };
+    const err = await store.recordAttempts([good, bad as never]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidRecordError);
+    expect((err as InvalidRecordError).code).toBe('INVALID_RECORD');
+    expect((err as Error).message).toMatch(/\[1\]\.latencyMs/);
+    expect((err as Error).message).toMatch(/\[1\]\.status/);
+    expect(await countOf('llm_call_attempts')).toBe(before);
+    await expect(store.recordGeneration({ ...GENERATIONS[0]!, correlationId: 'not-a-uuid' })).rejects.toThrow(/correlationId/);
+    await expect(store.recordContextBuild({ ...CONTEXT_BUILDS[0]!, patternsIncluded: 9 })).rejects.toThrow(/patternsIncluded/);
+  });
+
+  test('a batch larger than one INSERT is written whole', async () => {
+    const correlationId = randomUUID();
+    const rows = Array.from({ length: 600 }, (_, i) => ({ ...ATTEMPTS[0]!, correlationId, attempt: i + 1 }));
+    const result = await store.recordAttempts(rows);
+    expect(result.ids).toHaveLength(600);
+    expect(await countOf(`llm_call_attempts where correlation_id = '${correlationId}'`)).toBe(600);
+  });
+});
+
+describe('llm-effect stores', () => {
+  test('response cache: set, hit counting, expiry, delete, purge', async () => {
+    let clock = new Date('2026-11-23T00:00:00Z');
+    const cache = createResponseCacheStore(handle, { now: () => clock });
+    await cache.set('k1', { text: 'hello', usage: { input: 3 } }, { ttlMs: 60_000 });
+    await cache.set('k2', ['forever']);
+    expect(await cache.get('missing')).toBeUndefined();
+    const first = await cache.get<{ text: string }>('k1');
+    expect(first?.response.text).toBe('hello');
+    expect(first?.hits).toBe(0);
+    expect((await cache.get('k1'))?.hits).toBe(1);
+    clock = new Date('2026-11-23T00:01:00.001Z');
+    expect(await cache.get('k1')).toBeUndefined(); // expired
+    expect((await cache.get('k2'))?.ttlMs).toBeNull();
+    expect(await cache.purgeExpired()).toBe(1);
+    expect(await cache.delete('k2')).toBe(true);
+    expect(await cache.delete('k2')).toBe(false);
+    await expect(cache.set('', 1)).rejects.toThrow(InvalidRecordError);
+  });
+
+  test('budget spend accumulates atomically per scope and period', async () => {
+    const budget = createBudgetSpendStore(handle);
+    expect(await budget.getSpend('global', '2026-11-23')).toBe(0);
+    const totals = await Promise.all(Array.from({ length: 20 }, () => budget.addSpend('global', '2026-11-23', 2500)));
+    expect(Math.max(...totals)).toBe(50_000);
+    expect(await budget.getSpend('global', '2026-11-23')).toBe(50_000);
+    expect(await budget.getSpend('global', '2026-11-24')).toBe(0);
+    await expect(budget.addSpend('global', 'd', -1)).rejects.toThrow(/microUsd/);
+    await expect(budget.addSpend('global', 'd', 1.5)).rejects.toThrow(InvalidRecordError);
+  });
+});
