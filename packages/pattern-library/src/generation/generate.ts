@@ -1,0 +1,97 @@
+import { analyseContract, parseContract } from '../detection/detect.js';
+import { PatternLibraryError } from '../errors.js';
+import { NODE_TYPES } from '../catalog/pattern-file-schema.js';
+import type { ContractPatternKind, NodeType } from '../types.js';
+import { loadTemplate, renderPython } from './render.js';
+import { aggregationView, crudView, eventProcessingView, orchestrationView, transformationView } from './views.js';
+
+export interface GeneratedPatternCode {
+  /** the method body, not indented (the caller indents it into the method) */
+  code: string;
+  /** the entry method this body belongs to for the node type */
+  methodName?: string;
+  /** import statements the body needs in the node file */
+  imports: string[];
+  /** the template it came from */
+  template: string;
+}
+
+/** Entry methods of the ONEX node base classes. */
+export const ENTRY_METHODS: Record<NodeType, string> = {
+  effect: 'execute_effect',
+  compute: 'execute_compute',
+  reducer: 'execute_reduction',
+  orchestrator: 'execute_orchestration',
+};
+
+const IMPORT = {
+  any: 'from typing import Any',
+  time: 'import time',
+  json: 'import json',
+  uuid4: 'from uuid import uuid4',
+  asyncpg: 'import asyncpg',
+  errorCode: 'from omnibase_core.enums.enum_core_error_code import EnumCoreErrorCode',
+  logLevel: 'from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel',
+  log: 'from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event',
+  error: 'from omnibase_core.models.errors.model_onex_error import ModelOnexError',
+} as const;
+const ONEX_IMPORTS = [IMPORT.any, IMPORT.errorCode, IMPORT.logLevel, IMPORT.log, IMPORT.error];
+
+const TEMPLATE_OF: Record<ContractPatternKind, string> = {
+  CRUD: 'crud',
+  Transformation: 'transformation',
+  Aggregation: 'aggregation',
+  Orchestration: 'orchestration',
+  EventProcessing: 'event_processing',
+};
+
+/**
+ * Renders a working method body for a contract-level pattern from data/templates/<kind>.mustache:
+ * CRUD over the node's asyncpg pool with parameterised SQL, transformation with validation,
+ * aggregation, orchestration of steps, event processing. Used when no LLM is configured.
+ */
+export function generatePatternCode(
+  pattern: ContractPatternKind,
+  contract: unknown,
+  nodeType: NodeType,
+  className: string,
+): GeneratedPatternCode {
+  if (!(pattern in TEMPLATE_OF)) {
+    throw new PatternLibraryError('INPUT_INVALID', `pattern must be one of ${Object.keys(TEMPLATE_OF).join(', ')} (got "${String(pattern)}")`);
+  }
+  if (!(NODE_TYPES as readonly string[]).includes(nodeType)) {
+    throw new PatternLibraryError('INPUT_INVALID', `nodeType must be one of ${NODE_TYPES.join(', ')} (got "${String(nodeType)}")`);
+  }
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(className)) {
+    throw new PatternLibraryError('INPUT_INVALID', `className must be a Python identifier (got "${className}")`);
+  }
+  const parsed = parseContract(contract);
+  let view: object;
+  let imports: string[];
+  switch (pattern) {
+    case 'CRUD': {
+      const groups = analyseContract(parsed).find((k) => k.kind === 'CRUD')?.groups ?? [];
+      view = crudView(parsed, groups, className);
+      imports = [IMPORT.asyncpg, IMPORT.time, ...((view as { usesJson: boolean }).usesJson ? [IMPORT.json] : []), ...ONEX_IMPORTS];
+      break;
+    }
+    case 'Transformation':
+      view = transformationView(parsed, className);
+      imports = ONEX_IMPORTS;
+      break;
+    case 'Aggregation':
+      view = aggregationView(parsed, className);
+      imports = [IMPORT.any, IMPORT.logLevel, IMPORT.log];
+      break;
+    case 'Orchestration':
+      view = orchestrationView(parsed, className);
+      imports = [IMPORT.time, ...ONEX_IMPORTS];
+      break;
+    case 'EventProcessing':
+      view = eventProcessingView(parsed, className);
+      imports = [IMPORT.uuid4, ...ONEX_IMPORTS];
+      break;
+  }
+  const template = TEMPLATE_OF[pattern];
+  return { code: renderPython(loadTemplate(template), view), methodName: ENTRY_METHODS[nodeType], imports, template };
+}

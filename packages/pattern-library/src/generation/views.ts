@@ -1,0 +1,105 @@
+import type { Contract } from '../detection/contract-schema.js';
+import { words } from '../features/tokenize.js';
+import { identifier, pluralize } from './naming.js';
+
+// Builds the mustache view of each template from a contract. Every name that reaches SQL or
+// Python passes identifier(), so a contract cannot inject text into the generated code.
+
+const CRUD_ORDER = ['create', 'read', 'update', 'delete'] as const;
+const NOT_ENTITY = new Set([
+  'create', 'insert', 'add', 'register', 'new', 'save', 'persist', 'read', 'get', 'fetch', 'find', 'query', 'list',
+  'retrieve', 'select', 'lookup', 'search', 'load', 'update', 'modify', 'edit', 'patch', 'set', 'upsert', 'change',
+  'rename', 'delete', 'remove', 'destroy', 'purge', 'archive', 'erase', 'drop', 'by', 'id', 'all', 'a', 'an', 'the',
+  'operation', 'operations', 'crud', 'database', 'db', 'record', 'records', 'data', 'management', 'service', 'effect', 'node',
+]);
+
+function field(contract: Contract, key: string): unknown {
+  return (contract as Record<string, unknown>)[key];
+}
+
+function nameList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v !== null ? (v as { name?: unknown }).name : undefined))
+    .map(identifier)
+    .filter((v): v is string => v !== undefined);
+}
+
+/** The noun the contract's capabilities and operations act on ("create_user" -> user). */
+export function entityOf(contract: Contract): string {
+  const explicit = identifier(field(contract, 'entity'));
+  if (explicit) return explicit;
+  const counts = new Map<string, number>();
+  for (const name of [...nameList(contract.capabilities), ...nameList(contract.operations)]) {
+    const noun = words(name).filter((w) => !NOT_ENTITY.has(w));
+    if (noun.length === 0) continue;
+    const key = noun.join('_');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return best?.[0] ?? identifier(contract.name)?.replace(/_(effect|node|service)$/, '') ?? 'record';
+}
+
+export function crudView(contract: Contract, groups: readonly string[], className: string): object {
+  const entity = entityOf(contract);
+  const table = identifier(field(contract, 'table')) ?? pluralize(entity);
+  const declared = nameList(field(contract, 'fields')).filter((f) => f !== 'id');
+  // Without declared fields the record lives in one JSONB column, so the SQL stays static.
+  const columns = declared.length
+    ? declared.map((name) => ({ name, valueExpr: `payload.get("${name}")` }))
+    : [{ name: 'data', valueExpr: 'json.dumps(payload.get("data") or {})' }];
+  const cast = declared.length ? '' : '::jsonb';
+  const present = CRUD_ORDER.filter((op) => groups.includes(op));
+  const ops = present.length ? present : [...CRUD_ORDER];
+  return {
+    entity,
+    table,
+    className,
+    columns,
+    columnList: columns.map((c) => c.name).join(', '),
+    insertPlaceholders: columns.map((_, i) => `$${i + 1}${cast}`).join(', '),
+    updateAssignments: columns.map((c, i) => `${c.name} = $${i + 2}${cast}`).join(', '),
+    returning: ['id', ...columns.map((c) => c.name)].join(', '),
+    usesJson: !declared.length,
+    operations: ops.map((name, i) => ({
+      name,
+      keyword: i === 0 ? 'if' : 'elif',
+      isCreate: name === 'create',
+      isRead: name === 'read',
+      isUpdate: name === 'update',
+      isDelete: name === 'delete',
+    })),
+  };
+}
+
+export function transformationView(contract: Contract, className: string): object {
+  return { className, fields: nameList(field(contract, 'fields')) };
+}
+
+export function aggregationView(contract: Contract, className: string): object {
+  const spec = field(contract, 'aggregation');
+  const get = (k: string): string | undefined =>
+    typeof spec === 'object' && spec !== null ? identifier((spec as Record<string, unknown>)[k]) : undefined;
+  return { className, groupBy: get('group_by') ?? 'key', valueField: get('value_field') ?? 'value' };
+}
+
+export function orchestrationView(contract: Contract, className: string): object {
+  const coordination = field(contract, 'workflow_coordination');
+  const declared = typeof coordination === 'object' && coordination !== null ? nameList((coordination as { steps?: unknown }).steps) : [];
+  const steps = declared.length ? declared : [...nameList(contract.operations), ...nameList(contract.capabilities)];
+  return { className, steps: [...new Set(steps.length ? steps : ['validate', 'execute', 'publish'])] };
+}
+
+export function eventProcessingView(contract: Contract, className: string): object {
+  const consumed = field(contract, 'consumed_events');
+  const published = nameList(field(contract, 'published_events'));
+  const eventTypes = Array.isArray(consumed)
+    ? consumed.filter((e): e is string => typeof e === 'string' && /^[A-Za-z0-9_.-]+$/.test(e))
+    : [];
+  return {
+    className,
+    eventTypes,
+    handlerService: `${className}Handler`.replace(/[^A-Za-z0-9_]/g, ''),
+    outputTopic: published[0] ?? `${identifier(contract.name) ?? 'node'}.processed`,
+  };
+}

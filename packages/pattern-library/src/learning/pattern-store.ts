@@ -1,0 +1,137 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { NODE_TYPES } from '../catalog/pattern-file-schema.js';
+import { PatternLibraryError, describeZodIssues } from '../errors.js';
+import { patternEffectiveness, patternLearnedExamples, patternUsage } from '../schema/pattern-library.js';
+import type { PatternDb } from './db.js';
+import { DEFAULT_PRUNING, effectivenessFrom, outcomeWeight, type Effectiveness, type EffectivenessLookup, type PruningPolicy } from './effectiveness.js';
+import { extractPatternsFromCode, type ExtractedPattern } from './extract.js';
+
+export interface PatternStoreOptions {
+  /** generations scoring below this teach nothing (default 0.8) */
+  minLearnScore?: number;
+  pruning?: PruningPolicy;
+}
+
+const learnInput = z.object({
+  code: z.string().min(1),
+  score: z.number().min(0).max(1),
+  sessionId: z.string().max(200).optional(),
+  nodeType: z.enum(NODE_TYPES).optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+export type LearnInput = z.input<typeof learnInput>;
+
+const usageInput = z.object({
+  passed: z.boolean(),
+  score: z.number().min(0).max(1),
+  sessionId: z.string().max(200).optional(),
+});
+export type UsageOutcome = z.input<typeof usageInput>;
+
+export type LearnedExample = typeof patternLearnedExamples.$inferSelect;
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new PatternLibraryError('INPUT_INVALID', `${what}: ${describeZodIssues(result.error.issues)}`, { cause: result.error });
+  return result.data;
+}
+
+type CountsRow = typeof patternEffectiveness.$inferSelect;
+
+export function createPatternStore(db: PatternDb, opts: PatternStoreOptions = {}) {
+  const minLearnScore = opts.minLearnScore ?? 0.8;
+  const pruning = opts.pruning ?? DEFAULT_PRUNING;
+  const fromRow = (row: CountsRow): Effectiveness => effectivenessFrom(row.patternId, row, pruning);
+  const none = (patternId: string): Effectiveness => effectivenessFrom(patternId, { uses: 0, passes: 0, successSum: 0, scoreSum: 0 }, pruning);
+
+  return {
+    extractPatternsFromCode,
+
+    /**
+     * Learns from one generation: when its score reaches minLearnScore, every pattern found in the
+     * code is stored with its example, session, node type, score and metadata.
+     */
+    async recordLearnedPattern(input: LearnInput): Promise<{ stored: LearnedExample[]; patterns: ExtractedPattern[] }> {
+      const data = check(learnInput, input, 'recordLearnedPattern');
+      if (data.score < minLearnScore) return { stored: [], patterns: [] };
+      const patterns = await extractPatternsFromCode(data.code);
+      if (patterns.length === 0) return { stored: [], patterns };
+      const stored = await db
+        .insert(patternLearnedExamples)
+        .values(
+          patterns.map((p) => ({
+            patternId: p.patternId,
+            patternName: p.name,
+            nodeType: data.nodeType ?? null,
+            sessionId: data.sessionId ?? null,
+            score: data.score,
+            code: p.example,
+            evidence: p.evidence,
+            metadata: data.metadata ?? {},
+          })),
+        )
+        .returning();
+      return { stored, patterns };
+    },
+
+    /** The best learned examples of one pattern, highest score first (newest first on ties). */
+    async learnedExamples(patternId: string, limit = 5): Promise<LearnedExample[]> {
+      return db
+        .select()
+        .from(patternLearnedExamples)
+        .where(eq(patternLearnedExamples.patternId, patternId))
+        .orderBy(desc(patternLearnedExamples.score), desc(patternLearnedExamples.id))
+        .limit(limit);
+    },
+
+    /** Records one use and its validation outcome; the sums move with SQL increments. */
+    async recordPatternUsage(patternId: string, outcome: UsageOutcome): Promise<Effectiveness> {
+      check(z.string().min(1), patternId, 'recordPatternUsage patternId');
+      const data = check(usageInput, outcome, 'recordPatternUsage');
+      const weight = outcomeWeight(data.passed, data.score);
+      const row = await db.transaction(async (tx) => {
+        await tx.insert(patternUsage).values({ patternId, passed: data.passed, score: data.score, sessionId: data.sessionId ?? null });
+        const [updated] = await tx
+          .insert(patternEffectiveness)
+          .values({ patternId, uses: 1, passes: data.passed ? 1 : 0, successSum: weight, scoreSum: data.score })
+          .onConflictDoUpdate({
+            target: patternEffectiveness.patternId,
+            set: {
+              uses: sql`${patternEffectiveness.uses} + 1`,
+              passes: sql`${patternEffectiveness.passes} + excluded.passes`,
+              successSum: sql`${patternEffectiveness.successSum} + excluded.success_sum`,
+              scoreSum: sql`${patternEffectiveness.scoreSum} + excluded.score_sum`,
+              updatedAt: sql`now()`,
+            },
+          })
+          .returning();
+        return updated!;
+      });
+      return fromRow(row);
+    },
+
+    async effectiveness(patternId: string): Promise<Effectiveness> {
+      const [row] = await db.select().from(patternEffectiveness).where(eq(patternEffectiveness.patternId, patternId));
+      return row ? fromRow(row) : none(patternId);
+    },
+
+    /** A synchronous snapshot for the matcher (match() must not wait on the database). */
+    async effectivenessLookup(): Promise<EffectivenessLookup> {
+      const rows = await db.select().from(patternEffectiveness);
+      const byId = new Map(rows.map((r) => [r.patternId, fromRow(r)]));
+      return (patternId) => byId.get(patternId);
+    },
+
+    /** Patterns whose evidence says they keep failing, worst first. */
+    async flaggedForPruning(): Promise<Effectiveness[]> {
+      const rows = await db.select().from(patternEffectiveness);
+      return rows
+        .map(fromRow)
+        .filter((e) => e.flaggedForPruning)
+        .sort((a, b) => a.mean - b.mean || (a.patternId < b.patternId ? -1 : 1));
+    },
+  };
+}
+
+export type PatternStore = ReturnType<typeof createPatternStore>;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { NODE_TYPES } from '../catalog/pattern-file-schema.js';
+import { PatternLibraryError, describeZodIssues } from '../errors.js';
+import { normalizeFeatures } from '../features/normalize.js';
+import { words } from '../features/tokenize.js';
+import type { NodeType } from '../types.js';
+
+/** What a generation task looked like: the input to learn() and findSimilar(). */
+export const taskSignatureSchema = z.object({
+  nodeType: z.enum(NODE_TYPES),
+  /** e.g. 'create_user' */
+  methodName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier'),
+  /** parameter names (self excluded or not), e.g. ['user', 'correlation_id'] */
+  params: z.array(z.string()).default([]),
+  /** free text or keys; normalised */
+  features: z.array(z.string()).default([]),
+  /** contract-level or catalog pattern the body follows, e.g. 'CRUD' */
+  pattern: z.string().nullish(),
+  /** the node class, e.g. 'NodeUserEffect'; becomes a parameter when it appears in the body */
+  className: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+});
+export type TaskSignature = z.input<typeof taskSignatureSchema>;
+
+/** A signature reduced to what should be equal between tasks that can share one body. */
+export interface NormalizedSignature {
+  nodeType: NodeType;
+  methodName: string;
+  /** first word of the method name: create, get, update, ... */
+  verb: string;
+  /** the rest of the method name, snake_case: 'user', 'order_item' ('' when none) */
+  entity: string;
+  features: string[];
+  pattern: string | null;
+  /** parameter names with the entity replaced by '*', sorted */
+  params: string[];
+  className?: string;
+  key: string;
+}
+
+export function normalizeSignature(input: TaskSignature): NormalizedSignature {
+  const parsed = taskSignatureSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new PatternLibraryError('SIGNATURE_INVALID', `signature: ${describeZodIssues(parsed.error.issues)}`, { cause: parsed.error });
+  }
+  const sig = parsed.data;
+  const [verb = '', ...rest] = words(sig.methodName);
+  const entity = rest.join('_');
+  const shape = (param: string): string => {
+    const w = words(param);
+    if (w.length === 0 || w[0] === 'self') return '';
+    return entity ? w.join('_').replace(new RegExp(`(^|_)${entity}(s?)(?=_|$)`, 'g'), '$1*$2') : w.join('_');
+  };
+  const params = [...new Set(sig.params.map(shape).filter(Boolean))].sort();
+  const features = [...normalizeFeatures(sig.features)].sort();
+  const pattern = sig.pattern ? sig.pattern.toLowerCase() : null;
+  const key = [sig.nodeType, verb, features.join(','), pattern ?? '', params.join(',')].join('|');
+  return { nodeType: sig.nodeType, methodName: sig.methodName, verb, entity, features, pattern, params, className: sig.className, key };
+}
+
+// Similarity weights: a body can be reused only for the same node type and verb, so those two
+// alone carry 0.45; features say what else the body must do.
+export const SIMILARITY_WEIGHTS = { nodeType: 0.2, verb: 0.25, features: 0.35, pattern: 0.1, params: 0.1 } as const;
+
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let shared = 0;
+  const set = new Set(b);
+  for (const x of a) if (set.has(x)) shared += 1;
+  return shared / (a.length + b.length - shared);
+}
+
+export interface SignatureShape {
+  nodeType: string;
+  verb: string;
+  features: readonly string[];
+  pattern: string | null;
+  params: readonly string[];
+}
+
+/** 0..1; 1 means the same normalised signature. */
+export function signatureSimilarity(a: SignatureShape, b: SignatureShape): number {
+  const w = SIMILARITY_WEIGHTS;
+  return (
+    (a.nodeType === b.nodeType ? w.nodeType : 0) +
+    (a.verb === b.verb ? w.verb : 0) +
+    w.features * jaccard(a.features, b.features) +
+    ((a.pattern ?? '') === (b.pattern ?? '') ? w.pattern : 0) +
+    w.params * jaccard(a.params, b.params)
+  );
+}
