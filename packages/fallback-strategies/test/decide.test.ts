@@ -37,11 +37,14 @@ describe('decide: retry and escalate', () => {
   });
 
   test('failures in categories outside retryableCategories end at once with the configured action', () => {
-    const qualityOnly = validation([issue('quality/complexity', 'quality', 2)]);
-    const decision = decide(qualityOnly, first);
-    expect(decision.action).toBe('partial');
-    expect(decision.reason).toMatch(/not retryable \(quality only\)/);
-    expect(decide(qualityOnly, first, { retryableCategories: ['quality'] }).action).toBe('retry');
+    const qualityOnly = validation([issue('quality/complexity', 'quality', 2), issue('pattern/no-pool', 'pattern', 3)]);
+    const strict: FallbackPolicyInput = { retryableCategories: ['syntax', 'compliance'], afterLastAttempt: 'template' };
+    const decision = decide(qualityOnly, first, strict);
+    expect(decision.action).toBe('template');
+    expect(decision.reason).toMatch(/^not retryable \(quality, pattern only\): quality\/complexity@2, pattern\/no-pool@3; falling back to template$/);
+    expect(decide(qualityOnly, first).action).toBe('retry'); // every category is retryable by default
+    // one retryable rule among them is enough to try again
+    expect(decide(validation([issue('quality/complexity', 'quality', 2), issue('syntax/x', 'syntax', 1)]), first, strict).action).toBe('retry');
   });
 
   test('a rejection by score alone (no error) reports the warnings as the failing rules', () => {

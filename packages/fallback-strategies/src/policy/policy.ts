@@ -34,8 +34,12 @@ export const fallbackPolicySchema = z
   .object({
     /** LLM attempts per method, the first one included */
     maxAttempts: z.number().int().min(1).max(10).default(3),
-    /** failures in these categories are worth another attempt; security is always retried */
-    retryableCategories: z.array(categorySchema).default(['syntax', 'compliance', 'security']),
+    /**
+     * failures in these categories are worth another attempt (the retry prompt names the rule, which
+     * is usually enough); security is retried whatever this says; drop 'quality'/'pattern' to save
+     * money on answers that run but read badly
+     */
+    retryableCategories: z.array(categorySchema).default(['syntax', 'compliance', 'security', 'quality', 'pattern']),
     /** a security issue at or above this severity blocks acceptance, whatever `passed` says */
     securityBlockingSeverity: severitySchema.default('warning'),
     budget: budgetSchema.prefault({}),
