@@ -12,4 +12,25 @@ export {
 } from './parser/index.js';
 // --- end parser ---
 export type * from './validation/types.js';
+// --- validation ---
+export { createValidator, type ValidatorOptions } from './validation/validator.js';
+export { extractCode, type ExtractOptions } from './extraction/extract-code.js';
+export {
+  CategorySchema,
+  SeveritySchema,
+  ValidationIssueSchema,
+  ValidationContextSchema,
+  ScoreBreakdownSchema,
+  ValidationResultSchema,
+  ExtractionMethodSchema,
+  ExtractionResultSchema,
+  ResponseValidationResultSchema,
+} from './validation/schemas.js';
+export { loadProfile, BUILT_IN_PROFILES } from './profiles/load-profile.js';
+export { ProfileSchema, type ProfileInput, type ResolvedProfile } from './profiles/schema.js';
+export { describeRules, type RuleDescription } from './rules/registry.js';
+export { formatReport, type ReportFormat, type FileReport, type Report } from './report/format.js';
+export { ValidatorError, type ValidatorErrorCode } from './errors.js';
+export { DATA_DIR } from './data-dir.js';
+// --- end validation ---
 export const PACKAGE_NAME = '@onexgen/response-validator';

@@ -35,6 +35,8 @@ export interface ValidationContext {
   fileImports?: string[];
   /** names the enclosing method/class makes available (parameters, attributes) */
   knownNames?: string[];
+  /** the stub's return annotation (e.g. 'dict[str, Any]'): a fragment must return a value on every path */
+  returnAnnotation?: string;
   /** 1-based attempt number, for rules or reports that care */
   attempt?: number;
 }

@@ -1,0 +1,87 @@
+// extractCode: the Python code in an LLM answer, how it was found, and what was changed on the way.
+import type { PythonParser } from '../parser/types.js';
+import { getLoadedPythonParser } from '../parser/index.js';
+import type { ExtractionResult } from '../validation/types.js';
+import { chooseBlocks } from './choose-blocks.js';
+import { findFencedBlocks } from './fences.js';
+import { dedent, expandLeadingTabs, normalizeAnswer, trimBlankEdges } from './normalize.js';
+import { reduceToBody } from './reduce-definition.js';
+import { stripTopLevelImports } from './strip-imports.js';
+
+export interface ExtractOptions {
+  /** 'body' (default): a method body was asked for; whole definitions are reduced and imports removed.
+   *  'module': a whole file was asked for; code is returned as found. */
+  expect?: 'body' | 'module';
+  /** the method asked for: picks among several blocks and among a returned class's methods */
+  methodName?: string;
+  /** what to do with the docstring of a returned definition when reducing it to the body (default 'drop') */
+  docstring?: 'keep' | 'drop';
+  /** a loaded parser; defaults to the process's warm one (createValidator/loadPythonParser load it) */
+  parser?: PythonParser;
+}
+
+/** How many prose lines may be trimmed from each end of an unfenced answer to make it parse. */
+const MAX_PROSE_LINES = 3;
+
+export function extractCode(answer: string, options: ExtractOptions = {}): ExtractionResult {
+  const expect = options.expect ?? 'body';
+  const parser = options.parser ?? getLoadedPythonParser();
+  const { text, warnings } = normalizeAnswer(answer);
+  if (!parser) warnings.push('no Python parser loaded: definition reduction, import detection and prose trimming skipped');
+
+  const blocks = findFencedBlocks(text);
+  const chosen = blocks.length ? chooseBlocks(blocks, parser, options.methodName) : undefined;
+  let method: ExtractionResult['method'];
+  let code: string;
+  if (chosen) {
+    warnings.push(...chosen.warnings);
+    ({ code, method } = chosen);
+  } else {
+    if (blocks.length) warnings.push('no fenced block is Python: the answer text is taken as code');
+    code = text;
+    method = 'raw';
+  }
+  code = trimBlankEdges(dedent(expandLeadingTabs(code, warnings)));
+  if (code === '') return { code: '', method: 'empty', imports: [], warnings: [...warnings, 'the answer holds no code'] };
+  if (!parser) return { code, method, imports: [], warnings };
+
+  if (method === 'raw') code = trimProse(code, parser, warnings);
+  if (expect === 'module') return { code, method, imports: [], warnings };
+
+  let module = parser.parse(code);
+  let reducedFrom: ExtractionResult['reducedFrom'];
+  const reduction = reduceToBody(module, { methodName: options.methodName, docstring: options.docstring ?? 'drop' });
+  const imports: string[] = [];
+  if (reduction) {
+    imports.push(...stripTopLevelImports(module).imports);
+    warnings.push(...reduction.warnings);
+    reducedFrom = reduction.reducedFrom;
+    code = reduction.code;
+    module = parser.parse(code);
+  }
+  const stripped = stripTopLevelImports(module);
+  if (stripped.imports.length || imports.length) {
+    imports.push(...stripped.imports);
+    code = trimBlankEdges(stripped.code);
+    warnings.push(`removed ${imports.length} import line(s) the model added (see imports)`);
+  }
+  return { code, method, ...(reducedFrom ? { reducedFrom } : {}), imports, warnings };
+}
+
+/** An unfenced answer with a sentence before or after the code: drop the fewest edge lines that make it parse. */
+function trimProse(code: string, parser: PythonParser, warnings: string[]): string {
+  if (parser.parse(code).syntaxValid) return code;
+  const lines = code.split('\n');
+  for (let total = 1; total <= 2 * MAX_PROSE_LINES; total++) {
+    for (let head = Math.min(total, MAX_PROSE_LINES); head >= 0; head--) {
+      const tail = total - head;
+      if (tail > MAX_PROSE_LINES || head + tail >= lines.length) continue;
+      const candidate = trimBlankEdges(dedent(lines.slice(head, lines.length - tail).join('\n')));
+      if (candidate !== '' && parser.parse(candidate).syntaxValid) {
+        warnings.push(`removed ${head} leading and ${tail} trailing line(s) of prose around unfenced code`);
+        return candidate;
+      }
+    }
+  }
+  return code;
+}

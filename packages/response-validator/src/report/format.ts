@@ -1,0 +1,44 @@
+// Report shapes shared by the three output formats, and the dispatcher.
+import type { ValidationResult } from '../validation/types.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatText } from './text.js';
+
+export type ReportFormat = 'text' | 'json' | 'sarif';
+
+export interface FileReport {
+  /** path as given (or '-' / 'stdin') */
+  file: string;
+  result: ValidationResult;
+  /** the extracted code (inputs read as raw LLM answers) */
+  code?: string;
+  /** extraction warnings (inputs read as raw LLM answers) */
+  warnings?: string[];
+}
+
+export interface InputError {
+  file: string;
+  code: string;
+  message: string;
+}
+
+export interface Report {
+  files: FileReport[];
+  errors: InputError[];
+}
+
+export function formatReport(report: Report, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    default:
+      return formatText(report);
+  }
+}
+
+export function summarize(report: Report): { files: number; passed: number; failed: number; errors: number } {
+  const passed = report.files.filter((f) => f.result.passed).length;
+  return { files: report.files.length, passed, failed: report.files.length - passed, errors: report.errors.length };
+}

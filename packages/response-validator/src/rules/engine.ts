@@ -1,0 +1,78 @@
+// Runs the profile's enabled rules over one parsed tree and collects issues, mapping positions
+// back to the fragment's own lines when the tree is of a wrapped method body.
+import type { Node } from 'web-tree-sitter';
+import type { ParsedModule } from '../parser/types.js';
+import type { ResolvedProfile } from '../profiles/schema.js';
+import type { ValidationContext, ValidationIssue } from '../validation/types.js';
+import type { Rule, RuleContext } from './rule.js';
+import type { Qualifier } from './tree/import-aliases.js';
+
+export type PositionMapper = (line: number, column: number) => { line: number; column: number } | null;
+
+export interface EngineInput {
+  root: Node;
+  module: ParsedModule;
+  profile: ResolvedProfile;
+  context: ValidationContext;
+  rules: readonly Rule[];
+  mapPosition?: PositionMapper;
+  /** resolves import aliases in callees */
+  qualify?: Qualifier;
+  builtins: ReadonlySet<string>;
+  fileImportNames?: ReadonlySet<string>;
+}
+
+export function runRules(input: EngineInput): ValidationIssue[] {
+  const { root, profile, mapPosition } = input;
+  const cache = new Map<string, Node[]>();
+  const nodes = (type: string): Node[] => {
+    let hit = cache.get(type);
+    if (!hit) cache.set(type, (hit = root.descendantsOfType(type).filter((n): n is Node => !!n)));
+    return hit;
+  };
+  const map: PositionMapper = mapPosition ?? ((line, column) => ({ line, column }));
+  const isWrapper = (fn: Node) => !!mapPosition && map(fn.startPosition.row + 1, fn.startPosition.column + 1) === null;
+  const wrapper = mapPosition ? innermostWrapper(nodes('function_definition'), isWrapper) : undefined;
+
+  const issues: ValidationIssue[] = [];
+  for (const rule of input.rules) {
+    const setting = profile.rules[rule.id];
+    if (!setting || setting.enabled === false) continue;
+    const ctx: RuleContext = {
+      root,
+      module: input.module,
+      nodes,
+      profile,
+      options: setting.options ?? {},
+      context: input.context,
+      wrapper,
+      isWrapper,
+      qualify: input.qualify ?? ((c) => c),
+      builtins: input.builtins,
+      fileImportNames: input.fileImportNames ?? new Set(),
+      report(at, message, override) {
+        const start = map(at.startPosition.row + 1, at.startPosition.column + 1) ?? { line: 1, column: 1 };
+        const end = map(at.endPosition.row + 1, at.endPosition.column + 1);
+        issues.push({
+          ruleId: rule.id,
+          category: rule.category,
+          severity: setting.severity ?? override ?? rule.severity,
+          message,
+          line: start.line,
+          column: start.column,
+          ...(end && end.line >= start.line ? { endLine: end.line, endColumn: end.column } : {}),
+          ...(rule.bandit ? { bandit: rule.bandit } : {}),
+          ...(rule.cwe ? { cwe: rule.cwe } : {}),
+        });
+      },
+    };
+    rule.check(ctx);
+  }
+  return issues;
+}
+
+function innermostWrapper(functions: Node[], isWrapper: (fn: Node) => boolean): Node | undefined {
+  let found: Node | undefined;
+  for (const fn of functions) if (isWrapper(fn)) found = fn;
+  return found;
+}

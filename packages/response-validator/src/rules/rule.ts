@@ -1,0 +1,45 @@
+// What a rule is: a stable id, a category, a default severity, where it comes from (Bandit id, CWE),
+// and a check that reads the parsed tree and reports issues through its context.
+import type { Node } from 'web-tree-sitter';
+import type { ParsedModule } from '../parser/types.js';
+import type { ResolvedProfile } from '../profiles/schema.js';
+import type { Category, Severity, ValidationContext } from '../validation/types.js';
+
+export interface Rule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** one line for rule listings and SARIF `shortDescription` */
+  summary: string;
+  bandit?: string;
+  cwe?: string;
+  check(ctx: RuleContext): void;
+}
+
+export interface RuleContext {
+  root: Node;
+  /** the module extracted from the same tree (same coordinates as the tree) */
+  module: ParsedModule;
+  /** every node of a type, in document order (cached per run) */
+  nodes(type: string): Node[];
+  profile: ResolvedProfile;
+  /** this rule's `options` from the profile */
+  options: Record<string, unknown>;
+  context: ValidationContext;
+  /** for a fragment: the synthetic function wrapping it (its def line is not the model's) */
+  wrapper?: Node;
+  /** a callee resolved through the imports in scope (the code's own and context.fileImports) */
+  qualify(callee: string): string;
+  /** names Python always provides (data/python/builtins.yaml) */
+  builtins: ReadonlySet<string>;
+  /** names bound by context.fileImports */
+  fileImportNames: ReadonlySet<string>;
+  /** is this function the synthetic wrapper of a fragment? */
+  isWrapper(fn: Node): boolean;
+  report(at: Node, message: string, severity?: Severity): void;
+}
+
+export function numberOption(ctx: RuleContext, key: string, fallback: number): number {
+  const v = ctx.options[key];
+  return typeof v === 'number' ? v : fallback;
+}

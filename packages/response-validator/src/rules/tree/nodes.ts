@@ -1,0 +1,113 @@
+// Small readers over web-tree-sitter nodes of the Python grammar, shared by every rule.
+import type { Node } from 'web-tree-sitter';
+
+/** The callee as written without whitespace, e.g. 'self.pool.acquire'. */
+export function calleeText(call: Node): string {
+  const fn = call.childForFieldName('function');
+  return fn ? fn.text.replace(/\s+/g, '') : '';
+}
+
+export function lastSegment(dotted: string): string {
+  const i = dotted.lastIndexOf('.');
+  return i < 0 ? dotted : dotted.slice(i + 1);
+}
+
+export interface CallArguments {
+  positional: Node[];
+  keywords: Map<string, Node>;
+}
+
+export function callArguments(call: Node): CallArguments {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  const list = call.childForFieldName('arguments');
+  if (list && list.type === 'argument_list') {
+    for (const child of list.namedChildren) {
+      if (!child || child.type === 'comment') continue;
+      if (child.type === 'keyword_argument') {
+        const name = child.childForFieldName('name')?.text;
+        const value = child.childForFieldName('value');
+        if (name && value) keywords.set(name, value);
+      } else positional.push(child);
+    }
+  } else if (list) positional.push(list);
+  return { positional, keywords };
+}
+
+/** The node without surrounding parentheses. */
+export function unwrap(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1 && n.namedChild(0)) n = n.namedChild(0)!;
+  return n;
+}
+
+/** A string literal without interpolation (implicit concatenation of such literals included). */
+export function isPlainString(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === 'concatenated_string') return n.namedChildren.every((c) => !!c && isPlainString(c));
+  return n.type === 'string' && !n.namedChildren.some((c) => c?.type === 'interpolation');
+}
+
+export function isInterpolatedFString(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === 'concatenated_string') return n.namedChildren.some((c) => !!c && isInterpolatedFString(c));
+  return n.type === 'string' && n.namedChildren.some((c) => c?.type === 'interpolation');
+}
+
+/** The literal text between the quotes (string_content pieces joined; interpolations skipped). */
+export function stringContent(node: Node): string {
+  const n = unwrap(node);
+  if (n.type === 'concatenated_string') return n.namedChildren.map((c) => (c ? stringContent(c) : '')).join('');
+  if (n.type !== 'string') return '';
+  return n.namedChildren
+    .filter((c) => c?.type === 'string_content' || c?.type === 'escape_sequence')
+    .map((c) => c!.text)
+    .join('');
+}
+
+export function isTrue(node: Node | undefined): boolean {
+  return !!node && unwrap(node).type === 'true';
+}
+
+export function isFalse(node: Node | undefined): boolean {
+  return !!node && unwrap(node).type === 'false';
+}
+
+/** Nearest function_definition or lambda containing the node. */
+export function enclosingFunction(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return undefined;
+}
+
+export function functionName(fn: Node): string {
+  return fn.childForFieldName('name')?.text ?? '';
+}
+
+export function isAsyncFunction(fn: Node): boolean {
+  return fn.firstChild?.type === 'async';
+}
+
+/** Is the node (expression) the direct operand of `await` (through parentheses)? */
+export function isAwaited(node: Node): boolean {
+  let p = node.parent;
+  while (p && p.type === 'parenthesized_expression') p = p.parent;
+  return p?.type === 'await';
+}
+
+/** The name a value is bound to: `x = …`, `self.x = …` (→ 'x'), `x: T = …`, keyword `x=…`, param default. */
+export function boundName(target: Node | null | undefined): string | undefined {
+  if (!target) return undefined;
+  const t = unwrap(target);
+  if (t.type === 'identifier') return t.text;
+  if (t.type === 'attribute') return t.childForFieldName('attribute')?.text;
+  if (t.type === 'subscript') {
+    const index = t.childForFieldName('subscript');
+    if (index && index.type === 'string') return stringContent(index);
+  }
+  return undefined;
+}
+
+/** Descendants of `node` (itself included) with one of the given types, in document order. */
+export function descendants(node: Node, types: string[]): Node[] {
+  return node.descendantsOfType(types).filter((n): n is Node => !!n);
+}

@@ -1,0 +1,83 @@
+// zod schemas for every result shape in ./types.ts (and the context, validated at the boundary).
+// `satisfies` ties each schema to its TypeScript contract so the two cannot drift apart.
+import { z } from 'zod';
+import type {
+  ExtractionResult,
+  ScoreBreakdown,
+  ValidationContext,
+  ValidationIssue,
+  ValidationResult,
+} from './types.js';
+
+export const CategorySchema = z.enum(['syntax', 'compliance', 'security', 'quality', 'pattern']);
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+
+export const ValidationIssueSchema = z.object({
+  ruleId: z.string().min(1),
+  category: CategorySchema,
+  severity: SeveritySchema,
+  message: z.string().min(1),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  endLine: z.number().int().min(1).optional(),
+  endColumn: z.number().int().min(1).optional(),
+  bandit: z.string().optional(),
+  cwe: z.string().optional(),
+}) satisfies z.ZodType<ValidationIssue>;
+
+export const ValidationContextSchema = z.strictObject({
+  fragment: z.boolean().optional(),
+  nodeType: z.enum(['effect', 'compute', 'reducer', 'orchestrator']).optional(),
+  methodName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier').optional(),
+  isAsync: z.boolean().optional(),
+  expectedPatterns: z.array(z.string()).optional(),
+  variant: z.string().optional(),
+  fileImports: z.array(z.string()).optional(),
+  knownNames: z.array(z.string()).optional(),
+  returnAnnotation: z.string().optional(),
+  attempt: z.number().int().min(1).optional(),
+}) satisfies z.ZodType<ValidationContext>;
+
+export const ScoreBreakdownSchema = z.object({
+  syntax: z.number().min(0).max(1),
+  compliance: z.number().min(0).max(1),
+  security: z.number().min(0).max(1),
+  quality: z.number().min(0).max(1),
+  pattern: z.number().min(0).max(1),
+}) satisfies z.ZodType<ScoreBreakdown>;
+
+export const ValidationResultSchema = z.object({
+  syntaxValid: z.boolean(),
+  passed: z.boolean(),
+  score: z.number().min(0).max(1),
+  breakdown: ScoreBreakdownSchema,
+  issues: z.array(ValidationIssueSchema),
+  stats: z.object({
+    lines: z.number().int().min(0),
+    functions: z.number().int().min(0),
+    maxComplexity: z.number().int().min(0),
+    durationMs: z.number().min(0),
+  }),
+}) satisfies z.ZodType<ValidationResult>;
+
+export const ExtractionMethodSchema = z.enum([
+  'fenced',
+  'fenced-multiple-merged',
+  'fenced-multiple-chosen',
+  'unterminated-fence',
+  'raw',
+  'empty',
+]);
+
+export const ExtractionResultSchema = z.object({
+  code: z.string(),
+  method: ExtractionMethodSchema,
+  reducedFrom: z.enum(['class', 'function']).optional(),
+  imports: z.array(z.string()),
+  warnings: z.array(z.string()),
+}) satisfies z.ZodType<ExtractionResult>;
+
+export const ResponseValidationResultSchema = ValidationResultSchema.extend({
+  extraction: ExtractionResultSchema,
+  code: z.string(),
+});

@@ -1,0 +1,128 @@
+// createValidator: a profile resolved once, the warm parser, and synchronous validate/validateResponse.
+import type { Tree } from 'web-tree-sitter';
+import { ValidatorError } from '../errors.js';
+import { type ExtractOptions, extractCode } from '../extraction/extract-code.js';
+import type { ParsedModule, PySyntaxIssue, PythonParser } from '../parser/types.js';
+import { loadProfile } from '../profiles/load-profile.js';
+import type { ProfileInput, ResolvedProfile } from '../profiles/schema.js';
+import { type PositionMapper, runRules } from '../rules/engine.js';
+import { complexityOf } from '../rules/quality/complexity.js';
+import { ALL_RULES } from '../rules/registry.js';
+import { importQualifier } from '../rules/tree/import-aliases.js';
+import { pythonBuiltins } from './builtins.js';
+import { FileImportCache } from './file-imports.js';
+import { ValidationContextSchema } from './schemas.js';
+import { scoreIssues } from './score.js';
+import { loadPythonParser } from '../parser/index.js';
+import type { ExtractionResult, ValidationContext, ValidationIssue, ValidationResult, Validator } from './types.js';
+
+export interface ValidatorOptions {
+  /** 'onex-v2' (default), 'generic-python', a path to a YAML/JSON profile, or a profile object */
+  profile?: string | ProfileInput;
+  /** how validateResponse extracts code (the docstring rule for returned definitions, ...) */
+  extraction?: Pick<ExtractOptions, 'docstring'>;
+}
+
+/** Parameters the ONEX entry methods receive (onex-reference: execute_<type>(self, contract)). */
+const ENTRY_PARAMS = ['self', 'contract'];
+
+export async function createValidator(options: ValidatorOptions = {}): Promise<Validator & { readonly resolvedProfile: ResolvedProfile }> {
+  const profile = loadProfile(options.profile ?? 'onex-v2');
+  const parser = await loadPythonParser();
+  return new ProfileValidator(parser, profile, options.extraction ?? {});
+}
+
+class ProfileValidator implements Validator {
+  readonly profile: string;
+  private readonly fileImports: FileImportCache;
+
+  constructor(
+    private readonly parser: PythonParser,
+    readonly resolvedProfile: ResolvedProfile,
+    private readonly extraction: Pick<ExtractOptions, 'docstring'>,
+  ) {
+    this.profile = resolvedProfile.id;
+    this.fileImports = new FileImportCache(parser);
+  }
+
+  validate(code: string, context: ValidationContext = {}): ValidationResult {
+    const started = performance.now();
+    if (typeof code !== 'string') throw new ValidatorError('INPUT_UNREADABLE', `validate(code): code must be a string, got ${typeof code}`);
+    const ctx = checkContext(context);
+    const run = (tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) => this.check(code, ctx, tree, module, mapPosition);
+    const outcome = ctx.fragment
+      ? this.parser.withFragmentTree(code, { isAsync: ctx.isAsync ?? true, methodName: ctx.methodName }, (tree, module, wrapper) =>
+          run(tree, module, wrapper.mapPosition),
+        )
+      : this.parser.withTree(code, (tree, module) => run(tree, module));
+    const { score, breakdown, passed } = scoreIssues(outcome.issues, outcome.syntaxValid, this.resolvedProfile);
+    return {
+      syntaxValid: outcome.syntaxValid,
+      passed,
+      score,
+      breakdown,
+      issues: outcome.issues,
+      stats: { ...outcome.stats, durationMs: Math.round((performance.now() - started) * 1000) / 1000 },
+    };
+  }
+
+  validateResponse(answer: string, context: ValidationContext = {}): ValidationResult & { extraction: ExtractionResult; code: string } {
+    if (typeof answer !== 'string') throw new ValidatorError('INPUT_UNREADABLE', `validateResponse(answer): answer must be a string, got ${typeof answer}`);
+    const ctx = checkContext(context);
+    const extraction = extractCode(answer, {
+      parser: this.parser,
+      expect: ctx.fragment ? 'body' : 'module',
+      methodName: ctx.methodName,
+      docstring: this.extraction.docstring,
+    });
+    return { ...this.validate(extraction.code, ctx), extraction, code: extraction.code };
+  }
+
+  private check(code: string, ctx: ValidationContext, tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) {
+    const map: PositionMapper = mapPosition ?? ((line, column) => ({ line, column }));
+    const issues: ValidationIssue[] = [
+      ...module.syntaxErrors.map((e) => syntaxIssue('syntax/invalid', e, map)),
+      ...module.compileErrors.map((e) => syntaxIssue('syntax/compile', e, map)),
+    ];
+    const root = tree.rootNode;
+    const functions = root.descendantsOfType('function_definition').filter((f) => !!f);
+    const stats = {
+      lines: code === '' ? 0 : code.split('\n').length,
+      functions: functions.length - (mapPosition ? 1 : 0),
+      maxComplexity: module.syntaxValid ? Math.max(0, ...functions.map((f) => complexityOf(f!))) : 0,
+    };
+    if (module.syntaxValid) {
+      const fileImports = this.fileImports.get(ctx.fileImports);
+      const known = ctx.fragment && ctx.nodeType ? [...ENTRY_PARAMS, ...(ctx.knownNames ?? [])] : ctx.knownNames;
+      issues.push(
+        ...runRules({
+          root,
+          module,
+          profile: this.resolvedProfile,
+          context: { ...ctx, knownNames: known },
+          rules: ALL_RULES,
+          mapPosition,
+          qualify: importQualifier([...fileImports.imports, ...module.imports]),
+          builtins: pythonBuiltins(),
+          fileImportNames: fileImports.names,
+        }),
+      );
+    }
+    issues.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    return { syntaxValid: module.syntaxValid, issues, stats };
+  }
+}
+
+function syntaxIssue(ruleId: string, e: PySyntaxIssue, map: PositionMapper): ValidationIssue {
+  const at = map(e.line, e.column) ?? { line: 1, column: 1 };
+  return { ruleId, category: 'syntax', severity: 'error', message: e.message, line: at.line, column: at.column };
+}
+
+function checkContext(context: ValidationContext): ValidationContext {
+  const parsed = ValidationContextSchema.safeParse(context ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ValidatorError('CONTEXT_INVALID', `invalid validation context: ${first?.path.join('.') || '(root)'}: ${first?.message}`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
