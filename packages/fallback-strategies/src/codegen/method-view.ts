@@ -20,6 +20,8 @@ export interface MethodView {
   /** why generation fell back, as one comment-safe line */
   reason: string;
   reasonLiteral: string;
+  /** the reason escaped for the inside of a docstring */
+  reasonDoc: string;
   summary: string;
 }
 
@@ -37,6 +39,7 @@ export function methodView(spec: MethodSpec, reason: string, argument = 'method'
     asyncWith: method.isAsync ? 'async with' : 'with',
     reason: why,
     reasonLiteral: pyString(why),
+    reasonDoc: docstringLine(why, 200),
     summary: docstringLine(docstringSummary(method) ?? `${method.name}: written by onexgen as a fallback.`),
   };
 }
