@@ -2,15 +2,28 @@
 // that count(text) === sum of count(segment) EXACTLY (not an estimate).
 //
 // Why this holds for cl100k_base and o200k_base: both split text into pieces with a regex that has
-// no look-behind, and tokens never cross pieces. At a position p right after '\n', when the next
-// character is not '\r', '\n' (whitespace-newline runs would continue) or '/' (o200k's punctuation
-// piece may absorb [\r\n/]*), every alternative that can consume the '\n' ends exactly at p, so a
-// piece ends at p in context and in isolation, and matching restarts at p exactly as it would on
-// the tail alone. Blank lines therefore stay attached to the line before them. The property is
-// checked against whole-text tiktoken counts in test/token-counter.test.ts.
+// no look-behind, and tokens never cross pieces. Take a position p right after '\n' where the
+// rest of that line holds a non-whitespace character (after optional spaces/tabs) and does not
+// start with '/'. Every alternative that can consume the '\n' then ends exactly at p: a
+// whitespace run `\s*[\r\n]+` cannot reach another newline, and a punctuation piece `[\r\n]*`
+// (o200k: `[\r\n/]*`) stops at the first non-newline. So a piece ends at p in context and in
+// isolation, and matching restarts at p exactly as it would on the tail alone. Blank and
+// whitespace-only lines therefore stay attached to the line before them. The property is checked
+// against whole-text tiktoken counts in test/token-counter.test.ts.
 
-function isSafeStart(code: number | undefined): boolean {
-  return code !== undefined && code !== 10 /* \n */ && code !== 13 /* \r */ && code !== 47 /* / */;
+const WHITESPACE = /\s/;
+
+/** True when the line starting at `at` begins with no '/' and has a non-whitespace character. */
+function isSafeStart(text: string, at: number): boolean {
+  if (text.charCodeAt(at) === 47 /* / */) return false;
+  for (let i = at; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+    if (c === 32 || c === 9) continue;
+    if (c > 32 && c < 127) return true;
+    if (!WHITESPACE.test(text[i]!)) return true;
+  }
+  return false;
 }
 
 /** Calls `visit` with each segment's [start, end) offsets, in order; segments cover the text. */
@@ -19,7 +32,7 @@ export function forEachSegment(text: string, visit: (start: number, end: number)
   let nl = text.indexOf('\n');
   while (nl !== -1) {
     const next = nl + 1;
-    if (isSafeStart(text.charCodeAt(next)) && next < text.length) {
+    if (next < text.length && isSafeStart(text, next)) {
       visit(start, next);
       start = next;
     }
