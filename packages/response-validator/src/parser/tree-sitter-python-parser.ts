@@ -5,8 +5,11 @@ import { PythonParserError } from './errors.js';
 import { extractAll } from './extract/walk.js';
 import { mapToFragment } from './fragment-mapping.js';
 import { buildWrapper } from './fragment-wrapper.js';
+import { runChecks } from './syntax/check-context.js';
+import { GRAMMAR_CHECK_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
+import { layoutErrors } from './syntax/layout.js';
 import { treeErrors } from './syntax/tree-errors.js';
-import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PythonParser } from './types.js';
+import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PySyntaxIssue, PythonParser } from './types.js';
 
 export class TreeSitterPythonParser implements PythonParser {
   constructor(private readonly parser: Parser) {}
@@ -53,14 +56,20 @@ function checkSource(source: unknown, what: string): string {
   return source;
 }
 
+function byPosition(issues: PySyntaxIssue[]): PySyntaxIssue[] {
+  return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
 function analyse(source: string, tree: Tree): ParsedModule {
   const root = tree.rootNode;
-  const syntaxErrors = treeErrors(root);
+  const { extraction, layout, nodes } = extractAll(source, root, GRAMMAR_CHECK_TYPES);
+  // The checks that close tree-sitter's gaps with CPython run only on trees it accepted.
+  const syntaxErrors = root.hasError ? treeErrors(root) : byPosition([...runChecks(GRAMMAR_CHECKS, nodes), ...layoutErrors(source, layout)]);
   return {
     source,
     syntaxValid: syntaxErrors.length === 0,
     syntaxErrors,
     compileErrors: [],
-    ...extractAll(source, root),
+    ...extraction,
   };
 }

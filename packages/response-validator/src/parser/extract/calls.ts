@@ -2,6 +2,7 @@
 // keyword arguments by name.
 import type { Node } from 'web-tree-sitter';
 import { rangeOf } from '../ranges.js';
+import { codeChildren } from '../tree-utils.js';
 import type { PyCall } from '../types.js';
 
 export function extractCall(node: Node, enclosingFunction: string | undefined): PyCall {
@@ -11,8 +12,7 @@ export function extractCall(node: Node, enclosingFunction: string | undefined): 
   if (argsNode?.type === 'generator_expression') {
     args.push(argsNode.text);
   } else {
-    for (const arg of argsNode?.namedChildren ?? []) {
-      if (arg.type === 'comment') continue;
+    for (const arg of argsNode ? codeChildren(argsNode) : []) {
       if (arg.type === 'keyword_argument') {
         keywords.push({ name: arg.childForFieldName('name')?.text ?? '', value: arg.childForFieldName('value')?.text ?? '' });
       } else {

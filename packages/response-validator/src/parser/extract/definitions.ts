@@ -1,6 +1,7 @@
 // Function and class definitions. Decorators live on the enclosing `decorated_definition`.
 import type { Node } from 'web-tree-sitter';
 import { lineIndentAt, rangeOf } from '../ranges.js';
+import { codeChildren, isExtra } from '../tree-utils.js';
 import type { PyClass, PyFunction, PyStatement, SourceRange } from '../types.js';
 import { docstringNode, docstringOf } from './docstrings.js';
 import { dropUndefined, extractParams } from './params.js';
@@ -29,14 +30,14 @@ function decoratorsOf(def: Node): { decorators: string[]; definition: SourceRang
 
 function typeParametersOf(def: Node): string[] {
   const tp = def.childForFieldName('type_parameters');
-  return tp ? tp.namedChildren.map((c) => c.text) : [];
+  return tp ? codeChildren(tp).map((c) => c.text) : [];
 }
 
 /** Statements of a block, comments excluded. */
 export function blockStatements(block: Node | null): PyStatement[] {
   if (!block) return [];
   return block.namedChildren
-    .filter((c) => c.type !== 'comment')
+    .filter((c) => !isExtra(c))
     .map((c) => ({ type: c.type, text: c.text, range: rangeOf(c) }));
 }
 
@@ -87,7 +88,7 @@ export function extractClass(def: Node, scopes: readonly Scope[]): PyClass {
     const fn = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
     if (fn?.type === 'function_definition') methods.push(fn.childForFieldName('name')?.text ?? '');
   }
-  const args = superclasses?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  const args = superclasses ? codeChildren(superclasses) : [];
   const name = def.childForFieldName('name')?.text ?? '';
   return dropUndefined<PyClass>({
     name,

@@ -2,6 +2,7 @@
 // expression statement holding a plain (non-f, non-bytes) string literal or a concatenation of them.
 import type { Node } from 'web-tree-sitter';
 import { rangeOf } from '../ranges.js';
+import { isExtra } from '../tree-utils.js';
 import type { PyDocstring } from '../types.js';
 import { extractString, stringPrefix } from './strings.js';
 
@@ -13,7 +14,7 @@ function isPlainString(node: Node): boolean {
 /** The literal node(s) acting as docstring of `block`, or undefined. */
 export function docstringNode(block: Node | null): Node | undefined {
   if (!block) return undefined;
-  const first = block.namedChildren.find((child) => child.type !== 'comment');
+  const first = block.namedChildren.find((child) => !isExtra(child));
   if (!first || first.type !== 'expression_statement' || first.namedChildCount !== 1) return undefined;
   const expr = first.namedChild(0);
   if (!expr) return undefined;

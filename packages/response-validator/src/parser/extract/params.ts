@@ -1,6 +1,7 @@
 // Function parameters from a `parameters` node, with CPython's kinds: everything before `/` is
 // positional-only; everything after `*` or `*args` is keyword-only.
 import type { Node } from 'web-tree-sitter';
+import { codeChildren } from '../tree-utils.js';
 import type { PyParam } from '../types.js';
 
 function splatName(node: Node): string {
@@ -41,7 +42,7 @@ export function extractParams(parameters: Node | null): PyParam[] {
   if (!parameters) return [];
   const params: PyParam[] = [];
   let afterStar = false;
-  for (const child of parameters.namedChildren) {
+  for (const child of codeChildren(parameters)) {
     if (child.type === 'positional_separator') {
       for (const p of params) if (p.kind === 'positional') p.kind = 'positional_only';
       continue;

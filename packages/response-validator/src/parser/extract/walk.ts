@@ -1,6 +1,7 @@
 // One pre-order pass over the tree that fills every ParsedModule collection, keeping the stack of
 // enclosing functions/classes so qualified names and a call's enclosing function come for free.
 import type { Node } from 'web-tree-sitter';
+import type { LayoutFacts } from '../syntax/layout.js';
 import type { ParsedModule } from '../types.js';
 import { extractCall } from './calls.js';
 import { extractClass, extractFunction, qualify, type Scope } from './definitions.js';
@@ -10,10 +11,25 @@ import { extractComment, extractString } from './strings.js';
 
 export type Extraction = Pick<ParsedModule, 'functions' | 'classes' | 'imports' | 'calls' | 'strings' | 'comments'>;
 
+/** Nodes that may begin a logical line besides the statements of a module or block. */
+const LINE_STARTERS = new Set([
+  'else_clause', 'elif_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause',
+  'decorator', 'function_definition', 'class_definition',
+]);
 const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
-export function extractAll(source: string, root: Node): Extraction {
+export interface WalkResult {
+  extraction: Extraction;
+  layout: LayoutFacts;
+  /** nodes the syntax checks look at, by type (valid until the tree is deleted) */
+  nodes: Map<string, Node[]>;
+}
+
+export function extractAll(source: string, root: Node, collectTypes: ReadonlySet<string> = new Set()): WalkResult {
   const out: Extraction = { functions: [], classes: [], imports: [], calls: [], strings: [], comments: [] };
+  const layout: LayoutFacts = { stringSpans: [], lineStarters: new Set() };
+  const nodes = new Map<string, Node[]>();
+  let stringDepth = 0;
   const docstringStarts = new Set<number>();
   const scopes: Scope[] = [];
   const markDocstring = (block: Node | null): void => {
@@ -27,9 +43,16 @@ export function extractAll(source: string, root: Node): Extraction {
     return undefined;
   };
 
-  const visit = (node: Node): void => {
+  const visit = (node: Node, parentType: string): void => {
     let pushed = false;
-    switch (node.type) {
+    const type = node.type;
+    if (parentType === 'block' || parentType === 'module' || LINE_STARTERS.has(type)) layout.lineStarters.add(node.startIndex);
+    if (collectTypes.has(type)) {
+      const list = nodes.get(type);
+      if (list) list.push(node);
+      else nodes.set(type, [node]);
+    }
+    switch (type) {
       case 'function_definition': {
         const fn = extractFunction(source, node, scopes);
         out.functions.push(fn);
@@ -51,18 +74,22 @@ export function extractAll(source: string, root: Node): Extraction {
         break;
       case 'string':
         out.strings.push(extractString(node, docstringStarts.has(node.startIndex)));
-        break;
+        if (stringDepth === 0) layout.stringSpans.push(node.startIndex, node.endIndex);
+        stringDepth++;
+        for (const child of node.namedChildren) visit(child, type);
+        stringDepth--;
+        return;
       case 'comment':
         out.comments.push(extractComment(node));
         return;
       default:
-        if (IMPORT_TYPES.has(node.type)) out.imports.push(...extractImports(node));
+        if (IMPORT_TYPES.has(type)) out.imports.push(...extractImports(node));
     }
-    for (const child of node.namedChildren) visit(child);
+    for (const child of node.namedChildren) visit(child, type);
     if (pushed) scopes.pop();
   };
 
   markDocstring(root);
-  visit(root);
-  return out;
+  visit(root, '');
+  return { extraction: out, layout, nodes };
 }

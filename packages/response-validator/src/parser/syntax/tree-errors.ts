@@ -2,6 +2,7 @@
 // (tokens it had to invent to recover). Only subtrees flagged `hasError` are visited.
 import type { Node } from 'web-tree-sitter';
 import { rangeOf } from '../ranges.js';
+import { isExtra } from '../tree-utils.js';
 import type { PySyntaxIssue } from '../types.js';
 
 function excerpt(text: string): string {
@@ -12,6 +13,18 @@ function excerpt(text: string): string {
 export function issueAt(node: Node, code: string, message: string): PySyntaxIssue {
   const range = rangeOf(node);
   return { code, message, line: range.startLine, column: range.startColumn, ...range };
+}
+
+function hiddenError(node: Node): PySyntaxIssue {
+  let previous: Node | undefined;
+  for (const child of node.namedChildren) {
+    if (isExtra(child)) continue;
+    if (previous && child.startPosition.row === previous.endPosition.row && previous.nextSibling?.type !== ';') {
+      return issueAt(child, 'invalid-syntax', 'invalid syntax: two statements on one line need a newline or ";" between them');
+    }
+    previous = child;
+  }
+  return issueAt(node, 'invalid-syntax', 'invalid syntax');
 }
 
 export function treeErrors(root: Node): PySyntaxIssue[] {
@@ -27,7 +40,11 @@ export function treeErrors(root: Node): PySyntaxIssue[] {
       issues.push(issueAt(node, 'invalid-syntax', near ? `invalid syntax near '${near}'` : 'invalid syntax'));
       return;
     }
+    const before = issues.length;
     for (const child of node.children) if (child.hasError) visit(child);
+    // tree-sitter may flag a node without exposing the cause (a newline it had to skip or invent
+    // between two statements): report where the recovery most likely happened.
+    if (issues.length === before) issues.push(hiddenError(node));
   };
   if (root.hasError) visit(root);
   return issues;

@@ -1,0 +1,28 @@
+// Shared shape of the tree checks that close tree-sitter's gaps with CPython's grammar.
+import type { Node } from 'web-tree-sitter';
+import type { PySyntaxIssue } from '../types.js';
+import { issueAt } from './tree-errors.js';
+
+export type Report = (node: Node, code: string, message: string) => void;
+export type NodeCheck = (node: Node, report: Report) => void;
+
+export { codeChildren } from '../tree-utils.js';
+
+export function runChecks(checks: ReadonlyMap<string, NodeCheck[]>, nodes: Map<string, Node[]>): PySyntaxIssue[] {
+  const issues: PySyntaxIssue[] = [];
+  const report: Report = (node, code, message) => issues.push(issueAt(node, code, message));
+  for (const [type, list] of nodes) {
+    const forType = checks.get(type);
+    if (!forType) continue;
+    for (const node of list) for (const check of forType) check(node, report);
+  }
+  return issues;
+}
+
+export function registry(...groups: Record<string, NodeCheck>[]): Map<string, NodeCheck[]> {
+  const map = new Map<string, NodeCheck[]>();
+  for (const group of groups) {
+    for (const [type, check] of Object.entries(group)) map.set(type, [...(map.get(type) ?? []), check]);
+  }
+  return map;
+}

@@ -1,0 +1,78 @@
+// Statement-level rules CPython enforces and tree-sitter's grammar lets through.
+import type { Node } from 'web-tree-sitter';
+import { isExtra } from '../tree-utils.js';
+import { codeChildren, type NodeCheck } from './check-context.js';
+
+/** Two statements on one line need a `;` between them (`f(x) return y` is one line, two statements). */
+const separated: NodeCheck = (node, report) => {
+  let previous: Node | undefined;
+  let semicolon = false;
+  for (const child of node.children) {
+    if (child.type === ';') {
+      semicolon = true;
+      continue;
+    }
+    if (!child.isNamed || isExtra(child)) continue;
+    if (previous && !semicolon && child.startPosition.row === previous.endPosition.row) {
+      report(child, 'invalid-syntax', 'invalid syntax: two statements on one line need a newline or ";" between them');
+    }
+    previous = child;
+    semicolon = false;
+  }
+};
+
+const py2Statement: NodeCheck = (node, report) => {
+  const word = node.type === 'print_statement' ? 'print' : 'exec';
+  report(node, 'invalid-syntax', `Missing parentheses in call to '${word}'. Did you mean ${word}(...)?`);
+};
+
+const tryStatement: NodeCheck = (node, report) => {
+  const handlers = node.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+  const hasFinally = node.namedChildren.some((c) => c.type === 'finally_clause');
+  if (handlers.length === 0 && !hasFinally) report(node, 'invalid-syntax', "expected 'except' or 'finally' block");
+  const isGroup = (c: Node): boolean => c.type === 'except_group_clause' || c.children.some((t) => t.type === '*');
+  const groups = handlers.filter(isGroup).length;
+  if (groups > 0 && groups < handlers.length) report(node, 'invalid-syntax', "cannot have both 'except' and 'except*' on the same 'try'");
+};
+
+const comparison: NodeCheck = (node, report) => {
+  for (const op of node.children) if (op.type === '<>') report(op, 'invalid-syntax', "invalid syntax: '<>' is not an operator in Python 3; use '!='");
+};
+
+const importTrailingComma: NodeCheck = (node, report) => {
+  const last = node.lastChild;
+  if (last?.type === ',') report(last, 'invalid-syntax', 'trailing comma not allowed without surrounding parentheses');
+};
+
+const assertStatement: NodeCheck = (node, report) => {
+  if (codeChildren(node).length > 2) report(node, 'invalid-syntax', 'invalid syntax: assert takes a test and at most one message');
+};
+
+const raiseStatement: NodeCheck = (node, report) => {
+  if (node.child(1)?.type === 'from') report(node, 'invalid-syntax', "invalid syntax: 'raise from' needs an exception before 'from'");
+};
+
+/** `x: int = 1` may annotate one target only (a name, attribute or subscript). */
+const annotatedAssignment: NodeCheck = (node, report) => {
+  if (!node.childForFieldName('type')) return;
+  const left = node.childForFieldName('left');
+  // `(x): int` is a parenthesised single target, which tree-sitter calls a one-element tuple_pattern.
+  if (left?.type === 'tuple_pattern' && !left.children.some((c) => c.type === ',')) return;
+  if (left && ['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list'].includes(left.type)) {
+    report(left, 'invalid-syntax', `only single target (not ${left.type.startsWith('list') ? 'list' : 'tuple'}) can be annotated`);
+  }
+};
+
+export const STATEMENT_CHECKS: Record<string, NodeCheck> = {
+  module: separated,
+  block: separated,
+  print_statement: py2Statement,
+  exec_statement: py2Statement,
+  try_statement: tryStatement,
+  comparison_operator: comparison,
+  import_statement: importTrailingComma,
+  import_from_statement: importTrailingComma,
+  assert_statement: assertStatement,
+  raise_statement: raiseStatement,
+  assignment: annotatedAssignment,
+};

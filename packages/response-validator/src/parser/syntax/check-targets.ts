@@ -1,0 +1,101 @@
+// Assignment, deletion and unpacking targets CPython rejects while tree-sitter accepts them.
+import type { Node } from 'web-tree-sitter';
+import { codeChildren, type NodeCheck, type Report } from './check-context.js';
+
+const SEQUENCES = new Set(['tuple', 'list', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression']);
+const SIMPLE_TARGETS = new Set(['identifier', 'attribute', 'subscript']);
+
+/** CPython's wording for what an expression is, as in "cannot delete function call". */
+function describe(node: Node): string {
+  switch (node.type) {
+    case 'call':
+      return 'function call';
+    case 'string':
+    case 'concatenated_string':
+    case 'integer':
+    case 'float':
+    case 'true':
+    case 'false':
+    case 'none':
+      return 'literal';
+    case 'list_splat':
+    case 'list_splat_pattern':
+      return 'starred';
+    case 'lambda':
+      return 'lambda';
+    case 'conditional_expression':
+      return 'conditional expression';
+    case 'await':
+      return 'await expression';
+    case 'named_expression':
+      return 'named expression';
+    default:
+      return node.type.endsWith('comprehension') || node.type === 'generator_expression' ? 'comprehension' : 'expression';
+  }
+}
+
+function checkDeleteTarget(node: Node, report: Report): void {
+  if (SIMPLE_TARGETS.has(node.type)) return;
+  if (SEQUENCES.has(node.type)) {
+    for (const child of codeChildren(node)) checkDeleteTarget(child, report);
+    return;
+  }
+  report(node, 'invalid-syntax', `cannot delete ${describe(node)}`);
+}
+
+function checkAssignTarget(node: Node, report: Report, starredAllowed: boolean): void {
+  if (SIMPLE_TARGETS.has(node.type)) return;
+  if (SEQUENCES.has(node.type)) {
+    const inner = node.type !== 'parenthesized_expression';
+    for (const child of codeChildren(node)) checkAssignTarget(child, report, inner);
+    return;
+  }
+  if ((node.type === 'list_splat' || node.type === 'list_splat_pattern') && starredAllowed) {
+    const target = codeChildren(node)[0];
+    if (target) checkAssignTarget(target, report, false);
+    return;
+  }
+  report(node, 'invalid-syntax', `cannot assign to ${describe(node)}`);
+}
+
+const deleteStatement: NodeCheck = (node, report) => {
+  for (const target of codeChildren(node)) checkDeleteTarget(target, report);
+};
+
+const augmentedAssignment: NodeCheck = (node, report) => {
+  const left = node.childForFieldName('left');
+  if (left && !SIMPLE_TARGETS.has(left.type) && left.type !== 'parenthesized_expression') {
+    const kind = SEQUENCES.has(left.type) ? (left.type.startsWith('list') ? 'list' : 'tuple') : describe(left);
+    report(left, 'invalid-syntax', `'${kind}' is an illegal expression for augmented assignment`);
+  }
+};
+
+const withTarget: NodeCheck = (node, report) => {
+  for (const target of codeChildren(node)) checkAssignTarget(target, report, false);
+};
+
+/** Operands `*x` cannot take outside call arguments (CPython's star_expression is `'*' bitwise_or`). */
+const LOW_PRECEDENCE = new Set(['comparison_operator', 'not_operator', 'boolean_operator', 'lambda', 'conditional_expression']);
+
+const starredExpression: NodeCheck = (node, report) => {
+  const operand = codeChildren(node)[0];
+  // `(**k)`, `[**k]`: tree-sitter reads `**k` as two nested `*` splats.
+  if (node.parent?.type !== 'list_splat' && operand?.type === 'list_splat') {
+    report(node, 'invalid-syntax', 'cannot use double starred expression here');
+  } else if (operand && LOW_PRECEDENCE.has(operand.type) && node.parent?.type !== 'argument_list') {
+    report(node, 'invalid-syntax', 'invalid syntax: parenthesize the expression after *');
+  }
+};
+
+const dictionaryPair: NodeCheck = (node, report) => {
+  const key = node.childForFieldName('key');
+  if (key?.type === 'list_splat') report(key, 'invalid-syntax', 'invalid syntax: a dictionary key cannot be starred');
+};
+
+export const TARGET_CHECKS: Record<string, NodeCheck> = {
+  delete_statement: deleteStatement,
+  augmented_assignment: augmentedAssignment,
+  as_pattern_target: withTarget,
+  list_splat: starredExpression,
+  pair: dictionaryPair,
+};

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Language, Parser } from 'web-tree-sitter';
+const require = createRequire(import.meta.url);
+await Parser.init();
+const p = new Parser();
+p.setLanguage(await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
+const src = readFileSync(process.argv[2], 'utf8');
+const t = p.parse(src);
+const show = (n, d) => { if (!n.hasError) return; console.log(' '.repeat(d) + n.type, n.isError, n.isMissing, n.startPosition, JSON.stringify(n.text.slice(0, 50))); for (const c of n.children) show(c, d + 2); };
+show(t.rootNode, 0);
