@@ -87,7 +87,7 @@ class ProfileValidator implements Validator {
     const root = tree.rootNode;
     const functions = root.descendantsOfType('function_definition').filter((f) => !!f);
     const stats = {
-      lines: code === '' ? 0 : code.split('\n').length,
+      lines: code === '' ? 0 : code.split('\n').length - (code.endsWith('\n') ? 1 : 0),
       functions: functions.length - (mapPosition ? 1 : 0),
       maxComplexity: module.syntaxValid ? Math.max(0, ...functions.map((f) => complexityOf(f!))) : 0,
     };

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Entry of the `onexgen-validate` bin (see run-cli.ts for options and exit codes).
+import { runCli } from './run-cli.js';
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`onexgen-validate: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,104 @@
+// The onexgen-validate command: parse flags (commander), read inputs, validate, print one report.
+// Exit codes: 0 every input passed · 1 some input has an error-severity issue · 2 usage or I/O error.
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ValidatorError } from '../errors.js';
+import { extractCode } from '../extraction/extract-code.js';
+import { BUILT_IN_PROFILES } from '../profiles/load-profile.js';
+import { formatReport, type Report, type ReportFormat } from '../report/format.js';
+import { createValidator } from '../validation/validator.js';
+import { expandInputs, readInput } from './read-inputs.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Buffer;
+}
+
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+export const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readStdin: () => fs.readFileSync(0),
+};
+
+interface Flags {
+  profile: string;
+  format: ReportFormat;
+  fromResponse?: boolean;
+  fragment?: boolean;
+  methodName?: string;
+  maxBytes: number;
+}
+
+function program(io: CliIo): Command {
+  return new Command('onexgen-validate')
+    .description('Validate LLM-generated Python: syntax, security, ONEX compliance, quality, patterns')
+    .argument('<inputs...>', 'files, directories (walked for *.py) or - for stdin')
+    .option('--profile <profile>', `rule profile: ${BUILT_IN_PROFILES.join(', ')}, or a path to a YAML/JSON profile`, 'onex-v2')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--from-response', 'inputs are raw LLM answers: extract the code first')
+    .option('--fragment', 'inputs are method bodies (validated inside a synthetic async method)')
+    .option('--method-name <name>', 'name of the method the bodies belong to (picks blocks, names the wrapper)')
+    .option('--max-bytes <n>', 'refuse inputs larger than this many bytes', (v) => positiveInt(v), DEFAULT_MAX_BYTES)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run onexgen-validate --help for usage)');
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new ValidatorError('USAGE', `--max-bytes must be a positive integer, got "${v}"`);
+  return n;
+}
+
+/** Runs the CLI and returns its exit code (never calls process.exit). */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const cmd = program(io);
+  let inputs: string[];
+  let flags: Flags;
+  try {
+    cmd.parse(argv, { from: 'user' });
+    inputs = cmd.args;
+    flags = cmd.opts<Flags>();
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    io.stderr(`onexgen-validate: ${(err as Error).message}\n`);
+    return 2;
+  }
+
+  let validator;
+  try {
+    validator = await createValidator({ profile: flags.profile });
+  } catch (err) {
+    io.stderr(`onexgen-validate: ${(err as Error).message}\n`);
+    return 2;
+  }
+
+  const report: Report = { files: [], errors: [] };
+  const context = { fragment: !!flags.fragment, ...(flags.methodName ? { methodName: flags.methodName } : {}) };
+  for (const file of expandInputs(inputs)) {
+    try {
+      const { file: label, text } = readInput(file, flags.maxBytes, io.readStdin);
+      if (flags.fromResponse) {
+        const extraction = extractCode(text, { expect: flags.fragment ? 'body' : 'module', methodName: flags.methodName });
+        const result = validator.validate(extraction.code, context);
+        report.files.push({ file: label, result, code: extraction.code, warnings: extraction.warnings });
+      } else {
+        report.files.push({ file: label, result: validator.validate(text, context) });
+      }
+    } catch (err) {
+      const code = err instanceof ValidatorError ? err.code : 'INTERNAL';
+      report.errors.push({ file: file === '-' ? 'stdin' : file, code, message: (err as Error).message });
+    }
+  }
+  if (report.files.length === 0 && report.errors.length === 0) {
+    io.stderr('onexgen-validate: no Python files found in the given directories\n');
+    return 2;
+  }
+  io.stdout(formatReport(report, flags.format));
+  if (flags.format !== 'text') for (const e of report.errors) io.stderr(`onexgen-validate: ${e.message}\n`);
+  if (report.errors.length) return 2;
+  return report.files.every((f) => f.result.passed) ? 0 : 1;
+}
