@@ -1,2 +1,37 @@
-// Public entry of @onexgen/llm-effect. Filled by its issue; nothing here pretends to work yet.
-export const PACKAGE_NAME = '@onexgen/llm-effect';
+// Public entry of @onexgen/llm-effect: a multi-tier, multi-provider LLM client.
+export { createLLMClient } from './client/client.js';
+export type { CallOptions, ClientOptions, LLMClient } from './client/client.js';
+export type { LLMStream, LLMStreamChunk } from './client/stream.js';
+
+export { llmRequestSchema, llmResponseSchema, usageSchema, tierSchema, TIERS, FINISH_REASONS } from './schemas.js';
+export type { FinishReason, LLMRequest, LLMResponse, ParsedLLMRequest, Tier, Usage } from './schemas.js';
+
+export { llmConfigSchema, providerConfigSchema, targetSchema, budgetSchema, catalogEntrySchema, PROVIDER_KINDS } from './config/schema.js';
+export type { BudgetConfig, CatalogEntryInput, LLMConfig, LLMConfigInput, ProviderConfig, Target } from './config/schema.js';
+export { DEFAULT_CONFIG } from './config/defaults.js';
+export { deepMerge, resolveLLMConfig } from './config/cascade.js';
+export type { LLMConfigLayer } from './config/cascade.js';
+
+export { extendCatalog, loadModelCatalog } from './catalog/catalog.js';
+export type { CatalogEntry, ModelCatalog } from './catalog/catalog.js';
+export { costMicros, microsToUsd, usdToMicros } from './cost/price.js';
+
+export { MemoryResponseCache } from './cache/store.js';
+export type { ResponseCacheStore } from './cache/store.js';
+export { cacheKey } from './cache/key.js';
+export { MemoryBudgetStore } from './budget/store.js';
+export type { BudgetStore } from './budget/store.js';
+export { ALERT_LEVELS, crossedLevels, scopeKey } from './budget/tracker.js';
+export type { AlertLevel, BudgetAlert } from './budget/tracker.js';
+
+export type { AttemptEvent, AttemptStatus, BreakerEvent, BudgetAlertEvent, CacheHitEvent, LLMEvent, LLMEventType } from './events/events.js';
+export type { BreakerSnapshot, BreakerState } from './policies/breakers.js';
+export type { BulkheadSnapshot } from './policies/bulkheads.js';
+
+export {
+  AbortedError, AllTargetsFailedError, BudgetExceededError, ContextWindowExceededError, LLMError,
+  LLMValidationError, ProviderError, StreamError, isRetryableClass,
+} from './errors.js';
+export type { ErrorClass, TargetFailure } from './errors.js';
+export { countTokens } from './tokens/counter.js';
+export { DATA_DIR } from './data-dir.js';

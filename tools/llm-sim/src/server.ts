@@ -44,6 +44,8 @@ export interface LlmSim {
   reset(): void;
   /** Script entries not yet consumed. */
   pendingScript(): number;
+  /** Provider requests being answered right now, and the most at once since start or reset. */
+  concurrency(): { inFlight: number; peak: number };
   close(): Promise<void>;
 }
 
@@ -83,6 +85,8 @@ export async function startLlmSim(options: StartOptions = {}): Promise<LlmSim> {
   let queue = new ScriptQueue(scenario.script ?? []);
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  let inFlight = 0;
+  let peak = 0;
 
   async function control(path: string, method: string, body: unknown, res: ServerResponse): Promise<void> {
     if (path === '/__sim/requests' && method === 'GET') return sendJson(res, 200, requests);
@@ -117,7 +121,10 @@ export async function startLlmSim(options: StartOptions = {}): Promise<LlmSim> {
 
     const record: RecordedRequest = { method: req.method ?? 'GET', path, headers: headerRecord(req), body, receivedAt, clientClosed: false };
     requests.push(record);
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
     res.on('close', () => {
+      inFlight -= 1;
       if (!res.writableFinished) record.clientClosed = true;
     });
 
@@ -194,9 +201,11 @@ export async function startLlmSim(options: StartOptions = {}): Promise<LlmSim> {
     },
     reset() {
       requests.length = 0;
+      peak = inFlight;
       queue = new ScriptQueue(scenario.script ?? []);
     },
     pendingScript: () => queue.pending(),
+    concurrency: () => ({ inFlight, peak }),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { BudgetTracker } from '../budget/tracker.js';
+import { MemoryBudgetStore, type BudgetStore } from '../budget/store.js';
+import { MemoryResponseCache, type ResponseCacheStore } from '../cache/store.js';
+import { extendCatalog, loadModelCatalog, type ModelCatalog } from '../catalog/catalog.js';
+import { resolveLLMConfig, type LLMConfigLayer } from '../config/cascade.js';
+import type { LLMConfig } from '../config/schema.js';
+import { LLMError, LLMValidationError } from '../errors.js';
+import { EventHub, type LLMEvent, type LLMEventOf, type LLMEventType } from '../events/events.js';
+import { BreakerRegistry, type BreakerSnapshot } from '../policies/breakers.js';
+import { BulkheadRegistry, type BulkheadSnapshot } from '../policies/bulkheads.js';
+import { RpmLimiter } from '../policies/rate-limit.js';
+import { ADAPTERS } from '../providers/registry.js';
+import { TIERS, type LLMRequest, type LLMResponse } from '../schemas.js';
+import { acquireTokenizer, releaseTokenizer } from '../tokens/counter.js';
+import type { ClientContext, ResolvedProvider } from './context.js';
+import { generate } from './generate.js';
+import { stream, type LLMStream } from './stream.js';
+
+export interface ClientOptions {
+  /** Response cache store (default: in-memory LRU sized by config.cache.maxEntries). */
+  cacheStore?: ResponseCacheStore;
+  /** Budget spend store (default: in memory). */
+  budgetStore?: BudgetStore;
+  /** Receives every event (attempts, breaker changes, budget alerts, cache hits). */
+  onEvent?: (event: LLMEvent) => void;
+  /** Where keys and OLLAMA_HOST are read from (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** A catalog to use instead of the shipped one (config.catalog entries still apply on top). */
+  catalog?: ModelCatalog;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface LLMClient {
+  generate(request: LLMRequest, options?: CallOptions): Promise<LLMResponse>;
+  /** Iterate the result to run it; `response` settles at the end (also after an early `break`). */
+  stream(request: LLMRequest, options?: CallOptions): LLMStream;
+  on<T extends LLMEventType>(type: T, listener: (event: LLMEventOf<T>) => void): () => void;
+  on(type: '*', listener: (event: LLMEvent) => void): () => void;
+  breakers(): BreakerSnapshot[];
+  bulkheads(): BulkheadSnapshot[];
+  readonly config: LLMConfig;
+  /** Frees the shared tokenizer when this is the last open client. Further calls throw. */
+  close(): void;
+}
+
+function resolveProviders(config: LLMConfig, env: Record<string, string | undefined>): { providers: Map<string, ResolvedProvider>; secrets: string[] } {
+  const providers = new Map<string, ResolvedProvider>();
+  const secrets: string[] = [];
+  for (const [name, pc] of Object.entries(config.providers)) {
+    const fromEnv = pc.baseUrlEnv ? env[pc.baseUrlEnv] : undefined;
+    if (fromEnv) secrets.push(fromEnv);
+    const raw = fromEnv ? (/^https?:\/\//.test(fromEnv) ? fromEnv : `http://${fromEnv}`) : pc.baseUrl;
+    if (!raw) throw new LLMValidationError('LLM configuration', `providers.${name}.baseUrl`, 'no baseUrl and no value in baseUrlEnv');
+    const apiKey = pc.apiKey ?? (pc.apiKeyEnv ? env[pc.apiKeyEnv] : undefined);
+    if (apiKey) secrets.push(apiKey);
+    const adapter = ADAPTERS[pc.kind]!;
+    providers.set(name, {
+      name, config: pc, adapter,
+      baseUrl: raw.replace(/\/+$/, ''),
+      ...(apiKey ? { apiKey } : {}),
+      ...(pc.requestsPerMinute ? { limiter: new RpmLimiter(pc.requestsPerMinute) } : {}),
+    });
+  }
+  for (const tier of TIERS) {
+    config.tiers[tier].forEach((t, i) => {
+      if (!providers.has(t.provider)) throw new LLMValidationError('LLM configuration', `tiers.${tier}.${i}.provider`, `unknown provider "${t.provider}"`);
+    });
+  }
+  return { providers, secrets };
+}
+
+/**
+ * Creates a client. `config` is one layer or a list of cascade layers (`[project, agent]`),
+ * deep-merged over the system defaults and validated with zod.
+ */
+export function createLLMClient(config: LLMConfig | LLMConfigLayer | LLMConfigLayer[] = {}, options: ClientOptions = {}): LLMClient {
+  const resolved = Array.isArray(config) ? resolveLLMConfig(...config) : resolveLLMConfig(config as LLMConfigLayer);
+  const { providers, secrets } = resolveProviders(resolved, options.env ?? process.env);
+  const hub = new EventHub();
+  if (options.onEvent) hub.on('*', options.onEvent);
+  const catalog = options.catalog ? extendCatalog(options.catalog, resolved.catalog) : loadModelCatalog({ extra: resolved.catalog });
+  const ctx: ClientContext = {
+    config: resolved,
+    catalog,
+    providers,
+    breakers: new BreakerRegistry(resolved.breaker, (snap) => hub.emit({ type: 'breaker', ...snap, timestamp: new Date().toISOString() })),
+    bulkheads: new BulkheadRegistry(),
+    ...(resolved.cache.enabled ? { cache: options.cacheStore ?? new MemoryResponseCache(resolved.cache.maxEntries) } : {}),
+    budget: new BudgetTracker(resolved.budgets, options.budgetStore ?? new MemoryBudgetStore()),
+    hub,
+    secrets,
+    runId: randomUUID(),
+  };
+  acquireTokenizer();
+  let closed = false;
+  const open = () => {
+    if (closed) throw new LLMError('LLM_CLIENT_CLOSED', 'this LLM client was closed; create a new one');
+  };
+  return {
+    config: resolved,
+    generate(request, opts = {}) {
+      try {
+        open();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return generate(ctx, request, opts.signal);
+    },
+    stream(request, opts = {}) {
+      open();
+      return stream(ctx, request, opts.signal);
+    },
+    on: ((type: LLMEventType | '*', listener: (event: LLMEvent) => void) => hub.on(type, listener)) as LLMClient['on'],
+    breakers: () => ctx.breakers.snapshot(),
+    bulkheads: () => ctx.bulkheads.snapshot(),
+    close() {
+      if (closed) return;
+      closed = true;
+      releaseTokenizer();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { postWithRetry, type PostResult } from '../providers/http.js';
+import type { ProviderCall } from '../providers/types.js';
+import { failAttempt, type CallState } from './call.js';
+import type { PlannedTarget } from './plan.js';
+
+/** The HTTP request for one target through ky (retries included), every failed try emitted. */
+export function sendToTarget(s: CallState, target: PlannedTarget, call: ProviderCall, stream: boolean, signal: AbortSignal): Promise<PostResult> {
+  const p = target.provider;
+  const spec = p.adapter.buildRequest(call, stream, p.apiKey);
+  return postWithRetry({
+    url: `${p.baseUrl}${spec.path}`,
+    headers: { ...p.config.headers, ...spec.headers },
+    body: spec.body,
+    signal,
+    stream,
+    adapter: p.adapter,
+    provider: p.name,
+    model: target.model,
+    retry: s.ctx.config.retry,
+    timeoutMs: s.ctx.config.timeouts.requestMs,
+    callStartedAt: s.startedAt,
+    secrets: s.ctx.secrets,
+    beforeEachRequest: async () => {
+      await p.limiter?.acquire(signal);
+      s.attempts += 1;
+    },
+    onFailedAttempt: (f) => failAttempt(s, target, f.error, f.latencyMs),
+  });
+}

@@ -1,0 +1,27 @@
+import type { LLMConfigInput } from './schema.js';
+
+/**
+ * System defaults (the seeds' choices): cloud_fast → Z.ai glm-4.5, cloud_premium → glm-4.6,
+ * local → Ollama. Every value is overridable by the project and agent/method layers.
+ */
+export const DEFAULT_CONFIG: LLMConfigInput = {
+  providers: {
+    zai: { kind: 'openai-compatible', baseUrl: 'https://api.z.ai/api/paas/v4', apiKeyEnv: 'ZAI_API_KEY', maxConcurrent: 8 },
+    openai: { kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', apiKeyEnv: 'OPENAI_API_KEY' },
+    anthropic: {
+      kind: 'anthropic',
+      baseUrl: 'https://api.anthropic.com/v1',
+      apiKeyEnv: 'ANTHROPIC_API_KEY',
+      headers: { 'anthropic-version': '2023-06-01' },
+    },
+    gemini: { kind: 'gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta', apiKeyEnv: 'GEMINI_API_KEY' },
+    ollama: { kind: 'ollama', baseUrlEnv: 'OLLAMA_HOST', baseUrl: 'http://127.0.0.1:11434', maxConcurrent: 2 },
+  },
+  tiers: {
+    local: [{ provider: 'ollama', model: 'qwen2.5-coder:7b' }],
+    cloud_fast: [{ provider: 'zai', model: 'glm-4.5' }],
+    cloud_premium: [{ provider: 'zai', model: 'glm-4.6' }],
+  },
+  defaultTier: 'cloud_fast',
+  escalate: false,
+};

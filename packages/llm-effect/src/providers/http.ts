@@ -1,0 +1,166 @@
+import ky, { HTTPError, TimeoutError, type KyResponse } from 'ky';
+import type { LLMConfig } from '../config/schema.js';
+import { AbortedError, ProviderError, redact, type ErrorClass } from '../errors.js';
+import { classifyHttpError, retryHintMs } from './classify.js';
+import type { ProviderAdapter, ProviderResult } from './types.js';
+import { WireFormatError } from './wire.js';
+
+/** One failed HTTP attempt, reported as it happens (ky retries internally; each try is an attempt). */
+export interface FailedAttempt {
+  error: ProviderError;
+  latencyMs: number;
+  /** 0 for the first request of this target, 1.. for ky's retries. */
+  retryCount: number;
+}
+
+export interface PostOptions {
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  /** The caller's signal combined with the client's own (for stream teardown). */
+  signal: AbortSignal;
+  stream: boolean;
+  adapter: ProviderAdapter;
+  provider: string;
+  model: string;
+  retry: LLMConfig['retry'];
+  timeoutMs: number;
+  /** When the whole call began: no retry may start that cannot finish within retry.totalBudgetMs. */
+  callStartedAt: number;
+  /** Key values to scrub from every message. */
+  secrets: string[];
+  onFailedAttempt(attempt: FailedAttempt): void;
+  /** Awaited before every HTTP request (first and retries): rate limit, attempt count. */
+  beforeEachRequest(): Promise<void>;
+}
+
+export interface PostResult {
+  response: KyResponse;
+  /** Parsed answer (non-streaming calls only). */
+  result?: ProviderResult;
+  /** When the last (successful) request was sent. */
+  attemptStartedAt: number;
+}
+
+// Statuses worth another try; Retry-After is honoured on all of them.
+const RETRY_STATUSES = [408, 409, 425, 429, 500, 502, 503, 504, 529];
+
+// One ky instance for the process; per-call behaviour comes in through options and hooks.
+const http = ky.create({ throwHttpErrors: true });
+
+/** POST with ky's retry (full-jitter backoff, Retry-After, hints via hooks), classifying every failure. */
+export async function postWithRetry(o: PostOptions): Promise<PostResult> {
+  let attemptStartedAt = 0;
+  let reported = false;
+  let lastFailure: ProviderError | undefined;
+  let result: ProviderResult | undefined;
+  const backoff = (n: number) => Math.min(o.retry.maxDelayMs, o.retry.baseDelayMs * 2 ** (n - 1));
+  const fail = (cls: ErrorClass, message: string, extra: { status?: number; providerCode?: string; retryAfterMs?: number } = {}, cause?: unknown) =>
+    new ProviderError({ errorClass: cls, provider: o.provider, model: o.model, ...extra }, redact(message, o.secrets), cause ? { cause: safeCause(cause, o.secrets) } : undefined);
+  const report = (error: ProviderError, retryCount: number) => {
+    lastFailure = error;
+    if (reported) return;
+    reported = true;
+    o.onFailedAttempt({ error, latencyMs: performance.now() - attemptStartedAt, retryCount });
+  };
+  const withinBudget = (waitMs: number) => performance.now() - o.callStartedAt + waitMs <= o.retry.totalBudgetMs;
+
+  const toProviderError = (error: unknown): ProviderError => {
+    if (error instanceof ProviderError) return error;
+    if (error instanceof HTTPError && lastFailure) return lastFailure;
+    if (lastFailure && error instanceof Error && error.name === 'ForceRetryError') return lastFailure;
+    if (error instanceof TimeoutError) return fail('timeout', `${o.provider}:${o.model} did not answer within ${o.timeoutMs} ms`);
+    if (error instanceof WireFormatError) return fail('invalid_response', `${o.provider}:${o.model} sent ${error.message}`);
+    const detail = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+    return fail('network', `${o.provider}:${o.model} connection failed: ${detail}`, {}, error);
+  };
+
+  try {
+    const response = await http.post(o.url, {
+      json: o.body,
+      headers: o.headers,
+      signal: o.signal,
+      timeout: o.timeoutMs,
+      retry: {
+        limit: o.retry.maxRetries,
+        methods: ['post'],
+        statusCodes: RETRY_STATUSES,
+        afterStatusCodes: RETRY_STATUSES,
+        maxRetryAfter: o.retry.maxRetryAfterMs,
+        backoffLimit: o.retry.maxDelayMs,
+        delay: (n) => o.retry.baseDelayMs * 2 ** (n - 1),
+        // Full jitter: uniform over [0, min(cap, base * 2^(n-1))].
+        jitter: (d) => Math.random() * Math.min(d, o.retry.maxDelayMs),
+        retryOnTimeout: true,
+        shouldRetry: ({ error, retryCount }) => {
+          if (o.signal.aborted) return false;
+          const failure = toProviderError(error);
+          report(failure, retryCount - 1);
+          if (!failure.retryable) return false;
+          const hint = failure.retryAfterMs;
+          if (hint !== undefined && hint > o.retry.maxRetryAfterMs) return false; // too long: fail over instead
+          if (!withinBudget(hint ?? backoff(retryCount))) return false;
+          // With a standard Retry-After, ky's own parsing decides the wait; otherwise full-jitter backoff.
+          return error instanceof HTTPError && error.response.headers.has('retry-after') ? undefined : true;
+        },
+      },
+      hooks: {
+        beforeRequest: [
+          async () => {
+            await o.beforeEachRequest();
+            attemptStartedAt = performance.now();
+            reported = false;
+          },
+        ],
+        afterResponse: [
+          async (_request, _options, response, state) => {
+            if (response.ok) {
+              if (o.stream) return undefined;
+              const parsed = parseBody(o.adapter, await response.text());
+              if (parsed instanceof Error) throw fail('invalid_response', `${o.provider}:${o.model} sent ${parsed.message}`);
+              if (parsed.finishReason === 'content_filter') throw fail('content_policy', `${o.provider}:${o.model} refused the prompt (content policy)`, { status: response.status });
+              result = parsed;
+              return new Response(null, { status: 200 });
+            }
+            const info = o.adapter.parseError(response.status, await response.text());
+            const hint = retryHintMs(response.headers, info.retryDelayMs);
+            const error = fail(
+              classifyHttpError(response.status, info),
+              `${o.provider}:${o.model} answered HTTP ${response.status}${info.code ? ` (${info.code})` : ''}: ${info.message}`,
+              { status: response.status, ...(info.code ? { providerCode: info.code } : {}), ...(hint ? { retryAfterMs: hint.ms } : {}) },
+            );
+            report(error, state.retryCount);
+            if (!error.retryable) throw error;
+            // ky knows Retry-After; retry-after-ms and Gemini's RetryInfo are fed to it here.
+            if (hint && hint.source !== 'retry-after' && hint.ms <= o.retry.maxRetryAfterMs && withinBudget(hint.ms) && state.retryCount < o.retry.maxRetries) {
+              return ky.retry({ delay: hint.ms, code: error.errorClass });
+            }
+            return undefined;
+          },
+        ],
+      },
+    });
+    return { response, ...(result ? { result } : {}), attemptStartedAt };
+  } catch (error) {
+    if (o.signal.aborted) throw new AbortedError({ cause: safeCause(o.signal.reason, o.secrets) });
+    const failure = toProviderError(error);
+    report(failure, 0);
+    throw failure;
+  }
+}
+
+function parseBody(adapter: ProviderAdapter, text: string): ProviderResult | Error {
+  try {
+    return adapter.parseResponse(JSON.parse(text));
+  } catch (error) {
+    return error instanceof WireFormatError ? error : new WireFormatError(`a body that is not valid JSON (${text.length} bytes)`);
+  }
+}
+
+/** A plain, key-free copy of a low-level error (ky errors hold the Request and its headers). */
+function safeCause(error: unknown, secrets: string[]): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const out = new Error(redact(message, secrets));
+  out.name = error instanceof Error ? error.name : 'Error';
+  return out;
+}
