@@ -105,12 +105,17 @@ async function openPostgres(url: string, opts: z.output<typeof optionsSchema>): 
 export function messageOf(err: unknown): string {
   let current: unknown = err;
   let message = String(err);
-  for (let depth = 0; current && depth < 5; depth += 1) {
-    if (current instanceof Error) {
-      const code = (current as { code?: unknown }).code;
+  // Duck-typed on purpose: errors from Node's core (sockets) may come from another realm (jest VM).
+  for (let depth = 0; isErrorLike(current) && depth < 5; depth += 1) {
+    const code = current.code;
+    if (current.message || typeof code === 'string') {
       message = current.message + (typeof code === 'string' && !current.message.includes(code) ? ` (${code})` : '');
-      current = current.cause;
-    } else break;
+    }
+    current = current.cause;
   }
   return message;
+}
+
+function isErrorLike(value: unknown): value is { message: string; code?: unknown; cause?: unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 }

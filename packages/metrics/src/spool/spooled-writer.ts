@@ -81,6 +81,10 @@ export async function createSpooledWriter(direct: RecordWriter, input: SpoolOpti
     return next;
   };
 
+  // The open breaker's own error says nothing useful: keep the database's last real answer.
+  const noteFailure = (err: unknown) => {
+    if (!isBrokenCircuitError(err)) lastError = messageOf(err);
+  };
   const isTransient = (err: unknown) => isBrokenCircuitError(err) || isDatabaseUnavailable(err);
 
   async function writeToDatabase(entry: SpoolEntry): Promise<void> {
@@ -104,8 +108,18 @@ export async function createSpooledWriter(direct: RecordWriter, input: SpoolOpti
 
   /** Replays the spool in order; stops at the first sign the database is still away. */
   async function flushLocked(): Promise<void> {
-    // While the breaker is open the database is known to be away: do not re-read the file for nothing.
-    if (file.entries() === 0 || breaker.state === CircuitState.Open) return;
+    if (file.entries() === 0) return;
+    // After a failure, a round trip decides whether reading and replaying the file is worth it
+    // (the open breaker answers at once until its back-off has passed).
+    if (breaker.state !== CircuitState.Closed) {
+      try {
+        await breaker.execute(() => direct.ping());
+      } catch (err) {
+        if (!isTransient(err)) throw err;
+        noteFailure(err);
+        return;
+      }
+    }
     const { entries, corrupt } = await file.readAll();
     const rejected = [...corrupt];
     let done = 0;
@@ -117,7 +131,7 @@ export async function createSpooledWriter(direct: RecordWriter, input: SpoolOpti
         await writeToDatabase({ kind: entry.kind, rows });
       } catch (err) {
         if (isTransient(err)) {
-          lastError = messageOf(err);
+          noteFailure(err);
           break;
         }
         rejected.push(JSON.stringify(entry));
@@ -158,6 +172,7 @@ export async function createSpooledWriter(direct: RecordWriter, input: SpoolOpti
   if (file.entries() > 0) startTimer();
 
   return {
+    ping: () => direct.ping(),
     write: (kind, rows) =>
       serialize(async (): Promise<StoredIn> => {
         if (closed) throw new MetricsError('SPOOL_LOCKED', `metrics spool ${opts.path} is closed`);
@@ -170,7 +185,7 @@ export async function createSpooledWriter(direct: RecordWriter, input: SpoolOpti
             return 'database';
           } catch (err) {
             if (!isTransient(err)) throw err;
-            lastError = messageOf(err);
+            noteFailure(err);
           }
         }
         await appendToSpool(entry);

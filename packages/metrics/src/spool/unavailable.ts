@@ -30,7 +30,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (typeof code === 'string') {
       if (NETWORK_CODES.has(code) || SERVER_GONE_STATES.has(code) || code.startsWith('08')) return true;
     }
-    if (current instanceof AggregateError && current.errors.some((e) => isDatabaseUnavailable(e))) return true;
+    // AggregateError (several addresses tried); duck-typed because socket errors may come from another realm.
+    const inner = (current as { errors?: unknown }).errors;
+    if (Array.isArray(inner) && inner.some((e) => isDatabaseUnavailable(e))) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

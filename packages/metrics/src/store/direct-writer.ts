@@ -18,6 +18,8 @@ export const INSERT_CHUNK_ROWS = 500;
 export interface RecordWriter {
   /** Resolves with where the rows ended up ('spool' only for the spooled writer). */
   write(kind: RecordKind, rows: Row[]): Promise<StoredIn>;
+  /** A cheap round trip: is the database there? */
+  ping(): Promise<void>;
 }
 
 export type StoredIn = 'database' | 'spool';
@@ -32,6 +34,9 @@ const TABLES: Record<InsertKind, PgTable> = {
 
 export function createDirectWriter(db: MetricsDb): RecordWriter {
   return {
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
     async write(kind, rows) {
       if (rows.length === 0) return 'database';
       if (kind === 'feedback') {
