@@ -68,7 +68,8 @@ const byScoreThenId = (a: PatternMatch, b: PatternMatch) =>
   b.score - a.score || (a.pattern.id < b.pattern.id ? -1 : a.pattern.id > b.pattern.id ? 1 : 0);
 
 function isIndex(r: ContextSources['references']): r is ReferenceIndex {
-  return typeof r === 'object' && r !== null && 'find' in r && typeof (r as ReferenceIndex).find === 'function';
+  // an array has .find too: tell them apart by shape, not by that method
+  return typeof r === 'object' && r !== null && !Array.isArray(r) && typeof (r as ReferenceIndex).countByNodeType === 'function';
 }
 
 export function buildContext(input: BuildInput, sources: ContextSources = {}, options: BuildOptions = {}): BuiltContext {

@@ -74,13 +74,15 @@ export function createMixinRecommender(data: MixinsFile = loadMixinsData()): Mix
         }
       }
 
-      // Conflicts: keep the higher confidence (declared wins, then data order).
-      const rank = (id: string) => [-(picked.get(id)?.confidence ?? 0), order.get(id) ?? 0] as const;
-      const sorted = [...picked.keys()].sort((a, b) => {
-        const [ca, oa] = rank(a);
-        const [cb, ob] = rank(b);
-        return ca - cb || oa - ob;
-      });
+      // Rank: confidence, then mixins wanted for themselves before those only required, then data
+      // order. Conflicts are resolved in that order, so the stronger claim stays.
+      const onlyRequired = (id: string) => (picked.get(id)!.reasons.every((r) => r.startsWith('required by')) ? 1 : 0);
+      const sorted = [...picked.keys()].sort(
+        (a, b) =>
+          picked.get(b)!.confidence - picked.get(a)!.confidence ||
+          onlyRequired(a) - onlyRequired(b) ||
+          (order.get(a) ?? 0) - (order.get(b) ?? 0),
+      );
       const kept: string[] = [];
       for (const id of sorted) {
         const m = byId.get(id)!;
@@ -88,7 +90,10 @@ export function createMixinRecommender(data: MixinsFile = loadMixinsData()): Mix
         if (!clash && !declared.some((d) => m.conflicts.includes(d))) kept.push(id);
       }
 
-      return kept.slice(0, limit).map((id) => {
+      // the limit never separates a mixin from what it requires
+      const chosen = kept.slice(0, limit);
+      for (const id of [...chosen]) for (const dep of byId.get(id)!.requires) if (!chosen.includes(dep) && kept.includes(dep)) chosen.push(dep);
+      return chosen.map((id) => {
         const m = byId.get(id)!;
         const rec = picked.get(id)!;
         return { id, className: m.className, confidence: round2(rec.confidence), provides: m.provides, usage: m.usage, reasons: rec.reasons };
