@@ -106,6 +106,18 @@ describe('adjustPrompt: the size stays bounded', () => {
     expect(sizes[0]).toBeLessThan(firstPrompt);
   });
 
+  test('a cut previous answer keeps the lines around the first failing rule', () => {
+    const runaway = Array.from({ length: 2000 }, (_, i) => `value_${i + 1} = compute(${i + 1})`).join('\n');
+    const late = validation([issue('security/sql-injection', 'security', 900, 'error', 'SQL built with an f-string')]);
+    const prompt = adjustPrompt(builtContext(), late, { number: 1 }, runaway);
+    expect(prompt.user).toContain('(Lines 1-894 of the previous answer omitted; the excerpt starts at line 895.)');
+    expect(prompt.user).toContain('\nvalue_895 = compute(895)\n');
+    expect(prompt.user).toContain('\nvalue_900 = compute(900)\n');
+    expect(prompt.user).not.toContain('value_894 =');
+    expect(prompt.user).toMatch(/\((\d+) further line\(s\) of the previous answer omitted\.\)/);
+    expect(prompt.tokens).toBeLessThanOrEqual(prompt.bound);
+  });
+
   test('many failing rules are capped, messages cut to one line', () => {
     const many = validation(Array.from({ length: 30 }, (_, i) => issue(`onex/rule-${i}`, 'compliance', i + 1, 'error', `line one\nline two ${'x'.repeat(500)}`)));
     const prompt = adjustPrompt(builtContext(), many, { number: 1 }, previous, { maxFailingRules: 5, maxRuleMessageChars: 60 });

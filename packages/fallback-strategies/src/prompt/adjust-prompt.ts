@@ -19,7 +19,7 @@ export const adjustPromptOptionsSchema = z
     maxFailingRules: z.number().int().min(1).default(8),
     /** each rule message is cut to this many characters */
     maxRuleMessageChars: z.number().int().min(40).default(240),
-    /** the previous answer is cut (whole lines from the top) to this many tokens */
+    /** the previous answer is cut to this many tokens (whole lines around the first failing rule) */
     maxPreviousCodeTokens: z.number().int().min(50).default(1200),
     /** room for the rejected-attempt block on top of the first prompt's size (the default bound) */
     feedbackTokens: z.number().int().nonnegative().default(2000),
@@ -109,7 +109,7 @@ export function adjustPrompt(
     () => dropSection(plan, 'patterns', 'over the bound', dropped, count),
   ];
   for (;;) {
-    const code = truncateCode(previousCode, plan.codeTokens, count);
+    const code = truncateCode(previousCode, plan.codeTokens, count, failing[0]?.line);
     const user = renderTemplate('prompts/retry-user.mustache', {
       sections: plan.sections,
       attempt,
@@ -119,12 +119,15 @@ export function adjustPrompt(
       omittedRules: omitted,
       code: code.code,
       fence: fenceFor(code.code),
-      omittedLines: code.omittedLines,
+      firstLine: code.firstLine,
+      omittedBefore: code.omittedBefore,
+      omittedAfter: code.omittedAfter,
     });
     const tokens = systemTokens + count(user);
     if (tokens <= bound) {
-      if (code.omittedLines > 0) {
-        dropped.push({ section: 'previous-answer', tokens: count(previousCode) - count(code.code), why: `${code.omittedLines} line(s) past ${plan.codeTokens} tokens` });
+      const omitted = code.omittedBefore + code.omittedAfter;
+      if (omitted > 0) {
+        dropped.push({ section: 'previous-answer', tokens: count(previousCode) - count(code.code), why: `${omitted} line(s) beyond ${plan.codeTokens} tokens` });
       }
       return { system, user, attempt, tokens, bound, dropped };
     }

@@ -28,23 +28,32 @@ export function ruleViews(
   return { rules: shown, omitted: rules.length - shown.length };
 }
 
-/**
- * The previous answer, shown once: whole lines from the top while they fit in `maxTokens`, so a
- * runaway answer cannot grow the retry prompt. Returns the kept text and how many lines were cut.
- */
-export function truncateCode(code: string, maxTokens: number, count: CountTokens): { code: string; omittedLines: number } {
-  const lines = code.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
-  if (count(lines.join('\n')) <= maxTokens) return { code: lines.join('\n'), omittedLines: 0 };
-  const kept: string[] = [];
-  let used = 0;
-  for (const line of lines) {
-    const cost = count(line + '\n');
-    if (used + cost > maxTokens) break;
-    kept.push(line);
-    used += cost;
-  }
-  return { code: kept.join('\n'), omittedLines: lines.length - kept.length };
+export interface CodeExcerpt {
+  code: string;
+  /** 1-based line of the previous answer the excerpt starts at */
+  firstLine: number;
+  omittedBefore: number;
+  omittedAfter: number;
 }
+
+/**
+ * The previous answer, shown once, cut to whole lines that fit in `maxTokens` so a runaway answer
+ * cannot grow the retry prompt. The window starts a few lines above `focusLine` (the first failing
+ * rule's line) so the model sees the code the rule is about, and widens upwards if room is left.
+ */
+export function truncateCode(code: string, maxTokens: number, count: CountTokens, focusLine = 1): CodeExcerpt {
+  const lines = code.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
+  if (count(lines.join('\n')) <= maxTokens) return { code: lines.join('\n'), firstLine: 1, omittedBefore: 0, omittedAfter: 0 };
+  const cost = (index: number) => count(`${lines[index]}\n`);
+  let first = Math.min(Math.max(0, focusLine - 1 - CONTEXT_LINES_ABOVE), lines.length - 1);
+  let end = first;
+  let used = 0;
+  while (end < lines.length && used + cost(end) <= maxTokens) used += cost(end++);
+  while (first > 0 && used + cost(first - 1) <= maxTokens) used += cost(--first);
+  return { code: lines.slice(first, end).join('\n'), firstLine: first + 1, omittedBefore: first, omittedAfter: lines.length - end };
+}
+
+const CONTEXT_LINES_ABOVE = 5;
 
 /** A Markdown fence longer than any backtick run inside the code, so the code cannot close it. */
 export function fenceFor(code: string): string {
