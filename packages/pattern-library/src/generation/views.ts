@@ -47,7 +47,7 @@ export function crudView(contract: Contract, groups: readonly string[], classNam
   // Without declared fields the record lives in one JSONB column, so the SQL stays static.
   const columns = declared.length
     ? declared.map((name) => ({ name, valueExpr: `payload.get("${name}")` }))
-    : [{ name: 'data', valueExpr: 'json.dumps(payload.get("data") or {})' }];
+    : [{ name: 'data', valueExpr: 'json.dumps(payload.get("data", {}))' }];
   const cast = declared.length ? '' : '::jsonb';
   const present = CRUD_ORDER.filter((op) => groups.includes(op));
   const ops = present.length ? present : [...CRUD_ORDER];
