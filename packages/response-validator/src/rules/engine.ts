@@ -24,7 +24,7 @@ export interface EngineInput {
 
 export function runRules(input: EngineInput): ValidationIssue[] {
   const { root, profile, mapPosition } = input;
-  const cache = new Map<string, Node[]>();
+  const cache = collectNodes(root);
   const nodes = (type: string): Node[] => {
     let hit = cache.get(type);
     if (!hit) cache.set(type, (hit = root.descendantsOfType(type).filter((n): n is Node => !!n)));
@@ -69,6 +69,19 @@ export function runRules(input: EngineInput): ValidationIssue[] {
     rule.check(ctx);
   }
   return issues;
+}
+
+/** Node types the rules ask for, fetched in ONE traversal inside the wasm module (each traversal costs as much as the rest). */
+const PREFETCHED = [
+  'call', 'assignment', 'augmented_assignment', 'keyword_argument', 'default_parameter', 'typed_default_parameter', 'pair',
+  'comparison_operator', 'string', 'attribute', 'raise_statement', 'except_clause', 'assert_statement', 'function_definition',
+  'comment', 'decorator',
+];
+
+function collectNodes(root: Node): Map<string, Node[]> {
+  const buckets = new Map<string, Node[]>(PREFETCHED.map((t) => [t, []]));
+  for (const n of root.descendantsOfType(PREFETCHED)) if (n) buckets.get(n.type)?.push(n);
+  return buckets;
 }
 
 function innermostWrapper(functions: Node[], isWrapper: (fn: Node) => boolean): Node | undefined {

@@ -49,10 +49,12 @@ function isValueReference(id: Node): boolean {
   // a callee (`get_token()`, `self.mask_password(...)`) is not the secret itself
   if (parent.type === 'call' && parent.childForFieldName('function')?.equals(id)) return false;
   if (parent.type === 'attribute' && parent.parent?.type === 'call' && parent.childForFieldName('attribute')?.equals(id) && parent.parent.childForFieldName('function')?.equals(parent)) return false;
-  if (parent.type === 'attribute') {
-    // `self.api_key` reads api_key; `api_key.strip` reads api_key too; `token.expires_at` does not leak the token
-    if (parent.childForFieldName('attribute')?.equals(id)) return parent.parent?.type !== 'attribute' || !!parent.parent.childForFieldName('object')?.equals(parent);
-    return parent.parent?.type === 'call' && !!parent.parent.childForFieldName('function')?.equals(parent);
+  // the expression holding the secret: `self.api_key` for the attribute name, the identifier otherwise
+  const holder = parent.type === 'attribute' && parent.childForFieldName('attribute')?.equals(id) ? parent : id;
+  const outer = holder.parent;
+  if (outer?.type === 'attribute' && outer.childForFieldName('object')?.equals(holder)) {
+    // `token.expires_at` reads a property of the secret; `password.strip()` still hands the secret over
+    return outer.parent?.type === 'call' && !!outer.parent.childForFieldName('function')?.equals(outer);
   }
   return true;
 }

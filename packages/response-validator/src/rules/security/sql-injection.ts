@@ -18,6 +18,7 @@ export const sqlInjection: Rule = {
     for (const call of ctx.nodes('call')) {
       const callee = calleeText(call);
       if (!sinks.has(lastSegment(callee)) && !sinks.has(callee)) continue;
+      if (lastSegment(callee) === 'text' && isArgumentOfSink(call, sinks)) continue; // execute(text(...)) is reported once, at execute
       const args = callArguments(call);
       const query = args.positional[0] ?? args.keywords.get('query') ?? args.keywords.get('sql') ?? args.keywords.get('statement');
       if (!query) continue;
@@ -63,7 +64,14 @@ function builtSql(expr: Node, keywords: RegExp): string | undefined {
   return undefined;
 }
 
-function isStringy(n: Node): boolean {
+/** A literal string, or literals joined with + (no value from outside). */
+function isStringy(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.type === '+') {
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    return !!left && !!right && isStringy(left) && isStringy(right);
+  }
   return isPlainString(n);
 }
 
@@ -107,4 +115,9 @@ function sqlVariableHasKeywords(ctx: RuleContext, variable: string, scope: Node 
   return ctx.nodes('assignment').some(
     (a) => enclosingFunction(a)?.startIndex === scope?.startIndex && boundName(a.childForFieldName('left')) === variable && keywords.test(literalText(a.childForFieldName('right') ?? a)),
   );
+}
+
+function isArgumentOfSink(call: Node, sinks: Set<string>): boolean {
+  const outer = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  return !!outer && outer.type === 'call' && sinks.has(lastSegment(calleeText(outer)));
 }
