@@ -1,5 +1,5 @@
 import type { LlmSim } from '@onexgen/llm-sim';
-import { createLLMClient, type ClientOptions, type LLMClient, type LLMConfigLayer, type LLMEvent } from '../src/index.js';
+import { countTokens, createLLMClient, type ClientOptions, type LLMClient, type LLMConfigLayer, type LLMEvent } from '../src/index.js';
 
 export const KEYS = {
   ZAI_API_KEY: 'zai-secret-KEY-0123456789abcdef',
@@ -29,6 +29,14 @@ export interface TestClient {
   events: LLMEvent[];
 }
 
+/** A client kept open for a whole test file: it holds the shared tokenizer, warmed up front. */
+export function anchorClient(sim: LlmSim): LLMClient {
+  const { client } = simClient(sim);
+  countTokens('warm', 'cl100k_base');
+  countTokens('warm', 'o200k_base');
+  return client;
+}
+
 export function simClient(sim: LlmSim, layers: LLMConfigLayer[] = [], options: ClientOptions = {}): TestClient {
   const events: LLMEvent[] = [];
   const client = createLLMClient([simLayer(sim), ...layers], {
@@ -40,3 +48,11 @@ export function simClient(sim: LlmSim, layers: LLMConfigLayer[] = [], options: C
 }
 
 export const attempts = (events: LLMEvent[]) => events.filter((e) => e.type === 'attempt');
+
+/** Milliseconds between consecutive requests the simulator received. */
+export const gaps = (sim: LlmSim) => sim.requests.slice(1).map((r, i) => r.receivedAt - sim.requests[i]!.receivedAt);
+
+/** Two-target cloud_fast chain: zai glm-4.5 first, openai gpt-4o-mini as failover. */
+export const TWO_TARGETS: LLMConfigLayer = {
+  tiers: { cloud_fast: [{ provider: 'zai', model: 'glm-4.5' }, { provider: 'openai', model: 'gpt-4o-mini' }] },
+};

@@ -4,6 +4,8 @@ import { splitPieces } from './answer.js';
 import type { Outcome, Scenario } from './scenario.js';
 import type { SimAnswer, WireFormat } from './wire/types.js';
 
+const CUT_FLUSH_MS = 30;
+
 /** Messages Z.ai sends with its business codes (HTTP 429 unless noted by the scenario). */
 const ZAI_MESSAGES: Record<string, string> = {
   '1112': 'Your account has been locked. Please contact customer service.',
@@ -80,6 +82,12 @@ export async function sendStream(
   const stallAt = outcome.kind === 'stall' ? (outcome.afterChunks ?? 1) : -1;
 
   const write = (frame: string) => !res.destroyed && res.write(frame);
+  // A reset discards what the client has received but not yet read; give the bytes already sent
+  // time to be consumed first, as on a real network where the cut comes after them.
+  const cut = async () => {
+    await sleep(CUT_FLUSH_MS);
+    res.socket?.destroy();
+  };
   for (const frame of format.streamHead(answer)) write(frame);
   if (scenario.ttftMs) await sleep(scenario.ttftMs);
   if (outcome.kind === 'ok' && outcome.ttftMs) await sleep(outcome.ttftMs);
@@ -87,10 +95,7 @@ export async function sendStream(
   let sent = 0;
   for (const frame of frames) {
     if (res.destroyed) return;
-    if (sent === cutAt) {
-      res.socket?.destroy();
-      return;
-    }
+    if (sent === cutAt) return cut();
     if (sent === stallAt && outcome.kind === 'stall') await sleep(outcome.pauseMs);
     if (outcome.kind === 'malformed' && sent === 0) write(brokenFrame(format));
     write(frame);
@@ -98,10 +103,7 @@ export async function sendStream(
     if (!frame.includes('content_block_stop') && !frame.includes('content_block_start')) sent += 1;
     if (scenario.chunkDelayMs) await sleep(scenario.chunkDelayMs);
   }
-  if (sent === cutAt) {
-    res.socket?.destroy();
-    return;
-  }
+  if (sent === cutAt) return cut();
   if (outcome.kind === 'no-terminal') {
     res.end();
     return;

@@ -21,6 +21,7 @@ const STATE: Record<CircuitState, BreakerState> = {
 interface Entry {
   policy: CircuitBreakerPolicy;
   openCount: number;
+  openedAt: number;
 }
 
 /** One cockatiel circuit breaker per provider+model, created on first use. */
@@ -41,9 +42,10 @@ export class BreakerRegistry {
         halfOpenAfter: this.options.halfOpenAfterMs,
         breaker: new ConsecutiveBreaker(this.options.failureThreshold),
       });
-      const created: Entry = { policy, openCount: 0 };
+      const created: Entry = { policy, openCount: 0, openedAt: 0 };
       policy.onBreak(() => {
         created.openCount += 1;
+        created.openedAt = performance.now();
       });
       policy.onStateChange((state) => this.onChange({ provider, model, state: STATE[state], openCount: created.openCount }));
       this.entries.set(key, created);
@@ -52,8 +54,13 @@ export class BreakerRegistry {
     return entry.policy;
   }
 
+  /**
+   * Open and still cooling down: skip without a request. cockatiel only moves to half-open inside
+   * `execute`, so once the cooldown is over the call must go through to become the probe.
+   */
   isOpen(provider: string, model: string): boolean {
-    return this.entries.get(`${provider}\u0000${model}`)?.policy.state === CircuitState.Open;
+    const entry = this.entries.get(`${provider}\u0000${model}`);
+    return entry?.policy.state === CircuitState.Open && performance.now() - entry.openedAt < this.options.halfOpenAfterMs;
   }
 
   snapshot(): BreakerSnapshot[] {

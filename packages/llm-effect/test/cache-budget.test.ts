@@ -1,0 +1,144 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
+import {
+  BudgetExceededError, ContextWindowExceededError, MemoryBudgetStore, type BudgetAlertEvent, type LLMClient,
+} from '../src/index.js';
+import { anchorClient, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
+
+let sim: LlmSim;
+let anchor: LLMClient;
+let t: TestClient;
+beforeAll(async () => {
+  sim = await startLlmSim();
+  anchor = anchorClient(sim);
+});
+afterAll(async () => {
+  anchor.close();
+  await sim.close();
+});
+beforeEach(() => {
+  sim.setScenario({});
+  sim.reset();
+});
+afterEach(() => t.client.close());
+
+describe('response cache', () => {
+  test('an identical request is a free hit that says so; no request reaches the provider', async () => {
+    t = simClient(sim);
+    const first = await t.client.generate({ prompt: 'def f():', systemPrompt: 'sys' });
+    const second = await t.client.generate({ prompt: 'def f():\r\n', systemPrompt: 'sys  ' });
+    expect(first.cacheHit).toBe(false);
+    expect(first.costMicros).toBeGreaterThan(0);
+    expect(second).toMatchObject({ cacheHit: true, costMicros: 0, costUsd: 0, attempts: 0, text: first.text });
+    expect(second.correlationId).not.toBe(first.correlationId);
+    expect(sim.requests).toHaveLength(1);
+    expect(t.events.filter((e) => e.type === 'cache_hit')).toHaveLength(1);
+  });
+
+  test('opt-out per request, and different parameters miss', async () => {
+    t = simClient(sim);
+    await t.client.generate({ prompt: 'p' });
+    await t.client.generate({ prompt: 'p', cache: false });
+    await t.client.generate({ prompt: 'p', temperature: 0.7 });
+    await t.client.generate({ prompt: 'p', maxOutputTokens: 100 });
+    expect(sim.requests).toHaveLength(4);
+  });
+
+  test('a stream can be answered from the cache', async () => {
+    t = simClient(sim);
+    await t.client.generate({ prompt: 'streamed' });
+    const s = t.client.stream({ prompt: 'streamed' });
+    let text = '';
+    for await (const c of s) text += c.text;
+    expect((await s.response).cacheHit).toBe(true);
+    expect(text).toBe((await s.response).text);
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  test('truncated answers are not cached', async () => {
+    t = simClient(sim);
+    sim.setScenario({ text: 'one two three four five six seven' });
+    await t.client.generate({ prompt: 'p', maxOutputTokens: 2 });
+    await t.client.generate({ prompt: 'p', maxOutputTokens: 2 });
+    expect(sim.requests).toHaveLength(2);
+  });
+});
+
+describe('budgets', () => {
+  // Every answer is billed as 1,000 input + 1,000 output tokens of glm-4.5:
+  // 1000 × $0.60/M + 1000 × $2.20/M = 2,800 micro-dollars.
+  const fixedUsage = { responder: () => ({ text: 'ok', usage: { inputTokens: 1000, outputTokens: 1000 } }) };
+
+  test('seven alert levels, each once, then a hard stop that sends nothing', async () => {
+    const store = new MemoryBudgetStore();
+    t = simClient(sim, [{ budgets: [{ scope: 'run', limitUsd: 0.01 }], runId: 'r1' }], { budgetStore: store });
+    sim.setScenario(fixedUsage);
+    const costs: number[] = [];
+    for (let i = 0; i < 4; i += 1) costs.push((await t.client.generate({ prompt: `p${i}`, cache: false })).costMicros);
+    expect(costs).toEqual([2800, 2800, 2800, 2800]);
+    const alerts = t.events.filter((e): e is BudgetAlertEvent => e.type === 'budget_alert');
+    // 2,800 (28 %) · 5,600 (56 %: 50) · 8,400 (84 %: 75) · 11,200 (112 %: 85 90 95 100 over)
+    expect(alerts.map((a) => a.level)).toEqual(['50', '75', '85', '90', '95', '100', 'over']);
+    expect(alerts.every((a) => a.scopeKey === 'run:r1' && a.limitMicros === 10_000)).toBe(true);
+    expect(await store.getSpent('run:r1')).toBe(11_200);
+
+    const error = await t.client.generate({ prompt: 'p5', cache: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect((error as BudgetExceededError).message).toMatch(/run budget \(run:r1\) is spent/);
+    expect(sim.requests).toHaveLength(4);
+  });
+
+  test('scopes are kept apart (run, project, day, month) and soft budgets alert without stopping', async () => {
+    const store = new MemoryBudgetStore();
+    t = simClient(sim, [{
+      budgets: [{ scope: 'project', limitUsd: 0.004, hardStop: false }, { scope: 'day', limitUsd: 100 }, { scope: 'month', limitUsd: 100 }],
+      projectId: 'proj',
+    }], { budgetStore: store });
+    sim.setScenario(fixedUsage);
+    await t.client.generate({ prompt: 'a', cache: false });
+    await t.client.generate({ prompt: 'b', cache: false });
+    const day = new Date().toISOString().slice(0, 10);
+    expect(await store.getSpent('project:proj')).toBe(5600);
+    expect(await store.getSpent(`day:proj:${day}`)).toBe(5600);
+    expect(await store.getSpent(`month:proj:${day.slice(0, 7)}`)).toBe(5600);
+    const levels = t.events.filter((e): e is BudgetAlertEvent => e.type === 'budget_alert').map((a) => a.level);
+    expect(levels).toEqual(['50', '75', '85', '90', '95', '100', 'over']);
+  });
+
+  test('cache hits cost nothing against the budget', async () => {
+    const store = new MemoryBudgetStore();
+    t = simClient(sim, [{ budgets: [{ scope: 'run', limitUsd: 1 }], runId: 'r2' }], { budgetStore: store });
+    sim.setScenario(fixedUsage);
+    await t.client.generate({ prompt: 'same' });
+    await t.client.generate({ prompt: 'same' });
+    expect(await store.getSpent('run:r2')).toBe(2800);
+  });
+});
+
+describe('context window', () => {
+  const tiny = {
+    catalog: { 'tiny-model': { provider: 'openai', contextWindow: 1_000, maxOutput: 500, prices: { input: 1, output: 1 } } },
+  };
+
+  test('prompt + max output over the window is refused before sending, with a clear error', async () => {
+    t = simClient(sim, [tiny, { tiers: { cloud_fast: [{ provider: 'openai', model: 'tiny-model' }] } }]);
+    const prompt = 'word '.repeat(800); // 801 tokens (the trailing space is one) + 6 of chat framing
+    const error = await t.client.generate({ prompt, maxOutputTokens: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContextWindowExceededError);
+    expect((error as ContextWindowExceededError).inputTokens).toBe(807);
+    expect((error as Error).message).toBe(
+      "prompt (807 tokens) + max output (300) exceeds tiny-model's context window of 1000 tokens; shorten the prompt or lower maxOutputTokens",
+    );
+    expect(sim.requests).toHaveLength(0);
+    expect(attempts(t.events)[0]).toMatchObject({ status: 'refused', errorClass: 'context_window' });
+  });
+
+  test('a refused target fails over to one with a larger window; max output is clamped to the model limit', async () => {
+    t = simClient(sim, [tiny, { tiers: { cloud_fast: [{ provider: 'openai', model: 'tiny-model' }, ...TWO_TARGETS.tiers!.cloud_fast!] } }]);
+    const res = await t.client.generate({ prompt: 'word '.repeat(800), maxOutputTokens: 300 });
+    expect(res.model).toBe('glm-4.5');
+    const small = await t.client.generate({ prompt: 'short', maxOutputTokens: 900, model: 'tiny-model', provider: 'openai' });
+    expect(small.model).toBe('tiny-model');
+    expect((sim.requests.at(-1)!.body as { max_tokens: number }).max_tokens).toBe(500);
+  });
+});

@@ -1,0 +1,125 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
+import { AllTargetsFailedError, MemoryBudgetStore, StreamError, type AttemptEvent, type LLMClient } from '../src/index.js';
+import { anchorClient, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
+
+let sim: LlmSim;
+let anchor: LLMClient;
+let t: TestClient;
+const TEXT = 'def handler(self, payload):\n    return {"ok": True, "items": [1, 2, 3]}\n';
+beforeAll(async () => {
+  sim = await startLlmSim();
+  anchor = anchorClient(sim);
+});
+afterAll(async () => {
+  anchor.close();
+  await sim.close();
+});
+beforeEach(() => {
+  sim.setScenario({ text: TEXT, chunkChars: 6 });
+  sim.reset();
+  t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 0 } }]);
+});
+afterEach(() => t.client.close());
+
+async function drain(s: AsyncIterable<{ text: string }>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const c of s) out.push(c.text);
+  return out;
+}
+
+describe('streaming integrity', () => {
+  test('stream cut before the first token → error → failover to the next target', async () => {
+    sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'cut', afterChunks: 0, when: { model: 'glm-4.5' } }] });
+    const s = t.client.stream({ prompt: 'go' });
+    expect((await drain(s)).join('')).toBe(TEXT);
+    const res = await s.response;
+    expect(res.model).toBe('gpt-4o-mini');
+    const first = attempts(t.events)[0] as AttemptEvent;
+    expect(first).toMatchObject({ status: 'error', errorClass: 'stream_incomplete', model: 'glm-4.5', stream: true });
+  });
+
+  test('malformed chunk before the first token fails over too', async () => {
+    sim.setScenario({ text: TEXT, script: [{ kind: 'malformed', when: { model: 'glm-4.5' } }] });
+    const s = t.client.stream({ prompt: 'go' });
+    await drain(s);
+    expect((await s.response).model).toBe('gpt-4o-mini');
+    expect((attempts(t.events)[0] as AttemptEvent).errorClass).toBe('invalid_response');
+  });
+
+  test('stream cut after tokens → error to the consumer, no failover (output already seen)', async () => {
+    sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'cut', afterChunks: 3 }] });
+    const s = t.client.stream({ prompt: 'go' });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const c of s) seen.push(c.text);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamError);
+    expect((error as StreamError).errorClass).toBe('stream_incomplete');
+    expect(seen.length).toBe(3);
+    await expect(s.response).rejects.toBe(error);
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  test('a stream that ends without its terminal event is an error', async () => {
+    sim.setScenario({ text: TEXT, script: [{ kind: 'no-terminal' }] });
+    const s = t.client.stream({ prompt: 'go' });
+    await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_incomplete' });
+  });
+
+  test.each(['anthropic', 'gemini', 'ollama'] as const)('%s: missing terminal event is an error too', async (provider) => {
+    const model = { anthropic: 'claude-haiku-4-5', gemini: 'gemini-2.5-flash', ollama: 'qwen2.5-coder:7b' }[provider];
+    sim.setScenario({ text: TEXT, script: [{ kind: 'no-terminal' }] });
+    const s = t.client.stream({ prompt: 'go', model, provider, tier: 'local' });
+    await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_incomplete' });
+  });
+
+  test('idle timeout between chunks', async () => {
+    t.client.close();
+    t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, timeouts: { streamIdleMs: 120 } }]);
+    sim.setScenario({ text: TEXT, script: [{ kind: 'stall', afterChunks: 2, pauseMs: 600 }] });
+    const started = performance.now();
+    const s = t.client.stream({ prompt: 'go' });
+    await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_idle_timeout' });
+    expect(performance.now() - started).toBeLessThan(550);
+  });
+
+  test('finish_reason length → truncated response', async () => {
+    const s = t.client.stream({ prompt: 'go', maxOutputTokens: 5 });
+    await drain(s);
+    const res = await s.response;
+    expect(res).toMatchObject({ finishReason: 'length', truncated: true });
+    expect(res.usage.outputTokens).toBe(5);
+  });
+
+  test('consumer stopping early: connection closed, usage counted, cost recorded in events and budget', async () => {
+    t.client.close();
+    const budgetStore = new MemoryBudgetStore();
+    t = simClient(sim, [TWO_TARGETS, { budgets: [{ scope: 'run', limitUsd: 10 }], runId: 'early' }], { budgetStore });
+    sim.setScenario({ text: TEXT.repeat(20), chunkChars: 8, chunkDelayMs: 2 });
+    const s = t.client.stream({ prompt: 'go' });
+    let received = '';
+    for await (const c of s) {
+      received += c.text;
+      if (received.length >= 40) break;
+    }
+    const res = await s.response;
+    expect(res.finishReason).toBe('cancelled');
+    expect(res.usageEstimated).toBe(true);
+    expect(res.text).toBe(received);
+    expect(res.usage.outputTokens).toBeGreaterThan(5);
+    expect(res.costMicros).toBeGreaterThan(0);
+    const event = attempts(t.events).at(-1) as AttemptEvent;
+    expect(event).toMatchObject({ status: 'cancelled', costMicros: res.costMicros, outputTokens: res.usage.outputTokens });
+    expect(await budgetStore.getSpent('run:early')).toBe(res.costMicros);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sim.requests[0]!.clientClosed).toBe(true);
+  });
+
+  test('all targets failing before the first token rejects the iteration and the response', async () => {
+    sim.setScenario({ script: [{ kind: 'error', status: 401, times: 2 }] });
+    const s = t.client.stream({ prompt: 'go' });
+    await expect(drain(s)).rejects.toBeInstanceOf(AllTargetsFailedError);
+    await expect(s.response).rejects.toBeInstanceOf(AllTargetsFailedError);
+  });
+});
