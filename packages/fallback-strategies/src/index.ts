@@ -35,3 +35,6 @@ export type { AttemptOutcome, FallbackAttemptRecord, FallbackMetrics, FallbackRe
 export { FallbackError } from './errors.js';
 export type { FallbackErrorCode } from './errors.js';
 export { TEMPLATES_DIR } from './data-dir.js';
+
+export { runFallbackLoop } from './loop/run-fallback-loop.js';
+export type { AttemptRequest, AttemptResult, FallbackLoopInput, FallbackOutcome } from './loop/run-fallback-loop.js';
