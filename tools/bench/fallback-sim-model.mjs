@@ -29,24 +29,26 @@ export function validationFor(kind, line) {
 }
 
 /**
- * The outcome stream: for each method and attempt, one draw decides success (first attempt: 1 −
- * failure rate; later attempts: the given per-attempt probabilities) and one the failure kind.
- * Drawn up front, so both loops meet exactly the same luck.
+ * The outcome stream: for each method and attempt, one draw decides success and one the failure
+ * kind. Drawn up front, so every loop meets exactly the same luck; `outcomeOf` turns a draw into an
+ * outcome for the attempt's number and for whether it runs on an escalated tier.
  */
-export function drawOutcomes(rng, { methods, firstFailure, laterSuccess, mix, maxAttempts }) {
+export function drawOutcomes(rng, { methods, maxAttempts }) {
+  return Array.from({ length: methods }, () => Array.from({ length: maxAttempts }, () => ({ u: rng(), v: rng() })));
+}
+
+export function createOutcomeModel({ firstFailure, laterSuccess, escalatedSuccess, mix }) {
   const kinds = Object.entries(mix);
-  const pick = (u) => {
+  const pick = (v) => {
     let acc = 0;
-    for (const [kind, weight] of kinds) if (u < (acc += weight)) return kind;
+    for (const [kind, weight] of kinds) if (v < (acc += weight)) return kind;
     return kinds.at(-1)[0];
   };
-  return Array.from({ length: methods }, () =>
-    Array.from({ length: maxAttempts }, (_, index) => {
-      const success = index === 0 ? 1 - firstFailure : laterSuccess[Math.min(index - 1, laterSuccess.length - 1)];
-      const [u, v] = [rng(), rng()];
-      return u < success ? 'pass' : pick(v);
-    }),
-  );
+  return (draw, index, escalated) => {
+    const later = laterSuccess[Math.min(index - 1, laterSuccess.length - 1)];
+    const success = index === 0 ? 1 - firstFailure : escalated && escalatedSuccess !== undefined ? escalatedSuccess : later;
+    return draw.u < success ? 'pass' : pick(draw.v);
+  };
 }
 
 /** A six-section context at the seed design's allocations, with exact token counts. */
@@ -98,7 +100,7 @@ export function costMicros(prices, tier, promptTokens, completionTokens) {
 }
 
 /** One method through decide() under the given policy (the package's loop, as the orchestrator runs it). */
-export function runOurs(outcomes, { policy = defaultPolicy, tier: startTier, promptTokens, completionTokens, prices }) {
+export function runOurs(draws, { policy = defaultPolicy, tier: startTier, promptTokens, completionTokens, prices, outcomeOf }) {
   let tokensSpent = 0;
   let spentMicros = 0;
   let tier = startTier;
@@ -107,7 +109,7 @@ export function runOurs(outcomes, { policy = defaultPolicy, tier: startTier, pro
     const prompt = promptTokens[Math.min(index, promptTokens.length - 1)];
     tokensSpent += prompt + completionTokens;
     spentMicros += costMicros(prices, tier, prompt, completionTokens);
-    const kind = outcomes[Math.min(index, outcomes.length - 1)];
+    const kind = outcomeOf(draws[Math.min(index, draws.length - 1)], index, tier !== startTier);
     const decision = decide(validationFor(kind, 3 + index), { number, tier, tokensSpent, costMicros: spentMicros }, policy);
     if (!decision.next) {
       return { calls: number, end: decision.action, tokens: tokensSpent, costMicros: spentMicros, insecureAccepted: decision.action === 'accept' && kind === 'security' };
@@ -121,13 +123,13 @@ export function runOurs(outcomes, { policy = defaultPolicy, tier: startTier, pro
  * one tier, no budget, each re-ask carrying the whole transcript. It trusts `passed`, so a
  * security finding that passed every other check is accepted.
  */
-export function runPeer(outcomes, { tier, peerPromptTokens, completionTokens, prices, maxAttempts }) {
+export function runPeer(draws, { tier, peerPromptTokens, completionTokens, prices, maxAttempts, outcomeOf }) {
   let tokens = 0;
   let micros = 0;
   for (let index = 0; index < maxAttempts; index += 1) {
     tokens += peerPromptTokens[index] + completionTokens;
     micros += costMicros(prices, tier, peerPromptTokens[index], completionTokens);
-    const kind = outcomes[index];
+    const kind = outcomeOf(draws[index], index, false);
     if (validationFor(kind, 3).passed) return { calls: index + 1, end: 'accept', tokens, costMicros: micros, insecureAccepted: kind === 'security' };
   }
   return { calls: maxAttempts, end: 'template', tokens, costMicros: micros, insecureAccepted: false };

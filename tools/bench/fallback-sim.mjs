@@ -4,12 +4,12 @@
 // measured on the same seeded outcome stream. Needs the package built: (cd packages/fallback-strategies && npx tsup)
 //
 //   node tools/bench/fallback-sim.mjs [--methods 20000] [--seed 42] [--first-failure 0.3]
-//     [--later-success 0.6,0.7] [--mix syntax=0.3,compliance=0.4,security=0.1,quality=0.2]
+//     [--later-success 0.6,0.7] [--escalated-success P] [--mix syntax=0.3,compliance=0.4,security=0.1,quality=0.2]
 //     [--tier cloud_fast] [--completion-tokens 600]
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { defaultPolicy, disposeTokenCounter } from '@onexgen/fallback-strategies';
-import { createRng, drawOutcomes, measurePromptTokens, runOurs, runPeer } from './fallback-sim-model.mjs';
+import { createOutcomeModel, createRng, drawOutcomes, measurePromptTokens, runOurs, runPeer } from './fallback-sim-model.mjs';
 
 // Prices in micro-dollars per token (= USD per million tokens); assumptions of this simulation.
 const PRICES = { local: { input: 0, output: 0 }, cloud_fast: { input: 0.4, output: 1.6 }, cloud_premium: { input: 3, output: 15 } };
@@ -34,6 +34,7 @@ function readOptions() {
         seed: { type: 'string', default: '42' },
         'first-failure': { type: 'string', default: '0.3' },
         'later-success': { type: 'string', default: '0.6,0.7' },
+        'escalated-success': { type: 'string' },
         mix: { type: 'string', default: 'syntax=0.3,compliance=0.4,security=0.1,quality=0.2' },
         tier: { type: 'string', default: 'cloud_fast' },
         'completion-tokens': { type: 'string', default: '600' },
@@ -66,6 +67,8 @@ function readOptions() {
     tier: values.tier,
     firstFailure: probability('first-failure', values['first-failure']),
     laterSuccess: values['later-success'].split(',').map((text) => probability('later-success', text)),
+    // Unset: an escalated attempt succeeds as often as any attempt of its number (escalation then only costs).
+    escalatedSuccess: values['escalated-success'] === undefined ? undefined : probability('escalated-success', values['escalated-success']),
   };
 }
 
@@ -95,7 +98,8 @@ const options = readOptions();
 const maxAttempts = defaultPolicy.maxAttempts;
 const { ours: promptTokens, peer: peerPromptTokens } = measurePromptTokens(maxAttempts, options.completionTokens);
 const outcomes = drawOutcomes(createRng(options.seed), { ...options, maxAttempts });
-const context = { tier: options.tier, promptTokens, peerPromptTokens, completionTokens: options.completionTokens, prices: PRICES, maxAttempts };
+const outcomeOf = createOutcomeModel(options);
+const context = { tier: options.tier, promptTokens, peerPromptTokens, completionTokens: options.completionTokens, prices: PRICES, maxAttempts, outcomeOf };
 
 const started = performance.now();
 const ours = summarise(outcomes.map((stream) => runOurs(stream, context)));
@@ -111,7 +115,8 @@ const [s2, s3 = s2] = options.laterSuccess;
 const expectedSuccess = 1 - f * (1 - s2) * (1 - s3);
 const expectedCalls = 1 + f + f * (1 - s2);
 
-console.log(`fallback simulation: ${options.methods} methods, seed ${options.seed}, first-attempt failure ${pct(f)}, later-attempt success ${options.laterSuccess.map(pct).join(', ')}`);
+const escalatedText = options.escalatedSuccess === undefined ? 'same as its attempt number' : pct(options.escalatedSuccess);
+console.log(`fallback simulation: ${options.methods} methods, seed ${options.seed}, first-attempt failure ${pct(f)}, later-attempt success ${options.laterSuccess.map(pct).join(', ')}, escalated attempt success ${escalatedText}`);
 console.log(`failure mix ${Object.entries(options.mix).map(([k, w]) => `${k} ${pct(w)}`).join(', ')}; start tier ${options.tier}; default policy: ${maxAttempts} attempts, escalate from attempt ${defaultPolicy.escalation.fromAttempt}, budget ${defaultPolicy.budget.maxTokens} tokens / ${usd(defaultPolicy.budget.maxCostMicros)}, then ${defaultPolicy.afterLastAttempt}`);
 console.log(`prompt tokens per attempt (tiktoken cl100k): ours ${promptTokens.join(' / ')} (adjustPrompt), peer ${peerPromptTokens.join(' / ')} (growing transcript); ${options.completionTokens} completion tokens each`);
 console.log('');
@@ -127,5 +132,6 @@ console.log('');
 console.log(`ours, how methods ended: ${Object.entries(ours.ends).sort().map(([k, c]) => `${k} ${pct(c / options.methods)}`).join(', ')}`);
 console.log(`ours without escalation: ${Object.entries(sameTier.ends).sort().map(([k, c]) => `${k} ${pct(c / options.methods)}`).join(', ')}`);
 console.log(`peer, how methods ended: ${Object.entries(peer.ends).sort().map(([k, c]) => `${k} ${pct(c / options.methods)}`).join(', ')}`);
-console.log(`analytic check (all retryable, budget not binding): success ${pct(expectedSuccess)}, calls ${expectedCalls.toFixed(4)}`);
+if (options.escalatedSuccess === undefined) console.log('(escalation is only worth its price if the higher tier succeeds more often: try --escalated-success 0.9)');
+console.log(`analytic check, no escalation benefit (all retryable, budget not binding): success ${pct(expectedSuccess)}, calls ${expectedCalls.toFixed(4)}`);
 console.log(`decide() throughput: ${options.methods} methods in ${decideMs.toFixed(0)} ms (${((1000 * ours.calls * options.methods) / decideMs).toFixed(0)} decisions/s)`);
