@@ -1,7 +1,8 @@
-// Aggregates on PGlite in memory, against the hand-computed values in support/aggregate-contract.ts.
+// Aggregates and reports on PGlite in memory, against the hand-computed values in support/aggregate-contract.ts.
 import { afterAll, beforeAll, describe } from '@jest/globals';
 import { createMetricsStore, migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '../src/index.js';
 import { aggregateContract, seed } from './support/aggregate-contract.js';
+import { reportContract } from './support/report-contract.js';
 
 let handle: DatabaseHandle;
 let store: MetricsStore;
@@ -18,3 +19,4 @@ afterAll(async () => {
 });
 
 describe('aggregate on PGlite', () => aggregateContract(() => store));
+describe('reports on PGlite', () => reportContract(() => store));
