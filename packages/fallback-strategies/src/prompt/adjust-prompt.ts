@@ -125,9 +125,9 @@ export function adjustPrompt(
     });
     const tokens = systemTokens + count(user);
     if (tokens <= bound) {
-      const omitted = code.omittedBefore + code.omittedAfter;
-      if (omitted > 0) {
-        dropped.push({ section: 'previous-answer', tokens: count(previousCode) - count(code.code), why: `${omitted} line(s) beyond ${plan.codeTokens} tokens` });
+      const cutLines = code.omittedBefore + code.omittedAfter;
+      if (cutLines > 0) {
+        dropped.push({ section: 'previous-answer', tokens: count(previousCode) - count(code.code), why: `${cutLines} line(s) beyond ${plan.codeTokens} tokens` });
       }
       return { system, user, attempt, tokens, bound, dropped };
     }
