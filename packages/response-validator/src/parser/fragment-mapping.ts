@@ -1,8 +1,23 @@
-// Re-expresses a ParsedModule of the wrapped source in the fragment's own coordinates and drops
-// the synthetic class/method. Text fields are re-sliced from the fragment, so a body that needed
-// an added indent shows its own text, not the indented copy.
+// Re-expresses a ParsedModule of a derived source (a fragment wrapped in a synthetic method, or a
+// source with re-indented continuation lines) in the coordinates of the text it came from, and
+// drops synthetic definitions. Text fields are re-sliced from that text, so added indentation
+// never shows.
 import type { BuiltWrapper } from './fragment-wrapper.js';
 import type { ParsedFragment, ParsedModule, PyDocstring, PySyntaxIssue, SourceRange } from './types.js';
+
+/** How positions of a derived source map back to the text it was derived from. */
+export interface PositionMap {
+  /** the original text */
+  target: string;
+  /** start index of every line of `target` */
+  lineStarts: number[];
+  /** synthetic lines in front of the original text (definitions starting there are dropped) */
+  prefixLines: number;
+  /** indentation added in front of every line (removed from bodyIndent) */
+  indent: string;
+  /** derived 1-based (line, column) -> original; null on synthetic lines */
+  mapPosition(line: number, column: number): { line: number; column: number } | null;
+}
 
 interface Point {
   line: number;
@@ -10,13 +25,13 @@ interface Point {
   index: number;
 }
 
-export function createMapper(w: BuiltWrapper): { point(line: number, column: number): Point; range(r: SourceRange): SourceRange } {
+export function createMapper(w: PositionMap): { point(line: number, column: number): Point; range(r: SourceRange): SourceRange } {
   const lastLine = w.lineStarts.length;
   const point = (line: number, column: number): Point => {
     const mapped = w.mapPosition(line, column) ?? { line: 1, column: 1 };
     const fragmentLine = Math.min(mapped.line, lastLine);
     const start = w.lineStarts[fragmentLine - 1] ?? 0;
-    const lineEnd = fragmentLine < lastLine ? (w.lineStarts[fragmentLine] ?? w.fragment.length) - 1 : w.fragment.length;
+    const lineEnd = fragmentLine < lastLine ? (w.lineStarts[fragmentLine] ?? w.target.length) - 1 : w.target.length;
     const index = Math.min(start + mapped.column - 1, lineEnd);
     return { line: fragmentLine, column: index - start + 1, index };
   };
@@ -29,8 +44,22 @@ export function createMapper(w: BuiltWrapper): { point(line: number, column: num
 }
 
 export function mapToFragment(module: ParsedModule, w: BuiltWrapper): ParsedFragment {
+  return {
+    ...mapModule(module, w),
+    wrapper: {
+      prefixLines: w.prefixLines,
+      indent: w.indent,
+      source: w.source,
+      mapPosition: w.mapPosition,
+      bodyStartLine: w.bodyStartLine,
+      bodyEndLine: w.bodyEndLine,
+    },
+  };
+}
+
+export function mapModule(module: ParsedModule, w: PositionMap): ParsedModule {
   const { range, point } = createMapper(w);
-  const text = (r: SourceRange): string => w.fragment.slice(r.startIndex, r.endIndex);
+  const text = (r: SourceRange): string => w.target.slice(r.startIndex, r.endIndex);
   const withText = <T extends { text: string; range: SourceRange }>(item: T): T => {
     const mapped = range(item.range);
     return { ...item, range: mapped, text: text(mapped) };
@@ -46,7 +75,7 @@ export function mapToFragment(module: ParsedModule, w: BuiltWrapper): ParsedFrag
   const dropIndent = (indent: string): string => (indent.startsWith(w.indent) ? indent.slice(w.indent.length) : indent);
 
   return {
-    source: w.fragment,
+    source: w.target,
     syntaxValid: module.syntaxValid,
     syntaxErrors: module.syntaxErrors.map(issue),
     compileErrors: module.compileErrors.map(issue),
@@ -68,13 +97,5 @@ export function mapToFragment(module: ParsedModule, w: BuiltWrapper): ParsedFrag
     calls: module.calls.map((c) => ({ ...c, range: range(c.range) })),
     strings: module.strings.map(withText),
     comments: module.comments.map(withText),
-    wrapper: {
-      prefixLines: w.prefixLines,
-      indent: w.indent,
-      source: w.source,
-      mapPosition: w.mapPosition,
-      bodyStartLine: w.bodyStartLine,
-      bodyEndLine: w.bodyEndLine,
-    },
   };
 }

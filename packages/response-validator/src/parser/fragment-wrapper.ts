@@ -7,13 +7,11 @@
 // otherwise four spaces: a tab (or a multiple of 8 spaces) preserves CPython's tab-consistency
 // comparisons between lines, four spaces in front of a tab-indented line would not.
 import { PythonParserError } from './errors.js';
+import type { PositionMap } from './fragment-mapping.js';
+import { lineStartsOf } from './ranges.js';
 import type { FragmentOptions, FragmentWrapper } from './types.js';
 
-export interface BuiltWrapper extends FragmentWrapper {
-  /** start index of every fragment line in the fragment */
-  lineStarts: number[];
-  fragment: string;
-}
+export interface BuiltWrapper extends FragmentWrapper, PositionMap {}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -39,12 +37,7 @@ function checkedName(value: string | undefined, fallback: string, field: string)
 
 export function buildWrapper(fragment: string, opts: FragmentOptions = {}): BuiltWrapper {
   const lines = fragment.split('\n');
-  const lineStarts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    lineStarts.push(offset);
-    offset += line.length + 1;
-  }
+  const lineStarts = lineStartsOf(fragment);
   const usesTabs = lines.some((line) => leadingWhitespace(line).includes('\t'));
   const unit = usesTabs ? '\t' : '    ';
   const bodyIndented = (firstCodeIndent(lines) ?? '') !== '';
@@ -74,6 +67,6 @@ export function buildWrapper(fragment: string, opts: FragmentOptions = {}): Buil
     bodyStartLine: prefixLines + 1,
     bodyEndLine: prefixLines + lines.length,
     lineStarts,
-    fragment,
+    target: fragment,
   };
 }

@@ -31,3 +31,10 @@ export function lineIndentAt(source: string, index: number): string {
   while (end < source.length && (source[end] === ' ' || source[end] === '\t' || source[end] === '\f')) end++;
   return source.slice(lineStart, end);
 }
+
+/** Start index of every line ('\n'-separated) of `text`. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

@@ -3,10 +3,11 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { PythonParserError } from './errors.js';
 import { extractAll } from './extract/walk.js';
-import { mapToFragment } from './fragment-mapping.js';
+import { mapModule, mapToFragment } from './fragment-mapping.js';
 import { buildWrapper } from './fragment-wrapper.js';
 import { runChecks } from './syntax/check-context.js';
 import { GRAMMAR_CHECK_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
+import { reindentContinuations } from './syntax/continuation-retry.js';
 import { layoutErrors } from './syntax/layout.js';
 import { treeErrors } from './syntax/tree-errors.js';
 import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PySyntaxIssue, PythonParser } from './types.js';
@@ -33,7 +34,7 @@ export class TreeSitterPythonParser implements PythonParser {
     }
     if (!tree) throw new PythonParserError('PARSER_FAILED', 'tree-sitter returned no tree');
     try {
-      return fn(tree, analyse(source, tree));
+      return fn(tree, this.analyse(source, tree));
     } finally {
       tree.delete();
     }
@@ -46,6 +47,21 @@ export class TreeSitterPythonParser implements PythonParser {
   ): T {
     const wrapper = buildWrapper(checkSource(body, 'withFragmentTree(body)'), opts);
     return this.withTree(wrapper.source, (tree, module) => fn(tree, module, wrapper));
+  }
+
+  private analyse(source: string, tree: Tree): ParsedModule {
+    const first = analyseTree(source, tree);
+    if (!tree.rootNode.hasError) return first.module;
+    const retry = reindentContinuations(source, first.stringSpans);
+    if (!retry) return first.module;
+    const retryTree = this.parser.parse(retry.source);
+    if (!retryTree) return first.module;
+    try {
+      const second = analyseTree(retry.source, retryTree);
+      return second.module.syntaxValid ? mapModule(second.module, retry.map) : first.module;
+    } finally {
+      retryTree.delete();
+    }
   }
 }
 
@@ -60,16 +76,18 @@ function byPosition(issues: PySyntaxIssue[]): PySyntaxIssue[] {
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function analyse(source: string, tree: Tree): ParsedModule {
+interface Analysis {
+  module: ParsedModule;
+  stringSpans: number[];
+}
+
+function analyseTree(source: string, tree: Tree): Analysis {
   const root = tree.rootNode;
   const { extraction, layout, nodes } = extractAll(source, root, GRAMMAR_CHECK_TYPES);
   // The checks that close tree-sitter's gaps with CPython run only on trees it accepted.
   const syntaxErrors = root.hasError ? treeErrors(root) : byPosition([...runChecks(GRAMMAR_CHECKS, nodes), ...layoutErrors(source, layout)]);
   return {
-    source,
-    syntaxValid: syntaxErrors.length === 0,
-    syntaxErrors,
-    compileErrors: [],
-    ...extraction,
+    module: { source, syntaxValid: syntaxErrors.length === 0, syntaxErrors, compileErrors: [], ...extraction },
+    stringSpans: layout.stringSpans,
   };
 }

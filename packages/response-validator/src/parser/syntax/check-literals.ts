@@ -46,17 +46,69 @@ const stringLiteral: NodeCheck = (node, report) => {
   if (lower.includes('b') && /[^\x00-\x7f]/.test(node.text)) {
     report(node, 'invalid-syntax', 'bytes can only contain ASCII literal characters');
   }
+  if (!lower.includes('r')) {
+    const escapeError = badEscape(literalParts(node, lower.includes('f')), lower.includes('b'));
+    if (escapeError) report(node, 'invalid-syntax', escapeError);
+  }
   if (opening.length - prefix.length === 1) {
     // A single-quoted literal ends at the end of its line unless the newline is escaped; an
-    // f-string may still span lines inside its {replacement fields} (PEP 701).
-    for (const part of node.children) {
-      if (part.type === 'string_content' && hasBareNewline(part.text)) {
+    // f-string may still span lines inside the expressions of its {replacement fields} (PEP 701),
+    // but not inside a format spec.
+    const literal = node.children.filter((c) => c.type === 'string_content');
+    if (lower.includes('f')) literal.push(...node.descendantsOfType('format_specifier'));
+    for (const part of literal) {
+      if (hasBareNewline(ownText(part))) {
         report(node, 'invalid-syntax', `unterminated ${lower.includes('f') ? 'f-string' : 'string'} literal`);
         return;
       }
     }
   }
 };
+
+/** A node's text without the text of its nested {format expressions}. */
+function ownText(node: Node): string {
+  let text = '';
+  let at = node.startIndex;
+  const full = node.text;
+  for (const child of node.namedChildren) {
+    if (child.type !== 'format_expression') continue;
+    text += full.slice(at - node.startIndex, child.startIndex - node.startIndex);
+    at = child.endIndex;
+  }
+  return text + full.slice(at - node.startIndex);
+}
+
+const concatenation: NodeCheck = (node, report) => {
+  const kinds = new Set(codeChildren(node).map((part) => (/^[a-z]*b/i.test(part.firstChild?.text ?? '') ? 'bytes' : 'text')));
+  if (kinds.size > 1) report(node, 'invalid-syntax', 'cannot mix bytes and nonbytes literals');
+};
+
+/** The literal text of a string: for an f-string only the parts outside {replacement fields}. */
+function literalParts(node: Node, isFString: boolean): string {
+  if (isFString) return node.children.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
+  const start = node.firstChild;
+  const end = node.lastChild;
+  if (!start || !end || start.equals(end)) return '';
+  return node.text.slice(start.endIndex - node.startIndex, end.startIndex - node.startIndex);
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+
+/** Escapes the compiler refuses (unknown escapes are only warnings; `\N{name}` names are not looked up). */
+function badEscape(text: string, isBytes: boolean): string | undefined {
+  for (let i = text.indexOf('\\'); i !== -1; i = text.indexOf('\\', i + 2)) {
+    const kind = text[i + 1];
+    const width = kind === 'x' ? 2 : isBytes ? 0 : kind === 'u' ? 4 : kind === 'U' ? 8 : 0;
+    if (width > 0) {
+      const digits = text.slice(i + 2, i + 2 + width);
+      if (digits.length < width || !HEX.test(digits)) return `(unicode error) truncated \\${kind} escape`;
+      if (kind === 'U' && parseInt(digits, 16) > 0x10ffff) return '(unicode error) illegal Unicode character';
+    } else if (kind === 'N' && !isBytes && !/^\{[^}\n]+\}/.test(text.slice(i + 2))) {
+      return '(unicode error) malformed \\N character escape';
+    }
+  }
+  return undefined;
+}
 
 function hasBareNewline(text: string): boolean {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
@@ -108,6 +160,7 @@ export const LITERAL_CHECKS: Record<string, NodeCheck> = {
   integer: numberLiteral,
   float: numberLiteral,
   string: stringLiteral,
+  concatenated_string: concatenation,
   type_conversion: conversion,
   interpolation,
   complex_pattern: complexPattern,

@@ -55,12 +55,22 @@ const raiseStatement: NodeCheck = (node, report) => {
 /** `x: int = 1` may annotate one target only (a name, attribute or subscript). */
 const annotatedAssignment: NodeCheck = (node, report) => {
   if (!node.childForFieldName('type')) return;
+  if (node.parent?.type === 'assignment') {
+    report(node, 'invalid-syntax', 'invalid syntax: an annotated assignment cannot be chained');
+    return;
+  }
   const left = node.childForFieldName('left');
   // `(x): int` is a parenthesised single target, which tree-sitter calls a one-element tuple_pattern.
   if (left?.type === 'tuple_pattern' && !left.children.some((c) => c.type === ',')) return;
   if (left && ['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list'].includes(left.type)) {
     report(left, 'invalid-syntax', `only single target (not ${left.type.startsWith('list') ? 'list' : 'tuple'}) can be annotated`);
   }
+};
+
+/** `async`/`await` are keywords since 3.7; tree-sitter still reads them as names. */
+const keywordAsName: NodeCheck = (node, report) => {
+  const text = node.text;
+  if (text === 'await' || text === 'async') report(node, 'invalid-syntax', `invalid syntax: '${text}' is a keyword and cannot be used as a name`);
 };
 
 export const STATEMENT_CHECKS: Record<string, NodeCheck> = {
@@ -75,4 +85,5 @@ export const STATEMENT_CHECKS: Record<string, NodeCheck> = {
   assert_statement: assertStatement,
   raise_statement: raiseStatement,
   assignment: annotatedAssignment,
+  identifier: keywordAsName,
 };

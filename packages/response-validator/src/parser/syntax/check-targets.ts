@@ -74,16 +74,41 @@ const withTarget: NodeCheck = (node, report) => {
   for (const target of codeChildren(node)) checkAssignTarget(target, report, false);
 };
 
-/** Operands `*x` cannot take outside call arguments (CPython's star_expression is `'*' bitwise_or`). */
+/** Operands `*x`/`**x` cannot take outside call arguments (CPython: `'*' bitwise_or`). */
 const LOW_PRECEDENCE = new Set(['comparison_operator', 'not_operator', 'boolean_operator', 'lambda', 'conditional_expression']);
+/** Where a starred expression may stand (ast.parse level; compile() rejects some of these later). */
+const STAR_PARENTS = new Set([
+  'tuple', 'list', 'set', 'expression_list', 'argument_list', 'pattern_list', 'tuple_pattern', 'list_pattern',
+  'subscript', 'assignment', 'augmented_assignment', 'return_statement', 'yield', 'for_statement', 'expression_statement',
+  'interpolation',
+]);
+
+/** tree-sitter binds `*` tighter than `+`, `.`, `[]` and calls: in `*a.b + c` the star holds the whole sum. */
+const TIGHTER_THAN_STAR = new Set(['binary_operator', 'attribute', 'subscript', 'call']);
+
+function starredHolder(node: Node): Node | null {
+  let current = node;
+  while (current.parent && TIGHTER_THAN_STAR.has(current.parent.type) && current.parent.firstChild?.equals(current)) current = current.parent;
+  return current.parent;
+}
 
 const starredExpression: NodeCheck = (node, report) => {
   const operand = codeChildren(node)[0];
+  const holder = starredHolder(node);
   // `(**k)`, `[**k]`: tree-sitter reads `**k` as two nested `*` splats.
   if (node.parent?.type !== 'list_splat' && operand?.type === 'list_splat') {
     report(node, 'invalid-syntax', 'cannot use double starred expression here');
-  } else if (operand && LOW_PRECEDENCE.has(operand.type) && node.parent?.type !== 'argument_list') {
+  } else if (operand && LOW_PRECEDENCE.has(operand.type) && holder?.type !== 'argument_list') {
     report(node, 'invalid-syntax', 'invalid syntax: parenthesize the expression after *');
+  } else if (holder && !STAR_PARENTS.has(holder.type)) {
+    report(node, 'invalid-syntax', 'cannot use starred expression here');
+  }
+};
+
+const doubleStarred: NodeCheck = (node, report) => {
+  const operand = codeChildren(node)[0];
+  if (operand && LOW_PRECEDENCE.has(operand.type) && node.parent?.type !== 'argument_list') {
+    report(node, 'invalid-syntax', 'invalid syntax: parenthesize the expression after **');
   }
 };
 
@@ -92,10 +117,26 @@ const dictionaryPair: NodeCheck = (node, report) => {
   if (key?.type === 'list_splat') report(key, 'invalid-syntax', 'invalid syntax: a dictionary key cannot be starred');
 };
 
+/** `x as y` belongs to with items, except clauses and case patterns only. */
+const AS_PARENTS = new Set(['with_item', 'except_clause', 'except_group_clause', 'case_pattern']);
+const asPattern: NodeCheck = (node, report) => {
+  if (!AS_PARENTS.has(node.parent?.type ?? '')) report(node, 'invalid-syntax', "invalid syntax: 'as' is only allowed in with, except, import and case");
+};
+
+/** `await` takes a primary: `await -x` and `await await x` need parentheses. */
+const NOT_PRIMARY = new Set([...LOW_PRECEDENCE, 'unary_operator', 'binary_operator', 'await', 'list_splat']);
+const awaitOperand: NodeCheck = (node, report) => {
+  const operand = codeChildren(node)[0];
+  if (operand && NOT_PRIMARY.has(operand.type)) report(operand, 'invalid-syntax', 'invalid syntax: parenthesize the expression after await');
+};
+
 export const TARGET_CHECKS: Record<string, NodeCheck> = {
   delete_statement: deleteStatement,
   augmented_assignment: augmentedAssignment,
   as_pattern_target: withTarget,
   list_splat: starredExpression,
+  dictionary_splat: doubleStarred,
   pair: dictionaryPair,
+  as_pattern: asPattern,
+  await: awaitOperand,
 };

@@ -87,8 +87,9 @@ export function layoutErrors(source: string, facts: LayoutFacts): PySyntaxIssue[
         i = eol === -1 ? n : eol;
         continue;
       }
-      if (c === '\\' && isNewlineAt(source, i + 1)) {
+      if (c === '\\' && (isNewlineAt(source, i + 1) || i + 1 === n)) {
         i += source[i + 1] === '\r' ? 3 : 2;
+        if (i >= n) return [issue(source, n, 'unexpected-eof', 'unexpected EOF while parsing (a backslash continues the last line)')];
         continue;
       }
       i++;
