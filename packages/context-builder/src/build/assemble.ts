@@ -61,7 +61,10 @@ export function assembleContext(input: AssembleInput): BuiltContext {
       truncated: steps.length > 0,
       completeness: round3(substantive.length / sections.length),
       qualityScore: round3(mean(quality) ?? 0),
-      messageTokens: { system: counter.count(system), user: counter.count(user) },
+      messageTokens: {
+        system: counter.countJoinedLines(SYSTEM_PART.map((id) => byId.get(id)!.content)),
+        user: counter.countJoinedLines(USER_PART.map((id) => byId.get(id)!.content)),
+      },
     },
   };
 

@@ -8,7 +8,6 @@ import { applyBudget } from '../budget/truncate.js';
 import { makeItem, WorkingSection, type WorkingItem } from '../budget/working-section.js';
 import { SECTION_IDS, type SectionId } from '../data/schemas.js';
 import { ContextBuilderError, describeZodIssues } from '../errors.js';
-import { formatReference } from '../format/reference-formatter.js';
 import { normalizeSection, loadTemplateSet } from '../templates/template-set.js';
 import { createMixinRecommender, type MixinRecommender } from '../sources/mixin-recommender.js';
 import type { ReferenceImplementation, ReferenceIndex } from '../sources/reference-index.js';
@@ -20,7 +19,7 @@ import { sharedTokenCounter } from '../tokens/shared-counter.js';
 import type { TokenCounter } from '../tokens/token-counter.js';
 import { assembleContext, PROMPT_ORDER } from './assemble.js';
 import { formatMixin, sectionView, type ViewInputs } from './section-views.js';
-import { patternFormatterFor } from './formatter-cache.js';
+import { patternFormatterFor, patternItemText, referenceItemText } from './formatter-cache.js';
 import type { BuiltContext } from './types.js';
 
 export interface ContextSources {
@@ -64,6 +63,11 @@ const TITLES: Record<SectionId, string> = {
   instructions: 'Generation Instructions',
 };
 
+let variantSelector: VariantSelector | undefined;
+let mixinRecommender: MixinRecommender | undefined;
+const defaultVariantSelector = () => (variantSelector ??= createVariantSelector());
+const defaultMixinRecommender = () => (mixinRecommender ??= createMixinRecommender());
+
 const byScoreThenId = (a: PatternMatch, b: PatternMatch) =>
   b.score - a.score || (a.pattern.id < b.pattern.id ? -1 : a.pattern.id > b.pattern.id ? 1 : 0);
 
@@ -91,8 +95,8 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
   const warnings: string[] = [];
 
   // 1. variant and mixins
-  const variant = (sources.variants ?? createVariantSelector()).select({ nodeType, operationCount: spec.operations.length, features });
-  const mixins = (sources.mixins ?? createMixinRecommender()).recommend({
+  const variant = (sources.variants ?? defaultVariantSelector()).select({ nodeType, operationCount: spec.operations.length, features });
+  const mixins = (sources.mixins ?? defaultMixinRecommender()).recommend({
     nodeType,
     features,
     variantMixins: variant.suggestedMixins,
@@ -105,10 +109,9 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
   const limit = options.patternLimit ?? 5;
   const chosen = [...matches.filter((m) => m.pattern.critical), ...matches.filter((m) => !m.pattern.critical).slice(0, limit)].sort(byScoreThenId);
   const formatter = patternFormatterFor(sources.parser);
-  const patternItems = chosen.map((m, i) => {
-    const f = formatter.format(m, i);
-    return makeItem(counter, { id: f.id, text: normalizeSection(f.text), score: f.score, critical: f.critical });
-  });
+  const patternItems = chosen.map((m, i) =>
+    makeItem(counter, { id: m.pattern.id, text: patternItemText(formatter, m, i), score: m.score, critical: m.pattern.critical }),
+  );
 
   // 3. references
   const refLimit = options.referenceLimit ?? 3;
@@ -118,7 +121,7 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
   const referencesAvailable = isIndex(sources.references) ? sources.references.countByNodeType(nodeType) : (sources.references?.length ?? 0);
   const referenceItems: WorkingItem[] = [];
   for (const [i, ref] of refs.entries()) {
-    referenceItems.push(makeItem(counter, { id: ref.id, text: formatReferenceItem(ref, i), score: ref.similarity }));
+    referenceItems.push(makeItem(counter, { id: ref.id, text: referenceItemText(ref, i), score: ref.similarity }));
   }
 
   const mixinItems = mixins.map((m) => makeItem(counter, { id: m.id, text: normalizeSection(formatMixin(m)), score: m.confidence }));
@@ -144,8 +147,8 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
 
   // 5. budget
   const byId = new Map(sections.map((s) => [s.id, s]));
-  const promptOf = () => PROMPT_ORDER.map((id) => byId.get(id)!.content).join('\n');
-  const { steps, total } = applyBudget(sections, budget, () => counter.count(promptOf()), counter);
+  const promptParts = () => PROMPT_ORDER.map((id) => byId.get(id)!.content);
+  const { steps, total } = applyBudget(sections, budget, () => counter.countJoinedLines(promptParts()), counter);
 
   return assembleContext({
     sections: sections.map((s) => s.toSection()),
@@ -174,6 +177,3 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
   });
 }
 
-function formatReferenceItem(ref: ReferenceImplementation, index: number): string {
-  return normalizeSection(formatReference(ref, index));
-}

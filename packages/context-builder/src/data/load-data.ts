@@ -20,9 +20,9 @@ const cache = new Map<string, unknown>();
 
 /** Parses and validates one YAML file; `path` is absolute or relative to the package's data/. */
 export function loadYamlData<S extends z.ZodType>(path: string, schema: S): z.output<S> {
-  const full = path.startsWith('/') ? path : join(DATA_DIR, path);
-  const hit = cache.get(full);
+  const hit = cache.get(path);
   if (hit !== undefined) return hit as z.output<S>;
+  const full = path.startsWith('/') ? path : join(DATA_DIR, path);
   let raw: unknown;
   try {
     raw = parse(readFileSync(full, 'utf8'));
@@ -33,7 +33,7 @@ export function loadYamlData<S extends z.ZodType>(path: string, schema: S): z.ou
   if (!result.success) {
     throw new ContextBuilderError('DATA_INVALID', `${full}: ${describeZodIssues(result.error.issues)}`, { cause: result.error });
   }
-  cache.set(full, result.data);
+  cache.set(path, result.data);
   return result.data;
 }
 

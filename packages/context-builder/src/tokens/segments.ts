@@ -26,6 +26,11 @@ function isSafeStart(text: string, at: number): boolean {
   return false;
 }
 
+/** True when a segment may start at offset 0 of `text` (see isSafeStart). */
+export function startsSafely(text: string): boolean {
+  return text.length > 0 && isSafeStart(text, 0);
+}
+
 /** Calls `visit` with each segment's [start, end) offsets, in order; segments cover the text. */
 export function forEachSegment(text: string, visit: (start: number, end: number) => void): void {
   let start = 0;
@@ -46,4 +51,17 @@ export function splitSegments(text: string): string[] {
   const out: string[] = [];
   forEachSegment(text, (s, e) => out.push(text.slice(s, e)));
   return out;
+}
+
+/**
+ * The last segment of `text` (what a newline appended to `text` would join): the text from the
+ * last safe line start on. Scans backwards line by line, so it costs the tail only.
+ */
+export function lastSegment(text: string): string {
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 10) end -= 1; // the final newline belongs to the last line
+  for (let nl = text.lastIndexOf('\n', end - 1); nl !== -1; nl = text.lastIndexOf('\n', nl - 1)) {
+    if (isSafeStart(text, nl + 1)) return text.slice(nl + 1);
+  }
+  return text;
 }

@@ -4,13 +4,15 @@
 import type { Tiktoken } from '@dqbd/tiktoken';
 import { ContextBuilderError } from '../errors.js';
 import { acquireEncoder, releaseEncoder, type EncodingName } from './encoder-registry.js';
-import { forEachSegment } from './segments.js';
+import { forEachSegment, lastSegment, startsSafely } from './segments.js';
 
 export interface TokenCounterOptions {
   /** default 'cl100k_base' */
   encoding?: EncodingName;
   /** distinct segments remembered before the memo is cleared; default 50,000 */
   maxCachedSegments?: number;
+  /** whole texts (sections, items) remembered before that memo is cleared; default 2,000 */
+  maxCachedTexts?: number;
 }
 
 export interface TokenCounterStats {
@@ -25,6 +27,13 @@ export interface TokenCounter {
   readonly encoding: EncodingName;
   /** exact number of tokens tiktoken produces for `text` (special-token text counts as plain text) */
   count(text: string): number;
+  /**
+   * Exact tokens of `parts.join('\n')`. When every part ends with '\n' and every later part starts
+   * with a non-whitespace character other than '/' (section contents do), it is the parts' counts
+   * plus, per joint, what the extra newline adds to the last segment before it; otherwise the
+   * joined text is counted.
+   */
+  countJoinedLines(parts: readonly string[]): number;
   /** one tiktoken call on the whole text, no memo: the reference the memoised count must equal */
   countDirect(text: string): number;
   stats(): TokenCounterStats;
@@ -35,6 +44,10 @@ export interface TokenCounter {
 export function createTokenCounter(options: TokenCounterOptions = {}): TokenCounter {
   const encoding = options.encoding ?? 'cl100k_base';
   const maxCached = options.maxCachedSegments ?? 50_000;
+  const maxTexts = options.maxCachedTexts ?? 2_000;
+  // Texts that repeat whole (a section of the same node, a catalog pattern) are one hash away;
+  // short texts skip this level, where the segment memo is as fast.
+  const texts = new Map<string, number>();
   let encoder: Tiktoken | undefined = acquireEncoder(encoding);
   const memo = new Map<string, number>();
   let encoded = 0;
@@ -59,12 +72,40 @@ export function createTokenCounter(options: TokenCounterOptions = {}): TokenCoun
     return n;
   };
 
+  const countBySegments = (text: string): number => {
+    let total = 0;
+    forEachSegment(text, (start, end) => {
+      total += countSegment(start === 0 && end === text.length ? text : text.slice(start, end));
+    });
+    return total;
+  };
+
+  const count = (text: string): number => {
+    if (text.length < 512) return countBySegments(text);
+    const known = texts.get(text);
+    if (known !== undefined) {
+      hits += 1;
+      return known;
+    }
+    const n = countBySegments(text);
+    if (texts.size >= maxTexts) texts.clear();
+    texts.set(text, n);
+    return n;
+  };
+
   return {
     encoding,
-    count(text) {
+    count,
+    countJoinedLines(parts) {
+      const additive = parts.every((p, i) => p.endsWith('\n') && (i === 0 || startsSafely(p)));
+      if (!additive) return count(parts.join('\n'));
       let total = 0;
-      forEachSegment(text, (start, end) => {
-        total += countSegment(start === 0 && end === text.length ? text : text.slice(start, end));
+      parts.forEach((part, i) => {
+        total += count(part);
+        if (i < parts.length - 1) {
+          const tail = lastSegment(part);
+          total += countSegment(`${tail}\n`) - countSegment(tail);
+        }
       });
       return total;
     },
@@ -76,6 +117,7 @@ export function createTokenCounter(options: TokenCounterOptions = {}): TokenCoun
       if (!encoder) return;
       encoder = undefined;
       memo.clear();
+      texts.clear();
       releaseEncoder(encoding);
     },
   };
