@@ -1,61 +1,50 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
-import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
-import { AbortedError, type AttemptEvent, type LLMClient } from '../src/index.js';
-import { anchorClient, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
+import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { AbortedError, type AttemptEvent } from '../src/index.js';
+import { useSimulator, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
-let sim: LlmSim;
-let anchor: LLMClient;
+const h = useSimulator();
 let t: TestClient;
-beforeAll(async () => {
-  sim = await startLlmSim();
-  anchor = anchorClient(sim);
-});
-afterAll(async () => {
-  anchor.close();
-  await sim.close();
-});
 beforeEach(() => {
-  sim.reset();
-  t = simClient(sim, [TWO_TARGETS]);
+  t = simClient(h.sim, [TWO_TARGETS]);
 });
 afterEach(() => t.client.close());
 
 /** Aborts once the simulator has the request (under load a fixed delay could fire before it arrives). */
 async function abortWhenReceived(controller: AbortController, afterMs = 0): Promise<void> {
-  while (sim.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+  while (h.sim.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
   await new Promise((r) => setTimeout(r, afterMs));
   controller.abort();
 }
 
 test('abort while the provider is thinking: rejects at once, the connection is closed, no failover', async () => {
-  sim.setScenario({ latencyMs: 2_000 });
+  h.sim.setScenario({ latencyMs: 2_000 });
   const controller = new AbortController();
   void abortWhenReceived(controller);
   const started = performance.now();
   await expect(t.client.generate({ prompt: 'x', cache: false }, { signal: controller.signal })).rejects.toBeInstanceOf(AbortedError);
   expect(performance.now() - started).toBeLessThan(1_500);
   await new Promise((r) => setTimeout(r, 30));
-  expect(sim.requests).toHaveLength(1);
-  expect(sim.requests[0]!.clientClosed).toBe(true);
+  expect(h.sim.requests).toHaveLength(1);
+  expect(h.sim.requests[0]!.clientClosed).toBe(true);
 });
 
 test('abort during a Retry-After wait stops the wait', async () => {
-  sim.setScenario({ script: [{ kind: 'error', status: 429, headers: { 'retry-after': '1.5' } }] });
+  h.sim.setScenario({ script: [{ kind: 'error', status: 429, headers: { 'retry-after': '1.5' } }] });
   const controller = new AbortController();
   void abortWhenReceived(controller, 50);
   const started = performance.now();
   await expect(t.client.generate({ prompt: 'x', cache: false }, { signal: controller.signal })).rejects.toBeInstanceOf(AbortedError);
   expect(performance.now() - started).toBeLessThan(1_200);
-  expect(sim.requests).toHaveLength(1);
+  expect(h.sim.requests).toHaveLength(1);
 });
 
 test('an already-aborted signal sends nothing', async () => {
   await expect(t.client.generate({ prompt: 'x' }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortedError);
-  expect(sim.requests).toHaveLength(0);
+  expect(h.sim.requests).toHaveLength(0);
 });
 
 test('abort mid-stream: AbortedError, and what was streamed is still priced', async () => {
-  sim.setScenario({ text: 'abcdefghij'.repeat(50), chunkChars: 5, chunkDelayMs: 5 });
+  h.sim.setScenario({ text: 'abcdefghij'.repeat(50), chunkChars: 5, chunkDelayMs: 5 });
   const controller = new AbortController();
   const s = t.client.stream({ prompt: 'x', cache: false }, { signal: controller.signal });
   let n = 0;

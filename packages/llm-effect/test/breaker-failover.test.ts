@@ -1,32 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
-import { AllTargetsFailedError, type AttemptEvent, type BreakerEvent, type LLMClient } from '../src/index.js';
-import { anchorClient, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
+import { AllTargetsFailedError, type AttemptEvent, type BreakerEvent } from '../src/index.js';
+import { useSimulator, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
-let sim: LlmSim;
-let anchor: LLMClient;
+const h = useSimulator();
 let t: TestClient;
-beforeAll(async () => {
-  sim = await startLlmSim();
-  anchor = anchorClient(sim);
-});
-afterAll(async () => {
-  anchor.close();
-  await sim.close();
-});
-beforeEach(() => {
-  sim.setScenario({});
-  sim.reset();
-});
 afterEach(() => t.client.close());
 
-const glm = () => sim.requests.filter((r) => r.model === 'glm-4.5').length;
+const glm = () => h.sim.requests.filter((r) => r.model === 'glm-4.5').length;
 
 describe('circuit breaker per provider+model', () => {
   test('opens after the threshold, skips without a request, half-opens after the cooldown, closes on success', async () => {
-    t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, breaker: { failureThreshold: 3, halfOpenAfterMs: 250 } }]);
-    sim.setScenario({ script: [{ kind: 'error', status: 500, when: { model: 'glm-4.5' }, times: 3 }] });
+    t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, breaker: { failureThreshold: 3, halfOpenAfterMs: 250 } }]);
+    h.sim.setScenario({ script: [{ kind: 'error', status: 500, when: { model: 'glm-4.5' }, times: 3 }] });
     for (let i = 0; i < 3; i += 1) expect((await t.client.generate({ prompt: `p${i}`, cache: false })).model).toBe('gpt-4o-mini');
     expect(t.client.breakers().find((b) => b.model === 'glm-4.5')).toMatchObject({ state: 'open', openCount: 1 });
 
@@ -48,8 +34,8 @@ describe('circuit breaker per provider+model', () => {
   });
 
   test('a failed half-open probe opens the circuit again', async () => {
-    t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, breaker: { failureThreshold: 2, halfOpenAfterMs: 150 } }]);
-    sim.setScenario({ script: [{ kind: 'error', status: 503, when: { model: 'glm-4.5' }, times: 3 }] });
+    t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, breaker: { failureThreshold: 2, halfOpenAfterMs: 150 } }]);
+    h.sim.setScenario({ script: [{ kind: 'error', status: 503, when: { model: 'glm-4.5' }, times: 3 }] });
     await t.client.generate({ prompt: 'a', cache: false });
     await t.client.generate({ prompt: 'b', cache: false });
     await sleep(200);
@@ -58,8 +44,8 @@ describe('circuit breaker per provider+model', () => {
   });
 
   test('content refusals do not open the breaker', async () => {
-    t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, breaker: { failureThreshold: 2 } }]);
-    sim.setScenario({ script: [{ kind: 'ok', finishReason: 'content_filter', when: { model: 'glm-4.5' }, times: 3 }] });
+    t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, breaker: { failureThreshold: 2 } }]);
+    h.sim.setScenario({ script: [{ kind: 'ok', finishReason: 'content_filter', when: { model: 'glm-4.5' }, times: 3 }] });
     for (const p of ['a', 'b', 'c']) await t.client.generate({ prompt: p, cache: false });
     expect(t.client.breakers().find((b) => b.model === 'glm-4.5')!.state).toBe('closed');
   });
@@ -74,16 +60,16 @@ describe('failover and escalation', () => {
   };
 
   test('fails over along the chain in order, across providers', async () => {
-    t = simClient(sim, [chains]);
-    sim.setScenario({ script: [{ kind: 'zai', code: '1113' }] });
+    t = simClient(h.sim, [chains]);
+    h.sim.setScenario({ script: [{ kind: 'zai', code: '1113' }] });
     const res = await t.client.generate({ prompt: 'x', cache: false });
     expect(res).toMatchObject({ provider: 'anthropic', model: 'claude-haiku-4-5', tier: 'cloud_fast' });
-    expect(sim.requests.map((r) => r.provider)).toEqual(['zai', 'anthropic']);
+    expect(h.sim.requests.map((r) => r.provider)).toEqual(['zai', 'anthropic']);
   });
 
   test('escalates to the next tier when the chain is exhausted and escalation is on', async () => {
-    t = simClient(sim, [chains, { escalate: true }]);
-    sim.setScenario({ script: [{ kind: 'zai', code: '1113' }, { kind: 'error', status: 401, when: { provider: 'anthropic' } }] });
+    t = simClient(h.sim, [chains, { escalate: true }]);
+    h.sim.setScenario({ script: [{ kind: 'zai', code: '1113' }, { kind: 'error', status: 401, when: { provider: 'anthropic' } }] });
     const res = await t.client.generate({ prompt: 'x', cache: false });
     expect(res).toMatchObject({ provider: 'gemini', tier: 'cloud_premium' });
     const tiers = (attempts(t.events) as AttemptEvent[]).map((e) => `${e.tier}:${e.status}`);
@@ -91,36 +77,36 @@ describe('failover and escalation', () => {
   });
 
   test('without escalation the call fails once its tier is exhausted', async () => {
-    t = simClient(sim, [chains]);
-    sim.setScenario({ script: [{ kind: 'zai', code: '1113' }, { kind: 'error', status: 401, when: { provider: 'anthropic' } }] });
+    t = simClient(h.sim, [chains]);
+    h.sim.setScenario({ script: [{ kind: 'zai', code: '1113' }, { kind: 'error', status: 401, when: { provider: 'anthropic' } }] });
     await expect(t.client.generate({ prompt: 'x', cache: false })).rejects.toBeInstanceOf(AllTargetsFailedError);
-    expect(sim.requests.some((r) => r.provider === 'gemini')).toBe(false);
+    expect(h.sim.requests.some((r) => r.provider === 'gemini')).toBe(false);
   });
 
   test('a model override is tried first, then the tier chain', async () => {
-    t = simClient(sim, [chains]);
-    sim.setScenario({ script: [{ kind: 'error', status: 404, when: { model: 'gpt-4o' } }] });
+    t = simClient(h.sim, [chains]);
+    h.sim.setScenario({ script: [{ kind: 'error', status: 404, when: { model: 'gpt-4o' } }] });
     const res = await t.client.generate({ prompt: 'x', model: 'gpt-4o', provider: 'openai', cache: false });
     expect(res.model).toBe('glm-4.5');
-    expect(sim.requests.map((r) => r.model)).toEqual(['gpt-4o', 'glm-4.5']);
+    expect(h.sim.requests.map((r) => r.model)).toEqual(['gpt-4o', 'glm-4.5']);
   });
 });
 
 describe('bulkhead per provider', () => {
   test('200 concurrent calls: never more than maxConcurrent in flight, all answered', async () => {
-    t = simClient(sim, [{ providers: { zai: { maxConcurrent: 5 } } }]);
-    sim.setScenario({ latencyMs: 15 });
+    t = simClient(h.sim, [{ providers: { zai: { maxConcurrent: 5 } } }]);
+    h.sim.setScenario({ latencyMs: 15 });
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => t.client.generate({ prompt: `call ${i}`, cache: false })));
     expect(results).toHaveLength(200);
     expect(new Set(results.map((r) => r.correlationId)).size).toBe(200);
-    expect(sim.requests).toHaveLength(200);
-    expect(sim.concurrency().peak).toBe(5);
+    expect(h.sim.requests).toHaveLength(200);
+    expect(h.sim.concurrency().peak).toBe(5);
     expect(t.client.bulkheads().find((b) => b.provider === 'zai')).toMatchObject({ maxConcurrent: 5, available: 5, queued: 0 });
   });
 
   test('past the queue limit calls are refused as bulkhead_full and fail over', async () => {
-    t = simClient(sim, [TWO_TARGETS, { providers: { zai: { maxConcurrent: 1, maxQueued: 1 } } }]);
-    sim.setScenario({ latencyMs: 50 });
+    t = simClient(h.sim, [TWO_TARGETS, { providers: { zai: { maxConcurrent: 1, maxQueued: 1 } } }]);
+    h.sim.setScenario({ latencyMs: 50 });
     const results = await Promise.all([0, 1, 2].map((i) => t.client.generate({ prompt: `q${i}`, cache: false })));
     expect(results.map((r) => r.model).sort()).toEqual(['glm-4.5', 'glm-4.5', 'gpt-4o-mini']);
     expect((attempts(t.events) as AttemptEvent[]).some((e) => e.errorClass === 'bulkhead_full')).toBe(true);

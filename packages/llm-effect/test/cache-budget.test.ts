@@ -1,66 +1,52 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import {
-  BudgetExceededError, ContextWindowExceededError, MemoryBudgetStore, type BudgetAlertEvent, type LLMClient,
+  BudgetExceededError, ContextWindowExceededError, MemoryBudgetStore, type BudgetAlertEvent,
 } from '../src/index.js';
-import { anchorClient, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
+import { useSimulator, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
-let sim: LlmSim;
-let anchor: LLMClient;
+const h = useSimulator();
 let t: TestClient;
-beforeAll(async () => {
-  sim = await startLlmSim();
-  anchor = anchorClient(sim);
-});
-afterAll(async () => {
-  anchor.close();
-  await sim.close();
-});
-beforeEach(() => {
-  sim.setScenario({});
-  sim.reset();
-});
 afterEach(() => t.client.close());
 
 describe('response cache', () => {
   test('an identical request is a free hit that says so; no request reaches the provider', async () => {
-    t = simClient(sim);
+    t = simClient(h.sim);
     const first = await t.client.generate({ prompt: 'def f():', systemPrompt: 'sys' });
     const second = await t.client.generate({ prompt: 'def f():\r\n', systemPrompt: 'sys  ' });
     expect(first.cacheHit).toBe(false);
     expect(first.costMicros).toBeGreaterThan(0);
     expect(second).toMatchObject({ cacheHit: true, costMicros: 0, costUsd: 0, attempts: 0, text: first.text });
     expect(second.correlationId).not.toBe(first.correlationId);
-    expect(sim.requests).toHaveLength(1);
+    expect(h.sim.requests).toHaveLength(1);
     expect(t.events.filter((e) => e.type === 'cache_hit')).toHaveLength(1);
   });
 
   test('opt-out per request, and different parameters miss', async () => {
-    t = simClient(sim);
+    t = simClient(h.sim);
     await t.client.generate({ prompt: 'p' });
     await t.client.generate({ prompt: 'p', cache: false });
     await t.client.generate({ prompt: 'p', temperature: 0.7 });
     await t.client.generate({ prompt: 'p', maxOutputTokens: 100 });
-    expect(sim.requests).toHaveLength(4);
+    expect(h.sim.requests).toHaveLength(4);
   });
 
   test('a stream can be answered from the cache', async () => {
-    t = simClient(sim);
+    t = simClient(h.sim);
     await t.client.generate({ prompt: 'streamed' });
     const s = t.client.stream({ prompt: 'streamed' });
     let text = '';
     for await (const c of s) text += c.text;
     expect((await s.response).cacheHit).toBe(true);
     expect(text).toBe((await s.response).text);
-    expect(sim.requests).toHaveLength(1);
+    expect(h.sim.requests).toHaveLength(1);
   });
 
   test('truncated answers are not cached', async () => {
-    t = simClient(sim);
-    sim.setScenario({ text: 'one two three four five six seven' });
+    t = simClient(h.sim);
+    h.sim.setScenario({ text: 'one two three four five six seven' });
     await t.client.generate({ prompt: 'p', maxOutputTokens: 2 });
     await t.client.generate({ prompt: 'p', maxOutputTokens: 2 });
-    expect(sim.requests).toHaveLength(2);
+    expect(h.sim.requests).toHaveLength(2);
   });
 });
 
@@ -71,8 +57,8 @@ describe('budgets', () => {
 
   test('seven alert levels, each once, then a hard stop that sends nothing', async () => {
     const store = new MemoryBudgetStore();
-    t = simClient(sim, [{ budgets: [{ scope: 'run', limitUsd: 0.01 }], runId: 'r1' }], { budgetStore: store });
-    sim.setScenario(fixedUsage);
+    t = simClient(h.sim, [{ budgets: [{ scope: 'run', limitUsd: 0.01 }], runId: 'r1' }], { budgetStore: store });
+    h.sim.setScenario(fixedUsage);
     const costs: number[] = [];
     for (let i = 0; i < 4; i += 1) costs.push((await t.client.generate({ prompt: `p${i}`, cache: false })).costMicros);
     expect(costs).toEqual([2800, 2800, 2800, 2800]);
@@ -85,16 +71,16 @@ describe('budgets', () => {
     const error = await t.client.generate({ prompt: 'p5', cache: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BudgetExceededError);
     expect((error as BudgetExceededError).message).toMatch(/run budget \(run:r1\) is spent/);
-    expect(sim.requests).toHaveLength(4);
+    expect(h.sim.requests).toHaveLength(4);
   });
 
   test('scopes are kept apart (run, project, day, month) and soft budgets alert without stopping', async () => {
     const store = new MemoryBudgetStore();
-    t = simClient(sim, [{
+    t = simClient(h.sim, [{
       budgets: [{ scope: 'project', limitUsd: 0.004, hardStop: false }, { scope: 'day', limitUsd: 100 }, { scope: 'month', limitUsd: 100 }],
       projectId: 'proj',
     }], { budgetStore: store });
-    sim.setScenario(fixedUsage);
+    h.sim.setScenario(fixedUsage);
     await t.client.generate({ prompt: 'a', cache: false });
     await t.client.generate({ prompt: 'b', cache: false });
     const day = new Date().toISOString().slice(0, 10);
@@ -107,8 +93,8 @@ describe('budgets', () => {
 
   test('cache hits cost nothing against the budget', async () => {
     const store = new MemoryBudgetStore();
-    t = simClient(sim, [{ budgets: [{ scope: 'run', limitUsd: 1 }], runId: 'r2' }], { budgetStore: store });
-    sim.setScenario(fixedUsage);
+    t = simClient(h.sim, [{ budgets: [{ scope: 'run', limitUsd: 1 }], runId: 'r2' }], { budgetStore: store });
+    h.sim.setScenario(fixedUsage);
     await t.client.generate({ prompt: 'same' });
     await t.client.generate({ prompt: 'same' });
     expect(await store.getSpent('run:r2')).toBe(2800);
@@ -121,7 +107,7 @@ describe('context window', () => {
   };
 
   test('prompt + max output over the window is refused before sending, with a clear error', async () => {
-    t = simClient(sim, [tiny, { tiers: { cloud_fast: [{ provider: 'openai', model: 'tiny-model' }] } }]);
+    t = simClient(h.sim, [tiny, { tiers: { cloud_fast: [{ provider: 'openai', model: 'tiny-model' }] } }]);
     const prompt = 'word '.repeat(800); // 801 tokens (the trailing space is one) + 6 of chat framing
     const error = await t.client.generate({ prompt, maxOutputTokens: 300 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContextWindowExceededError);
@@ -129,16 +115,16 @@ describe('context window', () => {
     expect((error as Error).message).toBe(
       "prompt (807 tokens) + max output (300) exceeds tiny-model's context window of 1000 tokens; shorten the prompt or lower maxOutputTokens",
     );
-    expect(sim.requests).toHaveLength(0);
+    expect(h.sim.requests).toHaveLength(0);
     expect(attempts(t.events)[0]).toMatchObject({ status: 'refused', errorClass: 'context_window' });
   });
 
   test('a refused target fails over to one with a larger window; max output is clamped to the model limit', async () => {
-    t = simClient(sim, [tiny, { tiers: { cloud_fast: [{ provider: 'openai', model: 'tiny-model' }, ...TWO_TARGETS.tiers!.cloud_fast!] } }]);
+    t = simClient(h.sim, [tiny, { tiers: { cloud_fast: [{ provider: 'openai', model: 'tiny-model' }, ...TWO_TARGETS.tiers!.cloud_fast!] } }]);
     const res = await t.client.generate({ prompt: 'word '.repeat(800), maxOutputTokens: 300 });
     expect(res.model).toBe('glm-4.5');
     const small = await t.client.generate({ prompt: 'short', maxOutputTokens: 900, model: 'tiny-model', provider: 'openai' });
     expect(small.model).toBe('tiny-model');
-    expect((sim.requests.at(-1)!.body as { max_tokens: number }).max_tokens).toBe(500);
+    expect((h.sim.requests.at(-1)!.body as { max_tokens: number }).max_tokens).toBe(500);
   });
 });

@@ -1,4 +1,5 @@
-import type { LlmSim } from '@onexgen/llm-sim';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
 import { countTokens, createLLMClient, type ClientOptions, type LLMClient, type LLMConfigLayer, type LLMEvent } from '../src/index.js';
 
 export const KEYS = {
@@ -56,3 +57,24 @@ export const gaps = (sim: LlmSim) => sim.requests.slice(1).map((r, i) => r.recei
 export const TWO_TARGETS: LLMConfigLayer = {
   tiers: { cloud_fast: [{ provider: 'zai', model: 'glm-4.5' }, { provider: 'openai', model: 'gpt-4o-mini' }] },
 };
+
+/**
+ * One simulator per test file, started before its tests and closed after; reset (empty scenario,
+ * no recorded requests) before each test. A client held open keeps the tokenizer warm throughout.
+ */
+export function useSimulator(): { readonly sim: LlmSim } {
+  const h = {} as { sim: LlmSim; anchor: LLMClient };
+  beforeAll(async () => {
+    h.sim = await startLlmSim();
+    h.anchor = anchorClient(h.sim);
+  });
+  afterAll(async () => {
+    h.anchor.close();
+    await h.sim.close();
+  });
+  beforeEach(() => {
+    h.sim.setScenario({});
+    h.sim.reset();
+  });
+  return h;
+}

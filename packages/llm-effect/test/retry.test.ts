@@ -1,29 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startLlmSim, type LlmSim, type Outcome } from '@onexgen/llm-sim';
-import { AllTargetsFailedError, type AttemptEvent, type LLMClient } from '../src/index.js';
-import { anchorClient, attempts, gaps, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import type { Outcome } from '@onexgen/llm-sim';
+import { AllTargetsFailedError, type AttemptEvent } from '../src/index.js';
+import { useSimulator, attempts, gaps, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
-let sim: LlmSim;
-let anchor: LLMClient; // keeps the shared tokenizer loaded between tests
+const h = useSimulator();
 let t: TestClient;
-beforeAll(async () => {
-  sim = await startLlmSim();
-  anchor = anchorClient(sim);
-});
-afterAll(async () => {
-  anchor.close();
-  await sim.close();
-});
 beforeEach(() => {
-  sim.setScenario({});
-  sim.reset();
-  t = simClient(sim, [TWO_TARGETS]);
+  t = simClient(h.sim, [TWO_TARGETS]);
 });
 afterEach(() => t.client.close());
 
 const onGlm = (o: Outcome): Outcome => ({ ...o, when: { model: 'glm-4.5' } });
 const ask = () => t.client.generate({ prompt: 'hello', cache: false });
-const glmRequests = () => sim.requests.filter((r) => r.model === 'glm-4.5').length;
+const glmRequests = () => h.sim.requests.filter((r) => r.model === 'glm-4.5').length;
 
 describe('retried on the same target', () => {
   test.each<[string, Outcome, string]>([
@@ -38,7 +27,7 @@ describe('retried on the same target', () => {
     ['malformed JSON', { kind: 'malformed' }, 'invalid_response'],
     ['body cut mid-way', { kind: 'cut' }, 'network'],
   ])('%s → retry succeeds on glm-4.5', async (_name, outcome, cls) => {
-    sim.setScenario({ script: [onGlm(outcome)] });
+    h.sim.setScenario({ script: [onGlm(outcome)] });
     const res = await ask();
     expect(res.model).toBe('glm-4.5');
     expect(res.attempts).toBe(2);
@@ -51,15 +40,15 @@ describe('retried on the same target', () => {
 
   test('timeout is retried', async () => {
     t.client.close();
-    t = simClient(sim, [TWO_TARGETS, { timeouts: { requestMs: 100 } }]);
-    sim.setScenario({ script: [onGlm({ kind: 'ok', latencyMs: 400 })] });
+    t = simClient(h.sim, [TWO_TARGETS, { timeouts: { requestMs: 100 } }]);
+    h.sim.setScenario({ script: [onGlm({ kind: 'ok', latencyMs: 400 })] });
     const res = await ask();
     expect(res.model).toBe('glm-4.5');
     expect((attempts(t.events)[0] as AttemptEvent).errorClass).toBe('timeout');
   });
 
   test('gives up after maxRetries and fails over', async () => {
-    sim.setScenario({ script: [onGlm({ kind: 'error', status: 500, times: 10 })] });
+    h.sim.setScenario({ script: [onGlm({ kind: 'error', status: 500, times: 10 })] });
     const res = await ask();
     expect(glmRequests()).toBe(4); // 1 + maxRetries (3)
     expect(res.model).toBe('gpt-4o-mini');
@@ -79,7 +68,7 @@ describe('not retried: fail over at once', () => {
     ['400 content policy', { kind: 'error', status: 400, code: 'content_policy_violation', message: 'blocked by content policy' }, 'content_policy'],
     ['refusal (finish_reason content_filter)', { kind: 'ok', finishReason: 'content_filter', text: '' }, 'content_policy'],
   ])('%s', async (_name, outcome, cls) => {
-    sim.setScenario({ script: [onGlm(outcome)] });
+    h.sim.setScenario({ script: [onGlm(outcome)] });
     const res = await ask();
     expect(glmRequests()).toBe(1);
     expect(res.model).toBe('gpt-4o-mini');
@@ -88,7 +77,7 @@ describe('not retried: fail over at once', () => {
   });
 
   test('all targets failing gives AllTargetsFailedError listing each', async () => {
-    sim.setScenario({ script: [{ kind: 'zai', code: '1113' }, { kind: 'error', status: 401 }] });
+    h.sim.setScenario({ script: [{ kind: 'zai', code: '1113' }, { kind: 'error', status: 401 }] });
     const error = await ask().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllTargetsFailedError);
     expect((error as AllTargetsFailedError).failures.map((f) => f.errorClass)).toEqual(['quota_exhausted', 'auth']);
@@ -98,29 +87,29 @@ describe('not retried: fail over at once', () => {
 
 describe('server-requested waits', () => {
   test('Retry-After (seconds) is honoured: measured gap ≥ the header', async () => {
-    sim.setScenario({ script: [onGlm({ kind: 'error', status: 429, headers: { 'retry-after': '0.3' } })] });
+    h.sim.setScenario({ script: [onGlm({ kind: 'error', status: 429, headers: { 'retry-after': '0.3' } })] });
     await ask();
-    expect(gaps(sim)[0]).toBeGreaterThanOrEqual(295);
-    expect(gaps(sim)[0]).toBeLessThan(1000);
+    expect(gaps(h.sim)[0]).toBeGreaterThanOrEqual(295);
+    expect(gaps(h.sim)[0]).toBeLessThan(1000);
   });
 
   test('retry-after-ms is honoured', async () => {
-    sim.setScenario({ script: [onGlm({ kind: 'error', status: 503, headers: { 'retry-after-ms': '250' } })] });
+    h.sim.setScenario({ script: [onGlm({ kind: 'error', status: 503, headers: { 'retry-after-ms': '250' } })] });
     await ask();
-    expect(gaps(sim)[0]).toBeGreaterThanOrEqual(245);
+    expect(gaps(h.sim)[0]).toBeGreaterThanOrEqual(245);
   });
 
   test('Gemini RetryInfo.retryDelay in the body is honoured', async () => {
     t.client.close();
-    t = simClient(sim, [{ tiers: { cloud_fast: [{ provider: 'gemini', model: 'gemini-2.5-flash' }] } }]);
-    sim.setScenario({ script: [{ kind: 'error', status: 429, retryDelay: '0.3s' }] });
+    t = simClient(h.sim, [{ tiers: { cloud_fast: [{ provider: 'gemini', model: 'gemini-2.5-flash' }] } }]);
+    h.sim.setScenario({ script: [{ kind: 'error', status: 429, retryDelay: '0.3s' }] });
     const res = await ask();
     expect(res.provider).toBe('gemini');
-    expect(gaps(sim)[0]).toBeGreaterThanOrEqual(295);
+    expect(gaps(h.sim)[0]).toBeGreaterThanOrEqual(295);
   });
 
   test('a wait longer than maxRetryAfterMs is not waited for: fail over instead', async () => {
-    sim.setScenario({ script: [onGlm({ kind: 'error', status: 429, headers: { 'retry-after': '30' } })] });
+    h.sim.setScenario({ script: [onGlm({ kind: 'error', status: 429, headers: { 'retry-after': '30' } })] });
     const started = performance.now();
     const res = await ask();
     expect(res.model).toBe('gpt-4o-mini');
@@ -129,21 +118,24 @@ describe('server-requested waits', () => {
 
   test('total retry budget: no retry starts that would end past it', async () => {
     t.client.close();
-    t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 10, totalBudgetMs: 450 } }]);
-    sim.setScenario({ script: [onGlm({ kind: 'error', status: 503, headers: { 'retry-after': '0.2' }, times: 20 })] });
-    const started = performance.now();
+    t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 10, totalBudgetMs: 450 } }]);
+    h.sim.setScenario({ script: [onGlm({ kind: 'error', status: 503, headers: { 'retry-after': '0.2' }, times: 20 })] });
+    const started = performance.timeOrigin + performance.now();
     const res = await ask();
     expect(res.model).toBe('gpt-4o-mini');
-    expect(glmRequests()).toBe(3); // 0 ms, 200 ms, 400 ms; a 4th would start at 600 ms > 450 ms
-    expect(performance.now() - started).toBeLessThan(900);
+    // maxRetries would allow 11 requests 200 ms apart; the 450 ms budget allows at most 0, 200, 400.
+    const glm = h.sim.requests.filter((r) => r.model === 'glm-4.5');
+    expect(glm.length).toBeGreaterThanOrEqual(2);
+    expect(glm.length).toBeLessThanOrEqual(3);
+    expect(glm.at(-1)!.receivedAt - started).toBeLessThanOrEqual(450);
   });
 
   test('backoff is capped by maxDelayMs (full jitter below the cap)', async () => {
     t.client.close();
-    t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 3, baseDelayMs: 5_000, maxDelayMs: 60 } }]);
-    sim.setScenario({ script: [onGlm({ kind: 'error', status: 500, times: 3 })] });
+    t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 3, baseDelayMs: 5_000, maxDelayMs: 60 } }]);
+    h.sim.setScenario({ script: [onGlm({ kind: 'error', status: 500, times: 3 })] });
     const res = await ask();
     expect(res.model).toBe('glm-4.5');
-    for (const gap of gaps(sim)) expect(gap).toBeLessThan(200);
+    for (const gap of gaps(h.sim)) expect(gap).toBeLessThan(200);
   });
 });

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { inspect } from 'node:util';
-import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
-import { AbortedError, type AttemptEvent, type LLMClient, type ResponseCacheStore } from '../src/index.js';
+import { AbortedError, type AttemptEvent, type ResponseCacheStore } from '../src/index.js';
 import { MemoryResponseCache } from '../src/index.js';
-import { anchorClient, attempts, KEYS, simClient } from './helpers.js';
+import { useSimulator, attempts, KEYS, simClient } from './helpers.js';
 
-let sim: LlmSim;
-let anchor: LLMClient;
-beforeAll(async () => {
-  sim = await startLlmSim();
-  anchor = anchorClient(sim);
-});
-afterAll(async () => {
-  anchor.close();
-  await sim.close();
-});
+const h = useSimulator();
 
 /** A cache store that remembers everything written to it. */
 class RecordingCache implements ResponseCacheStore {
@@ -45,10 +35,10 @@ test('API keys never appear in events, errors, error causes, stacks or cache ent
     },
     retry: { maxRetries: 1 },
   };
-  const { client, events } = simClient(sim, [chain], { cacheStore: cache });
+  const { client, events } = simClient(h.sim, [chain], { cacheStore: cache });
   const errors: unknown[] = [];
   // Providers that echo the key back in their error text, resets, cuts, malformed bodies, then success.
-  sim.setScenario({
+  h.sim.setScenario({
     script: [
       { kind: 'error', status: 401, message: `Incorrect API key provided: ${KEYS.ZAI_API_KEY}` },
       { kind: 'error', status: 401, message: `Incorrect API key provided: ${KEYS.OPENAI_API_KEY}.` },
@@ -57,12 +47,12 @@ test('API keys never appear in events, errors, error causes, stacks or cache ent
     ],
   });
   errors.push(await client.generate({ prompt: 'a' }).catch((e: unknown) => e));
-  sim.setScenario({ script: [{ kind: 'cut', afterChunks: 0, when: { stream: true }, times: 4 }] });
+  h.sim.setScenario({ script: [{ kind: 'cut', afterChunks: 0, when: { stream: true }, times: 4 }] });
   const s = client.stream({ prompt: 'b' });
   errors.push(await (async () => {
     for await (const _ of s) void _;
   })().catch((e: unknown) => e));
-  sim.setScenario({});
+  h.sim.setScenario({});
   await client.generate({ prompt: 'c' });
   client.close();
 
@@ -78,12 +68,12 @@ test('API keys never appear in events, errors, error causes, stacks or cache ent
   for (const key of Object.values(KEYS)) expect(everything).not.toContain(key);
   expect(everything).toContain('[REDACTED]');
   // The keys did reach the provider, in headers only.
-  expect(sim.requests.some((r) => r.headers.authorization === `Bearer ${KEYS.ZAI_API_KEY}`)).toBe(true);
+  expect(h.sim.requests.some((r) => r.headers.authorization === `Bearer ${KEYS.ZAI_API_KEY}`)).toBe(true);
 });
 
 test('attempt events carry correlation id, tier, tokens, cost and gen_ai.* attributes', async () => {
-  sim.setScenario({});
-  const { client, events } = simClient(sim);
+  h.sim.setScenario({});
+  const { client, events } = simClient(h.sim);
   const res = await client.generate({ prompt: 'hello', correlationId: 'corr-1', operationType: 'generate_method', temperature: 0.2, cache: false });
   client.close();
   const e = attempts(events)[0] as AttemptEvent;
@@ -104,7 +94,7 @@ test('attempt events carry correlation id, tier, tokens, cost and gen_ai.* attri
 });
 
 test('client.on subscribes per event type and returns an unsubscribe function', async () => {
-  const { client } = simClient(sim);
+  const { client } = simClient(h.sim);
   const seen: string[] = [];
   const off = client.on('attempt', (e) => seen.push(e.status));
   await client.generate({ prompt: 'one', cache: false });
@@ -116,15 +106,15 @@ test('client.on subscribes per event type and returns an unsubscribe function', 
 });
 
 test('requests-per-minute limit: the third call in a minute waits (and can be aborted), nothing extra is sent', async () => {
-  sim.setScenario({});
-  sim.reset();
-  const { client } = simClient(sim, [{ providers: { zai: { requestsPerMinute: 2 } } }]);
+  h.sim.setScenario({});
+  h.sim.reset();
+  const { client } = simClient(h.sim, [{ providers: { zai: { requestsPerMinute: 2 } } }]);
   const controller = new AbortController();
   const calls = [0, 1, 2].map((i) => client.generate({ prompt: `rpm ${i}`, cache: false }, { signal: controller.signal }));
   const results = await Promise.allSettled(calls.slice(0, 2));
   expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
   await new Promise((r) => setTimeout(r, 200));
-  expect(sim.requests).toHaveLength(2);
+  expect(h.sim.requests).toHaveLength(2);
   controller.abort();
   await expect(calls[2]).rejects.toBeInstanceOf(AbortedError);
   client.close();

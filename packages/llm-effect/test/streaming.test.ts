@@ -1,24 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
-import { AllTargetsFailedError, MemoryBudgetStore, StreamError, type AttemptEvent, type LLMClient } from '../src/index.js';
-import { anchorClient, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { AllTargetsFailedError, MemoryBudgetStore, StreamError, type AttemptEvent } from '../src/index.js';
+import { useSimulator, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
-let sim: LlmSim;
-let anchor: LLMClient;
+const h = useSimulator();
 let t: TestClient;
 const TEXT = 'def handler(self, payload):\n    return {"ok": True, "items": [1, 2, 3]}\n';
-beforeAll(async () => {
-  sim = await startLlmSim();
-  anchor = anchorClient(sim);
-});
-afterAll(async () => {
-  anchor.close();
-  await sim.close();
-});
 beforeEach(() => {
-  sim.setScenario({ text: TEXT, chunkChars: 6 });
-  sim.reset();
-  t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 0 } }]);
+  h.sim.setScenario({ text: TEXT, chunkChars: 6 });
+  h.sim.reset();
+  t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 } }]);
 });
 afterEach(() => t.client.close());
 
@@ -30,7 +20,7 @@ async function drain(s: AsyncIterable<{ text: string }>): Promise<string[]> {
 
 describe('streaming integrity', () => {
   test('stream cut before the first token → error → failover to the next target', async () => {
-    sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'cut', afterChunks: 0, when: { model: 'glm-4.5' } }] });
+    h.sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'cut', afterChunks: 0, when: { model: 'glm-4.5' } }] });
     const s = t.client.stream({ prompt: 'go' });
     expect((await drain(s)).join('')).toBe(TEXT);
     const res = await s.response;
@@ -40,7 +30,7 @@ describe('streaming integrity', () => {
   });
 
   test('malformed chunk before the first token fails over too', async () => {
-    sim.setScenario({ text: TEXT, script: [{ kind: 'malformed', when: { model: 'glm-4.5' } }] });
+    h.sim.setScenario({ text: TEXT, script: [{ kind: 'malformed', when: { model: 'glm-4.5' } }] });
     const s = t.client.stream({ prompt: 'go' });
     await drain(s);
     expect((await s.response).model).toBe('gpt-4o-mini');
@@ -48,7 +38,7 @@ describe('streaming integrity', () => {
   });
 
   test('stream cut after tokens → error to the consumer, no failover (output already seen)', async () => {
-    sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'cut', afterChunks: 3 }] });
+    h.sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'cut', afterChunks: 3 }] });
     const s = t.client.stream({ prompt: 'go' });
     const seen: string[] = [];
     const error = await (async () => {
@@ -58,26 +48,26 @@ describe('streaming integrity', () => {
     expect((error as StreamError).errorClass).toBe('stream_incomplete');
     expect(seen.length).toBe(3);
     await expect(s.response).rejects.toBe(error);
-    expect(sim.requests).toHaveLength(1);
+    expect(h.sim.requests).toHaveLength(1);
   });
 
   test('a stream that ends without its terminal event is an error', async () => {
-    sim.setScenario({ text: TEXT, script: [{ kind: 'no-terminal' }] });
+    h.sim.setScenario({ text: TEXT, script: [{ kind: 'no-terminal' }] });
     const s = t.client.stream({ prompt: 'go' });
     await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_incomplete' });
   });
 
   test.each(['anthropic', 'gemini', 'ollama'] as const)('%s: missing terminal event is an error too', async (provider) => {
     const model = { anthropic: 'claude-haiku-4-5', gemini: 'gemini-2.5-flash', ollama: 'qwen2.5-coder:7b' }[provider];
-    sim.setScenario({ text: TEXT, script: [{ kind: 'no-terminal' }] });
+    h.sim.setScenario({ text: TEXT, script: [{ kind: 'no-terminal' }] });
     const s = t.client.stream({ prompt: 'go', model, provider, tier: 'local' });
     await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_incomplete' });
   });
 
   test('idle timeout between chunks', async () => {
     t.client.close();
-    t = simClient(sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, timeouts: { streamIdleMs: 120 } }]);
-    sim.setScenario({ text: TEXT, script: [{ kind: 'stall', afterChunks: 2, pauseMs: 600 }] });
+    t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, timeouts: { streamIdleMs: 120 } }]);
+    h.sim.setScenario({ text: TEXT, script: [{ kind: 'stall', afterChunks: 2, pauseMs: 600 }] });
     const started = performance.now();
     const s = t.client.stream({ prompt: 'go' });
     await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_idle_timeout' });
@@ -95,8 +85,8 @@ describe('streaming integrity', () => {
   test('consumer stopping early: connection closed, usage counted, cost recorded in events and budget', async () => {
     t.client.close();
     const budgetStore = new MemoryBudgetStore();
-    t = simClient(sim, [TWO_TARGETS, { budgets: [{ scope: 'run', limitUsd: 10 }], runId: 'early' }], { budgetStore });
-    sim.setScenario({ text: TEXT.repeat(20), chunkChars: 8, chunkDelayMs: 2 });
+    t = simClient(h.sim, [TWO_TARGETS, { budgets: [{ scope: 'run', limitUsd: 10 }], runId: 'early' }], { budgetStore });
+    h.sim.setScenario({ text: TEXT.repeat(20), chunkChars: 8, chunkDelayMs: 2 });
     const s = t.client.stream({ prompt: 'go' });
     let received = '';
     for await (const c of s) {
@@ -113,11 +103,11 @@ describe('streaming integrity', () => {
     expect(event).toMatchObject({ status: 'cancelled', costMicros: res.costMicros, outputTokens: res.usage.outputTokens });
     expect(await budgetStore.getSpent('run:early')).toBe(res.costMicros);
     await new Promise((r) => setTimeout(r, 50));
-    expect(sim.requests[0]!.clientClosed).toBe(true);
+    expect(h.sim.requests[0]!.clientClosed).toBe(true);
   });
 
   test('all targets failing before the first token rejects the iteration and the response', async () => {
-    sim.setScenario({ script: [{ kind: 'error', status: 401, times: 2 }] });
+    h.sim.setScenario({ script: [{ kind: 'error', status: 401, times: 2 }] });
     const s = t.client.stream({ prompt: 'go' });
     await expect(drain(s)).rejects.toBeInstanceOf(AllTargetsFailedError);
     await expect(s.response).rejects.toBeInstanceOf(AllTargetsFailedError);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- wire JSON is asserted field by field */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '../src/index.js';
 
@@ -92,5 +93,43 @@ describe('scripted outcomes', () => {
     expect((await chat()).status).toBe(500);
     const log = (await (await fetch(`${sim.url}/__sim/requests`)).json()) as any[];
     expect(log.at(-1).outcome).toBe('error');
+  });
+});
+
+describe('timing and load', () => {
+  test('concurrency(): peak requests in flight', async () => {
+    sim.setScenario({ latencyMs: 60 });
+    sim.reset();
+    await Promise.all(Array.from({ length: 7 }, () => chat().then((r) => r.json())));
+    expect(sim.concurrency()).toEqual({ inFlight: 0, peak: 7 });
+  });
+
+  test('stall pauses the stream mid-way, then it completes', async () => {
+    sim.setScenario({ text: 'x'.repeat(48), chunkChars: 12, script: [{ kind: 'stall', afterChunks: 2, pauseMs: 150 }] });
+    const started = performance.now();
+    const body = await (await chat('glm-4.5', { stream: true })).text();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+    expect(body).toContain('[DONE]');
+  });
+
+  test('ttft delays the first content chunk', async () => {
+    sim.setScenario({ ttftMs: 120 });
+    const started = performance.now();
+    const res = await chat('glm-4.5', { stream: true });
+    const reader = res.body!.getReader();
+    let first = '';
+    while (!first.includes('"content":"S')) first += new TextDecoder().decode((await reader.read()).value);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+    await reader.cancel();
+  });
+
+  test('client disconnects are recorded', async () => {
+    sim.setScenario({ latencyMs: 300 });
+    sim.reset();
+    await expect(fetch(`${sim.url}/v1/chat/completions`, {
+      method: 'POST', body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x' }] }), signal: AbortSignal.timeout(50),
+    })).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 350));
+    expect(sim.requests[0]!.clientClosed).toBe(true);
   });
 });

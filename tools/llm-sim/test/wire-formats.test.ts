@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- wire JSON is asserted field by field */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '../src/index.js';
 
