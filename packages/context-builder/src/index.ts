@@ -40,6 +40,8 @@ export {
   type ReferenceNodeInput,
   type ReferenceQuery,
 } from './sources/reference-index.js';
+export { patternSourceFromCatalog, type PatternSourceOptions } from './sources/pattern-source.js';
+export { loadContextSources, type LoadSourcesOptions, type LoadedSources } from './sources/load-sources.js';
 export { ReferenceSpecSchema, type ReferenceSpec } from './sources/reference-spec.js';
 export { createPatternFormatter, type PatternFormatter, type FormattedPattern } from './format/pattern-formatter.js';
 export { formatReference } from './format/reference-formatter.js';

@@ -1,9 +1,8 @@
 // Shared test inputs: the real catalog, the real parser, the shipped reference fixtures.
 import { fileURLToPath } from 'node:url';
-import { loadPatternCatalog, type PatternCatalog } from '@onexgen/pattern-library';
-import { loadPythonParser } from '@onexgen/response-validator';
+import type { PatternCatalog } from '@onexgen/pattern-library';
 import type { PythonParser } from '@onexgen/response-validator';
-import { buildReferenceIndex, type BuildInput, type ContextSources, type ReferenceIndex } from '../src/index.js';
+import { loadContextSources, type BuildInput, type ContextSources, type ReferenceIndex } from '../src/index.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const REFERENCE_DIR = fileURLToPath(new URL('./fixtures/reference-nodes/', import.meta.url));
@@ -17,11 +16,11 @@ export interface RealSources {
 
 let loading: Promise<RealSources> | undefined;
 
+/** Everything real, loaded the way an application does it: loadContextSources, once per test file. */
 export function realSources(): Promise<RealSources> {
   loading ??= (async () => {
-    const [catalog, parser] = await Promise.all([loadPatternCatalog(), loadPythonParser()]);
-    const index = buildReferenceIndex({ dir: REFERENCE_DIR, parser });
-    return { catalog, parser, index, sources: { patterns: (q) => catalog.match(q), references: index, parser } };
+    const loaded = await loadContextSources({ referenceDir: REFERENCE_DIR });
+    return { catalog: loaded.catalog, parser: loaded.parser, index: loaded.index!, sources: loaded };
   })();
   return loading;
 }

@@ -57,9 +57,23 @@ describe('the six sections', () => {
     expect(errorHandling!.text).toMatch(/score \d\.\d\d, critical/);
     expect(s.content).toContain('Category: resilience');
     expect(s.content).toContain('Guidelines:');
-    // the catalog example starts with imports; the prompt must not teach the model to add any
+    // the catalog example starts with imports; the prompt must not teach the model to add any...
     expect(real.catalog.patterns.find((p) => p.id === 'error_handling_v1')!.codeExample).toContain('from omnibase_core');
-    expect(s.content).not.toMatch(/^\s*(from \S+ )?import /m);
+    const importLines = /^\s*(from \S+ )?import /m;
+    for (const item of s.items!.filter((i) => i.id !== 'standard_imports_v1')) expect(item.text).not.toMatch(importLines);
+    // ...except the import block itself, which tells it which names are already in scope
+    const imports = s.items!.find((i) => i.id === 'standard_imports_v1')!;
+    expect(imports).toMatchObject({ critical: true });
+    expect(imports.text).toContain('already at the top of the node file');
+    expect(imports.text).toMatch(importLines);
+    expect(imports.text).toContain('## Pattern 5: standard_imports (critical: always applies)');
+  });
+
+  test('patterns: at most five, critical ones first in line for a place', () => {
+    const s = section(built, 'patterns');
+    expect(s.items).toHaveLength(5);
+    expect(s.items!.filter((i) => i.critical).map((i) => i.id).sort()).toEqual(['error_handling_v1', 'standard_imports_v1']);
+    expect(built.metadata.patterns.available).toBeGreaterThan(5);
   });
 
   test('references: similar nodes with similarity, matched features, guidance, pitfalls and the method code', () => {

@@ -107,3 +107,18 @@ describe('mixin dependencies and conflicts', () => {
     expect(recs).toEqual(['TransactionManagement', 'ConnectionPooling']);
   });
 });
+
+describe('patternSourceFromCatalog', () => {
+  test('adds the critical patterns of the node type that no feature asked for, and only those', async () => {
+    const { loadPatternCatalog } = await import('@onexgen/pattern-library');
+    const { patternSourceFromCatalog } = await import('../src/index.js');
+    const catalog = await loadPatternCatalog();
+    const query = { nodeType: 'compute' as const, features: ['caching'], minScore: 0.3, topK: 100 };
+    const plain = catalog.match(query).map((m) => m.pattern.id);
+    const withCritical = patternSourceFromCatalog(catalog)(query);
+    const added = withCritical.filter((m) => !plain.includes(m.pattern.id));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((m) => m.pattern.critical && m.pattern.nodeTypes.includes('compute') && m.score === 0)).toBe(true);
+    expect(patternSourceFromCatalog(catalog, { includeCritical: false })(query).map((m) => m.pattern.id)).toEqual(plain);
+  });
+});

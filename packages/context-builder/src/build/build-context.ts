@@ -44,7 +44,7 @@ export interface BuildOptions extends BudgetOptions {
   templatesDir?: string;
   /** share one counter across builds; default: the process-wide counter for the encoding */
   counter?: TokenCounter;
-  /** non-critical patterns kept at most (default 5; critical ones are always kept) */
+  /** patterns offered at most (default 5): every critical one, then the best-scored others */
   patternLimit?: number;
   /** passed to a pattern matcher as minScore (default 0.3) */
   minPatternScore?: number;
@@ -104,10 +104,12 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
   });
 
   // 2. patterns: critical ones always, then the best `patternLimit` others
-  const query: MatchQuery = { nodeType, features: featureTexts, operation: method.name, minScore: options.minPatternScore ?? 0.3 };
+  // topK well above the limit: the matcher's own default (5) would hide how many were available
+  const query: MatchQuery = { nodeType, features: featureTexts, operation: method.name, minScore: options.minPatternScore ?? 0.3, topK: 1000 };
   const matches = [...(typeof sources.patterns === 'function' ? sources.patterns(query) : (sources.patterns ?? []))].sort(byScoreThenId);
   const limit = options.patternLimit ?? 5;
-  const chosen = [...matches.filter((m) => m.pattern.critical), ...matches.filter((m) => !m.pattern.critical).slice(0, limit)].sort(byScoreThenId);
+  const critical = matches.filter((m) => m.pattern.critical);
+  const chosen = [...critical, ...matches.filter((m) => !m.pattern.critical).slice(0, Math.max(0, limit - critical.length))].sort(byScoreThenId);
   const formatter = patternFormatterFor(sources.parser);
   const patternItems = chosen.map((m, i) =>
     makeItem(counter, { id: m.pattern.id, text: patternItemText(formatter, m, i), score: m.score, critical: m.pattern.critical }),

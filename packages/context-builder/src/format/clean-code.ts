@@ -3,11 +3,24 @@
 // lines collapsed. Imports are located with the real parser, never with a regex over Python.
 import type { PythonParser } from '@onexgen/response-validator';
 
-export function cleanCode(code: string, parser?: PythonParser): { code: string; removedImports: number } {
+export interface CleanedCode {
+  code: string;
+  removedImports: number;
+  /**
+   * true when the example is an import block (nothing defined but imports): then the imports ARE
+   * the lesson (which names are in scope) and are kept
+   */
+  importsOnly: boolean;
+}
+
+export function cleanCode(code: string, parser?: PythonParser): CleanedCode {
   let source = code.replace(/\r\n?/g, '\n');
   let removedImports = 0;
   if (parser) {
     const parsed = parser.parse(source);
+    if (parsed.imports.length > 0 && parsed.functions.length === 0 && parsed.classes.length === 0) {
+      return { code: tidy(source), removedImports: 0, importsOnly: true };
+    }
     // Only module-level imports (column 1); an import inside a function is part of its logic.
     const ranges = parsed.imports.filter((i) => i.range.startColumn === 1).map((i) => i.range);
     for (const r of [...ranges].sort((a, b) => b.startIndex - a.startIndex)) {
@@ -16,7 +29,7 @@ export function cleanCode(code: string, parser?: PythonParser): { code: string; 
       removedImports += 1;
     }
   }
-  return { code: tidy(source), removedImports };
+  return { code: tidy(source), removedImports, importsOnly: false };
 }
 
 /** Dedent, strip trailing whitespace, at most one blank line in a row, no leading/trailing blanks. */
