@@ -6,7 +6,8 @@ import { extractAll } from './extract/walk.js';
 import { mapModule, mapToFragment } from './fragment-mapping.js';
 import { buildWrapper } from './fragment-wrapper.js';
 import { runChecks } from './syntax/check-context.js';
-import { GRAMMAR_CHECK_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
+import { COMPILE_CHECKS } from './syntax/compile-checks.js';
+import { CHECKED_NODE_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
 import { reindentContinuations } from './syntax/continuation-retry.js';
 import { layoutErrors } from './syntax/layout.js';
 import { treeErrors } from './syntax/tree-errors.js';
@@ -83,11 +84,13 @@ interface Analysis {
 
 function analyseTree(source: string, tree: Tree): Analysis {
   const root = tree.rootNode;
-  const { extraction, layout, nodes } = extractAll(source, root, GRAMMAR_CHECK_TYPES);
-  // The checks that close tree-sitter's gaps with CPython run only on trees it accepted.
+  const { extraction, layout, nodes } = extractAll(source, root, CHECKED_NODE_TYPES);
+  // The checks that close tree-sitter's gaps with CPython run only on trees it accepted; compile()
+  // rules only on sources ast.parse would accept (CPython reports those only then).
   const syntaxErrors = root.hasError ? treeErrors(root) : byPosition([...runChecks(GRAMMAR_CHECKS, nodes), ...layoutErrors(source, layout)]);
+  const compileErrors = syntaxErrors.length === 0 ? byPosition(runChecks(COMPILE_CHECKS, nodes)) : [];
   return {
-    module: { source, syntaxValid: syntaxErrors.length === 0, syntaxErrors, compileErrors: [], ...extraction },
+    module: { source, syntaxValid: syntaxErrors.length === 0, syntaxErrors, compileErrors, ...extraction },
     stringSpans: layout.stringSpans,
   };
 }

@@ -1,5 +1,6 @@
 // Assignment, deletion and unpacking targets CPython rejects while tree-sitter accepts them.
 import type { Node } from 'web-tree-sitter';
+import { TIGHTER_THAN_STAR } from '../tree-utils.js';
 import { codeChildren, type NodeCheck, type Report } from './check-context.js';
 
 const SEQUENCES = new Set(['tuple', 'list', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression']);
@@ -84,8 +85,6 @@ const STAR_PARENTS = new Set([
 ]);
 
 /** tree-sitter binds `*` tighter than `+`, `.`, `[]` and calls: in `*a.b + c` the star holds the whole sum. */
-const TIGHTER_THAN_STAR = new Set(['binary_operator', 'attribute', 'subscript', 'call']);
-
 function starredHolder(node: Node): Node | null {
   let current = node;
   while (current.parent && TIGHTER_THAN_STAR.has(current.parent.type) && current.parent.firstChild?.equals(current)) current = current.parent;
@@ -100,7 +99,7 @@ const starredExpression: NodeCheck = (node, report) => {
     report(node, 'invalid-syntax', 'cannot use double starred expression here');
   } else if (operand && LOW_PRECEDENCE.has(operand.type) && holder?.type !== 'argument_list') {
     report(node, 'invalid-syntax', 'invalid syntax: parenthesize the expression after *');
-  } else if (holder && !STAR_PARENTS.has(holder.type)) {
+  } else if (holder && (!STAR_PARENTS.has(holder.type) || (holder.type === 'tuple' && !holder.children.some((c) => c.type === ',')))) {
     report(node, 'invalid-syntax', 'cannot use starred expression here');
   }
 };

@@ -1,3 +1,5 @@
+// Dev helper: print the tree-sitter tree of each argument as an s-expression (anonymous tokens quoted).
+//   node tools/print-tree.mjs $'x = f(1)\n'   or   echo '["src"]' | node tools/print-tree.mjs -
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
