@@ -13,7 +13,8 @@ export type OnexgenErrorCode =
   | 'INJECTION_FAILED'
   | 'PROVIDER_FAILED'
   | 'BUDGET_EXHAUSTED'
-  | 'DATABASE_FAILED';
+  | 'DATABASE_FAILED'
+  | 'INTERRUPTED';
 
 const EXIT_CODES: Record<OnexgenErrorCode, ExitCode> = {
   SPEC_INVALID: 2,
@@ -26,6 +27,8 @@ const EXIT_CODES: Record<OnexgenErrorCode, ExitCode> = {
   PROVIDER_FAILED: 3,
   BUDGET_EXHAUSTED: 3,
   DATABASE_FAILED: 3,
+  // the run did not finish: like a provider failure, nothing of the unfinished nodes was written
+  INTERRUPTED: 3,
 };
 
 export class OnexgenError extends Error {

@@ -1,6 +1,8 @@
 // The `onexgen` command tree. Commands throw OnexgenError; runCli turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
+import { registerFill } from './commands/fill.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerStubs } from './commands/stubs.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
@@ -14,7 +16,7 @@ export interface RunState {
 
 export type CommandRegistrar = (program: Command, io: CliIO, state: RunState) => void;
 
-const registrars: CommandRegistrar[] = [(p, io) => registerStubs(p, io)];
+const registrars: CommandRegistrar[] = [registerGenerate, registerFill, (p, io) => registerStubs(p, io)];
 
 export function buildProgram(io: CliIO, state: RunState): Command {
   const program = new Command('onexgen')

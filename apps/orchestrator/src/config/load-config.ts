@@ -18,10 +18,23 @@ export interface LoadedConfig {
   origin: Record<string, LayerName>;
   /** files read, in cascade order */
   files: string[];
+  /** the files' `llm` sections in cascade order (deep-merged by llm-effect) */
+  llmLayers: Record<string, unknown>[];
 }
 
 const PROJECT_FILES = ['onexgen.config.yaml', 'onexgen.config.yml', 'onexgen.config.json'];
-const SECRET_KEYS = /^(api_?key|apiKey|token|secret|password)$/i;
+const SECRET_KEYS = /^(api_?key|token|secret|password)$/i;
+
+/** The path of the first key in a parsed file that would hold a secret, e.g. 'llm.providers.zai.apiKey'. */
+function secretKeyPath(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (SECRET_KEYS.test(k)) return [...path, k].join('.');
+    const inner = secretKeyPath(v, [...path, k]);
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 function camel(key: string): string {
   return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -38,12 +51,12 @@ export function parseConfigFile(file: string): ConfigLayer {
     throw new OnexgenError('CONFIG_INVALID', `${file}: must be a mapping of options`, { where: file });
   }
   const entries = Object.entries(raw as Record<string, unknown>);
-  const secret = entries.find(([k]) => SECRET_KEYS.test(k));
+  const secret = secretKeyPath(raw);
   if (secret) {
     throw new OnexgenError(
       'CONFIG_INVALID',
-      `${file}: ${secret[0]}: keys are read from environment variables only (ONEXGEN_API_KEY, OPENAI_API_KEY, …), never from files`,
-      { where: `${file}: ${secret[0]}` },
+      `${file}: ${secret}: keys are read from environment variables only (ONEXGEN_API_KEY, OPENAI_API_KEY, …; or name one with apiKeyEnv), never from files`,
+      { where: `${file}: ${secret}` },
     );
   }
   const result = ConfigLayerSchema.safeParse(Object.fromEntries(entries.map(([k, v]) => [camel(k), v])));
@@ -97,17 +110,21 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   if (options.flags) layers.push(['flag', validated(options.flags, 'flag')]);
   const config: Record<string, unknown> = {};
   const origin: Record<string, LayerName> = {};
+  const llmLayers: Record<string, unknown>[] = [];
   for (const [name, layer] of layers) {
+    if (layer.llm) llmLayers.push(layer.llm);
     for (const [k, v] of Object.entries(layer)) {
-      if (v === undefined) continue;
+      if (v === undefined || k === 'llm') continue;
       config[k] = v;
       origin[k] = name;
     }
   }
-  return { config: config as ResolvedConfig, origin, files };
+  return { config: config as ResolvedConfig, origin, files, llmLayers };
 }
 
 export interface MethodConfig extends ResolvedConfig {
+  /** a model the spec names for this method: asked first, before the tier's chain */
+  methodModel?: string;
   promptAdditions?: string;
   methodMaxTokens?: number;
   methodMaxCostUsd?: number;
@@ -119,7 +136,7 @@ export function methodConfig(base: ResolvedConfig, override: MethodOverride | un
   return {
     ...base,
     ...(override.tier ? { tier: override.tier } : {}),
-    ...(override.model ? { model: override.model } : {}),
+    ...(override.model ? { model: override.model, methodModel: override.model } : {}),
     ...(override.provider ? { provider: override.provider as ResolvedConfig['provider'] } : {}),
     ...(override.budget?.max_attempts ? { maxAttempts: override.budget.max_attempts } : {}),
     ...(override.prompt_additions ? { promptAdditions: override.prompt_additions } : {}),

@@ -32,6 +32,9 @@ export const ConfigLayerSchema = z.strictObject({
   patternConfidence: z.number().min(0).max(1).optional(),
   /** generations scoring at or above this become learned templates */
   learnThreshold: z.number().min(0).max(1).optional(),
+  /** an @onexgen/llm-effect configuration layer (providers, tiers, retry, breaker, budgets...),
+   *  deep-merged across the files of the cascade and validated by llm-effect */
+  llm: z.record(z.string(), z.unknown()).optional(),
 });
 export type ConfigLayer = z.infer<typeof ConfigLayerSchema>;
 

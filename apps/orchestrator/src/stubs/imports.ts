@@ -2,10 +2,14 @@
 import type { ParsedModule, PyImport, PythonParser } from '@onexgen/response-validator';
 import { LineIndex } from './lines.js';
 
+/**
+ * What an import makes available, for deciding whether the file already has it: `import a.b`
+ * counts as the module path `a.b`; `from m import x as y` binds the name `y` — if the file binds a
+ * name already (from whichever module), importing it again would only shadow it.
+ */
 function bound(imp: PyImport): string[] {
-  // `import a.b` binds `a.b` for our purpose (comparison by module path), `from m import x as y` binds m:x as y
-  if (imp.kind === 'import') return imp.names.map((n) => `import ${n.name} as ${n.alias ?? ''}`);
-  return imp.names.map((n) => `from ${imp.module} import ${n.name} as ${n.alias ?? ''}`);
+  if (imp.kind === 'import') return imp.names.map((n) => `module ${n.name} as ${n.alias ?? ''}`);
+  return imp.names.map((n) => (n.name === '*' ? `star ${imp.module}` : `name ${n.alias ?? n.name}`));
 }
 
 function render(imp: PyImport, names: PyImport['names']): string {

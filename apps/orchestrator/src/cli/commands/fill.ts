@@ -1,0 +1,45 @@
+// `onexgen fill <node.py...>`: fill the stubs of existing node files.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { OnexgenError } from '../../errors.js';
+import { defaultFilledPath, type FileJob } from '../../pipeline/run-nodes.js';
+import { loadSpecFile } from '../../spec/load-spec.js';
+import { addCommonOptions, type CommonOptions } from '../common-options.js';
+import type { CliIO } from '../io.js';
+import type { RunState } from '../program.js';
+import { configFor, runPipeline } from '../run-pipeline.js';
+import { readNodeFile } from './stubs.js';
+
+interface FillOptions extends CommonOptions {
+  spec?: string;
+  out?: string;
+  inPlace?: boolean;
+  fileConcurrency?: string;
+}
+
+export function registerFill(program: Command, io: CliIO, state: RunState): void {
+  addCommonOptions(
+    program
+      .command('fill')
+      .description('fill the stubs of node files (written to <name>.filled.py unless --out or --in-place)')
+      .argument('<node.py...>', 'Python node files')
+      .option('--spec <file>', 'the node spec (otherwise read from the file: base class, class name, docstring)')
+      .option('--out <file>', 'where to write the filled file (one input only)')
+      .option('--in-place', 'replace the input file (atomically, when the node is complete)')
+      .option('--offline', 'use no LLM: learned templates, patterns, then fallbacks')
+      .option('--json', 'print one JSON document')
+      .option('--file-concurrency <n>', 'files processed at once'),
+  ).action(async (files: string[], opts: FillOptions) => {
+    if (opts.out && opts.inPlace) throw new OnexgenError('USAGE', '--out and --in-place exclude each other');
+    if (opts.out && files.length > 1) throw new OnexgenError('USAGE', '--out names one file: give one input, or use --in-place');
+    const loaded = configFor(io, opts);
+    const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
+    const jobs: FileJob[] = [];
+    for (const file of files) {
+      const path = resolve(io.cwd, file);
+      const outFile = opts.inPlace ? path : opts.out ? resolve(io.cwd, opts.out) : defaultFilledPath(path);
+      jobs.push({ kind: 'node-file', file, source: await readNodeFile(path), ...(spec ? { spec } : {}), outFile });
+    }
+    await runPipeline(io, state, opts, loaded, jobs);
+  });
+}

@@ -1,0 +1,61 @@
+// The flow generate and fill share: configuration, session, progress, run, report, exit code.
+import { loadConfig } from '../config/load-config.js';
+import { openSession } from '../pipeline/open-session.js';
+import { exitCodeOf, totalsOf, type RunOutcome } from '../pipeline/outcome.js';
+import { runNodes, type FileJob, type SpecJob } from '../pipeline/run-nodes.js';
+import { flagLayer, type CommonOptions } from './common-options.js';
+import type { CliIO } from './io.js';
+import { createProgressDisplay, progressEnabled } from './progress-display.js';
+import type { RunState } from './program.js';
+import { redactor } from './redact.js';
+import { reportRun } from './report-run.js';
+
+export function configFor(io: CliIO, opts: CommonOptions & { fileConcurrency?: string }) {
+  return loadConfig({
+    cwd: io.cwd,
+    env: io.env,
+    ...(opts.config ? { configFile: opts.config } : {}),
+    flags: {
+      ...flagLayer(opts),
+      ...(opts.fileConcurrency ? { fileConcurrency: Number(opts.fileConcurrency) } : {}),
+    },
+  });
+}
+
+export async function runPipeline(
+  io: CliIO,
+  state: RunState,
+  opts: CommonOptions,
+  loaded: ReturnType<typeof configFor>,
+  jobs: (SpecJob | FileJob)[],
+): Promise<RunOutcome> {
+  const json = Boolean(opts.json);
+  const display = createProgressDisplay(io, jobs.map((j) => j.file), progressEnabled(io, json));
+  const session = await openSession({
+    loaded,
+    env: io.env,
+    cwd: io.cwd,
+    progress: display.sink,
+    ...(io.signal ? { signal: io.signal } : {}),
+    redact: redactor(io.env),
+  });
+  let run: RunOutcome;
+  try {
+    const nodes = await display.run(() => runNodes(session, jobs));
+    run = {
+      sessionId: session.id,
+      offline: !session.model,
+      exitCode: exitCodeOf(nodes),
+      nodes,
+      totals: totalsOf(nodes),
+      database: session.database,
+      ...(session.model ? { provider: session.model.describe } : {}),
+    };
+  } finally {
+    await session.close();
+  }
+  for (const w of [...session.recorder.warnings, ...session.learning.warnings]) io.stderr(`warning: ${w}\n`);
+  reportRun(io, run, json);
+  state.exitCode = run.exitCode;
+  return run;
+}

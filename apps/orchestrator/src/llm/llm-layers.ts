@@ -1,0 +1,62 @@
+// Turns the app's configuration (files' `llm` sections, provider/base URL/model/tier from the
+// environment and flags, the run budget) into llm-effect cascade layers, and decides whether any
+// provider is configured at all (if not: offline mode).
+import type { LLMConfigLayer } from '@onexgen/llm-effect';
+import type { LoadedConfig } from '../config/load-config.js';
+import { resolveCredentials } from '../config/env-layer.js';
+
+type Env = Record<string, string | undefined>;
+
+/** A model to use when a provider is chosen without one (all present in llm-effect's catalog). */
+const DEFAULT_MODEL: Record<string, string> = {
+  'openai-compatible': 'gpt-4o-mini',
+  anthropic: 'claude-haiku-4-5',
+  gemini: 'gemini-2.0-flash',
+  ollama: 'qwen2.5-coder:7b',
+};
+
+const PROVIDER_NAME = 'onexgen';
+
+export interface LlmSetup {
+  layers: LLMConfigLayer[];
+  /** printable: provider kind, model, base URL and where the key came from (never the key) */
+  describe: string;
+}
+
+/** undefined → offline: nothing names a provider and no key or OLLAMA_HOST is set. */
+export function llmSetup(loaded: LoadedConfig, env: Env, sessionId: string): LlmSetup | undefined {
+  const { config } = loaded;
+  if (config.offline) return undefined;
+  const fileLayers = loaded.llmLayers as LLMConfigLayer[];
+  const chosen = config.provider !== undefined || config.baseUrl !== undefined;
+  if (!chosen && fileLayers.length === 0) return undefined;
+  const layers: LLMConfigLayer[] = [...fileLayers];
+  let describe = 'the providers of the configuration file';
+  if (chosen) {
+    const kind = config.provider ?? 'openai-compatible';
+    const credentials = resolveCredentials(env, kind);
+    const model = config.model ?? DEFAULT_MODEL[kind]!;
+    const chain = [{ provider: PROVIDER_NAME, model }];
+    layers.push({
+      providers: {
+        [PROVIDER_NAME]: {
+          kind,
+          ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+          ...(kind === 'ollama' && !config.baseUrl ? { baseUrlEnv: 'OLLAMA_HOST', baseUrl: 'http://127.0.0.1:11434' } : {}),
+          ...(credentials.source ? { apiKeyEnv: credentials.source } : {}),
+        },
+      },
+      tiers: { local: chain, cloud_fast: chain, cloud_premium: chain },
+    });
+    describe = `${kind} ${model}${config.baseUrl ? ` at ${config.baseUrl}` : ''}${credentials.source ? ` (key from ${credentials.source})` : ''}`;
+  } else if (config.model) {
+    describe = `${describe}, model ${config.model}`;
+  }
+  layers.push({
+    defaultTier: config.tier,
+    runId: sessionId,
+    timeouts: { requestMs: config.timeoutMs },
+    ...(config.budgetUsd ? { budgets: [{ scope: 'run', limitUsd: config.budgetUsd, hardStop: true }] } : {}),
+  });
+  return { layers, describe };
+}

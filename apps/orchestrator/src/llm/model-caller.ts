@@ -1,0 +1,105 @@
+// The pipeline's ModelCaller backed by an @onexgen/llm-effect client: every attempt event is
+// recorded through metrics, and the client's errors become the app's typed errors.
+import {
+  AbortedError,
+  AllTargetsFailedError,
+  BudgetExceededError,
+  createLLMClient,
+  LLMError,
+  type AttemptEvent,
+  type LLMConfigLayer,
+} from '@onexgen/llm-effect';
+import type { DatabaseHandle } from '@onexgen/metrics';
+import { OnexgenError } from '../errors.js';
+import type { ModelCaller } from '../pipeline/model-caller.js';
+import type { Recorder } from '../pipeline/recorder.js';
+import { budgetStoreFor, responseCacheFor } from './store-bridges.js';
+
+const NODE_TYPES = new Set(['effect', 'compute', 'reducer', 'orchestrator']);
+
+function statusOf(e: AttemptEvent): 'success' | 'error' | 'timeout' | 'cancelled' {
+  if (e.status === 'success' || e.status === 'cancelled') return e.status;
+  return e.errorClass === 'timeout' ? 'timeout' : 'error';
+}
+
+function translate(err: unknown): OnexgenError {
+  if (err instanceof OnexgenError) return err;
+  if (err instanceof AbortedError) return new OnexgenError('INTERRUPTED', 'interrupted while waiting for the model', { cause: err });
+  if (err instanceof BudgetExceededError) return new OnexgenError('BUDGET_EXHAUSTED', err.message, { cause: err });
+  if (err instanceof AllTargetsFailedError || err instanceof LLMError) {
+    return new OnexgenError('PROVIDER_FAILED', `the model could not be reached: ${err.message}`, { cause: err });
+  }
+  return new OnexgenError('PROVIDER_FAILED', `the model call failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+}
+
+export function createModelCaller(options: {
+  layers: LLMConfigLayer[];
+  describe: string;
+  env: Record<string, string | undefined>;
+  handle: DatabaseHandle;
+  recorder: Recorder;
+}): ModelCaller {
+  const nodeTypes = new Map<string, string>();
+  const client = createLLMClient(options.layers, {
+    env: options.env,
+    budgetStore: budgetStoreFor(options.handle),
+    cacheStore: responseCacheFor(options.handle),
+    onEvent: (event) => {
+      if (event.type !== 'attempt') return;
+      const nodeType = nodeTypes.get(event.correlationId);
+      options.recorder.attempt({
+        correlationId: event.correlationId,
+        attempt: event.attempt,
+        ...(nodeType && NODE_TYPES.has(nodeType) ? { nodeType: nodeType as 'effect' } : {}),
+        provider: event.provider,
+        model: event.model,
+        tier: event.tier,
+        status: statusOf(event),
+        ...(event.errorClass ? { errorClass: event.errorClass } : {}),
+        ...(event.httpStatus ? { httpStatus: event.httpStatus } : {}),
+        latencyMs: event.latencyMs,
+        ...(event.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: event.timeToFirstTokenMs } : {}),
+        tokensInput: event.inputTokens,
+        tokensOutput: event.outputTokens,
+        tokensCached: event.cachedInputTokens,
+        tokensReasoning: event.reasoningTokens,
+        costMicroUsd: event.costMicros,
+      });
+    },
+  });
+  return {
+    describe: options.describe,
+    async call(request, signal) {
+      nodeTypes.set(request.correlationId, request.nodeType);
+      try {
+        const res = await client.generate(
+          {
+            prompt: request.user,
+            systemPrompt: request.system,
+            tier: request.tier as 'cloud_fast',
+            ...(request.model ? { model: request.model } : {}),
+            ...(request.maxTokens ? { maxOutputTokens: request.maxTokens } : {}),
+            correlationId: request.correlationId,
+            operationType: 'generate_method',
+          },
+          signal ? { signal } : {},
+        );
+        return {
+          text: res.text,
+          provider: res.provider,
+          model: res.model,
+          tokensInput: res.usage.inputTokens,
+          tokensOutput: res.usage.outputTokens,
+          costUsd: res.costUsd,
+          latencyMs: res.latencyMs,
+          finishReason: res.finishReason,
+        };
+      } catch (err) {
+        throw translate(err);
+      }
+    },
+    async close() {
+      client.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Fills every stub of one Python source: methods run concurrently (per-node and run-wide limits),
+// then the bodies are injected at once. A body that breaks the whole file is replaced by its
+// fallback, so the file written always parses.
+import { bulkhead } from 'cockatiel';
+import { methodConfig } from '../config/load-config.js';
+import type { Stub } from '../stubs/find-stubs.js';
+import { injectBodies, type BodyInjection } from '../stubs/inject.js';
+import { generateMethod } from './generate-method.js';
+import { bodyResult, NO_SPEND } from './method-result.js';
+import { methodInfo, type NodeContext } from './node-context.js';
+import type { GeneratedBody } from './outcome.js';
+import type { Session } from './session.js';
+import { fallbackBody } from './stage-fallback.js';
+
+export interface FilledSource {
+  source: string;
+  bodies: GeneratedBody[];
+  addedImports: string[];
+}
+
+export async function fillSource(session: Session, node: NodeContext, stubs: readonly Stub[]): Promise<FilledSource> {
+  const perNode = bulkhead(session.config.concurrency, Number.POSITIVE_INFINITY);
+  for (const stub of stubs) session.progress({ node: node.label, method: stub.method, stage: 'queued' });
+  const settled = await Promise.allSettled(
+    stubs.map((stub) =>
+      perNode.execute(() =>
+        session.methodLimiter.execute(() => {
+          if (session.signal?.aborted) throw session.signal.reason;
+          const config = methodConfig(session.config, node.spec.overrides?.[stub.method]);
+          return generateMethod(session, node, methodInfo(node, stub, config));
+        }),
+      ),
+    ),
+  );
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const bodies = settled.map((s) => (s as PromiseFulfilledResult<GeneratedBody>).value);
+  const injections: BodyInjection[] = stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports }));
+  try {
+    const { source, addedImports } = injectBodies(session.parser, node.source, injections);
+    return { source, bodies, addedImports };
+  } catch {
+    // Find the bodies that break the file on their own and fall back for those only.
+    for (let i = 0; i < stubs.length; i++) {
+      try {
+        injectBodies(session.parser, node.source, [injections[i]!]);
+      } catch (err) {
+        const stub = stubs[i]!;
+        const info = methodInfo(node, stub, methodConfig(session.config, node.spec.overrides?.[stub.method]));
+        const reason = `the generated body broke the file: ${(err as Error).message}`;
+        const fb = fallbackBody(session, node, info, 'template', reason);
+        bodies[i] = bodyResult(info, bodies[i]!.outcome.correlationId, performance.now(), fb.strategy, fb.code, fb.imports, fb.validation, NO_SPEND, reason);
+        injections[i] = { stub, code: fb.code, imports: fb.imports };
+      }
+    }
+    const { source, addedImports } = injectBodies(session.parser, node.source, injections);
+    return { source, bodies, addedImports };
+  }
+}

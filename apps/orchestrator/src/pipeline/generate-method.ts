@@ -1,0 +1,107 @@
+// One stub through the hybrid order: learned template → pattern code → LLM loop → template/partial.
+// Records the generation (every strategy), learns from good LLM answers, feeds pattern effectiveness.
+import { randomUUID } from 'node:crypto';
+import { llmLoop } from './llm-loop.js';
+import { bodyResult, NO_SPEND, type Spend } from './method-result.js';
+import type { MethodInfo, NodeContext } from './node-context.js';
+import type { GeneratedBody, Strategy } from './outcome.js';
+import type { Session } from './session.js';
+import { DEFAULT_END_ACTION, fallbackBody } from './stage-fallback.js';
+import { tryLearnedTemplate, tryPatternCode } from './stage-reuse.js';
+
+const OFFLINE_REASON = 'offline: no LLM provider configured';
+
+interface Recorded {
+  strategy: Strategy;
+  tier: string;
+  provider?: string;
+  model: string;
+  finishReason?: string;
+  promptLength?: number;
+  responseLength?: number;
+}
+
+function record(session: Session, node: NodeContext, info: MethodInfo, body: GeneratedBody, meta: Recorded, spend: Spend): void {
+  const { outcome } = body;
+  const issues = outcome.issues;
+  session.recorder.generation({
+    correlationId: outcome.correlationId,
+    nodeType: node.nodeType,
+    serviceName: node.spec.name,
+    methodName: info.stub.method,
+    tier: meta.tier,
+    ...(meta.provider ? { provider: meta.provider } : {}),
+    model: meta.model,
+    tokensInput: spend.tokensInput,
+    tokensOutput: spend.tokensOutput,
+    latencyMs: outcome.latency,
+    costMicroUsd: Math.round(spend.costUsd * 1e6),
+    syntaxValid: !issues.some((i) => i.ruleId.startsWith('syntax/')),
+    onexCompliant: !issues.some((i) => i.ruleId.startsWith('onex/') && i.severity === 'error'),
+    hasTypeHints: info.stub.function.returnAnnotation !== undefined,
+    validationPassed: outcome.passed,
+    securityIssues: issues.filter((i) => i.ruleId.startsWith('security/')),
+    qualityScore: outcome.score,
+    strategy: meta.strategy,
+    attempts: Math.max(1, spend.attempts),
+    ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
+    ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
+  });
+}
+
+export async function generateMethod(session: Session, node: NodeContext, info: MethodInfo): Promise<GeneratedBody> {
+  const correlationId = randomUUID();
+  const started = performance.now();
+  const progress = (stage: Parameters<Session['progress']>[0]['stage'], detail?: string) =>
+    session.progress({ node: node.label, method: info.stub.method, stage, ...(detail ? { detail } : {}) });
+
+  progress('learned-template');
+  const learned = await tryLearnedTemplate(session, info);
+  progress('pattern');
+  const reused = learned ?? tryPatternCode(session, node, info);
+  if (reused) {
+    const body = bodyResult(info, correlationId, started, reused.strategy, reused.code, reused.imports, reused.validation, NO_SPEND, reused.reason);
+    record(session, node, info, body, { strategy: reused.strategy, tier: 'none', model: 'none' }, NO_SPEND);
+    progress('done', reused.strategy);
+    return body;
+  }
+
+  let action: 'template' | 'partial' = DEFAULT_END_ACTION;
+  let reason = OFFLINE_REASON;
+  let spend = NO_SPEND;
+  if (session.model && !info.config.offline) {
+    const loop = await llmLoop(session, node, info, correlationId);
+    spend = loop.spend;
+    if (loop.accepted) {
+      const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
+      const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend);
+      record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength }, spend);
+      await Promise.all([
+        session.learning.learnFrom(info.task, loop.code, loop.validation.score, spend.costUsd),
+        session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score),
+      ]);
+      progress('done', strategy);
+      return body;
+    }
+    action = loop.action;
+    reason = loop.reason;
+    await session.learning.recordPatternUsage(loop.patternIds, false, 0);
+  }
+
+  progress('fallback', action);
+  const fb = fallbackBody(session, node, info, action, reason);
+  const body = bodyResult(info, correlationId, started, fb.strategy, fb.code, fb.imports, fb.validation, spend, reason);
+  session.recorder.fallback({
+    correlationId,
+    nodeType: node.nodeType,
+    methodName: info.stub.method,
+    strategy: fb.strategy === 'partial' ? 'partial' : 'template',
+    reason,
+    attempts: Math.max(1, spend.attempts),
+    success: fb.validation.syntaxValid,
+    durationMs: body.outcome.latency,
+  });
+  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none' }, spend);
+  progress('done', fb.strategy);
+  return body;
+}

@@ -1,0 +1,77 @@
+// Learning through @onexgen/pattern-library: learned templates (reuse a body written before for a
+// similar task, for free), template learning from good generations, and pattern effectiveness.
+import { createPatternStore, createTemplateStore, type TaskSignature } from '@onexgen/pattern-library';
+import type { DatabaseHandle } from '@onexgen/metrics';
+
+export interface TemplateHit {
+  code: string;
+  templateId: number;
+  similarity: number;
+  savedUsd: number;
+}
+
+export class Learning {
+  private readonly templates;
+  private readonly patterns;
+  readonly warnings: string[] = [];
+
+  constructor(
+    handle: DatabaseHandle,
+    private readonly sessionId: string,
+    private readonly minLearnScore: number,
+  ) {
+    this.templates = createTemplateStore(handle.db, { minLearnScore });
+    this.patterns = createPatternStore(handle.db, { minLearnScore });
+  }
+
+  private warn(what: string, err: unknown): undefined {
+    this.warnings.push(`learning: ${what}: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+
+  /** The best learned template for this task, rendered for it (counted as a reuse only when used). */
+  async findTemplate(signature: TaskSignature): Promise<(TemplateHit & { commit(): Promise<void> }) | undefined> {
+    try {
+      const [hit] = await this.templates.findSimilar(signature, { limit: 1 });
+      if (!hit) return undefined;
+      const { code } = await this.templates.render(hit.template, signature, { record: false });
+      return {
+        code,
+        templateId: hit.template.id,
+        similarity: hit.similarity,
+        savedUsd: hit.template.costMicros / 1e6,
+        commit: async () => {
+          await this.templates.render(hit.template, signature, { sessionId: this.sessionId }).catch((e: unknown) => this.warn('count a template reuse', e));
+        },
+      };
+    } catch (err) {
+      return this.warn('find a learned template', err);
+    }
+  }
+
+  /** Learns a template and the patterns of a generation that scored at least the threshold. */
+  async learnFrom(signature: TaskSignature, code: string, score: number, costUsd: number): Promise<void> {
+    if (score < this.minLearnScore) return;
+    await Promise.all([
+      this.templates
+        .learn(signature, code, { score, costMicros: Math.round(costUsd * 1e6), sessionId: this.sessionId })
+        .catch((e: unknown) => this.warn('learn a template', e)),
+      this.patterns
+        .recordLearnedPattern({ code, score, sessionId: this.sessionId, nodeType: signature.nodeType })
+        .catch((e: unknown) => this.warn('learn patterns', e)),
+    ]);
+  }
+
+  /** Feeds the outcome of a generation to the effectiveness of every pattern its prompt showed. */
+  async recordPatternUsage(patternIds: readonly string[], passed: boolean, score: number): Promise<void> {
+    await Promise.all(
+      patternIds.map((id) =>
+        this.patterns.recordPatternUsage(id, { passed, score, sessionId: this.sessionId }).catch((e: unknown) => this.warn(`record usage of ${id}`, e)),
+      ),
+    );
+  }
+
+  async effectivenessLookup(): ReturnType<ReturnType<typeof createPatternStore>['effectivenessLookup']> {
+    return this.patterns.effectivenessLookup();
+  }
+}

@@ -1,0 +1,145 @@
+// The LLM stage: context-builder → model (llm-effect) → response-validator → fallback-strategies,
+// until an answer is accepted or the policy ends the loop with a template or partial body.
+import { buildContext, type BuiltContext } from '@onexgen/context-builder';
+import { adjustPrompt, decide, type FallbackPolicyInput } from '@onexgen/fallback-strategies';
+import type { ValidationResult } from '@onexgen/response-validator';
+import type { Spend } from './method-result.js';
+import { contextSpecOf, type MethodInfo, type NodeContext } from './node-context.js';
+import type { Session } from './session.js';
+
+export type LoopResult =
+  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number }
+  | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[] };
+
+/**
+ * context-builder's BuiltContext is what fallback-strategies' PromptContext describes structurally,
+ * but its interfaces lack the index signature of zod's loose-object types; adjustPrompt validates
+ * the value at run time, so only the static type is bridged here.
+ */
+function promptContextOf(built: BuiltContext): Parameters<typeof adjustPrompt>[0] {
+  return { sections: built.sections } as unknown as Parameters<typeof adjustPrompt>[0];
+}
+
+function policyOf(info: MethodInfo): FallbackPolicyInput {
+  return {
+    maxAttempts: info.config.maxAttempts,
+    ...(info.config.methodMaxTokens || info.config.methodMaxCostUsd
+      ? {
+          budget: {
+            ...(info.config.methodMaxTokens ? { maxTokens: info.config.methodMaxTokens } : {}),
+            ...(info.config.methodMaxCostUsd ? { maxCostMicros: Math.round(info.config.methodMaxCostUsd * 1e6) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function build(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): BuiltContext {
+  const fn = info.stub.function;
+  const built = buildContext(
+    {
+      spec: contextSpecOf(node) as Parameters<typeof buildContext>[0]['spec'],
+      method: {
+        name: fn.name,
+        signature: info.signatureText,
+        ...(fn.docstring ? { docstring: fn.docstring.text } : {}),
+        async: fn.isAsync,
+      },
+      nodeType: node.nodeType,
+    },
+    { patterns: (query) => session.catalog.match(query), parser: session.parser },
+    { budget: info.config.contextBudget, ...(info.config.model ? { model: info.config.model } : {}) },
+  );
+  const tokensPerSection = Object.fromEntries(built.sections.map((s) => [s.id, s.tokens]));
+  session.recorder.contextBuild({
+    correlationId,
+    nodeType: node.nodeType,
+    methodName: fn.name,
+    buildMs: built.metrics.buildTimeMs,
+    totalTokens: built.total,
+    budgetTokens: built.budget.total,
+    tokensPerSection,
+    truncatedSections: built.sections.filter((s) => s.truncated).map((s) => s.id),
+    patternsIncluded: built.metadata.patterns.included,
+    patternsAvailable: built.metadata.patterns.available,
+    referencesIncluded: built.metadata.references.included,
+    referencesAvailable: built.metadata.references.available,
+  });
+  return built;
+}
+
+export async function llmLoop(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): Promise<LoopResult> {
+  const model = session.model!;
+  const progress = (stage: 'context' | 'model' | 'validate', attempt?: number) =>
+    session.progress({ node: node.label, method: info.stub.method, stage, ...(attempt ? { attempt } : {}) });
+  progress('context');
+  const built = build(session, node, info, correlationId);
+  const patternIds = built.metadata.patterns.ids;
+  const policy = policyOf(info);
+  let { system, user } = built.toMessages();
+  if (info.config.promptAdditions) user = `${user}\n\n${info.config.promptAdditions}`;
+  let tier = info.config.tier;
+  const spend: Spend = { attempts: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0 };
+  for (let attempt = 1; ; attempt++) {
+    session.budget.assertCanSpend();
+    progress('model', attempt);
+    const answer = await model.call(
+      { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}), correlationId, attempt, nodeType: node.nodeType },
+      session.signal,
+    );
+    spend.attempts = attempt;
+    spend.tokensInput += answer.tokensInput;
+    spend.tokensOutput += answer.tokensOutput;
+    spend.costUsd += answer.costUsd;
+    session.budget.charge(answer.costUsd, answer.tokensInput + answer.tokensOutput);
+    progress('validate', attempt);
+    const checked = session.validator.validateResponse(answer.text, { ...info.validation, attempt });
+    session.recorder.history({
+      correlationId,
+      attempt,
+      nodeType: node.nodeType,
+      methodName: info.stub.method,
+      promptText: `${system}\n\n${user}`,
+      generatedCode: checked.code,
+      qualityScore: checked.score,
+      validationPassed: checked.passed,
+    });
+    const decision = decide(
+      checked,
+      { number: attempt, tier, tokensSpent: spend.tokensInput + spend.tokensOutput, costMicros: Math.round(spend.costUsd * 1e6) },
+      policy,
+    );
+    if (decision.action === 'accept') {
+      return {
+        accepted: true,
+        code: checked.code,
+        imports: checked.extraction.imports,
+        validation: checked,
+        spend,
+        patternIds,
+        tier,
+        model: answer.model,
+        provider: answer.provider,
+        ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
+        promptLength: system.length + user.length,
+        responseLength: answer.text.length,
+      };
+    }
+    session.recorder.fallback({
+      correlationId,
+      nodeType: node.nodeType,
+      methodName: info.stub.method,
+      strategy: decision.action,
+      reason: decision.reason,
+      attempts: attempt,
+      success: false,
+    });
+    if (decision.action === 'template' || decision.action === 'partial') {
+      return { accepted: false, action: decision.action, reason: decision.reason, spend, patternIds };
+    }
+    const adjusted = adjustPrompt(promptContextOf(built), checked, { number: attempt }, checked.code, { policy });
+    system = adjusted.system;
+    user = info.config.promptAdditions ? `${adjusted.user}\n\n${info.config.promptAdditions}` : adjusted.user;
+    if (decision.next) tier = decision.next.tier as typeof tier;
+  }
+}

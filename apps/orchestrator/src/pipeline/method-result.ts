@@ -1,0 +1,41 @@
+// Builds a MethodOutcome from a validation result and what the method spent.
+import type { ValidationResult } from '@onexgen/response-validator';
+import type { GeneratedBody, MethodOutcome, Strategy } from './outcome.js';
+import type { MethodInfo } from './node-context.js';
+
+export interface Spend {
+  attempts: number;
+  tokensInput: number;
+  tokensOutput: number;
+  costUsd: number;
+}
+
+export const NO_SPEND: Spend = { attempts: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0 };
+
+export function bodyResult(
+  info: MethodInfo,
+  correlationId: string,
+  started: number,
+  strategy: Strategy,
+  code: string,
+  imports: readonly string[],
+  validation: ValidationResult,
+  spend: Spend,
+  reason?: string,
+): GeneratedBody {
+  const outcome: MethodOutcome = {
+    class: info.stub.className,
+    name: info.stub.method,
+    strategy,
+    attempts: spend.attempts,
+    passed: validation.passed,
+    score: Math.round(validation.score * 1000) / 1000,
+    tokens: { input: spend.tokensInput, output: spend.tokensOutput, total: spend.tokensInput + spend.tokensOutput },
+    cost: Math.round(spend.costUsd * 1e6) / 1e6,
+    latency: Math.round(performance.now() - started),
+    issues: validation.issues.map((i) => ({ ruleId: i.ruleId, severity: i.severity, message: i.message, line: i.line })),
+    correlationId,
+    ...(reason ? { reason } : {}),
+  };
+  return { outcome, code, imports: [...imports] };
+}

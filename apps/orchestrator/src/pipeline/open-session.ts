@@ -1,0 +1,84 @@
+// Opens what a run needs, in one place: database (migrated), metrics store, learning stores,
+// parser, validator, pattern catalog, and the model caller unless the run is offline.
+import { randomUUID } from 'node:crypto';
+import { loadPatternCatalog } from '@onexgen/pattern-library';
+import { createMetricsStore, migrate, openDatabase, type DatabaseHandle } from '@onexgen/metrics';
+import { createValidator, loadPythonParser } from '@onexgen/response-validator';
+import { bulkhead } from 'cockatiel';
+import type { LoadedConfig } from '../config/load-config.js';
+import { OnexgenError } from '../errors.js';
+import { llmSetup } from '../llm/llm-layers.js';
+import { createModelCaller } from '../llm/model-caller.js';
+import { Learning } from './learning.js';
+import { silentProgress, type ProgressSink } from './progress-events.js';
+import { Recorder } from './recorder.js';
+import { RunBudget } from './run-budget.js';
+import type { Session } from './session.js';
+
+export interface OpenSessionOptions {
+  loaded: LoadedConfig;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  progress?: ProgressSink;
+  signal?: AbortSignal;
+  redact?: (text: string) => string;
+}
+
+export interface OpenedSession extends Session {
+  database: string;
+  close(): Promise<void>;
+}
+
+export async function openDatabaseFor(db: string | undefined, cwd: string): Promise<DatabaseHandle> {
+  try {
+    const handle = await openDatabase(db, { cwd });
+    await migrate(handle);
+    return handle;
+  } catch (cause) {
+    throw new OnexgenError('DATABASE_FAILED', `database: ${(cause as Error).message}`, { cause });
+  }
+}
+
+export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
+  const { config } = options.loaded;
+  const id = randomUUID();
+  const handle = await openDatabaseFor(config.db, options.cwd);
+  try {
+    const store = await createMetricsStore(handle);
+    const recorder = new Recorder(store, id, options.redact);
+    const [parser, validator, catalog] = await Promise.all([
+      loadPythonParser(),
+      createValidator({ profile: config.validatorProfile }),
+      loadPatternCatalog(),
+    ]);
+    const setup = llmSetup(options.loaded, options.env, id);
+    const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder }) : undefined;
+    return {
+      id,
+      config,
+      parser,
+      validator,
+      catalog,
+      recorder,
+      learning: new Learning(handle, id, config.learnThreshold),
+      ...(model ? { model } : {}),
+      budget: new RunBudget({ maxCostUsd: config.budgetUsd, maxTokens: config.budgetTokens }),
+      methodLimiter: bulkhead(config.concurrency, Number.POSITIVE_INFINITY),
+      progress: options.progress ?? silentProgress,
+      ...(options.signal ? { signal: options.signal } : {}),
+      database: handle.location,
+      async close() {
+        try {
+          await recorder.flush();
+          await store.close();
+          await model?.close?.();
+        } finally {
+          await handle.close();
+        }
+      },
+    };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}

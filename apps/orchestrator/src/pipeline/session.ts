@@ -1,0 +1,29 @@
+// Everything one run shares: configuration, the warm parser and validator, the pattern catalog,
+// the recorder, learning stores, the model caller (absent offline), the run budget and limits.
+// A run is a function of (inputs, this session); no process-global state.
+import type { PatternCatalog } from '@onexgen/pattern-library';
+import type { PythonParser, Validator } from '@onexgen/response-validator';
+import type { BulkheadPolicy } from 'cockatiel';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Learning } from './learning.js';
+import type { ModelCaller } from './model-caller.js';
+import type { ProgressSink } from './progress-events.js';
+import type { Recorder } from './recorder.js';
+import type { RunBudget } from './run-budget.js';
+
+export interface Session {
+  id: string;
+  config: ResolvedConfig;
+  parser: PythonParser;
+  validator: Validator;
+  catalog: PatternCatalog;
+  recorder: Recorder;
+  learning: Learning;
+  /** undefined in offline mode */
+  model?: ModelCaller;
+  budget: RunBudget;
+  /** caps methods in flight across the whole run */
+  methodLimiter: BulkheadPolicy;
+  progress: ProgressSink;
+  signal?: AbortSignal;
+}
