@@ -67,11 +67,11 @@ describe('streaming integrity', () => {
   test('idle timeout between chunks', async () => {
     t.client.close();
     t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, timeouts: { streamIdleMs: 120 } }]);
-    h.sim.setScenario({ text: TEXT, script: [{ kind: 'stall', afterChunks: 2, pauseMs: 600 }] });
+    h.sim.setScenario({ text: TEXT, script: [{ kind: 'stall', afterChunks: 2, pauseMs: 3_000 }] });
     const started = performance.now();
     const s = t.client.stream({ prompt: 'go' });
     await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_idle_timeout' });
-    expect(performance.now() - started).toBeLessThan(550);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   test('finish_reason length → truncated response', async () => {
