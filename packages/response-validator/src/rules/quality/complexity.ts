@@ -1,24 +1,28 @@
 // Cyclomatic complexity (McCabe, counted like radon: 1 + each branch point) and function length.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { numberOption, type Rule } from '../rule.js';
 import { enclosingFunction, functionName } from '../tree/nodes.js';
 
 const BRANCHES = [
   'if_statement', 'elif_clause', 'for_statement', 'while_statement', 'except_clause', 'conditional_expression',
-  'boolean_operator', 'for_in_clause', 'if_clause', 'case_clause', 'with_statement',
+  'boolean_operator', 'for_in_clause', 'if_clause', 'case_clause',
 ];
+
+const complexities = new WeakMap<Tree, Map<number, number>>();
 
 /** 1 + decision points inside the function, nested functions excluded (they are counted on their own). */
 export function complexityOf(fn: Node): number {
-  const body = fn.childForFieldName('body');
-  if (!body) return 1;
-  let n = 1;
-  for (const d of body.descendantsOfType(BRANCHES)) {
-    if (!d || !enclosingFunction(d)?.equals(fn)) continue;
-    if (d.type === 'with_statement') continue; // listed so the walk is shared; radon does not count `with`
-    n++;
+  let byFunction = complexities.get(fn.tree);
+  if (!byFunction) {
+    // one traversal for the whole tree; each branch point is charged to its innermost function
+    byFunction = new Map();
+    for (const d of fn.tree.rootNode.descendantsOfType(BRANCHES)) {
+      const owner = d && enclosingFunction(d);
+      if (owner) byFunction.set(owner.id, (byFunction.get(owner.id) ?? 1) + 1);
+    }
+    complexities.set(fn.tree, byFunction);
   }
-  return n;
+  return byFunction.get(fn.id) ?? 1;
 }
 
 export const complexity: Rule = {

@@ -27,19 +27,25 @@ function build(profile: ResolvedProfile): SecretMatcher {
   const words = (profile.security.secretNames ?? []).map(snake);
   const excludes = (profile.security.secretNameExcludes ?? []).map(snake);
   const shapes = (profile.security.keyShapes ?? []).map((s) => ({ name: s.name, regex: new RegExp(s.regex) }));
+  const verdicts = new Map<string, boolean>();
+  const decide = (name: string): boolean => {
+    const parts = snake(name).split('_').filter(Boolean);
+    const joined = parts.join('_');
+    // a whole-word match ("db_password", "api_key"), never a substring ("tokenizer", "passport")
+    const hit = words.some((w) => {
+      const wp = w.split('_');
+      for (let i = 0; i + wp.length <= parts.length; i++) if (wp.every((p, k) => parts[i + k] === p)) return true;
+      return false;
+    });
+    if (!hit) return false;
+    // "token_type", "password_field", "api_key_header" name something about the secret, not the secret
+    return !excludes.some((x) => joined === x || joined.endsWith(`_${x}`) || parts.includes(x));
+  };
   return {
     isSecretName(name) {
-      const parts = snake(name).split('_').filter(Boolean);
-      const joined = parts.join('_');
-      // a whole-word match ("db_password", "api_key"), never a substring ("tokenizer", "passport")
-      const hit = words.some((w) => {
-        const wp = w.split('_');
-        for (let i = 0; i + wp.length <= parts.length; i++) if (wp.every((p, k) => parts[i + k] === p)) return true;
-        return false;
-      });
-      if (!hit) return false;
-      // "token_type", "password_field", "api_key_header" name something about the secret, not the secret
-      return !excludes.some((x) => joined === x || joined.endsWith(`_${x}`) || parts.includes(x));
+      let v = verdicts.get(name);
+      if (v === undefined) verdicts.set(name, (v = decide(name)));
+      return v;
     },
     keyShape(value) {
       return shapes.find((s) => s.regex.test(value))?.name;

@@ -1,10 +1,25 @@
 // Small readers over web-tree-sitter nodes of the Python grammar, shared by every rule.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
+
+// Every rule asks for the same calls' callee and arguments: read each once per tree (each read
+// crosses into the wasm module, which costs more than the rule logic itself).
+const callees = new WeakMap<Tree, Map<number, string>>();
+const argumentsCache = new WeakMap<Tree, Map<number, CallArguments>>();
+
+export function memo<T>(store: WeakMap<Tree, Map<number, T>>, node: Node, compute: () => T): T {
+  let map = store.get(node.tree);
+  if (!map) store.set(node.tree, (map = new Map()));
+  let value = map.get(node.id);
+  if (value === undefined) map.set(node.id, (value = compute()));
+  return value;
+}
 
 /** The callee as written without whitespace, e.g. 'self.pool.acquire'. */
 export function calleeText(call: Node): string {
-  const fn = call.childForFieldName('function');
-  return fn ? fn.text.replace(/\s+/g, '') : '';
+  return memo(callees, call, () => {
+    const fn = call.childForFieldName('function');
+    return fn ? fn.text.replace(/\s+/g, '') : '';
+  });
 }
 
 export function lastSegment(dotted: string): string {
@@ -18,6 +33,10 @@ export interface CallArguments {
 }
 
 export function callArguments(call: Node): CallArguments {
+  return memo(argumentsCache, call, () => readArguments(call));
+}
+
+function readArguments(call: Node): CallArguments {
   const positional: Node[] = [];
   const keywords = new Map<string, Node>();
   const list = call.childForFieldName('arguments');
@@ -73,10 +92,30 @@ export function isFalse(node: Node | undefined): boolean {
   return !!node && unwrap(node).type === 'false';
 }
 
-/** Nearest function_definition or lambda containing the node. */
+interface FunctionSpan {
+  node: Node;
+  start: number;
+  end: number;
+}
+const functionSpans = new WeakMap<Tree, FunctionSpan[]>();
+
+/** Nearest function_definition strictly containing the node, found by offsets (no walk up the tree). */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
+  let spans = functionSpans.get(node.tree);
+  if (!spans) {
+    spans = node.tree.rootNode
+      .descendantsOfType('function_definition')
+      .filter((n): n is Node => !!n)
+      .map((n) => ({ node: n, start: n.startIndex, end: n.endIndex }));
+    functionSpans.set(node.tree, spans);
+  }
+  const at = node.startIndex;
+  const end = node.endIndex;
+  let best: FunctionSpan | undefined;
+  for (const f of spans) {
+    if (f.start <= at && end <= f.end && !(f.start === at && f.end === end) && (!best || f.start >= best.start)) best = f;
+  }
+  return best?.node;
 }
 
 export function functionName(fn: Node): string {

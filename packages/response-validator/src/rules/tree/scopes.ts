@@ -65,21 +65,22 @@ function build(root: Node): ScopeTable {
       return;
     }
     if (type === 'wildcard_import') hasWildcardImport = true;
+    if (type === 'comment' || type === 'string_content' || type === 'escape_sequence') return;
     if (type === 'function_definition' || type === 'class_definition') {
       const node = c.currentNode;
       const inner = newScope(node, type === 'class_definition' ? 'class' : 'function', scope);
       scopes.push(inner);
       byNode.set(node.id, inner);
-      eachChild(c, (field, childType) => {
+      eachChild(c, (field) => {
         if (field === 'name') visit(c, scope, 'bind-only', false);
         else if (field === 'parameters' || field === 'type_parameters') visit(c, inner, 'bind-only', false);
         else if (field === 'body') visit(c, inner, 'load', false);
-        else if (childType !== 'async' && childType !== 'def' && childType !== 'class') visit(c, scope, 'load', false);
+        else visit(c, scope, 'load', false);
       });
       return;
     }
     if (mode === 'bind-only' && PARAM_CONTAINERS.has(type)) {
-      eachChild(c, () => visit(c, scope, 'bind-only', false), true);
+      eachChild(c, () => visit(c, scope, 'bind-only', false));
       return;
     }
     switch (type) {
@@ -136,14 +137,13 @@ function build(root: Node): ScopeTable {
       case 'type_alias_statement': {
         let first = true;
         eachChild(c, () => {
-          if (!c.nodeIsNamed) return;
           visit(c, scope, first ? 'bind-only' : 'load', false);
           first = false;
         });
         return;
       }
       case 'lambda_parameters':
-        eachChild(c, () => visit(c, scope, 'bind-only', false), true);
+        eachChild(c, () => visit(c, scope, 'bind-only', false));
         return;
       default:
         if (mode !== 'load' && !PATTERN_CONTAINERS.has(type) && type !== 'pattern') mode = 'load';
@@ -156,11 +156,11 @@ function build(root: Node): ScopeTable {
   return { scopes, byNode, hasWildcardImport };
 }
 
-/** Runs fn for each child with the cursor on it (field name and node type), then restores the cursor. */
-function eachChild(c: TreeCursor, fn: (field: string | null, type: string) => void, namedOnly = false): void {
+/** Runs fn for each NAMED child with the cursor on it (punctuation and keywords never bind or read a name). */
+function eachChild(c: TreeCursor, fn: (field: string | null, type: string) => void): void {
   if (!c.gotoFirstChild()) return;
   do {
-    if (namedOnly && !c.nodeIsNamed) continue;
+    if (!c.nodeIsNamed) continue;
     fn(c.currentFieldName, c.nodeType);
   } while (c.gotoNextSibling());
   c.gotoParent();
