@@ -162,10 +162,10 @@ describe('idempotency and validation', () => {
 
   test('a batch larger than one INSERT is written whole', async () => {
     const correlationId = randomUUID();
-    const rows = Array.from({ length: 600 }, (_, i) => ({ ...ATTEMPTS[0]!, correlationId, attempt: i + 1 }));
+    const rows = Array.from({ length: 1500 }, (_, i) => ({ ...ATTEMPTS[0]!, correlationId, attempt: i + 1 }));
     const result = await store.recordAttempts(rows);
-    expect(result.ids).toHaveLength(600);
-    expect(await countOf(`llm_call_attempts where correlation_id = '${correlationId}'`)).toBe(600);
+    expect(result.ids).toHaveLength(1500);
+    expect(await countOf(`llm_call_attempts where correlation_id = '${correlationId}'`)).toBe(1500);
   });
 });
 

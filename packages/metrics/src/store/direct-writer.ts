@@ -9,11 +9,12 @@ import { contextWindows } from '../schema/context-windows.js';
 import { fallbackEvents } from '../schema/fallback-events.js';
 import { generationHistory } from '../schema/generation-history.js';
 import { generationMetrics } from '../schema/generation-metrics.js';
+import { bulkInsertIgnoringConflicts } from './bulk-insert.js';
 import type { InsertKind, RecordKind } from './inputs.js';
 import type { Row } from './normalize.js';
 
-/** Rows per INSERT statement: large enough to amortise round trips, far below the 65535-parameter cap. */
-export const INSERT_CHUNK_ROWS = 500;
+/** Rows per INSERT statement: large enough to amortise round trips, small enough to keep one JSON payload modest. */
+export const INSERT_CHUNK_ROWS = 1000;
 
 export interface RecordWriter {
   /** Resolves with where the rows ended up ('spool' only for the spooled writer). */
@@ -51,12 +52,12 @@ export function createDirectWriter(db: MetricsDb): RecordWriter {
       const chunks: Row[][] = [];
       for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) chunks.push(rows.slice(i, i + INSERT_CHUNK_ROWS));
       if (chunks.length === 1) {
-        await db.insert(table).values(chunks[0] as never).onConflictDoNothing();
+        await bulkInsertIgnoringConflicts(db, table, chunks[0]!);
         return 'database';
       }
       // Several statements: all or nothing, so a failure never leaves half a batch behind.
       await db.transaction(async (tx) => {
-        for (const chunk of chunks) await tx.insert(table).values(chunk as never).onConflictDoNothing();
+        for (const chunk of chunks) await bulkInsertIgnoringConflicts(tx as unknown as MetricsDb, table, chunk);
       });
       return 'database';
     },
