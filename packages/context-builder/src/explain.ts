@@ -18,9 +18,9 @@ export function explainContext(built: BuiltContextData): string {
   for (const s of built.sections) {
     const b = built.budget.sections[s.id];
     sum += s.tokens;
-    const items = s.items
-      ? `${s.items.length}${s.items.some((i) => i.shortened) ? ' (1 shortened)' : ''}${s.items.some((i) => i.critical) ? `, ${s.items.filter((i) => i.critical).length} critical` : ''}`
-      : '';
+    const shortened = s.items?.filter((i) => i.shortened).length ?? 0;
+    const critical = s.items?.filter((i) => i.critical).length ?? 0;
+    const items = s.items ? `${s.items.length}${shortened ? ` (${shortened} shortened)` : ''}${critical ? `, ${critical} critical` : ''}` : '';
     out.push(
       [
         pad(s.id, 13),

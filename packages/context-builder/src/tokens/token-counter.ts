@@ -11,7 +11,7 @@ export interface TokenCounterOptions {
   encoding?: EncodingName;
   /** distinct segments remembered before the memo is cleared; default 50,000 */
   maxCachedSegments?: number;
-  /** whole texts (sections, items) remembered before that memo is cleared; default 2,000 */
+  /** whole texts (sections, items) remembered before that memo is cleared; default 2,000; 0 turns it off */
   maxCachedTexts?: number;
 }
 
@@ -81,7 +81,7 @@ export function createTokenCounter(options: TokenCounterOptions = {}): TokenCoun
   };
 
   const count = (text: string): number => {
-    if (text.length < 512) return countBySegments(text);
+    if (text.length < 512 || maxTexts === 0) return countBySegments(text);
     const known = texts.get(text);
     if (known !== undefined) {
       hits += 1;
