@@ -64,16 +64,16 @@ describe('createTokenCounter', () => {
     });
   }
 
-  test('joined parts (the prompt from its sections) count exactly, with or without safe joints', () => {
-    const counter = createTokenCounter();
+  test.each(ENCODINGS)('%s: joined parts (the prompt from its sections) count exactly, with or without safe joints', (encoding) => {
+    const counter = createTokenCounter({ encoding });
     try {
       const parts = randomTexts(11, linePool, 300);
       for (let i = 0; i + 3 <= parts.length; i += 3) {
         const group = parts.slice(i, i + 3);
         const joined = group.join('\n');
-        expect(counter.countJoinedLines(group)).toBe(reference('cl100k_base').encode_ordinary(joined).length);
+        expect(counter.countJoinedLines(group)).toBe(reference(encoding).encode_ordinary(joined).length);
         const sections = group.map((p) => `# Section\n${p.trim()}\n`);
-        expect(counter.countJoinedLines(sections)).toBe(reference('cl100k_base').encode_ordinary(sections.join('\n')).length);
+        expect(counter.countJoinedLines(sections)).toBe(reference(encoding).encode_ordinary(sections.join('\n')).length);
       }
     } finally {
       counter.dispose();

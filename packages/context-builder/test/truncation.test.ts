@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { buildContext, ProtectedOverBudgetError, type BuildOptions, type BuiltContext, type ContextSources } from '../src/index.js';
+import { buildContext, explainContext, ProtectedOverBudgetError, type BuildOptions, type BuiltContext, type ContextSources } from '../src/index.js';
 import { cutLines, longestFittingCut } from '../src/budget/shorten.js';
 import { databaseEffectInput, realSources } from './helpers.js';
 
@@ -77,6 +77,10 @@ describe('patterns are cut second, lowest score first, critical never', () => {
     }
     expect([...dropped.map(score)]).toEqual([...dropped.map(score)].sort((x, y) => x - y));
     expect(sec(b, 'constraints').truncated).toBe(false);
+    // the explain table shows before/after per section and every cut with its reason
+    const table = explainContext(b);
+    expect(table).toMatch(new RegExp(`^references\\s+P1\\s+2500\\s+1000\\s+2800\\s+${refs.tokens}\\s+${sec(b, 'references').tokens}\\s`, 'm'));
+    b.truncation.forEach((t, i) => expect(table).toContain(`${i + 1}. ${t.section}: ${t.action} ${t.item} (-${t.tokensRemoved}) — ${t.reason}`));
   });
 
   test('at the floor of the budget only critical patterns remain, every one of them', () => {

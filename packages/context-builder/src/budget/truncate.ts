@@ -69,7 +69,8 @@ const cutPatterns: Cut = (s, target, reason, steps) => {
 const cutConstraints: Cut = (s, target, reason, steps, counter) => {
   while (s.tokens > target && s.items.length > 0) drop(s, lowestScored(s.items, () => true), reason, steps);
   if (s.tokens <= target) return;
-  const fit = longestFittingCut(s.content, 1, (text) => counter.count(text) <= target);
+  // cut from the full rendering (not from an earlier cut), so the note counts the lines really omitted
+  const fit = longestFittingCut(s.probe([]).content, 1, (text) => counter.count(text) <= target);
   if (fit) {
     const before = s.tokens;
     s.commitContent(fit.text);
