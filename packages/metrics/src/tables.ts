@@ -6,4 +6,11 @@ export * from './schema/generation-history.js';
 export * from './schema/context-builds.js';
 export * from './schema/fallback-events.js';
 export * from './schema/llm-effect-stores.js';
-export * from './schema/vocabulary.js';
+export {
+  ATTEMPT_STATUSES,
+  FALLBACK_GENERATION_STRATEGIES,
+  FALLBACK_STRATEGIES,
+  GENERATION_STRATEGIES,
+  NODE_TYPES,
+} from './schema/vocabulary.js';
+export type { AttemptStatus, FallbackStrategy, GenerationStrategy, NodeType } from './schema/vocabulary.js';

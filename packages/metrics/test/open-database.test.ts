@@ -1,0 +1,39 @@
+// The embedded default: PGlite on disk at .onexgen/db under the working directory, data that
+// survives a close and reopen. (One PGlite at a time: the second open is the point of the test.)
+import { afterAll, expect, test } from '@jest/globals';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MetricsError, createMetricsStore, migrate, openDatabase } from '../src/index.js';
+import { ATTEMPTS } from './support/seed-data.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'metrics-open-'));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+test('no URL: PGlite on disk at .onexgen/db, and the data is still there after reopening', async () => {
+  const first = await openDatabase(undefined, { cwd });
+  expect(first.kind).toBe('pglite');
+  expect(first.location).toBe(join(cwd, '.onexgen/db'));
+  await migrate(first);
+  await expect(migrate(first, { migrationsFolder: join(cwd, 'nowhere') })).rejects.toMatchObject({ code: 'MIGRATIONS_NOT_FOUND' });
+  const store = await createMetricsStore(first);
+  await store.recordAttempt(ATTEMPTS[0]!);
+  await store.close();
+  await first.close();
+  expect(existsSync(join(cwd, '.onexgen/db/PG_VERSION'))).toBe(true);
+
+  const again = await openDatabase(`file://${join(cwd, '.onexgen/db')}`);
+  try {
+    expect((await migrate(again)).applied).toBe(0);
+    const reopened = await createMetricsStore(again);
+    expect((await reopened.aggregate()).attempts.count).toBe(1);
+  } finally {
+    await again.close();
+  }
+}, 60_000);
+
+test('bad options are refused before anything is opened, naming the option', async () => {
+  const err = await openDatabase('postgres://u@127.0.0.1:1/x', { poolSize: 0 }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(MetricsError);
+  expect((err as Error).message).toMatch(/poolSize/);
+});
