@@ -30,6 +30,23 @@ describe('the six sections', () => {
     for (const s of built.sections) expect(s.content.startsWith(`# ${s.title}\n`)).toBe(true);
   });
 
+  test('operation: a multi-line docstring (as the parser returns it) sits indented under the signature', () => {
+    const b = buildContext(
+      databaseEffectInput({ docstring: 'Create an order.\n\n        Args:\n            contract: the order to store.\n        ' }),
+      real.sources,
+    );
+    expect(section(b, 'operation').content).toContain(
+      [
+        'async def execute_effect(self, contract: ModelContractEffect) -> ModelOrderResult:',
+        '    """Create an order.',
+        '',
+        '    Args:',
+        '        contract: the order to store."""',
+        '```',
+      ].join('\n'),
+    );
+  });
+
   test('system: ONEX rules, node type, selected variant with rationale', () => {
     const c = section(built, 'system').content;
     expect(c).toContain('ModelOnexError');

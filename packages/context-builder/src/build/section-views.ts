@@ -5,6 +5,7 @@ import type { SectionId } from '../data/schemas.js';
 import type { MixinRecommendation } from '../sources/mixin-recommender.js';
 import type { VariantSelection } from '../sources/variant-selector.js';
 import type { ContextSpec, MethodSpec, NodeType } from '../spec/schemas.js';
+import { tidy } from '../format/clean-code.js';
 
 export interface ViewInputs {
   spec: ContextSpec;
@@ -28,6 +29,21 @@ function toPascal(name: string): string {
 
 export function formatMixin(m: MixinRecommendation): string {
   return `### ${m.className} (confidence ${m.confidence.toFixed(2)})\nProvides: ${m.provides}\nUsage: ${m.usage}\n`;
+}
+
+/**
+ * A docstring as it sits under the signature: inspect.cleandoc's rule (first line trimmed, the rest
+ * dedented), then every line after the first indented by the 4 spaces of the method body.
+ */
+export function docstringForSignature(text: string | undefined): string | undefined {
+  if (!text?.trim()) return undefined;
+  const [first = '', ...rest] = text.replace(/\r\n?/g, '\n').split('\n');
+  const body = tidy(rest.join('\n'));
+  // tidy drops leading blank lines: keep the one PEP 257 puts between summary and details
+  const gap = body && first.trim() && rest.findIndex((l) => l.trim() !== '') > 0 ? [''] : [];
+  const lines = [first.trim(), ...gap, ...(body ? body.split('\n') : [])];
+  while (lines.length && lines[0] === '') lines.shift();
+  return lines.map((l, i) => (i === 0 || l === '' ? l : `    ${l}`)).join('\n');
 }
 
 function performanceLines(spec: ContextSpec): string[] {
@@ -74,7 +90,7 @@ export function sectionView(id: SectionId, inputs: ViewInputs, items: ItemList):
       return {
         method: {
           ...method,
-          docstring: method.docstring?.trim(),
+          docstring: docstringForSignature(method.docstring),
           inputModel: method.inputModel ?? contract?.inputModel,
           outputModel: method.outputModel ?? contract?.outputModel,
         },
