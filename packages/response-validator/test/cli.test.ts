@@ -24,6 +24,7 @@ beforeAll(() => {
   fs.copyFileSync(path.join(work, 'good.py'), path.join(work, 'tree/a.py'));
   fs.copyFileSync(path.join(work, 'bad.py'), path.join(work, 'tree/sub/b.py'));
   fs.writeFileSync(path.join(work, 'tree/notes.txt'), 'not python');
+  fs.writeFileSync(path.join(work, 'tree/sub/__init__.py'), ''); // empty package marker: normal inside a walked directory
 });
 
 function run(args: string[], input?: string) {
@@ -43,8 +44,8 @@ describe('onexgen-validate', () => {
     const r = run(['--format', 'json', 'tree']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(json.results.map((x: { file: string }) => x.file)).toEqual([path.join('tree', 'a.py'), path.join('tree', 'sub', 'b.py')]);
-    expect(json.summary).toEqual({ files: 2, passed: 1, failed: 1, errors: 0 });
+    expect(json.results.map((x: { file: string }) => x.file)).toEqual([path.join('tree', 'a.py'), path.join('tree', 'sub', '__init__.py'), path.join('tree', 'sub', 'b.py')]);
+    expect(json.summary).toEqual({ files: 3, passed: 2, failed: 1, errors: 0 });
   });
 
   test('- reads stdin; --fragment validates a method body', () => {

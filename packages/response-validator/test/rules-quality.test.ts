@@ -85,6 +85,14 @@ describeRuleCases('quality and pattern rules', [
     profile: 'generic-python',
   },
   {
+    name: 'a star import hides every name: no undefined-name guesses',
+    rule: 'quality/undefined-name',
+    bad: 'from .events import AbstractEventLoop\n\nloop: AbstractEventLoop = events.get_event_loop()\n',
+    line: 3,
+    good: 'from .events import *\n\nloop = get_event_loop()\nname = events.__name__\n',
+    profile: 'generic-python',
+  },
+  {
     name: 'connection pooling expected by the context',
     rule: 'pattern/missing-expected',
     bad: 'conn = await asyncpg.connect(self.dsn)\nreturn await conn.fetch("SELECT 1")\n',

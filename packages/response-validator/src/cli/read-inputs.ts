@@ -10,11 +10,17 @@ export interface InputText {
   text: string;
 }
 
+export interface InputPath {
+  path: string;
+  /** found by walking a directory (an empty __init__.py there is normal, not an input error) */
+  walked: boolean;
+}
+
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache', 'dist', 'build']);
 
 /** Expands directories into their *.py files; files and '-' pass through. Missing paths are kept (reported when read). */
-export function expandInputs(args: string[]): string[] {
-  const out: string[] = [];
+export function expandInputs(args: string[]): InputPath[] {
+  const out: InputPath[] = [];
   for (const arg of args) {
     let stat: fs.Stats | undefined;
     try {
@@ -23,17 +29,17 @@ export function expandInputs(args: string[]): string[] {
       stat = undefined;
     }
     if (stat?.isDirectory()) walk(arg, out);
-    else out.push(arg);
+    else out.push({ path: arg, walked: false });
   }
   return out;
 }
 
-function walk(dir: string, out: string[]): void {
+function walk(dir: string, out: InputPath[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
-    out.push(dir); // reported as unreadable when read
+    out.push({ path: dir, walked: false }); // reported as unreadable when read
     return;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -41,11 +47,12 @@ function walk(dir: string, out: string[]): void {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(p, out);
-    } else if (e.isFile() && e.name.endsWith('.py')) out.push(p);
+    } else if (e.isFile() && e.name.endsWith('.py')) out.push({ path: p, walked: true });
   }
 }
 
-export function readInput(file: string, maxBytes: number, readStdin: () => Buffer): InputText {
+export function readInput(input: InputPath, maxBytes: number, readStdin: () => Buffer): InputText {
+  const file = input.path;
   let data: Buffer;
   try {
     if (file === '-') data = readStdin();
@@ -69,7 +76,7 @@ export function readInput(file: string, maxBytes: number, readStdin: () => Buffe
   } catch (cause) {
     throw new ValidatorError('INPUT_BINARY', `${label} is not UTF-8 text`, { cause });
   }
-  if (text.trim() === '') throw new ValidatorError('INPUT_EMPTY', `${label} is empty: nothing to validate`);
+  if (text.trim() === '' && !input.walked) throw new ValidatorError('INPUT_EMPTY', `${label} is empty: nothing to validate`);
   return { file: label, text };
 }
 

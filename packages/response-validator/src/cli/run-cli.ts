@@ -78,9 +78,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 
   const report: Report = { files: [], errors: [] };
   const context = { fragment: !!flags.fragment, ...(flags.methodName ? { methodName: flags.methodName } : {}) };
-  for (const file of expandInputs(inputs)) {
+  for (const input of expandInputs(inputs)) {
     try {
-      const { file: label, text } = readInput(file, flags.maxBytes, io.readStdin);
+      const { file: label, text } = readInput(input, flags.maxBytes, io.readStdin);
       if (flags.fromResponse) {
         const extraction = extractCode(text, { expect: flags.fragment ? 'body' : 'module', methodName: flags.methodName });
         const result = validator.validate(extraction.code, context);
@@ -90,7 +90,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       }
     } catch (err) {
       const code = err instanceof ValidatorError ? err.code : 'INTERNAL';
-      report.errors.push({ file: file === '-' ? 'stdin' : file, code, message: (err as Error).message });
+      report.errors.push({ file: input.path === '-' ? 'stdin' : input.path, code, message: (err as Error).message });
     }
   }
   if (report.files.length === 0 && report.errors.length === 0) {

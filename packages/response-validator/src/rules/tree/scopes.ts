@@ -122,9 +122,12 @@ function build(root: Node): ScopeTable {
         return;
       case 'import_statement':
       case 'import_from_statement':
-      case 'future_import_statement':
-        visitImport(c.currentNode, scope, bind);
+      case 'future_import_statement': {
+        const node = c.currentNode;
+        if (node.namedChildren.some((n) => n?.type === 'wildcard_import')) hasWildcardImport = true;
+        visitImport(node, scope, bind);
         return;
+      }
       case 'case_pattern':
       case 'type_parameter':
         // capture patterns bind, class/value patterns read: count both to stay on the safe side
