@@ -50,5 +50,5 @@ export function explainContext(built: BuiltContextData): string {
     out.push('Truncation: none');
   }
   for (const w of m.warnings) out.push(`warning: ${w}`);
-  return `${out.join('\n')}\n`;
+  return `${out.map((line) => line.trimEnd()).join('\n')}\n`;
 }

@@ -126,7 +126,10 @@ describe('token accounting', () => {
   test("every count equals tiktoken's on the same text", () => {
     for (const s of built.sections) {
       expect(s.tokens).toBe(cl100k.encode_ordinary(s.content).length);
-      for (const item of s.items ?? []) expect(item.tokens).toBe(cl100k.encode_ordinary(item.text).length);
+      for (const item of s.items ?? []) {
+        expect(item.tokens).toBe(cl100k.encode_ordinary(item.text).length);
+        expect(s.content).toContain(item.text); // so a consumer can remove it by text
+      }
     }
     expect(built.total).toBe(cl100k.encode_ordinary(built.toPrompt()).length);
     const { system, user } = built.toMessages();

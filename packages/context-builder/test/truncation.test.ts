@@ -38,6 +38,7 @@ describe('references are cut first', () => {
     const original = sec(base, 'references').items![2]!.text.split('\n');
     const short = sec(b, 'references').items![2]!;
     expect(short.shortened).toBe(true);
+    expect(sec(b, 'references').content).toContain(short.text);
     const lines = short.text.replace(/\n$/, '').split('\n');
     // kept lines are a prefix of the original, then the cut note inside the code block, then the fence
     expect(lines.slice(0, -2)).toEqual(original.slice(0, lines.length - 2));
