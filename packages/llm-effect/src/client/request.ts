@@ -1,6 +1,6 @@
 import { postWithRetry, type PostResult } from '../providers/http.js';
 import type { ProviderCall } from '../providers/types.js';
-import { failAttempt, type CallState } from './call.js';
+import { failAttempt, NEVER_ABORTED, type CallState } from './call.js';
 import type { PlannedTarget } from './plan.js';
 
 /** The HTTP request for one target through ky (retries included), every failed try emitted. */
@@ -12,6 +12,7 @@ export function sendToTarget(s: CallState, target: PlannedTarget, call: Provider
     headers: { ...p.config.headers, ...spec.headers },
     body: spec.body,
     signal,
+    neverAborted: NEVER_ABORTED,
     stream,
     adapter: p.adapter,
     provider: p.name,

@@ -3,7 +3,7 @@ import { holdDuring, type Held } from '../policies/hold.js';
 import { readStreamEvents } from '../providers/stream-reader.js';
 import type { StreamEvent } from '../providers/types.js';
 import type { FinishReason, LLMRequest, LLMResponse, Usage } from '../schemas.js';
-import { beginCall, cached, complete, exhausted, failAttempt, gate, onTargetError, type CallState } from './call.js';
+import { beginCall, cached, complete, exhausted, failAttempt, gate, NEVER_ABORTED, onTargetError, type CallState } from './call.js';
 import type { ClientContext } from './context.js';
 import type { PlannedTarget, PreparedCall } from './plan.js';
 import { sendToTarget } from './request.js';
@@ -26,7 +26,7 @@ interface OpenStream {
 /** Opens the stream and reads up to its first token, so failures before it can still fail over. */
 async function openStream(s: CallState, target: PlannedTarget, prepared: PreparedCall): Promise<OpenStream> {
   const teardown = new AbortController();
-  const signal = AbortSignal.any([s.signal, teardown.signal]);
+  const signal = s.signal === NEVER_ABORTED ? teardown.signal : AbortSignal.any([s.signal, teardown.signal]);
   const { response, attemptStartedAt } = await sendToTarget(s, target, prepared.call, true, signal);
   const events = readStreamEvents(response.body!, {
     adapter: target.provider.adapter,

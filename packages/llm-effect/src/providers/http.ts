@@ -19,6 +19,8 @@ export interface PostOptions {
   body: unknown;
   /** The caller's signal combined with the client's own (for stream teardown). */
   signal: AbortSignal;
+  /** The shared placeholder for "no signal": not passed to ky, which then creates fewer signals. */
+  neverAborted?: AbortSignal;
   stream: boolean;
   adapter: ProviderAdapter;
   provider: string;
@@ -79,7 +81,7 @@ export async function postWithRetry(o: PostOptions): Promise<PostResult> {
     const response = await http.post(o.url, {
       json: o.body,
       headers: o.headers,
-      signal: o.signal,
+      ...(o.signal === o.neverAborted ? {} : { signal: o.signal }),
       timeout: o.timeoutMs,
       retry: {
         limit: o.retry.maxRetries,
