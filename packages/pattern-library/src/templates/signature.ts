@@ -57,15 +57,25 @@ export function normalizeSignature(input: TaskSignature): NormalizedSignature {
   return { nodeType: sig.nodeType, methodName: sig.methodName, verb, entity, features, pattern, params, className: sig.className, key };
 }
 
-// Similarity weights: a body can be reused only for the same node type and verb, so those two
-// alone carry 0.45; features say what else the body must do.
-export const SIMILARITY_WEIGHTS = { nodeType: 0.2, verb: 0.25, features: 0.35, pattern: 0.1, params: 0.1 } as const;
+// Similarity weights: a body is reusable only for the same node type and verb, so each of the two
+// weighs 0.25 and a template that differs in either can reach at most 0.75 (below the default
+// threshold 0.8, which lets the index skip other buckets); features say what else the body must do.
+export const SIMILARITY_WEIGHTS = { nodeType: 0.25, verb: 0.25, features: 0.3, pattern: 0.1, params: 0.1 } as const;
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
+/** Jaccard of two sorted, duplicate-free lists (normalizeSignature sorts them) by one merge pass. */
+function sortedJaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 1;
   let shared = 0;
-  const set = new Set(b);
-  for (const x of a) if (set.has(x)) shared += 1;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
   return shared / (a.length + b.length - shared);
 }
 
@@ -77,14 +87,14 @@ export interface SignatureShape {
   params: readonly string[];
 }
 
-/** 0..1; 1 means the same normalised signature. */
+/** 0..1; 1 means the same normalised signature. Features and params must be sorted (as normalised). */
 export function signatureSimilarity(a: SignatureShape, b: SignatureShape): number {
   const w = SIMILARITY_WEIGHTS;
   return (
     (a.nodeType === b.nodeType ? w.nodeType : 0) +
     (a.verb === b.verb ? w.verb : 0) +
-    w.features * jaccard(a.features, b.features) +
+    w.features * sortedJaccard(a.features, b.features) +
     ((a.pattern ?? '') === (b.pattern ?? '') ? w.pattern : 0) +
-    w.params * jaccard(a.params, b.params)
+    w.params * sortedJaccard(a.params, b.params)
   );
 }

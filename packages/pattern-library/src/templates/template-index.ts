@@ -16,14 +16,40 @@ const OUTSIDE_BUCKET_MAX = 1 - Math.min(SIMILARITY_WEIGHTS.nodeType, SIMILARITY_
 const byRank = <T extends IndexedTemplate>(a: SimilarHit<T>, b: SimilarHit<T>): number =>
   b.similarity - a.similarity || a.template.id - b.template.id;
 
+/** Keeps the best `limit` hits in rank order without sorting everything that passed. */
+function collectTopK<T extends IndexedTemplate>(
+  templates: readonly T[],
+  query: SignatureShape,
+  minSimilarity: number,
+  limit: number,
+  top: SimilarHit<T>[],
+): void {
+  for (let k = 0; k < templates.length; k++) {
+    const template = templates[k]!;
+    const similarity = Math.round(signatureSimilarity(query, template) * 1e4) / 1e4;
+    if (similarity < minSimilarity) continue;
+    const hit = { template, similarity };
+    if (top.length === limit && byRank(hit, top[limit - 1]!) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && byRank(hit, top[i - 1]!) < 0) i -= 1;
+    top.splice(i, 0, hit);
+    if (top.length > limit) top.pop();
+  }
+}
+
 /**
- * In-memory index over learned template signatures, bucketed by (node type, verb). A query scans
- * its own bucket and skips every other bucket whenever minSimilarity is above what a template with
- * a different node type or verb could reach, which is the common case (reuse needs both equal).
+ * In-memory index over learned template signatures, bucketed by (node type, verb). A query with
+ * minSimilarity above what a template of another node type or verb can reach (0.75) scans only its
+ * own bucket, which is the common case (reuse needs both equal); a looser query scans everything.
  */
 export class TemplateIndex<T extends IndexedTemplate> {
-  private readonly buckets = new Map<string, Map<number, T>>();
+  // arrays, not Maps: a scan over a bucket is the hot loop, and arrays iterate fastest
+  private readonly buckets = new Map<string, T[]>();
   private readonly all = new Map<number, T>();
+  // every template in insertion order, for the scans that cannot skip buckets: with ties broken by
+  // id, visiting templates roughly in id order keeps the top-k insertions few
+  private readonly list: T[] = [];
+  private readonly position = new Map<number, number>();
 
   get size(): number {
     return this.all.size;
@@ -31,12 +57,23 @@ export class TemplateIndex<T extends IndexedTemplate> {
 
   upsert(template: T): void {
     const previous = this.all.get(template.id);
-    if (previous) this.buckets.get(bucketKey(previous))?.delete(previous.id);
+    if (previous) {
+      const old = this.buckets.get(bucketKey(previous));
+      const at = old?.findIndex((t) => t.id === previous.id) ?? -1;
+      if (old && at >= 0) old.splice(at, 1);
+    }
     this.all.set(template.id, template);
+    const at = this.position.get(template.id);
+    if (at === undefined) {
+      this.position.set(template.id, this.list.length);
+      this.list.push(template);
+    } else {
+      this.list[at] = template;
+    }
     const key = bucketKey(template);
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = new Map()));
-    bucket.set(template.id, template);
+    if (!bucket) this.buckets.set(key, (bucket = []));
+    bucket.push(template);
   }
 
   get(id: number): T | undefined {
@@ -44,33 +81,26 @@ export class TemplateIndex<T extends IndexedTemplate> {
   }
 
   findSimilar(query: SignatureShape, minSimilarity: number, limit: number): SimilarHit<T>[] {
-    const hits: SimilarHit<T>[] = [];
-    const scan = (templates: Iterable<T>): void => {
-      for (const template of templates) {
-        const similarity = signatureSimilarity(query, template);
-        if (similarity >= minSimilarity) hits.push({ template, similarity: Math.round(similarity * 1e4) / 1e4 });
-      }
-    };
-    const own = this.buckets.get(bucketKey(query));
-    if (own) scan(own.values());
+    const top: SimilarHit<T>[] = [];
+    if (limit <= 0) return top;
     if (minSimilarity <= OUTSIDE_BUCKET_MAX) {
-      for (const [key, bucket] of this.buckets) if (bucket !== own && key) scan(bucket.values());
+      collectTopK(this.list, query, minSimilarity, limit, top);
+    } else {
+      const own = this.buckets.get(bucketKey(query));
+      if (own) collectTopK(own, query, minSimilarity, limit, top);
     }
-    return hits.sort(byRank).slice(0, limit);
+    return top;
   }
 }
 
-/** The peer for benchmarks and tests: score every template, no index. */
+/** The peer for benchmarks and tests: score every template, no index (same top-k collector). */
 export function linearFindSimilar<T extends IndexedTemplate>(
   templates: readonly T[],
   query: SignatureShape,
   minSimilarity: number,
   limit: number,
 ): SimilarHit<T>[] {
-  const hits: SimilarHit<T>[] = [];
-  for (const template of templates) {
-    const similarity = signatureSimilarity(query, template);
-    if (similarity >= minSimilarity) hits.push({ template, similarity: Math.round(similarity * 1e4) / 1e4 });
-  }
-  return hits.sort(byRank).slice(0, limit);
+  const top: SimilarHit<T>[] = [];
+  if (limit > 0) collectTopK(templates, query, minSimilarity, limit, top);
+  return top;
 }

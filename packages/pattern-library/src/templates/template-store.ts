@@ -81,7 +81,7 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
   const loadIndex = async (): Promise<TemplateIndex<LearnedTemplate>> => {
     if (index) return index;
     const fresh = new TemplateIndex<LearnedTemplate>();
-    for (const row of await db.select().from(patternTemplates)) fresh.upsert(toTemplate(row));
+    for (const row of await db.select().from(patternTemplates).orderBy(patternTemplates.id)) fresh.upsert(toTemplate(row));
     index = fresh;
     return fresh;
   };
