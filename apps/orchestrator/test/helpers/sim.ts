@@ -1,0 +1,25 @@
+// llm-sim answers for the pipeline tests: the method is read from the prompt the pipeline sent.
+import type { ResponderRequest } from '@onexgen/llm-sim';
+import { BROKEN_ANSWER, goodAnswer } from '../fixtures/answers.js';
+
+export function methodOf(request: ResponderRequest): string {
+  // context-builder's operation section names the method: `## Method: <name>`
+  const text = request.messages.map((m) => m.content).join('\n');
+  return /## Method: ([A-Za-z_][A-Za-z0-9_]*)/.exec(text)?.[1] ?? 'unknown';
+}
+
+/** Good answers always. */
+export const goodResponder = (request: ResponderRequest): string => goodAnswer(methodOf(request));
+
+/** A broken answer the first time a method is asked, a good one afterwards. */
+export function repairedResponder(): (request: ResponderRequest) => string {
+  const seen = new Set<string>();
+  return (request) => {
+    const method = methodOf(request);
+    if (seen.has(method)) return goodAnswer(method);
+    seen.add(method);
+    return BROKEN_ANSWER;
+  };
+}
+
+export const brokenResponder = (): string => BROKEN_ANSWER;

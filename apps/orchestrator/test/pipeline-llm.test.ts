@@ -1,0 +1,144 @@
+// The LLM path in-process (from source): llm-sim over real HTTP, PGlite on disk (one per scenario,
+// so a learned template or cached answer of one scenario cannot serve another).
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
+import { dumpDatabase } from './helpers/db-dump.js';
+import { runInProcess } from './helpers/run-in-process.js';
+import { brokenResponder, goodResponder, repairedResponder } from './helpers/sim.js';
+
+const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
+const SPECS = ['mysql-adapter.effect.yaml', 'price-calculator.compute.yaml', 'event-counter.reducer.yaml', 'order-workflow.orchestrator.yaml'].map((f) => join(EXAMPLES, f));
+const KEY = 'sk-onexgen-test-SECRET-4242';
+const tmp = mkdtempSync(join(tmpdir(), 'onexgen-llm-'));
+let sim: LlmSim;
+let down: LlmSim;
+
+beforeAll(async () => {
+  sim = await startLlmSim({ scenario: { responder: goodResponder } });
+  // a provider that is down: every request gets a 503
+  down = await startLlmSim({ scenario: { script: [{ kind: 'error', status: 503, times: 10_000 }] } });
+});
+afterAll(async () => {
+  await Promise.all([sim.close(), down.close()]);
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function scenarioDir(name: string): string {
+  return mkdtempSync(join(tmp, `${name}-`));
+}
+
+async function generate(dir: string, extra: string[] = []) {
+  const run = await runInProcess(
+    ['generate', ...SPECS, '--out', join(dir, 'out'), '--db', join(dir, 'db'), '--json', '--provider', 'openai-compatible', '--base-url', `${sim.url}/v1`, '--model', 'glm-4.5', ...extra],
+    { env: { HOME: dir, CI: '1', ONEXGEN_API_KEY: KEY }, cwd: dir },
+  );
+  return { ...run, json: run.stdout ? JSON.parse(run.stdout) : undefined };
+}
+
+type JsonMethod = { class: string; name: string; strategy: string; attempts: number; passed: boolean; score: number; tokens: { total: number }; cost: number; latency: number; issues: unknown[] };
+
+describe('LLM path against llm-sim', () => {
+  test('a spec per node type: every operation method written by the model, --json shape, metrics for every attempt, no key anywhere', async () => {
+    sim.setScenario({ responder: goodResponder });
+    const dir = scenarioDir('good');
+    const run = await generate(dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.json).toMatchObject({ offline: false, exitCode: 0 });
+    expect(run.json.nodes).toHaveLength(4);
+    const methods: JsonMethod[] = run.json.nodes.flatMap((n: { methods: JsonMethod[] }) => n.methods);
+    for (const m of methods) {
+      expect(Object.keys(m)).toEqual(expect.arrayContaining(['class', 'name', 'strategy', 'attempts', 'passed', 'score', 'tokens', 'cost', 'latency', 'issues']));
+      expect(m.passed).toBe(true);
+      if (!m.name.startsWith('execute_')) expect(m).toMatchObject({ strategy: 'llm', attempts: 1 });
+    }
+    const llmMethods = methods.filter((m) => m.strategy === 'llm');
+    expect(llmMethods.length).toBeGreaterThanOrEqual(11);
+    expect(llmMethods.every((m) => m.tokens.total > 0)).toBe(true);
+    // every request the provider saw is an attempt row; every method a generation row
+    const db = await dumpDatabase(join(dir, 'db'));
+    expect(db.counts.llm_call_attempts).toBe(sim.requests.length);
+    expect(db.counts.llm_generation_metrics).toBe(methods.length);
+    expect(db.counts.context_builds).toBe(llmMethods.length);
+    expect(db.counts.llm_generation_history).toBe(llmMethods.length);
+    // the key went to the provider, and nowhere else
+    expect(sim.requests.some((r) => JSON.stringify(r.headers).includes(KEY))).toBe(true);
+    expect(db.text).not.toContain(KEY);
+    expect(run.stdout + run.stderr).not.toContain(KEY);
+    const outDir = join(dir, 'out');
+    for (const node of readdirSync(outDir)) {
+      for (const f of readdirSync(join(outDir, node), { recursive: true }) as string[]) {
+        if (f.includes('.')) expect(readFileSync(join(outDir, node, f), 'utf8')).not.toContain(KEY);
+      }
+    }
+    // learned templates: the same specs again are served without the model
+    sim.reset();
+    const again = await generate(dir);
+    expect(again.code).toBe(0);
+    const second: JsonMethod[] = again.json.nodes.flatMap((n: { methods: JsonMethod[] }) => n.methods);
+    expect(second.filter((m) => m.strategy === 'learned_template').length).toBeGreaterThan(0);
+    expect(sim.requests.length).toBeLessThan(llmMethods.length);
+  }, 180_000);
+
+  test('invalid first answers are repaired by a retry (exit 0)', async () => {
+    sim.setScenario({ responder: repairedResponder() });
+    const run = await generate(scenarioDir('retry'), ['--concurrency', '1']);
+    expect(run.code).toBe(0);
+    const methods: JsonMethod[] = run.json.nodes.flatMap((n: { methods: JsonMethod[] }) => n.methods);
+    const retried = methods.filter((m) => m.strategy === 'retry');
+    expect(retried.length).toBeGreaterThanOrEqual(11);
+    for (const m of retried) expect(m).toMatchObject({ attempts: 2, passed: true });
+  }, 180_000);
+
+  test('all attempts failing → fallback bodies and exit 1', async () => {
+    sim.setScenario({ responder: brokenResponder });
+    const dir = scenarioDir('broken');
+    const run = await generate(dir);
+    expect(run.code).toBe(1);
+    const methods: JsonMethod[] = run.json.nodes.flatMap((n: { methods: JsonMethod[] }) => n.methods);
+    const fell = methods.filter((m) => m.strategy === 'partial' || m.strategy === 'template_fallback');
+    expect(fell.length).toBeGreaterThanOrEqual(11);
+    for (const m of fell) expect(m.attempts).toBe(3);
+    const db = await dumpDatabase(join(dir, 'db'));
+    expect(db.counts.fallback_events).toBeGreaterThanOrEqual(fell.length * 3);
+    // the written files still parse: the fallbacks were injected, not the broken answers
+    const node = readFileSync(join(dir, 'out', 'node_price_calculator_compute', 'node.py'), 'utf8');
+    expect(node).not.toContain('def (:');
+  }, 180_000);
+
+  test('a provider that is down fails over to the next one in the chain', async () => {
+    sim.setScenario({ responder: goodResponder });
+    const dir = scenarioDir('failover');
+    const chain = [
+      { provider: 'primary', model: 'glm-4.5' },
+      { provider: 'secondary', model: 'glm-4.5' },
+    ];
+    writeFileSync(
+      join(dir, 'onexgen.config.yaml'),
+      JSON.stringify({
+        llm: {
+          providers: {
+            primary: { kind: 'openai-compatible', baseUrl: `${down.url}/v1` },
+            secondary: { kind: 'openai-compatible', baseUrl: `${sim.url}/v1` },
+          },
+          tiers: { local: chain, cloud_fast: chain, cloud_premium: chain },
+          retry: { maxRetries: 0 },
+        },
+      }),
+    );
+    const run = await runInProcess(['generate', SPECS[1]!, '--out', join(dir, 'out'), '--db', join(dir, 'db'), '--json'], {
+      env: { HOME: dir, CI: '1' },
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    expect(down.requests.length).toBeGreaterThan(0);
+    const db = await dumpDatabase(join(dir, 'db'));
+    const attempts = db.rows.llm_call_attempts!;
+    expect(attempts.some((a) => a.provider === 'primary' && a.status === 'error')).toBe(true);
+    expect(attempts.some((a) => a.provider === 'secondary' && a.status === 'success')).toBe(true);
+  }, 180_000);
+});
