@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { createFeatureNormalizer, normalizeFeatures } from '../src/index.js';
+import { createFeatureNormalizer, loadSynonymTable, normalizeFeatures, PatternLibraryError } from '../src/index.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('normalizeFeatures', () => {
   test('turns free text with remarks into the canonical key', () => {
@@ -32,5 +35,27 @@ describe('normalizeFeatures', () => {
     expect(n.normalize(['hard limit'])).toEqual(['limits']);
     expect(n.isCanonical('limits')).toBe(true);
     expect(n.isCanonical('limit')).toBe(false);
+  });
+});
+
+describe('the shipped synonym table', () => {
+  test('maps every phrase to exactly one key, and every catalog feature key to itself', () => {
+    const table = loadSynonymTable();
+    const owner = new Map<string, string>();
+    for (const [key, phrases] of Object.entries(table)) {
+      for (const phrase of [key.replace(/_/g, ' '), ...phrases]) {
+        const previous = owner.get(phrase.toLowerCase());
+        expect(previous === undefined || previous === key ? key : `${phrase}: ${previous} and ${key}`).toBe(key);
+        owner.set(phrase.toLowerCase(), key);
+      }
+      expect(normalizeFeatures([key])).toEqual([key]);
+    }
+  });
+
+  test('a malformed synonyms file is rejected naming the key', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'synonyms-'));
+    await writeFile(join(dir, 'bad.yaml'), 'Not Snake: [x]\n');
+    expect(() => loadSynonymTable(join(dir, 'bad.yaml'))).toThrow(PatternLibraryError);
+    expect(() => loadSynonymTable(join(dir, 'bad.yaml'))).toThrow(/bad\.yaml: Not Snake/);
   });
 });
