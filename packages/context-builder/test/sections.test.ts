@@ -52,6 +52,8 @@ describe('the six sections', () => {
     expect(c).toContain('ModelOnexError');
     expect(c).toContain('## Node Type: EFFECT');
     expect(c).toContain('NodeOrderStoreEffect(NodeEffect)');
+    const named = buildContext({ ...databaseEffectInput(), spec: { ...databaseEffectInput().spec, className: 'NodeOrdersEffect' } }, real.sources);
+    expect(section(named, 'system').content).toContain('`NodeOrdersEffect(NodeEffect)`');
     expect(c).toContain(`Selected variant: ${built.metadata.variant.id}`);
     expect(c).toContain(built.metadata.variant.rationale);
   });

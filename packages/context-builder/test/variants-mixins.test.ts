@@ -60,7 +60,7 @@ describe('VariantSelector and MixinRecommender on representative specs', () => {
   ])('no specialised match, %i operations -> %s by size', (ops, id) => {
     const { variant } = choose('compute', ops, ['pretty printing']);
     expect(variant).toMatchObject({ id, fallback: true });
-    expect(variant.rationale).toContain(`${ops} operations fits ${id}`);
+    expect(variant.rationale).toContain(`${ops} operation${ops === 1 ? '' : 's'} fits ${id}`);
   });
 
   test('database features on a compute node do not make it DATABASE_HEAVY', () => {

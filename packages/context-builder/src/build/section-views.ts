@@ -81,7 +81,7 @@ export function sectionView(id: SectionId, inputs: ViewInputs, items: ItemList):
       return {
         onexRules: rules.onexRules,
         nodeType: nodeInfo,
-        className: `Node${toPascal(spec.name)}${toPascal(nodeType)}`,
+        className: spec.className ?? `Node${toPascal(spec.name)}${toPascal(nodeType)}`,
         variant: { ...variant, confidenceText: variant.confidence.toFixed(2) },
         service: { name: spec.name, domain: spec.domain },
       };

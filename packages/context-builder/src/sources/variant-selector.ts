@@ -30,6 +30,7 @@ export interface VariantSelector {
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
+const operations = (n: number): string => `${n} operation${n === 1 ? '' : 's'}`;
 
 function rangeText(v: Variant): string {
   return v.operations.max === undefined ? `>= ${v.operations.min}` : `${v.operations.min}-${v.operations.max}`;
@@ -76,7 +77,7 @@ export function createVariantSelector(data: VariantsFile = loadVariantsData()): 
         const { v, score, matched } = best;
         const fit = operationFit(v, operationCount) === 1 ? 'fits' : 'is outside';
         const rationale =
-          `Node type ${nodeType} is supported; ${operationCount} operations ${fit} range ${rangeText(v)}; ` +
+          `Node type ${nodeType} is supported; ${operations(operationCount)} ${fit} range ${rangeText(v)}; ` +
           `${matched.length} of ${v.features.length} variant features matched: ${matched.join(', ')}.`;
         return selection(v, score, matched, rationale, false);
       }
@@ -86,7 +87,7 @@ export function createVariantSelector(data: VariantsFile = loadVariantsData()): 
         data.variants[0]!;
       const rationale =
         `No specialised variant matched at least ${Math.round(data.minOverlap * 100)}% of its features for a ${nodeType} node; ` +
-        `${operationCount} operations fits ${bySize.id} (${rangeText(bySize)}).`;
+        `${operations(operationCount)} fits ${bySize.id} (${rangeText(bySize)}).`;
       return selection(bySize, data.weights.nodeType + data.weights.operations * operationFit(bySize, operationCount), [], rationale, true);
     },
   };

@@ -40,6 +40,8 @@ export const ContractFieldsSchema = z.object({
 export const ContextSpecSchema = z.object({
   /** service name, e.g. 'postgres_query' */
   name: z.string().min(1),
+  /** the node class as named in the node file; default Node<Name><Type>, e.g. NodePostgresQueryEffect */
+  className: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier').optional(),
   nodeType: NodeTypeSchema,
   domain: z.string().optional(),
   description: z.string().default(''),
