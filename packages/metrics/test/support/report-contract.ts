@@ -44,4 +44,12 @@ export function reportContract(getStore: () => MetricsStore): void {
     expect(text).toMatch(/^compute\s+2\s+\$0\.01\s+350 ms\s+395 ms\s+399 ms\s+50\.0%\s+50\.0%$/m);
     expect(text).toMatch(/^patterns\s+1,400$/m);
   });
+
+  test('an empty window renders placeholders, not broken charts', async () => {
+    const data = await collectReportData(getStore(), { since: new Date('2030-01-01T00:00:00Z') });
+    const html = renderReport(data);
+    expect(html.match(/no data in this window|no context builds in this window/g)).toHaveLength(6);
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+    expect(renderTextReport(data)).toMatch(/^generations\s+0$/m);
+  });
 }
