@@ -9,7 +9,9 @@ import { runChecks } from './syntax/check-context.js';
 import { COMPILE_CHECKS } from './syntax/compile-checks.js';
 import { CHECKED_NODE_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
 import { reindentContinuations } from './syntax/continuation-retry.js';
+import { keywordsUsedAsNames } from './syntax/keyword-names.js';
 import { layoutErrors } from './syntax/layout.js';
+import { ScopeIndex } from './syntax/scope-index.js';
 import { treeErrors } from './syntax/tree-errors.js';
 import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PySyntaxIssue, PythonParser } from './types.js';
 
@@ -87,8 +89,13 @@ function analyseTree(source: string, tree: Tree): Analysis {
   const { extraction, layout, nodes } = extractAll(source, root, CHECKED_NODE_TYPES);
   // The checks that close tree-sitter's gaps with CPython run only on trees it accepted; compile()
   // rules only on sources ast.parse would accept (CPython reports those only then).
-  const syntaxErrors = root.hasError ? treeErrors(root) : byPosition([...runChecks(GRAMMAR_CHECKS, nodes), ...layoutErrors(source, layout)]);
-  const compileErrors = syntaxErrors.length === 0 ? byPosition(runChecks(COMPILE_CHECKS, nodes)) : [];
+  if (root.hasError) {
+    const syntaxErrors = treeErrors(root);
+    return { module: { source, syntaxValid: false, syntaxErrors, compileErrors: [], ...extraction }, stringSpans: layout.stringSpans };
+  }
+  const context = { scopes: new ScopeIndex(nodes) };
+  const syntaxErrors = byPosition([...runChecks(GRAMMAR_CHECKS, nodes, context), ...keywordsUsedAsNames(source, root), ...layoutErrors(source, layout)]);
+  const compileErrors = syntaxErrors.length === 0 ? byPosition(runChecks(COMPILE_CHECKS, nodes, context)) : [];
   return {
     module: { source, syntaxValid: syntaxErrors.length === 0, syntaxErrors, compileErrors, ...extraction },
     stringSpans: layout.stringSpans,

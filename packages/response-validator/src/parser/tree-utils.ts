@@ -3,7 +3,8 @@ import type { Node } from 'web-tree-sitter';
 
 /** Extras may sit between any two tokens; they are never part of the code's structure. */
 export function isExtra(node: Node): boolean {
-  return node.type === 'comment' || node.type === 'line_continuation';
+  const type = node.type;
+  return type === 'comment' || type === 'line_continuation';
 }
 
 /** Node types tree-sitter lets a leading `*` bind tighter than (CPython's star takes the whole operand). */
@@ -14,6 +15,28 @@ export function leadingStar(node: Node): Node | undefined {
   let current: Node | null = node;
   while (current && TIGHTER_THAN_STAR.has(current.type)) current = current.firstChild;
   return current && (current.type === 'list_splat' || current.type === 'list_splat_pattern') ? current : undefined;
+}
+
+export interface LiteralShape {
+  /** prefix letters as written, e.g. 'Rb' */
+  prefix: string;
+  /** the quote character */
+  quote: string;
+  /** 1 or 3 */
+  quoteLength: number;
+  /** the text between the quotes, or undefined when the literal is not closed (only in broken trees) */
+  body: string | undefined;
+}
+
+/** Prefix, quotes and body of one string literal, read from the literal's own text. */
+export function literalShape(text: string): LiteralShape {
+  let p = 0;
+  while (p < text.length && /[A-Za-z]/.test(text[p]!)) p++;
+  const quote = text[p] ?? '';
+  const quoteLength = quote !== '' && text.startsWith(quote.repeat(3), p) ? 3 : 1;
+  const closing = quote.repeat(quoteLength);
+  const closed = text.length >= p + 2 * quoteLength && text.endsWith(closing);
+  return { prefix: text.slice(0, p), quote, quoteLength, body: closed ? text.slice(p + quoteLength, text.length - quoteLength) : undefined };
 }
 
 /** Named children that are code (comments and backslash continuations left out). */

@@ -2,6 +2,7 @@
 // string_content / escape_sequence / interpolation pieces, and string_end.
 import type { Node } from 'web-tree-sitter';
 import { rangeOf } from '../ranges.js';
+import { literalShape } from '../tree-utils.js';
 import type { PyComment, PyString } from '../types.js';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -10,10 +11,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 /** Prefix letters of a literal (lower-cased), e.g. 'rb' for `Rb'x'`. */
 export function stringPrefix(node: Node): string {
-  const start = node.firstChild;
-  const text = start?.type === 'string_start' ? start.text : node.text;
-  const match = /^[A-Za-z]*/.exec(text);
-  return (match?.[0] ?? '').toLowerCase();
+  return literalShape(node.text).prefix.toLowerCase();
 }
 
 /** Applies Python's escape rules to the body of a non-raw literal (\N{...} is kept as written). */
@@ -34,15 +32,21 @@ export function decodeEscapes(body: string): string {
   );
 }
 
-export function extractString(node: Node, isDocstring: boolean): PyString {
+/** The text between the quotes, from the node's children when the literal is not closed. */
+function bodyOf(node: Node, text: string): string {
   const start = node.firstChild;
   const end = node.lastChild;
   const bodyStart = start?.type === 'string_start' ? start.endIndex : node.startIndex;
   const bodyEnd = end?.type === 'string_end' ? end.startIndex : node.endIndex;
-  const text = node.text;
   const relStart = bodyStart - node.startIndex;
-  const body = text.slice(relStart, Math.max(relStart, bodyEnd - node.startIndex));
-  const prefix = stringPrefix(node);
+  return text.slice(relStart, Math.max(relStart, bodyEnd - node.startIndex));
+}
+
+export function extractString(node: Node, isDocstring: boolean): PyString {
+  const text = node.text;
+  const shape = literalShape(text);
+  const body = shape.body ?? bodyOf(node, text);
+  const prefix = shape.prefix.toLowerCase();
   const isFString = prefix.includes('f');
   const isRaw = prefix.includes('r');
   return {

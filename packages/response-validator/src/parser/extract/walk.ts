@@ -1,5 +1,5 @@
-// One pre-order pass over the tree that fills every ParsedModule collection, keeping the stack of
-// enclosing functions/classes so qualified names and a call's enclosing function come for free.
+// One pass over the nodes that matter that fills every ParsedModule collection, keeping the stack
+// of enclosing functions/classes so qualified names and a call's enclosing function come for free.
 import type { Node } from 'web-tree-sitter';
 import type { LayoutFacts } from '../syntax/layout.js';
 import type { ParsedModule } from '../types.js';
@@ -25,28 +25,46 @@ export interface WalkResult {
   nodes: Map<string, Node[]>;
 }
 
+const EXTRACTED_TYPES = ['function_definition', 'class_definition', 'call', 'string', 'comment', 'block', ...IMPORT_TYPES, ...LINE_STARTERS];
+
+/**
+ * tree-sitter collects the wanted nodes in one call (document order); scopes and outermost
+ * strings follow from their index ranges, so no Node objects are made for the rest of the tree.
+ */
 export function extractAll(source: string, root: Node, collectTypes: ReadonlySet<string> = new Set()): WalkResult {
   const out: Extraction = { functions: [], classes: [], imports: [], calls: [], strings: [], comments: [] };
   const layout: LayoutFacts = { stringSpans: [], lineStarters: new Set() };
   const nodes = new Map<string, Node[]>();
-  let stringDepth = 0;
   const docstringStarts = new Set<number>();
   const scopes: Scope[] = [];
+  const scopeEnds: number[] = [];
+  let stringEnd = -1;
   const markDocstring = (block: Node | null): void => {
     const doc = docstringNode(block);
     if (!doc) return;
     if (doc.type === 'string') docstringStarts.add(doc.startIndex);
     else for (const part of doc.namedChildren) docstringStarts.add(part.startIndex);
   };
+  const markStatements = (block: Node): void => {
+    for (const statement of block.namedChildren) layout.lineStarters.add(statement.startIndex);
+  };
   const enclosingFunction = (): string | undefined => {
     for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i]!.kind === 'function') return scopes[i]!.qualifiedName;
     return undefined;
   };
 
-  const visit = (node: Node, parentType: string): void => {
-    let pushed = false;
+  markDocstring(root);
+  markStatements(root);
+  if (collectTypes.has('module')) nodes.set('module', [root]);
+  const wanted = [...new Set([...EXTRACTED_TYPES, ...collectTypes])];
+  for (const node of root.descendantsOfType(wanted)) {
     const type = node.type;
-    if (parentType === 'block' || parentType === 'module' || LINE_STARTERS.has(type)) layout.lineStarters.add(node.startIndex);
+    const start = node.startIndex;
+    while (scopeEnds.length > 0 && start >= scopeEnds[scopeEnds.length - 1]!) {
+      scopeEnds.pop();
+      scopes.pop();
+    }
+    if (LINE_STARTERS.has(type)) layout.lineStarters.add(start);
     if (collectTypes.has(type)) {
       const list = nodes.get(type);
       if (list) list.push(node);
@@ -58,7 +76,7 @@ export function extractAll(source: string, root: Node, collectTypes: ReadonlySet
         out.functions.push(fn);
         markDocstring(node.childForFieldName('body'));
         scopes.push({ kind: 'function', name: fn.name, qualifiedName: fn.qualifiedName });
-        pushed = true;
+        scopeEnds.push(node.endIndex);
         break;
       }
       case 'class_definition': {
@@ -66,30 +84,30 @@ export function extractAll(source: string, root: Node, collectTypes: ReadonlySet
         out.classes.push(cls);
         markDocstring(node.childForFieldName('body'));
         scopes.push({ kind: 'class', name: cls.name, qualifiedName: cls.qualifiedName ?? qualify(scopes, cls.name) });
-        pushed = true;
+        scopeEnds.push(node.endIndex);
         break;
       }
+      case 'block':
+        markStatements(node);
+        break;
       case 'call':
         out.calls.push(extractCall(node, enclosingFunction()));
         break;
-      case 'string':
-        out.strings.push(extractString(node, docstringStarts.has(node.startIndex)));
-        if (stringDepth === 0) layout.stringSpans.push(node.startIndex, node.endIndex);
-        stringDepth++;
-        for (const child of node.namedChildren) visit(child, type);
-        stringDepth--;
-        return;
+      case 'string': {
+        const literal = extractString(node, docstringStarts.has(start));
+        out.strings.push(literal);
+        if (start >= stringEnd) {
+          stringEnd = literal.range.endIndex;
+          layout.stringSpans.push(start, stringEnd);
+        }
+        break;
+      }
       case 'comment':
         out.comments.push(extractComment(node));
-        return;
+        break;
       default:
         if (IMPORT_TYPES.has(type)) out.imports.push(...extractImports(node));
     }
-    for (const child of node.namedChildren) visit(child, type);
-    if (pushed) scopes.pop();
-  };
-
-  markDocstring(root);
-  visit(root, '');
+  }
   return { extraction: out, layout, nodes };
 }

@@ -4,6 +4,7 @@
 // The expressions below validate the text of ONE number token against Python's lexical grammar
 // (docs: Lexical analysis, Integer/Floating-point/Imaginary literals); they never scan source code.
 import type { Node } from 'web-tree-sitter';
+import { literalShape } from '../tree-utils.js';
 import { codeChildren, type NodeCheck } from './check-context.js';
 
 const DIGITS = '[0-9](?:_?[0-9])*';
@@ -29,11 +30,8 @@ const numberLiteral: NodeCheck = (node, report) => {
 };
 
 const stringLiteral: NodeCheck = (node, report) => {
-  const start = node.firstChild;
-  if (start?.type !== 'string_start') return;
-  const opening = start.text;
-  const prefix = /^[A-Za-z]*/.exec(opening)?.[0] ?? '';
-  const quote = opening.slice(prefix.length, prefix.length + 1);
+  const text = node.text;
+  const { prefix, quote, quoteLength } = literalShape(text);
   if (quote !== '"' && quote !== "'") {
     report(node, 'invalid-syntax', 'invalid syntax: backquotes are not Python 3; use repr()');
     return;
@@ -43,14 +41,14 @@ const stringLiteral: NodeCheck = (node, report) => {
     report(node, 'invalid-syntax', `invalid string prefix '${prefix}'`);
     return;
   }
-  if (lower.includes('b') && /[^\x00-\x7f]/.test(node.text)) {
+  if (lower.includes('b') && /[^\x00-\x7f]/.test(text)) {
     report(node, 'invalid-syntax', 'bytes can only contain ASCII literal characters');
   }
-  if (!lower.includes('r')) {
+  if (!lower.includes('r') && text.includes('\\')) {
     const escapeError = badEscape(literalParts(node, lower.includes('f')), lower.includes('b'));
     if (escapeError) report(node, 'invalid-syntax', escapeError);
   }
-  if (opening.length - prefix.length === 1) {
+  if (quoteLength === 1 && text.includes('\n')) {
     // A single-quoted literal ends at the end of its line unless the newline is escaped; an
     // f-string may still span lines inside the expressions of its {replacement fields} (PEP 701),
     // but not inside a format spec.

@@ -67,12 +67,6 @@ const annotatedAssignment: NodeCheck = (node, report) => {
   }
 };
 
-/** `async`/`await` are keywords since 3.7; tree-sitter still reads them as names. */
-const keywordAsName: NodeCheck = (node, report) => {
-  const text = node.text;
-  if (text === 'await' || text === 'async') report(node, 'invalid-syntax', `invalid syntax: '${text}' is a keyword and cannot be used as a name`);
-};
-
 export const STATEMENT_CHECKS: Record<string, NodeCheck> = {
   module: separated,
   block: separated,
@@ -85,5 +79,4 @@ export const STATEMENT_CHECKS: Record<string, NodeCheck> = {
   assert_statement: assertStatement,
   raise_statement: raiseStatement,
   assignment: annotatedAssignment,
-  identifier: keywordAsName,
 };
