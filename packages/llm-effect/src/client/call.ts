@@ -71,7 +71,7 @@ type AttemptFields = Partial<Omit<AttemptEvent, 'type' | 'attributes' | 'correla
   latencyMs: number;
 };
 
-export function emitAttempt(s: CallState, target: PlannedTarget, fields: AttemptFields): void {
+export function emitAttempt(s: CallState, target: PlannedTarget, fields: AttemptFields, responseModel?: string): void {
   const event: Omit<AttemptEvent, 'attributes' | 'type'> = {
     correlationId: s.correlationId,
     ...(s.req.operationType ? { operationType: s.req.operationType } : {}),
@@ -88,7 +88,7 @@ export function emitAttempt(s: CallState, target: PlannedTarget, fields: Attempt
     timestamp: new Date().toISOString(),
     ...fields,
   };
-  s.ctx.hub.emit({ type: 'attempt', ...event, attributes: genAiAttributes(event, s.base) });
+  s.ctx.hub.emit({ type: 'attempt', ...event, attributes: genAiAttributes(event, s.base, responseModel) });
 }
 
 export function failAttempt(s: CallState, target: PlannedTarget, error: ProviderError, latencyMs: number): void {
@@ -143,6 +143,8 @@ export function exhausted(s: CallState): LLMError {
 
 export interface Completion {
   text: string;
+  /** The model the provider says answered (e.g. a dated snapshot), for gen_ai.response.model. */
+  model?: string;
   reasoning?: string;
   finishReason: FinishReason;
   usage?: Usage;
@@ -191,7 +193,7 @@ export async function complete(s: CallState, target: PlannedTarget, prepared: Pr
     reasoningTokens: usage.reasoningTokens,
     costMicros: micros,
     finishReason: c.finishReason,
-  });
+  }, c.model);
   for (const alert of await s.ctx.budget.record(micros, s.ids)) {
     s.ctx.hub.emit({ type: 'budget_alert', correlationId: s.correlationId, timestamp: new Date().toISOString(), ...alert });
   }

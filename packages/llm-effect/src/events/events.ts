@@ -63,12 +63,16 @@ export type LLMEventType = LLMEvent['type'];
 export type LLMEventOf<T extends LLMEventType> = Extract<LLMEvent, { type: T }>;
 
 /** OpenTelemetry semantic-convention attributes for an attempt. */
-export function genAiAttributes(e: Omit<AttemptEvent, 'attributes' | 'type'>, request: { maxOutputTokens: number; temperature?: number }): AttemptEvent['attributes'] {
+export function genAiAttributes(
+  e: Omit<AttemptEvent, 'attributes' | 'type'>,
+  request: { maxOutputTokens: number; temperature?: number },
+  responseModel?: string,
+): AttemptEvent['attributes'] {
   return {
     'gen_ai.operation.name': 'chat',
     'gen_ai.provider.name': e.provider,
     'gen_ai.request.model': e.model,
-    'gen_ai.response.model': e.model,
+    'gen_ai.response.model': responseModel ?? e.model,
     'gen_ai.request.max_tokens': request.maxOutputTokens,
     ...(request.temperature !== undefined ? { 'gen_ai.request.temperature': request.temperature } : {}),
     'gen_ai.usage.input_tokens': e.inputTokens,
