@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { createPatternStore, createTemplateStore, loadPatternCatalog, PatternLibraryError, type PatternStore, type TemplateStore } from '../src/index.js';
+import { createCatalog, createPatternStore, createTemplateStore, loadPatternCatalog, PatternLibraryError, type PatternStore, type TemplateStore } from '../src/index.js';
 import { openMigratedPglite } from './pglite-db.js';
 
 let close: () => Promise<void>;
@@ -52,6 +52,18 @@ describe('pattern extraction and learned examples', () => {
     const [example] = await patterns.learnedExamples('transaction_management_v1');
     expect(example).toMatchObject({ sessionId: 's-1', nodeType: 'effect', score: 0.92, patternName: 'transaction_management', metadata: { model: 'sim' } });
     expect(example!.code).toContain('conn.transaction()');
+  });
+
+  test('offers the best learned example of each pattern as a learned pattern the matcher can rank', async () => {
+    const catalog = await loadPatternCatalog();
+    const learned = await patterns.learnedPatterns(catalog);
+    const tx = learned.find((p) => p.id === 'transaction_management_learned_v1')!;
+    expect(tx).toMatchObject({ source: 'learned', category: 'data', nodeTypes: ['effect', 'reducer'] });
+    expect(tx.codeExample).toMatch(/^async def create_order/);
+    expect(tx.description).toMatch(/learned from session s-1, score 0\.92/);
+    const combined = createCatalog([...catalog.patterns, ...learned]);
+    const ids = combined.match({ nodeType: 'effect', features: ['transactions'], topK: 10 }).map((m) => m.pattern.id);
+    expect(ids).toEqual(expect.arrayContaining(['transaction_management_v1', 'transaction_management_learned_v1']));
   });
 
   test('rejects bad input naming the field', async () => {

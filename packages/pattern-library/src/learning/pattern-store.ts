@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NODE_TYPES } from '../catalog/pattern-file-schema.js';
 import { PatternLibraryError, describeZodIssues } from '../errors.js';
 import { patternEffectiveness, patternLearnedExamples, patternUsage } from '../schema/pattern-library.js';
+import type { Pattern } from '../types.js';
 import type { PatternDb } from './db.js';
 import { DEFAULT_PRUNING, effectivenessFrom, outcomeWeight, type Effectiveness, type EffectivenessLookup, type PruningPolicy } from './effectiveness.js';
 import { extractPatternsFromCode, type ExtractedPattern } from './extract.js';
@@ -83,6 +84,33 @@ export function createPatternStore(db: PatternDb, opts: PatternStoreOptions = {}
         .where(eq(patternLearnedExamples.patternId, patternId))
         .orderBy(desc(patternLearnedExamples.score), desc(patternLearnedExamples.id))
         .limit(limit);
+    },
+
+    /**
+     * The best learned example of each catalog pattern, as a pattern of its own (source 'learned',
+     * id '<name>_learned_v1') that carries the catalog pattern's metadata and the learned code, so
+     * `createCatalog([...catalog.patterns, ...learned])` can match and show what generations wrote.
+     */
+    async learnedPatterns(catalog: { get(id: string): Pattern | undefined }): Promise<Pattern[]> {
+      const rows = await db
+        .selectDistinctOn([patternLearnedExamples.patternId])
+        .from(patternLearnedExamples)
+        .orderBy(patternLearnedExamples.patternId, desc(patternLearnedExamples.score), desc(patternLearnedExamples.id));
+      const out: Pattern[] = [];
+      for (const row of rows) {
+        const base = catalog.get(row.patternId);
+        if (!base) continue;
+        out.push({
+          ...base,
+          id: `${base.name}_learned_v1`,
+          name: `${base.name}_learned`,
+          version: 1,
+          codeExample: row.code.endsWith('\n') ? row.code : `${row.code}\n`,
+          description: `${base.description} (learned from session ${row.sessionId ?? 'unknown'}, score ${row.score.toFixed(2)})`,
+          source: 'learned',
+        });
+      }
+      return out;
     },
 
     /** Records one use and its validation outcome; the sums move with SQL increments. */
