@@ -231,6 +231,12 @@ describe('input validation', () => {
     expect(() => buildContext({ ...databaseEffectInput(), ...patch } as never, real.sources)).toThrow(message);
   });
 
+  test('bad options name the option', () => {
+    expect(() => buildContext(databaseEffectInput(), real.sources, { referenceThreshold: 2 })).toThrow(/build options: referenceThreshold/);
+    expect(() => buildContext(databaseEffectInput(), real.sources, { encoding: 'p50k_base' as never })).toThrow(/build options: encoding/);
+    expect(() => buildContext(databaseEffectInput(), real.sources, { budget: -5 })).toThrow(/budget options: budget/);
+  });
+
   test('node types are normalised from contract spellings', () => {
     const b = buildContext({ ...databaseEffectInput(), nodeType: 'EFFECT_GENERIC' }, real.sources);
     expect(b.metadata.nodeType).toBe('effect');

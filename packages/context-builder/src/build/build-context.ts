@@ -1,6 +1,7 @@
 // buildContext: validates the input, asks each source (variants, mixins, patterns, references),
 // renders the six sections from their templates, applies the token budget and returns plain data.
 import type { MatchQuery, PatternMatch } from '@onexgen/pattern-library';
+import { z } from 'zod';
 import { normalizeFeatures as defaultNormalize } from '@onexgen/pattern-library';
 import type { PythonParser } from '@onexgen/response-validator';
 import { resolveBudget, type BudgetOptions } from '../budget/resolve-budget.js';
@@ -13,7 +14,7 @@ import { createMixinRecommender, type MixinRecommender } from '../sources/mixin-
 import type { ReferenceImplementation, ReferenceIndex } from '../sources/reference-index.js';
 import { createVariantSelector, type VariantSelector } from '../sources/variant-selector.js';
 import { BuildInputSchema, type BuildInput } from '../spec/schemas.js';
-import type { EncodingName } from '../tokens/encoder-registry.js';
+import { ENCODINGS, type EncodingName } from '../tokens/encoder-registry.js';
 import { encodingForModel } from '../tokens/model-encoding.js';
 import { sharedTokenCounter } from '../tokens/shared-counter.js';
 import type { TokenCounter } from '../tokens/token-counter.js';
@@ -63,6 +64,17 @@ const TITLES: Record<SectionId, string> = {
   instructions: 'Generation Instructions',
 };
 
+// The plain-value options (budget ones are checked by resolveBudget; counter is an object).
+const BuildOptionsSchema = z.looseObject({
+  model: z.string().min(1).optional(),
+  encoding: z.enum(ENCODINGS).optional(),
+  templatesDir: z.string().min(1).optional(),
+  patternLimit: z.number().int().nonnegative().optional(),
+  minPatternScore: z.number().min(0).max(1).optional(),
+  referenceLimit: z.number().int().nonnegative().optional(),
+  referenceThreshold: z.number().min(0).max(1).optional(),
+});
+
 let variantSelector: VariantSelector | undefined;
 let mixinRecommender: MixinRecommender | undefined;
 const defaultVariantSelector = () => (variantSelector ??= createVariantSelector());
@@ -81,6 +93,10 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
   const parsed = BuildInputSchema.safeParse(input);
   if (!parsed.success) {
     throw new ContextBuilderError('INPUT_INVALID', `context input: ${describeZodIssues(parsed.error.issues)}`, { cause: parsed.error });
+  }
+  const checked = BuildOptionsSchema.safeParse(options);
+  if (!checked.success) {
+    throw new ContextBuilderError('INPUT_INVALID', `build options: ${describeZodIssues(checked.error.issues)}`, { cause: checked.error });
   }
   const { spec, method } = parsed.data;
   const nodeType = parsed.data.nodeType ?? spec.nodeType;
