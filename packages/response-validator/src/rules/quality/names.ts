@@ -9,7 +9,7 @@ export const unusedVariable: Rule = {
   severity: 'warning',
   summary: 'local variable assigned but never used',
   check(ctx) {
-    for (const scope of scopesOf(ctx.root).scopes) {
+    for (const scope of scopesOf(ctx.root, ctx.module.source).scopes) {
       if (scope.kind !== 'function') continue;
       for (const [name, node] of scope.simpleAssignments) {
         if (name.startsWith('_') || scope.loadedNames.has(name) || scope.globals.has(name)) continue;
@@ -25,13 +25,13 @@ export const undefinedName: Rule = {
   severity: 'warning',
   summary: 'name used but never defined or imported',
   check(ctx) {
-    const table = scopesOf(ctx.root);
+    const table = scopesOf(ctx.root, ctx.module.source);
     if (table.hasWildcardImport || (ctx.context.fileImports ?? []).some((i) => /\*\s*$/.test(i))) return; // `import *` hides every name
     const known = knownNames(ctx);
     for (const scope of table.scopes) {
       const reported = new Set<string>();
       for (const { name, node } of scope.loads) {
-        if (reported.has(name) || known.has(name)) continue;
+        if (reported.has(name) || known.has(name) || ctx.builtins.has(name)) continue;
         let defined = false;
         for (let s: typeof scope | undefined = scope; s && !defined; s = s.parent) defined = s.bindings.has(name);
         if (defined) continue;
@@ -44,7 +44,6 @@ export const undefinedName: Rule = {
 
 function knownNames(ctx: RuleContext): Set<string> {
   const names = new Set<string>(ctx.context.knownNames ?? []);
-  for (const b of ctx.builtins) names.add(b);
   for (const n of ctx.fileImportNames) names.add(n);
   const fragmentNames = ctx.options.fragmentKnownNames;
   if (ctx.wrapper && Array.isArray(fragmentNames)) for (const n of fragmentNames) if (typeof n === 'string') names.add(n);

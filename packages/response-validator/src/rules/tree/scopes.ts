@@ -1,8 +1,10 @@
-// Name binding and use per scope (module, class, function), from one cursor walk over the tree.
-// Lambdas and comprehensions share their enclosing scope: their parameters and targets count as
-// bound there (a deliberate simplification: it can hide a use outside the comprehension, never
-// invent an undefined name).
-import type { Node, TreeCursor } from 'web-tree-sitter';
+// Name binding and use per scope (module, class, function), from ONE tree-sitter query run inside
+// the wasm module (a cursor walk crossed into wasm several times per node and cost more than every
+// rule together). Each identifier gets a role from the patterns that captured it, and its scope from
+// the innermost function/class whose span contains it. Lambdas and comprehensions share their
+// enclosing scope: their parameters and targets count as bound there (a deliberate simplification:
+// it can hide a use outside the comprehension, never invent an undefined name).
+import { type Language, type Node, Query } from 'web-tree-sitter';
 
 export interface Scope {
   node: Node;
@@ -21,165 +23,138 @@ export interface Scope {
 
 export interface ScopeTable {
   scopes: Scope[];
-  byNode: Map<number, Scope>;
   hasWildcardImport: boolean;
 }
 
-const cache = new WeakMap<Node, ScopeTable>();
+// Role captures, strongest first: a later (weaker) capture never overrides an earlier role.
+const ROLES = ['importbind', 'ignore', 'def', 'global', 'simple', 'aug', 'bind', 'both', 'id'] as const;
+type Role = (typeof ROLES)[number];
+const RANK = new Map<string, number>(ROLES.map((r, i) => [r, i]));
 
-export function scopesOf(root: Node): ScopeTable {
-  let table = cache.get(root);
-  if (!table) cache.set(root, (table = build(root)));
+const PATTERNS = `
+(function_definition) @fn
+(class_definition) @cls
+(case_pattern) @caseregion
+(wildcard_import) @wildcard
+(identifier) @id
+(attribute attribute: (identifier) @ignore)
+(keyword_argument name: (identifier) @ignore)
+(import_from_statement module_name: (dotted_name (identifier) @ignore))
+(relative_import (dotted_name (identifier) @ignore))
+(aliased_import name: (dotted_name (identifier) @ignore))
+(import_statement name: (dotted_name (identifier) @ignore))
+(import_statement name: (dotted_name . (identifier) @importbind))
+(import_statement name: (aliased_import alias: (identifier) @importbind))
+(import_from_statement name: (dotted_name (identifier) @importbind))
+(import_from_statement name: (aliased_import alias: (identifier) @importbind))
+(future_import_statement name: (dotted_name (identifier) @importbind))
+(function_definition name: (identifier) @def)
+(class_definition name: (identifier) @def)
+(parameters (identifier) @bind)
+(lambda_parameters (identifier) @bind)
+(default_parameter name: (identifier) @bind)
+(typed_default_parameter name: (identifier) @bind)
+(typed_parameter . (identifier) @bind)
+(list_splat_pattern (identifier) @bind)
+(dictionary_splat_pattern (identifier) @bind)
+(pattern_list (identifier) @bind)
+(tuple_pattern (identifier) @bind)
+(list_pattern (identifier) @bind)
+(assignment left: (identifier) @simple)
+(augmented_assignment left: (identifier) @aug)
+(for_statement left: (identifier) @bind)
+(for_in_clause left: (identifier) @bind)
+(as_pattern alias: (as_pattern_target (identifier) @bind))
+(named_expression name: (identifier) @bind)
+(global_statement (identifier) @global)
+(nonlocal_statement (identifier) @global)
+(type_parameter (type (identifier) @both))
+(type_alias_statement left: (type (identifier) @bind))
+`;
+
+const queries = new WeakMap<Language, Query>();
+const tables = new WeakMap<Node, ScopeTable>();
+const IDENTIFIER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/uy;
+
+/** `source` is the text the tree was parsed from (identifiers are read from it by offset). */
+export function scopesOf(root: Node, source: string): ScopeTable {
+  let table = tables.get(root);
+  if (!table) tables.set(root, (table = build(root, source)));
   return table;
 }
 
-type Mode = 'load' | 'store' | 'bind-only' | 'ignore';
+interface Span {
+  start: number;
+  end: number;
+  scope: Scope;
+}
 
-const PATTERN_CONTAINERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'dictionary_splat_pattern', 'tuple', 'list', 'parenthesized_expression', 'expression_list']);
-const PARAM_CONTAINERS = new Set(['parameters', 'lambda_parameters']);
+function build(root: Node, source: string): ScopeTable {
+  const language = root.tree.language;
+  let query = queries.get(language);
+  if (!query) queries.set(language, (query = new Query(language, PATTERNS)));
 
-function build(root: Node): ScopeTable {
   const moduleScope = newScope(root, 'module');
   const scopes: Scope[] = [moduleScope];
-  const byNode = new Map<number, Scope>([[root.id, moduleScope]]);
+  const spans: Span[] = [];
+  const caseRegions: { start: number; end: number }[] = [];
+  const ids = new Map<number, { node: Node; role: Role }>();
   let hasWildcardImport = false;
-  const cursor = root.walk();
 
-  const bind = (scope: Scope, name: string, node: Node, simple: boolean) => {
-    if (!scope.bindings.has(name)) scope.bindings.set(name, node);
-    if (simple && !scope.simpleAssignments.has(name)) scope.simpleAssignments.set(name, node);
-    else if (!simple) scope.simpleAssignments.delete(name);
-  };
-  const load = (scope: Scope, name: string, node: Node) => {
-    scope.loads.push({ name, node });
-    for (let s: Scope | undefined = scope; s; s = s.parent) s.loadedNames.add(name);
-  };
-
-  // Visits the cursor's current node and its subtree.
-  const visit = (c: TreeCursor, scope: Scope, mode: Mode, simple: boolean): void => {
-    const type = c.nodeType;
-    if (type === 'identifier') {
-      const node = c.currentNode;
-      if (mode === 'load') load(scope, node.text, node);
-      else if (mode === 'store' || mode === 'bind-only') bind(scope, node.text, node, simple && mode === 'store');
-      return;
-    }
-    if (type === 'wildcard_import') hasWildcardImport = true;
-    if (type === 'comment' || type === 'string_content' || type === 'escape_sequence') return;
-    if (type === 'function_definition' || type === 'class_definition') {
-      const node = c.currentNode;
-      const inner = newScope(node, type === 'class_definition' ? 'class' : 'function', scope);
-      scopes.push(inner);
-      byNode.set(node.id, inner);
-      eachChild(c, (field) => {
-        if (field === 'name') visit(c, scope, 'bind-only', false);
-        else if (field === 'parameters' || field === 'type_parameters') visit(c, inner, 'bind-only', false);
-        else if (field === 'body') visit(c, inner, 'load', false);
-        else visit(c, scope, 'load', false);
-      });
-      return;
-    }
-    if (mode === 'bind-only' && PARAM_CONTAINERS.has(type)) {
-      eachChild(c, () => visit(c, scope, 'bind-only', false));
-      return;
-    }
-    switch (type) {
-      case 'assignment':
-      case 'augmented_assignment':
-      case 'for_statement':
-      case 'for_in_clause':
-        eachChild(c, (field) => {
-          if (field === 'left') {
-            if (type === 'augmented_assignment') visit(c, scope, 'load', false); // x += 1 reads x
-            visit(c, scope, 'store', type === 'assignment' && c.nodeType === 'identifier');
-          } else visit(c, scope, 'load', false);
-        });
-        return;
-      case 'default_parameter':
-      case 'typed_default_parameter':
-        eachChild(c, (field) => visit(c, scope, field === 'name' ? mode : 'load', false));
-        return;
-      case 'typed_parameter':
-        eachChild(c, (field, childType) => visit(c, scope, field === 'type' || childType === 'type' ? 'load' : mode, false));
-        return;
-      case 'keyword_argument':
-        eachChild(c, (field) => (field === 'name' ? undefined : visit(c, scope, 'load', false)));
-        return;
-      case 'attribute':
-        eachChild(c, (field) => (field === 'object' ? visit(c, scope, 'load', false) : undefined));
-        return;
-      case 'subscript':
-        eachChild(c, () => visit(c, scope, 'load', false));
-        return;
-      case 'as_pattern_target':
-      case 'global_statement':
-      case 'nonlocal_statement':
-        eachChild(c, () => visit(c, scope, 'bind-only', false));
-        if (type !== 'as_pattern_target') for (const id of c.currentNode.namedChildren) if (id) scope.globals.add(id.text);
-        return;
-      case 'named_expression':
-        eachChild(c, (field) => visit(c, scope, field === 'name' ? 'bind-only' : 'load', false));
-        return;
-      case 'import_statement':
-      case 'import_from_statement':
-      case 'future_import_statement': {
-        const node = c.currentNode;
-        if (node.namedChildren.some((n) => n?.type === 'wildcard_import')) hasWildcardImport = true;
-        visitImport(node, scope, bind);
-        return;
-      }
-      case 'case_pattern':
-      case 'type_parameter':
-        // capture patterns bind, class/value patterns read: count both to stay on the safe side
-        for (const id of c.currentNode.descendantsOfType('identifier')) {
-          if (!id) continue;
-          bind(scope, id.text, id, false);
-          load(scope, id.text, id);
-        }
-        return;
-      case 'type_alias_statement': {
-        let first = true;
-        eachChild(c, () => {
-          visit(c, scope, first ? 'bind-only' : 'load', false);
-          first = false;
-        });
-        return;
-      }
-      case 'lambda_parameters':
-        eachChild(c, () => visit(c, scope, 'bind-only', false));
-        return;
-      default:
-        if (mode !== 'load' && !PATTERN_CONTAINERS.has(type) && type !== 'pattern') mode = 'load';
-        eachChild(c, () => visit(c, scope, mode, simple));
-    }
-  };
-
-  visit(cursor, moduleScope, 'load', false);
-  cursor.delete();
-  return { scopes, byNode, hasWildcardImport };
-}
-
-/** Runs fn for each NAMED child with the cursor on it (punctuation and keywords never bind or read a name). */
-function eachChild(c: TreeCursor, fn: (field: string | null, type: string) => void): void {
-  if (!c.gotoFirstChild()) return;
-  do {
-    if (!c.nodeIsNamed) continue;
-    fn(c.currentFieldName, c.nodeType);
-  } while (c.gotoNextSibling());
-  c.gotoParent();
-}
-
-function visitImport(node: Node, scope: Scope, bind: (s: Scope, name: string, n: Node, simple: boolean) => void) {
-  for (const child of node.childrenForFieldName('name')) {
-    if (!child) continue;
-    if (child.type === 'aliased_import') {
-      const alias = child.childForFieldName('alias');
-      if (alias) bind(scope, alias.text, alias, false);
-    } else {
-      const first = child.type === 'dotted_name' ? child.namedChildren[0] : child;
-      if (first) bind(scope, first.text, first, false);
+  for (const { name, node } of query.captures(root)) {
+    if (name === 'fn' || name === 'cls') {
+      const scope = newScope(node, name === 'cls' ? 'class' : 'function');
+      scopes.push(scope);
+      spans.push({ start: node.startIndex, end: node.endIndex, scope });
+    } else if (name === 'caseregion') caseRegions.push({ start: node.startIndex, end: node.endIndex });
+    else if (name === 'wildcard') hasWildcardImport = true;
+    else {
+      const seen = ids.get(node.startIndex);
+      if (!seen || RANK.get(name)! < RANK.get(seen.role)!) ids.set(node.startIndex, { node, role: name as Role });
     }
   }
+
+  // parents: the innermost earlier span that contains each span (spans arrive in document order)
+  const open: Span[] = [];
+  for (const span of spans) {
+    while (open.length && open[open.length - 1]!.end <= span.start) open.pop();
+    span.scope.parent = open[open.length - 1]?.scope ?? moduleScope;
+    open.push(span);
+  }
+  const scopeAt = (index: number): Scope => {
+    let best: Span | undefined;
+    for (const s of spans) if (s.start <= index && index < s.end && (!best || s.start >= best.start)) best = s;
+    return best?.scope ?? moduleScope;
+  };
+
+  for (const [start, { node, role }] of ids) {
+    if (role === 'ignore') continue;
+    IDENTIFIER.lastIndex = start;
+    const name = IDENTIFIER.exec(source)?.[0];
+    if (!name) continue;
+    let scope = scopeAt(start);
+    if (role === 'def') scope = scope.parent ?? moduleScope; // `def f` binds f where the def stands
+    const inCase = caseRegions.some((r) => r.start <= start && start < r.end);
+    if (role === 'id' && !inCase) {
+      scope.loads.push({ name, node });
+      for (let s: Scope | undefined = scope; s; s = s.parent) s.loadedNames.add(name);
+      continue;
+    }
+    bind(scope, name, node, role === 'simple');
+    if (role === 'global') scope.globals.add(name);
+    if (role === 'aug' || role === 'both' || inCase) {
+      // `x += 1` reads x; capture/type patterns both bind and read: count both to stay on the safe side
+      scope.loads.push({ name, node });
+      for (let s: Scope | undefined = scope; s; s = s.parent) s.loadedNames.add(name);
+    }
+  }
+  return { scopes, hasWildcardImport };
+}
+
+function bind(scope: Scope, name: string, node: Node, simple: boolean) {
+  if (!scope.bindings.has(name)) scope.bindings.set(name, node);
+  if (simple && !scope.simpleAssignments.has(name)) scope.simpleAssignments.set(name, node);
+  else if (!simple) scope.simpleAssignments.delete(name);
 }
 
 function newScope(node: Node, kind: Scope['kind'], parent?: Scope): Scope {
