@@ -36,6 +36,7 @@ describe('VariantSelector and MixinRecommender on representative specs', () => {
   test('Kafka effect -> KAFKA_HEAVY; the event publisher brings the event bus it requires', () => {
     const { variant, mixins } = choose('effect', 2, ['Kafka producer', 'publish events']);
     expect(variant.id).toBe('KAFKA_HEAVY');
+    expect(variant.aliases).toEqual(['EVENT_DRIVEN']);
     const bus = mixins.find((m) => m.id === 'EventBus');
     expect(bus?.reasons).toContain('required by EventPublisher');
   });

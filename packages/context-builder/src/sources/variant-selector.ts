@@ -13,6 +13,8 @@ export interface VariantQuery {
 
 export interface VariantSelection {
   id: string;
+  /** other names of the variant, e.g. EVENT_DRIVEN for KAFKA_HEAVY */
+  aliases: string[];
   /** 0..1 */
   confidence: number;
   rationale: string;
@@ -50,6 +52,7 @@ export function createVariantSelector(data: VariantsFile = loadVariantsData()): 
 
   const selection = (v: Variant, confidence: number, matched: string[], rationale: string, fallback: boolean): VariantSelection => ({
     id: v.id,
+    aliases: [...v.aliases],
     confidence: round2(confidence),
     rationale,
     matchedFeatures: matched,
