@@ -1,18 +1,20 @@
 // The ONE place that locates the SQL migrations. The build copies the repository's migrations/ into
-// the package (packages/metrics/migrations, shipped in the tarball); running from source in the
-// repository, the root migrations/ folder is the single source.
+// the package (packages/metrics/migrations, shipped in the tarball). Running from source (jest, tsc
+// paths), the repository's root migrations/ is the single source and wins over a copy that an older
+// build may have left behind.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const CANDIDATES = [
-  // dist/index.js or src/migrations-dir.ts → <package>/migrations/
-  new URL('../migrations/', import.meta.url),
-  // src/ or dist/ inside the monorepo → <repo>/migrations/
-  new URL('../../../migrations/', import.meta.url),
-];
+/** <package>/migrations/ from src/migrations-dir.ts or from dist/index.js */
+const PACKAGE_COPY = new URL('../migrations/', import.meta.url);
+/** <repo>/migrations/ from src/ or dist/ inside the monorepo */
+const REPOSITORY_SOURCE = new URL('../../../migrations/', import.meta.url);
+
+const runningFromSource = /\/src\/[^/]+$/.test(new URL(import.meta.url).pathname);
 
 export function findMigrationsDir(): string | undefined {
-  for (const url of CANDIDATES) {
+  const candidates = runningFromSource ? [REPOSITORY_SOURCE, PACKAGE_COPY] : [PACKAGE_COPY, REPOSITORY_SOURCE];
+  for (const url of candidates) {
     const dir = fileURLToPath(url);
     if (existsSync(`${dir}meta/_journal.json`)) return dir;
   }
