@@ -1,9 +1,14 @@
 // The `onexgen` command tree. Commands throw OnexgenError; runCli turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
+import { registerDb } from './commands/db.js';
+import { registerExplain } from './commands/explain.js';
 import { registerFill } from './commands/fill.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerMetrics } from './commands/metrics.js';
+import { registerPatterns } from './commands/patterns.js';
 import { registerStubs } from './commands/stubs.js';
+import { registerValidate } from './commands/validate.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
 
@@ -16,7 +21,16 @@ export interface RunState {
 
 export type CommandRegistrar = (program: Command, io: CliIO, state: RunState) => void;
 
-const registrars: CommandRegistrar[] = [registerGenerate, registerFill, (p, io) => registerStubs(p, io)];
+const registrars: CommandRegistrar[] = [
+  registerGenerate,
+  registerFill,
+  (p, io) => registerStubs(p, io),
+  (p, io) => registerExplain(p, io),
+  registerValidate,
+  (p, io) => registerMetrics(p, io),
+  (p, io) => registerPatterns(p, io),
+  (p, io) => registerDb(p, io),
+];
 
 export function buildProgram(io: CliIO, state: RunState): Command {
   const program = new Command('onexgen')
@@ -26,7 +40,11 @@ export function buildProgram(io: CliIO, state: RunState): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   for (const register of registrars) register(program, io, state);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  const configure = (cmd: Command): void => {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    cmd.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

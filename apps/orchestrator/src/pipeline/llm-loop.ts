@@ -34,9 +34,10 @@ function policyOf(info: MethodInfo): FallbackPolicyInput {
   };
 }
 
-function build(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): BuiltContext {
+/** The method's context (no recording): used by the loop and by `onexgen explain`. */
+export function buildMethodContext(deps: Pick<Session, 'catalog' | 'parser'>, node: NodeContext, info: MethodInfo): BuiltContext {
   const fn = info.stub.function;
-  const built = buildContext(
+  return buildContext(
     {
       spec: contextSpecOf(node) as Parameters<typeof buildContext>[0]['spec'],
       method: {
@@ -47,9 +48,14 @@ function build(session: Session, node: NodeContext, info: MethodInfo, correlatio
       },
       nodeType: node.nodeType,
     },
-    { patterns: (query) => session.catalog.match(query), parser: session.parser },
+    { patterns: (query) => deps.catalog.match(query), parser: deps.parser },
     { budget: info.config.contextBudget, ...(info.config.model ? { model: info.config.model } : {}) },
   );
+}
+
+function build(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): BuiltContext {
+  const fn = info.stub.function;
+  const built = buildMethodContext(session, node, info);
   const tokensPerSection = Object.fromEntries(built.sections.map((s) => [s.id, s.tokens]));
   session.recorder.contextBuild({
     correlationId,

@@ -5,12 +5,9 @@ import { bulkhead } from 'cockatiel';
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write.js';
-import { renderSkeleton } from '../skeleton/render-skeleton.js';
 import type { NodeSpec } from '../spec/schema.js';
-import { findStubs } from '../stubs/find-stubs.js';
 import { fillSource } from './fill-source.js';
-import { contractOf, type NodeContext } from './node-context.js';
-import { nodeFromFile } from './node-from-file.js';
+import { fileInput, specInput } from './node-inputs.js';
 import type { NodeOutcome } from './outcome.js';
 import type { Session } from './session.js';
 
@@ -30,24 +27,8 @@ export interface FileJob {
   outFile: string;
 }
 
-function importTexts(session: Session, source: string): string[] {
-  return session.parser.parse(source).imports.map((i) => i.text);
-}
-
 async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
-  const skeleton = renderSkeleton(job.spec, { specFile: job.file });
-  const nodeFile = skeleton.files.find((f) => f.path === 'node.py')!;
-  const module = session.parser.parse(nodeFile.content);
-  const stubs = findStubs(module);
-  const node: NodeContext = {
-    label: job.file,
-    spec: job.spec,
-    nodeType: job.spec.node_type,
-    className: skeleton.className,
-    contract: contractOf(job.spec),
-    fileImports: module.imports.map((i) => i.text),
-    source: nodeFile.content,
-  };
+  const { skeleton, node, stubs } = specInput(session.parser, job.file, job.spec);
   const filled = await fillSource(session, node, stubs);
   const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
   const target = resolve(job.outDir, skeleton.dirName);
@@ -65,22 +46,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
 }
 
 async function runFile(session: Session, job: FileJob): Promise<NodeOutcome> {
-  const module = session.parser.parse(job.source);
-  if (!module.syntaxValid) {
-    const e = module.syntaxErrors[0];
-    throw new OnexgenError('NODE_FILE_INVALID', `${job.file}:${e?.line ?? '?'}: not valid Python: ${e?.message ?? 'syntax error'}`, { where: job.file });
-  }
-  const stubs = findStubs(module);
-  const info = nodeFromFile(job.file, module, stubs, job.spec);
-  const node: NodeContext = {
-    label: job.file,
-    spec: info.spec,
-    nodeType: info.nodeType,
-    className: info.className,
-    contract: contractOf(info.spec),
-    fileImports: importTexts(session, job.source),
-    source: job.source,
-  };
+  const { node, stubs } = fileInput(session.parser, job.file, job.source, job.spec);
   const filled = await fillSource(session, node, stubs);
   if (session.signal?.aborted) throw session.signal.reason;
   if (stubs.length > 0 || resolve(job.outFile) !== resolve(job.file)) {
@@ -90,7 +56,7 @@ async function runFile(session: Session, job: FileJob): Promise<NodeOutcome> {
     input: job.file,
     kind: 'node-file',
     output: job.outFile,
-    className: info.className,
+    className: node.className,
     status: 'written',
     methods: filled.bodies.map((b) => b.outcome),
     addedImports: filled.addedImports,

@@ -1,0 +1,49 @@
+// `onexgen explain <spec|node.py> [--method NAME]`: the context a method would get and its token
+// budget table, without calling a model.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { explainContext } from '@onexgen/context-builder';
+import { loadPatternCatalog } from '@onexgen/pattern-library';
+import { loadPythonParser } from '@onexgen/response-validator';
+import { methodConfig } from '../../config/load-config.js';
+import { OnexgenError } from '../../errors.js';
+import { buildMethodContext } from '../../pipeline/llm-loop.js';
+import { methodInfo } from '../../pipeline/node-context.js';
+import { fileInput, specInput, type NodeInput } from '../../pipeline/node-inputs.js';
+import { loadSpecFile } from '../../spec/load-spec.js';
+import type { CliIO } from '../io.js';
+import { configFor } from '../run-pipeline.js';
+import { readNodeFile } from './stubs.js';
+
+export function registerExplain(program: Command, io: CliIO): void {
+  program
+    .command('explain')
+    .description('show the context (sections, tokens, truncation) a method would be generated with; no LLM call')
+    .argument('<input>', 'a node spec (YAML/JSON) or a node file (.py)')
+    .option('--method <name>', 'the stub method (default: the first)')
+    .option('--spec <file>', 'for a node file: its spec')
+    .option('--model <name>', 'the model whose tokenizer counts')
+    .option('--config <file>', 'configuration file')
+    .option('--json', 'print the built context as JSON')
+    .action(async (input: string, opts: { method?: string; spec?: string; model?: string; config?: string; json?: boolean }) => {
+      const loaded = configFor(io, { ...(opts.config ? { config: opts.config } : {}), ...(opts.model ? { model: opts.model } : {}) });
+      const parser = await loadPythonParser();
+      const path = resolve(io.cwd, input);
+      let target: NodeInput;
+      if (input.endsWith('.py')) {
+        const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
+        target = fileInput(parser, input, await readNodeFile(path), spec);
+      } else {
+        target = specInput(parser, input, await loadSpecFile(path));
+      }
+      const stub = opts.method ? target.stubs.find((s) => s.method === opts.method) : target.stubs[0];
+      if (!stub) {
+        const names = target.stubs.map((s) => s.method).join(', ') || 'none';
+        throw new OnexgenError('USAGE', `${input}: ${opts.method ? `no stub method "${opts.method}"` : 'no stubs'} (stubs: ${names})`);
+      }
+      const catalog = await loadPatternCatalog();
+      const info = methodInfo(target.node, stub, methodConfig(loaded.config, target.node.spec.overrides?.[stub.method]));
+      const built = buildMethodContext({ catalog, parser }, target.node, info);
+      io.stdout(opts.json ? `${JSON.stringify(built.toJSON(), null, 2)}\n` : `${explainContext(built)}\n`);
+    });
+}

@@ -1,0 +1,55 @@
+// A spec or a node file turned into what the pipeline works on: the source with its stubs and the
+// NodeContext. Shared by generate/fill (run-nodes) and explain.
+import type { PythonParser } from '@onexgen/response-validator';
+import { OnexgenError } from '../errors.js';
+import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
+import type { NodeSpec } from '../spec/schema.js';
+import { findStubs, type Stub } from '../stubs/find-stubs.js';
+import { contractOf, type NodeContext } from './node-context.js';
+import { nodeFromFile } from './node-from-file.js';
+
+export interface NodeInput {
+  node: NodeContext;
+  stubs: Stub[];
+}
+
+export function specInput(parser: PythonParser, file: string, spec: NodeSpec): NodeInput & { skeleton: Skeleton } {
+  const skeleton = renderSkeleton(spec, { specFile: file });
+  const source = skeleton.files.find((f) => f.path === 'node.py')!.content;
+  const module = parser.parse(source);
+  return {
+    skeleton,
+    stubs: findStubs(module),
+    node: {
+      label: file,
+      spec,
+      nodeType: spec.node_type,
+      className: skeleton.className,
+      contract: contractOf(spec),
+      fileImports: module.imports.map((i) => i.text),
+      source,
+    },
+  };
+}
+
+export function fileInput(parser: PythonParser, file: string, source: string, spec?: NodeSpec): NodeInput {
+  const module = parser.parse(source);
+  if (!module.syntaxValid) {
+    const e = module.syntaxErrors[0];
+    throw new OnexgenError('NODE_FILE_INVALID', `${file}:${e?.line ?? '?'}: not valid Python: ${e?.message ?? 'syntax error'}`, { where: file });
+  }
+  const stubs = findStubs(module);
+  const info = nodeFromFile(file, module, stubs, spec);
+  return {
+    stubs,
+    node: {
+      label: file,
+      spec: info.spec,
+      nodeType: info.nodeType,
+      className: info.className,
+      contract: contractOf(info.spec),
+      fileImports: module.imports.map((i) => i.text),
+      source,
+    },
+  };
+}
