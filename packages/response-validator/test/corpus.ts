@@ -16,11 +16,11 @@ export interface CorpusSample {
   line?: number;
 }
 
-export function loadCorpus(): CorpusSample[] {
+export function loadCorpus(pattern = /^security-corpus-.*\.yaml$/): CorpusSample[] {
   const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
   return fs
     .readdirSync(dir)
-    .filter((f) => /^security-corpus-.*\.yaml$/.test(f))
+    .filter((f) => pattern.test(f))
     .sort()
     .flatMap((f) => CorpusSchema.parse(parse(fs.readFileSync(dir + f, 'utf8'))).samples)
     .map((s) => {

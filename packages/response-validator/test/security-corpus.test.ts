@@ -6,6 +6,7 @@ import type { Validator } from '../src/index.js';
 import { loadCorpus } from './corpus.js';
 
 const corpus = loadCorpus();
+const heldOut = loadCorpus(/^heldout-security-corpus\.yaml$/);
 let validator: Validator;
 
 beforeAll(async () => {
@@ -19,7 +20,7 @@ describe('security corpus', () => {
     for (const s of corpus) expect(s.expect === 'clean' ? s.line : typeof s.line).toBe(s.expect === 'clean' ? undefined : 'number');
   });
 
-  test.each(corpus.map((s) => [s.id, s] as const))('%s', (_id, sample) => {
+  test.each([...corpus, ...heldOut].map((s) => [s.id, s] as const))('%s', (_id, sample) => {
     const result = validator.validate(sample.code);
     expect(result.syntaxValid).toBe(true);
     const found = result.issues.filter((i) => i.category === 'security').map((i) => `${i.ruleId}@${i.line}`);

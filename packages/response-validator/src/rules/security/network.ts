@@ -36,7 +36,7 @@ export const tlsVerificationDisabled: Rule = {
       const callee = ctx.qualify(calleeText(call));
       if (callee === 'ssl._create_unverified_context') {
         ctx.report(call, 'ssl._create_unverified_context() skips certificate checks: use ssl.create_default_context()');
-      } else if (isFalse(callArguments(call).keywords.get('verify'))) {
+      } else if (isHttpClientCall(callee) && isFalse(callArguments(call).keywords.get('verify'))) {
         ctx.report(call, `${callee}(..., verify=False) accepts any certificate: keep verification on (pass a CA bundle path if needed)`);
       }
     }
@@ -66,4 +66,13 @@ export const bindAllInterfaces: Rule = {
 function insideComparison(node: Node): boolean {
   for (let p = node.parent; p && !p.type.endsWith('statement'); p = p.parent) if (p.type === 'comparison_operator') return true;
   return false;
+}
+
+const HTTP_LIBRARIES = new Set(['requests', 'httpx', 'aiohttp', 'urllib3']);
+const HTTP_CALLS = new Set([...HTTP_VERBS, 'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'PoolManager', 'send']);
+
+/** `verify=` means TLS only on HTTP clients (jwt.decode(verify=False) is a different rule). */
+function isHttpClientCall(callee: string): boolean {
+  const parts = callee.split('.');
+  return HTTP_LIBRARIES.has(parts[0] ?? '') || HTTP_CALLS.has(parts[parts.length - 1] ?? '');
 }

@@ -63,6 +63,8 @@ function isValueReference(id: Node): boolean {
 function sanitized(id: Node, until: Node, sanitizers: string[]): boolean {
   for (let p = id.parent; p && !p.equals(until); p = p.parent) {
     if (p.type === 'comparison_operator' || p.type === 'not_operator' || p.type === 'boolean_operator') return true;
+    // `"yes" if api_key else "no"`: the secret is only the condition
+    if (p.type === 'conditional_expression' && p.namedChildren[1] && p.namedChildren[1].startIndex <= id.startIndex && id.endIndex <= p.namedChildren[1].endIndex) return true;
     if (p.type === 'call') {
       const name = lastSegment(calleeText(p)).toLowerCase();
       if (sanitizers.some((s) => name === s || name.includes(s))) return true;
