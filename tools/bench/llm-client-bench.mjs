@@ -62,13 +62,23 @@ const peers = {
   'llm-effect': (i) => llm.generate({ prompt: `Write the body of method number ${i}.` }),
 };
 
-async function timeSequential(fn, n) {
+// CPU time is reported next to wall time: on a shared machine wall time moves with other
+// people's load, while the client's own CPU per call is what it costs.
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const cpu = {};
+
+async function timeSequential(fn, n, name) {
   const times = [];
+  const c0 = cpuMs();
   for (let i = 0; i < n; i += 1) {
     const t0 = performance.now();
     await fn(i);
     times.push(performance.now() - t0);
   }
+  if (name) (cpu[name] ??= []).push((cpuMs() - c0) / n);
   return times;
 }
 
@@ -78,14 +88,14 @@ for (const fn of Object.values(peers)) await timeSequential(fn, 30); // warm-up 
 const seq = {};
 // Interleave rounds so load changes on the shared machine hit every peer alike.
 for (let round = 0; round < 3; round += 1) {
-  for (const [name, fn] of Object.entries(peers)) (seq[name] ??= []).push(...(await timeSequential(fn, Math.ceil(CALLS / 3))));
+  for (const [name, fn] of Object.entries(peers)) (seq[name] ??= []).push(...(await timeSequential(fn, Math.ceil(CALLS / 3), name)));
 }
 console.log(`\n1) Sequential calls at 0 ms simulated latency (${CALLS} each, after warm-up)`);
-console.log('| client | median per call | p95 | overhead over raw fetch (median) |');
-console.log('|---|---|---|---|');
+console.log('| client | median per call | p95 | overhead over raw fetch (median) | client CPU per call (median of 3 rounds) |');
+console.log('|---|---|---|---|---|');
 const floor = median(seq['raw fetch']);
 for (const [name, times] of Object.entries(seq)) {
-  console.log(`| ${name} | ${fmt(median(times))} | ${fmt(pct(times, 95))} | ${fmt(median(times) - floor)} |`);
+  console.log(`| ${name} | ${fmt(median(times))} | ${fmt(pct(times, 95))} | ${fmt(median(times) - floor)} | ${fmt(median(cpu[name]))} |`);
 }
 console.log(`ratio llm-effect / openai SDK (median per call): ${(median(seq['llm-effect']) / median(seq['openai SDK'])).toFixed(2)}`);
 
@@ -94,6 +104,7 @@ await sim.setScenario({ latencyMs: LATENCY });
 async function burst(name) {
   const latencies = [];
   const t0 = performance.now();
+  const c0 = cpuMs();
   if (name === 'llm-effect') {
     // All calls at once: the client's own per-provider bulkhead holds them to LIMIT in flight.
     await Promise.all(
@@ -117,15 +128,15 @@ async function burst(name) {
       }),
     );
   }
-  return { wall: performance.now() - t0, latencies };
+  return { wall: performance.now() - t0, latencies, cpuPerCall: (cpuMs() - c0) / CONCURRENT };
 }
 const bursts = { 'openai SDK': await burst('openai SDK'), 'llm-effect': await burst('llm-effect') };
 const ideal = (CONCURRENT / LIMIT) * LATENCY;
 console.log(`\n2) ${CONCURRENT} calls at ${LATENCY} ms simulated latency, concurrency ${LIMIT} (ideal wall time ${ideal} ms)`);
-console.log('| client | wall time | calls/s | median call (incl. queueing for llm-effect) | efficiency vs ideal |');
-console.log('|---|---|---|---|---|');
+console.log('| client | wall time | calls/s | median call (incl. queueing for llm-effect) | efficiency vs ideal | client CPU per call |');
+console.log('|---|---|---|---|---|---|');
 for (const [name, r] of Object.entries(bursts)) {
-  console.log(`| ${name} | ${fmt(r.wall)} | ${(CONCURRENT / (r.wall / 1000)).toFixed(1)} | ${fmt(median(r.latencies))} | ${((ideal / r.wall) * 100).toFixed(1)} % |`);
+  console.log(`| ${name} | ${fmt(r.wall)} | ${(CONCURRENT / (r.wall / 1000)).toFixed(1)} | ${fmt(median(r.latencies))} | ${((ideal / r.wall) * 100).toFixed(1)} % | ${fmt(r.cpuPerCall)} |`);
 }
 console.log(`ratio llm-effect / openai SDK (wall time): ${(bursts['llm-effect'].wall / bursts['openai SDK'].wall).toFixed(3)}`);
 const peak = await fetch(`${sim.url}/__sim/requests`).then((r) => r.json());

@@ -122,6 +122,7 @@ export async function postWithRetry(o: PostOptions): Promise<PostResult> {
               if (parsed instanceof Error) throw fail('invalid_response', `${o.provider}:${o.model} sent ${parsed.message}`);
               if (parsed.finishReason === 'content_filter') throw fail('content_policy', `${o.provider}:${o.model} refused the prompt (content policy)`, { status: response.status });
               result = parsed;
+              // A bodiless stand-in: ky then cancels the original (already fully teed) body.
               return new Response(null, { status: 200 });
             }
             const info = o.adapter.parseError(response.status, await response.text());
