@@ -141,6 +141,9 @@ describe('idempotency and validation', () => {
     await store.recordAttempt(a); // retry after a lost acknowledgement
     await store.recordAttempts([a, { ...a, attempt: 3 }]);
     expect(await countOf('llm_call_attempts')).toBe(before + 2);
+    // A second LLM call in the same correlation (an app retry loop) restarts its attempts at 1.
+    await store.recordAttempts([{ ...a, callNumber: 2, attempt: 1 }, { ...a, callNumber: 2, attempt: 1 }]);
+    expect(await countOf('llm_call_attempts')).toBe(before + 3);
     const g = await store.recordGeneration(GENERATIONS[0]!); // same correlation + method as the first test
     expect(g.ids).toHaveLength(1);
     expect(await countOf(`llm_generation_metrics where correlation_id = '${GENERATIONS[0]!.correlationId}'`)).toBe(1);

@@ -20,7 +20,9 @@ export const callAttempts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     correlationId: uuid('correlation_id').notNull(),
-    /** 1-based ordinal of the attempt within the correlation (across retries and providers). */
+    /** 1-based number of the LLM call within the correlation (an app retry loop makes several). */
+    callNumber: integer('call_number').notNull().default(1),
+    /** 1-based ordinal of the attempt within the call (across retries and providers). */
     attempt: integer('attempt').notNull(),
     retryNumber: integer('retry_number').notNull().default(0),
     nodeType: varchar('node_type', { length: 50 }),
@@ -41,13 +43,14 @@ export const callAttempts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    unique('llm_call_attempts_correlation_attempt_uq').on(t.correlationId, t.attempt),
+    unique('llm_call_attempts_correlation_call_attempt_uq').on(t.correlationId, t.callNumber, t.attempt),
     index('idx_llm_attempts_created').on(t.createdAt.desc()),
     index('idx_llm_attempts_provider_created').on(t.provider, t.createdAt),
     index('idx_llm_attempts_model_created').on(t.model, t.createdAt),
     check('llm_call_attempts_status_ck', sql.raw(`status IN (${sqlList(ATTEMPT_STATUSES)})`)),
     check('llm_call_attempts_node_type_ck', sql.raw(`node_type IN (${sqlList(NODE_TYPES)})`)),
     check('llm_call_attempts_attempt_ck', sql`${t.attempt} >= 1`),
+    check('llm_call_attempts_call_number_ck', sql`${t.callNumber} >= 1`),
     check('llm_call_attempts_retry_ck', sql`${t.retryNumber} >= 0`),
     check('llm_call_attempts_latency_ck', sql`${t.latencyMs} >= 0`),
     check('llm_call_attempts_ttft_ck', sql`${t.timeToFirstTokenMs} >= 0`),

@@ -53,6 +53,9 @@ export type GenerationInput = z.input<typeof generationInput>;
 export const attemptInput = z.object({
   ...identity,
   correlationId: z.uuid(),
+  /** which LLM call of the correlation (1 unless the app calls the model again, e.g. a retry loop) */
+  callNumber: z.number().int().min(1).default(1),
+  /** attempt within that call, across provider retries and fallbacks (llm-effect's event.attempt) */
   attempt: z.number().int().min(1),
   retryNumber: count.default(0),
   nodeType: z.enum(NODE_TYPES).nullish(),
