@@ -89,6 +89,13 @@ const coldOursMs = JSON.parse(coldOurs.stdout).ms;
 
 const { loadPythonParser } = await import(dist);
 const parser = await loadPythonParser();
+// Reference: the bare tree-sitter parse the package builds on (no extraction, no checks).
+const { createRequire } = await import('node:module');
+const requireFromPkg = createRequire(dist);
+const TS = await import(requireFromPkg.resolve('web-tree-sitter'));
+await TS.Parser.init();
+const raw = new TS.Parser();
+raw.setLanguage(await TS.Language.load(requireFromPkg.resolve('tree-sitter-python/tree-sitter-python.wasm')));
 function timeEach(fn, n) {
   for (let i = 0; i < Math.min(300, n); i++) fn();
   const out = [];
@@ -100,7 +107,11 @@ function timeEach(fn, n) {
   return out;
 }
 if (!parser.parse(MODULE).syntaxValid || !parser.parseFragment(FRAGMENT).syntaxValid) throw new Error('benchmark input does not parse');
+const rawMethodUs = median(timeEach(() => raw.parse(MODULE).delete(), runs));
+const cpuBefore = process.cpuUsage();
 const oursMethodUs = median(timeEach(() => parser.parse(MODULE), runs));
+const cpu = process.cpuUsage(cpuBefore);
+const oursMethodCpuUs = (cpu.user + cpu.system) / (runs + Math.min(300, runs));
 const oursFragmentUs = median(timeEach(() => parser.parseFragment(FRAGMENT), runs));
 for (const s of sources) parser.parse(s);
 const oursFileRuns = [];
@@ -142,6 +153,8 @@ const coldPyMs = JSON.parse(coldPy.stdout).ms;
 const mb = totalBytes / 1e6;
 const rows = [
   ['40-line method, median after warm-up', `${oursMethodUs.toFixed(0)} µs`, `${py.method_us.toFixed(0)} µs`, oursMethodUs / py.method_us],
+  ['  the same, mean CPU time per parse', `${oursMethodCpuUs.toFixed(0)} µs`, '—', undefined],
+  ['  reference: bare tree-sitter parse, no extraction/checks', `${rawMethodUs.toFixed(0)} µs`, '—', rawMethodUs / py.method_us],
   ['same method body as a fragment (parseFragment)', `${oursFragmentUs.toFixed(0)} µs`, '—', undefined],
   [`whole files (${files.length} stdlib files, ${mb.toFixed(2)} MB)`, `${(mb / (oursFilesMs / 1000)).toFixed(2)} MB/s`, `${(mb / (py.files_ms / 1000)).toFixed(2)} MB/s`, oursFilesMs / py.files_ms],
   ['cold start: load + first parse, in-process time', `${coldOursMs.toFixed(0)} ms`, `${coldPyMs.toFixed(1)} ms`, coldOursMs / coldPyMs],
@@ -150,4 +163,5 @@ console.log(`parser benchmark — ours: web-tree-sitter + checks (Node ${process
 console.log('| measure | ours | CPython ast.parse | ratio |');
 console.log('|---|---|---|---|');
 for (const [name, ours, cpy, ratio] of rows) console.log(`| ${name} | ${ours} | ${cpy} | ${ratio === undefined ? '—' : ratio.toFixed(2)} |`);
-console.log('\nours = parse + extraction of functions/classes/imports/calls/strings/comments + syntax and compile() checks; CPython = ast.parse only.');
+console.log(`\nload average during the run: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs (figures scale with it; the ratios are the comparable part)`);
+console.log('ours = parse + extraction of functions/classes/imports/calls/strings/comments + syntax and compile() checks; CPython = ast.parse only.');
