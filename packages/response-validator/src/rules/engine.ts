@@ -51,8 +51,12 @@ export function runRules(input: EngineInput): ValidationIssue[] {
       builtins: input.builtins,
       fileImportNames: input.fileImportNames ?? new Set(),
       report(at, message, override) {
-        const start = map(at.startPosition.row + 1, at.startPosition.column + 1) ?? { line: 1, column: 1 };
-        const end = map(at.endPosition.row + 1, at.endPosition.column + 1);
+        const [l0, c0, l1, c1] =
+          'startPosition' in at
+            ? [at.startPosition.row + 1, at.startPosition.column + 1, at.endPosition.row + 1, at.endPosition.column + 1]
+            : [at.startLine, at.startColumn, at.endLine, at.endColumn];
+        const start = map(l0, c0) ?? { line: 1, column: 1 };
+        const end = map(l1, c1);
         issues.push({
           ruleId: rule.id,
           category: rule.category,

@@ -1,7 +1,7 @@
 // What a rule is: a stable id, a category, a default severity, where it comes from (Bandit id, CWE),
 // and a check that reads the parsed tree and reports issues through its context.
 import type { Node } from 'web-tree-sitter';
-import type { ParsedModule } from '../parser/types.js';
+import type { ParsedModule, SourceRange } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { Category, Severity, ValidationContext } from '../validation/types.js';
 
@@ -36,7 +36,8 @@ export interface RuleContext {
   fileImportNames: ReadonlySet<string>;
   /** is this function the synthetic wrapper of a fragment? */
   isWrapper(fn: Node): boolean;
-  report(at: Node, message: string, severity?: Severity): void;
+  /** at a node of the tree, or at a range of the module (same coordinates) */
+  report(at: Node | SourceRange, message: string, severity?: Severity): void;
 }
 
 export function numberOption(ctx: RuleContext, key: string, fallback: number): number {

@@ -2,7 +2,7 @@
 // environment fallback under a secret's name, and any literal shaped like a provider key.
 import type { Node } from 'web-tree-sitter';
 import type { Rule, RuleContext } from '../rule.js';
-import { boundName, callArguments, calleeText, isPlainString, stringContent, unwrap } from '../tree/nodes.js';
+import { boundName, callArguments, calleeText, isPlainString, stringContent } from '../tree/nodes.js';
 import { secretMatcher } from './secret-names.js';
 
 const ENV_READERS = new Set(['os.getenv', 'os.environ.get', 'getenv', 'environ.get', 'os.environ.setdefault']);
@@ -67,14 +67,15 @@ function checkComparison(cmp: Node, isSecret: (n: string) => boolean, literal: (
   }
 }
 
+/** Reads the parser's string list (plain data): no tree access per literal. */
 function checkKeyShapes(ctx: RuleContext, reported: Set<number>) {
   const secrets = secretMatcher(ctx.profile);
-  for (const s of ctx.nodes('string')) {
-    if (reported.has(s.startIndex) || s.parent?.type === 'concatenated_string') continue;
-    const shape = secrets.keyShape(stringContent(unwrap(s)));
+  for (const s of ctx.module.strings) {
+    if (reported.has(s.range.startIndex) || s.isFString) continue;
+    const shape = secrets.keyShape(s.value);
     if (!shape) continue;
-    reported.add(s.startIndex);
-    ctx.report(s, `string literal looks like a ${shape}: never put keys in code; read it from the environment or a secret store`);
+    reported.add(s.range.startIndex);
+    ctx.report(s.range, `string literal looks like a ${shape}: never put keys in code; read it from the environment or a secret store`);
   }
 }
 

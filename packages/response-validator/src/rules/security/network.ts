@@ -51,6 +51,7 @@ export const bindAllInterfaces: Rule = {
   bandit: 'B104',
   cwe: 'CWE-605',
   check(ctx) {
+    if (!ctx.module.strings.some((s) => s.value === '0.0.0.0')) return; // plain data first: most code binds nothing
     for (const s of ctx.nodes('string')) {
       if (stringContent(s) !== '0.0.0.0') continue;
       const parent = s.parent;
