@@ -113,3 +113,24 @@ describe('streaming integrity', () => {
     await expect(s.response).rejects.toBeInstanceOf(AllTargetsFailedError);
   });
 });
+
+describe('streams and policies', () => {
+  test('an HTTP error before the stream starts is retried by ky on the same target', async () => {
+    t.client.close();
+    t = simClient(h.sim, [TWO_TARGETS]);
+    h.sim.setScenario({ text: TEXT, script: [{ kind: 'error', status: 503 }] });
+    const s = t.client.stream({ prompt: 'go' });
+    expect((await drain(s)).join('')).toBe(TEXT);
+    expect(await s.response).toMatchObject({ model: 'glm-4.5', attempts: 2 });
+  });
+
+  test('a stream holds its bulkhead slot until its last chunk', async () => {
+    t.client.close();
+    t = simClient(h.sim, [{ providers: { zai: { maxConcurrent: 2 } } }]);
+    h.sim.setScenario({ text: TEXT, chunkChars: 10, chunkDelayMs: 10 });
+    const streams = Array.from({ length: 6 }, (_, i) => t.client.stream({ prompt: `s${i}` }));
+    const texts = await Promise.all(streams.map(async (s) => (await drain(s)).join('')));
+    expect(texts.every((x) => x === TEXT)).toBe(true);
+    expect(h.sim.concurrency().peak).toBe(2);
+  });
+});
