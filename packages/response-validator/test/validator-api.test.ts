@@ -1,0 +1,60 @@
+// createValidator / validateResponse end to end: an LLM answer in, a plain serialisable verdict out.
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { createValidator, ResponseValidationResultSchema, type Validator } from '../src/index.js';
+
+let v: Validator;
+beforeAll(async () => {
+  v = await createValidator();
+});
+
+const fence = '```';
+
+describe('validateResponse', () => {
+  test('a reasoning answer with a whole method: extracted, reduced, validated on the body’s own lines', () => {
+    const answer = [
+      '<think>I should log with print("x") and use EXECUTION_ERROR.</think>',
+      'Here is the method:',
+      `${fence}python`,
+      'import asyncpg',
+      '',
+      'async def execute_effect(self, contract: ModelContractEffect) -> dict:',
+      '    """Load the order."""',
+      '    async with self.pool.acquire() as conn:',
+      '        row = await conn.fetchrow(f"SELECT * FROM orders WHERE id = {contract.order_id}")',
+      '    if row is None:',
+      '        raise ModelOnexError(message="missing", error_code=EnumCoreErrorCode.EXECUTION_ERROR)',
+      '    return dict(row)',
+      fence,
+    ].join('\n');
+    const r = v.validateResponse(answer, { fragment: true, nodeType: 'effect', methodName: 'execute_effect' });
+    expect(ResponseValidationResultSchema.parse(r)).toEqual(r);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(r.extraction.reducedFrom).toBe('function');
+    expect(r.extraction.imports).toEqual(['import asyncpg']);
+    expect(r.code.split('\n')[0]).toBe('async with self.pool.acquire() as conn:');
+    const at = Object.fromEntries(r.issues.map((i) => [i.ruleId, i.line]));
+    expect(at['security/sql-injection']).toBe(2);
+    expect(at['onex/unknown-error-code']).toBe(4);
+    expect(r.issues.some((i) => i.ruleId === 'onex/non-onex-logging')).toBe(false); // print() was only in <think>
+    expect(r.passed).toBe(false);
+    expect(r.breakdown.security).toBeLessThan(1);
+    expect(r.breakdown.compliance).toBeLessThan(1);
+  });
+
+  test('a call to emit_log_event inside a string does not count as logging (pattern and compliance read the tree)', () => {
+    const ctx = { fragment: true, nodeType: 'effect' as const, expectedPatterns: ['structured_logging'] };
+    const fake = v.validate('note = "emit_log_event(LogLevel.INFO, \'done\', {})"\nreturn note\n', ctx);
+    expect(fake.issues.map((i) => i.ruleId)).toContain('pattern/missing-expected');
+    const real = v.validate('emit_log_event(LogLevel.INFO, "done", {"correlation_id": contract.correlation_id})\nreturn None\n', ctx);
+    expect(real.issues.map((i) => i.ruleId)).not.toContain('pattern/missing-expected');
+  });
+
+  test('the score follows the documented formula', () => {
+    const r = v.validate('value = contract.x\nreturn value\n', { fragment: true, nodeType: 'effect' });
+    // one info issue (async-without-await) in compliance: 1 − 0.03
+    expect(r.issues.map((i) => `${i.category}:${i.severity}`)).toEqual(['compliance:info']);
+    expect(r.breakdown).toEqual({ syntax: 1, compliance: 0.97, security: 1, quality: 1, pattern: 1 });
+    expect(r.score).toBeCloseTo((0.3 + 0.2 * 0.97 + 0.25 + 0.15 + 0.1) / 1.0, 3);
+    expect(r.passed).toBe(true);
+  });
+});
