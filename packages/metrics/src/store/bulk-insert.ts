@@ -1,5 +1,5 @@
 // Many rows in one statement with ONE parameter: the rows as a JSON array, expanded by the server
-// with jsonb_to_recordset. tools/bench/metrics-bench.mjs measured it 2.4x (PGlite) and 3.8x
+// with jsonb_to_recordset. tools/bench/metrics-bench.mjs measured it 2.4-3.0x (PGlite) and 3.0-3.8x
 // (postgres.js) faster than drizzle's multi-row VALUES, which builds one placeholder per cell in
 // JS; and it never approaches the 65535-parameter cap.
 // Column names and SQL types come from the drizzle table, so this cannot drift from the schema.
