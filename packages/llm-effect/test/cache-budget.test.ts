@@ -125,6 +125,8 @@ describe('context window', () => {
     expect(res.model).toBe('glm-4.5');
     const small = await t.client.generate({ prompt: 'short', maxOutputTokens: 900, model: 'tiny-model', provider: 'openai' });
     expect(small.model).toBe('tiny-model');
-    expect((h.sim.requests.at(-1)!.body as { max_tokens: number }).max_tokens).toBe(500);
+    // OpenAI gets max_completion_tokens (its reasoning models refuse max_tokens); Z.ai keeps max_tokens.
+    expect((h.sim.requests.at(-1)!.body as { max_completion_tokens: number }).max_completion_tokens).toBe(500);
+    expect((h.sim.requests.find((r) => r.model === 'glm-4.5')!.body as { max_tokens: number }).max_tokens).toBe(300);
   });
 });

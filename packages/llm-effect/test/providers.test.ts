@@ -37,6 +37,7 @@ describe.each(CASES)('$provider wire format', ({ provider, model, path, auth }) 
     expect(recorded.path).toContain(path);
     expect(recorded.stream).toBe(false);
     if (auth) expect(recorded.headers[auth[0]]).toBe(auth[1]);
+    if (provider === 'anthropic') expect(recorded.headers['anthropic-version']).toBe('2023-06-01');
   });
 
   test('streaming: chunks in order, reasoning apart, terminal event seen, usage from the provider', async () => {

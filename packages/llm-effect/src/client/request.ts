@@ -6,10 +6,10 @@ import type { PlannedTarget } from './plan.js';
 /** The HTTP request for one target through ky (retries included), every failed try emitted. */
 export function sendToTarget(s: CallState, target: PlannedTarget, call: ProviderCall, stream: boolean, signal: AbortSignal): Promise<PostResult> {
   const p = target.provider;
-  const spec = p.adapter.buildRequest(call, stream, p.apiKey);
+  const spec = p.adapter.buildRequest(call, stream, p.apiKey, p.config.maxTokensParam ? { maxTokensParam: p.config.maxTokensParam } : {});
   return postWithRetry({
     url: `${p.baseUrl}${spec.path}`,
-    headers: { ...p.config.headers, ...spec.headers },
+    headers: { ...spec.headers, ...p.config.headers },
     body: spec.body,
     signal,
     neverAborted: NEVER_ABORTED,

@@ -7,12 +7,16 @@ import type { LLMConfigInput } from './schema.js';
 export const DEFAULT_CONFIG: LLMConfigInput = {
   providers: {
     zai: { kind: 'openai-compatible', baseUrl: 'https://api.z.ai/api/paas/v4', apiKeyEnv: 'ZAI_API_KEY', maxConcurrent: 8 },
-    openai: { kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', apiKeyEnv: 'OPENAI_API_KEY' },
+    openai: {
+      kind: 'openai-compatible',
+      baseUrl: 'https://api.openai.com/v1',
+      apiKeyEnv: 'OPENAI_API_KEY',
+      maxTokensParam: 'max_completion_tokens',
+    },
     anthropic: {
       kind: 'anthropic',
       baseUrl: 'https://api.anthropic.com/v1',
       apiKeyEnv: 'ANTHROPIC_API_KEY',
-      headers: { 'anthropic-version': '2023-06-01' },
     },
     gemini: { kind: 'gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta', apiKeyEnv: 'GEMINI_API_KEY' },
     ollama: { kind: 'ollama', baseUrlEnv: 'OLLAMA_HOST', baseUrl: 'http://127.0.0.1:11434', maxConcurrent: 2 },

@@ -20,6 +20,8 @@ export const providerConfigSchema = z
     maxConcurrent: z.number().int().positive().default(8),
     /** Bulkhead queue: calls waiting for a slot beyond this are refused (bulkhead_full). */
     maxQueued: z.number().int().nonnegative().default(10_000),
+    /** OpenAI-compatible only: the output-limit field (OpenAI's o-series accept only max_completion_tokens). */
+    maxTokensParam: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
     /** Optional requests-per-minute limit (sliding window); calls wait for a free slot. */
     requestsPerMinute: z.number().int().positive().optional(),
   })

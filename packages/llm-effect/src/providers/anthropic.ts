@@ -64,7 +64,8 @@ export const anthropicAdapter: ProviderAdapter = {
   buildRequest(call: ProviderCall, stream: boolean, apiKey: string | undefined) {
     return {
       path: '/messages',
-      headers: apiKey ? { 'x-api-key': apiKey } : ({} as Record<string, string>),
+      // The API refuses requests without a version; config headers may pin another one.
+      headers: { 'anthropic-version': '2023-06-01', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
       body: {
         model: call.model,
         max_tokens: call.maxOutputTokens,

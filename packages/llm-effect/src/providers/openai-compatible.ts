@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FinishReason, Usage } from '../schemas.js';
 import { genericErrorInfo } from './classify.js';
 import { parseWire } from './wire.js';
-import type { ProviderAdapter, ProviderCall, StreamEvent } from './types.js';
+import type { AdapterOptions, ProviderAdapter, ProviderCall, StreamEvent } from './types.js';
 
 const usageSchema = z
   .object({
@@ -72,7 +72,7 @@ function mapUsage(u: z.infer<typeof usageSchema>): Usage | undefined {
 export const openAICompatibleAdapter: ProviderAdapter = {
   kind: 'openai-compatible',
   streamFraming: 'sse',
-  buildRequest(call: ProviderCall, stream: boolean, apiKey: string | undefined) {
+  buildRequest(call: ProviderCall, stream: boolean, apiKey: string | undefined, options: AdapterOptions = {}) {
     const messages = [
       ...(call.system ? [{ role: 'system', content: call.system }] : []),
       { role: 'user', content: call.prompt },
@@ -83,7 +83,7 @@ export const openAICompatibleAdapter: ProviderAdapter = {
       body: {
         model: call.model,
         messages,
-        max_tokens: call.maxOutputTokens,
+        [options.maxTokensParam ?? 'max_tokens']: call.maxOutputTokens,
         ...(call.temperature !== undefined ? { temperature: call.temperature } : {}),
         ...(call.stop?.length ? { stop: call.stop } : {}),
         ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}),

@@ -37,6 +37,12 @@ export interface HttpRequestSpec {
   headers: Record<string, string>;
 }
 
+/** Per-provider wire choices that differ between servers speaking the same format. */
+export interface AdapterOptions {
+  /** OpenAI-compatible: OpenAI's reasoning models refuse `max_tokens` and want `max_completion_tokens`. */
+  maxTokensParam?: 'max_tokens' | 'max_completion_tokens';
+}
+
 /** The provider's error, read from its own error shape. */
 export interface ProviderErrorInfo {
   message: string;
@@ -59,7 +65,7 @@ export interface StreamDecoder {
 export interface ProviderAdapter {
   readonly kind: string;
   readonly streamFraming: 'sse' | 'ndjson';
-  buildRequest(call: ProviderCall, stream: boolean, apiKey: string | undefined): HttpRequestSpec;
+  buildRequest(call: ProviderCall, stream: boolean, apiKey: string | undefined, options?: AdapterOptions): HttpRequestSpec;
   parseResponse(json: unknown): ProviderResult;
   createStreamDecoder(): StreamDecoder;
   parseError(status: number, bodyText: string): ProviderErrorInfo;
