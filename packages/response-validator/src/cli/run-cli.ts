@@ -3,10 +3,8 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ValidatorError } from '../errors.js';
-import { extractCode } from '../extraction/extract-code.js';
-import { BUILT_IN_PROFILES } from '../profiles/load-profile.js';
-import { formatReport, type Report, type ReportFormat } from '../report/format.js';
-import { createValidator } from '../validation/validator.js';
+import { BUILT_IN_PROFILES } from '../profiles/built-in.js';
+import type { Report, ReportFormat } from '../report/format.js';
 import { expandInputs, readInput } from './read-inputs.js';
 
 export interface CliIo {
@@ -68,6 +66,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return 2;
   }
 
+  // Loaded only once the arguments are known to be valid: --help and usage errors stay fast.
+  const [{ createValidator }, { extractCode }, { formatReport }] = await Promise.all([
+    import('../validation/validator.js'),
+    import('../extraction/extract-code.js'),
+    import('../report/format.js'),
+  ]);
   let validator;
   try {
     validator = await createValidator({ profile: flags.profile });

@@ -7,7 +7,9 @@ import { DATA_DIR } from '../data-dir.js';
 import { ValidatorError } from '../errors.js';
 import { type ProfileFile, type ProfileInput, ProfileSchema, type ResolvedProfile } from './schema.js';
 
-export const BUILT_IN_PROFILES = ['onex-v2', 'generic-python'] as const;
+import { BUILT_IN_PROFILES } from './built-in.js';
+
+export { BUILT_IN_PROFILES };
 
 const DEFAULT_WEIGHTS = { syntax: 0.3, security: 0.25, compliance: 0.2, quality: 0.15, pattern: 0.1 };
 const DEFAULT_PENALTIES = { error: 0.5, warning: 0.15, info: 0.03 };
