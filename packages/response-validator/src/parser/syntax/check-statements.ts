@@ -22,6 +22,8 @@ const separated: NodeCheck = (node, report) => {
 };
 
 const py2Statement: NodeCheck = (node, report) => {
+  // `print >> f, x` is also a valid Python 3 expression (a shift inside a tuple).
+  if (node.namedChildren.some((c) => c.type === 'chevron')) return;
   const word = node.type === 'print_statement' ? 'print' : 'exec';
   report(node, 'invalid-syntax', `Missing parentheses in call to '${word}'. Did you mean ${word}(...)?`);
 };

@@ -63,9 +63,21 @@ const deleteStatement: NodeCheck = (node, report) => {
   for (const target of codeChildren(node)) checkDeleteTarget(target, report);
 };
 
+/** `(a)`: tree-sitter calls a parenthesised single target a one-element tuple_pattern. */
+function unparenthesized(node: Node): Node {
+  let current = node;
+  while ((current.type === 'tuple_pattern' || current.type === 'parenthesized_expression') && !current.children.some((c) => c.type === ',')) {
+    const inner = codeChildren(current);
+    if (inner.length !== 1) break;
+    current = inner[0]!;
+  }
+  return current;
+}
+
 const augmentedAssignment: NodeCheck = (node, report) => {
-  const left = node.childForFieldName('left');
-  if (left && !SIMPLE_TARGETS.has(left.type) && left.type !== 'parenthesized_expression') {
+  const written = node.childForFieldName('left');
+  const left = written ? unparenthesized(written) : null;
+  if (left && !SIMPLE_TARGETS.has(left.type)) {
     const kind = SEQUENCES.has(left.type) ? (left.type.startsWith('list') ? 'list' : 'tuple') : describe(left);
     report(left, 'invalid-syntax', `'${kind}' is an illegal expression for augmented assignment`);
   }
@@ -119,7 +131,10 @@ const dictionaryPair: NodeCheck = (node, report) => {
 /** `x as y` belongs to with items, except clauses and case patterns only. */
 const AS_PARENTS = new Set(['with_item', 'except_clause', 'except_group_clause', 'case_pattern']);
 const asPattern: NodeCheck = (node, report) => {
-  if (!AS_PARENTS.has(node.parent?.type ?? '')) report(node, 'invalid-syntax', "invalid syntax: 'as' is only allowed in with, except, import and case");
+  const parent = node.parent;
+  // `with (a as b, c as d):` — tree-sitter reads the parenthesised items as a tuple or parenthesised expression.
+  const grouped = (parent?.type === 'tuple' || parent?.type === 'parenthesized_expression') && parent.parent?.type === 'with_item';
+  if (!grouped && !AS_PARENTS.has(parent?.type ?? '')) report(node, 'invalid-syntax', "invalid syntax: 'as' is only allowed in with, except, import and case");
 };
 
 /** `await` takes a primary: `await -x` and `await await x` need parentheses. */
