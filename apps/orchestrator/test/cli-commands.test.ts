@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { loadPythonParser } from '@onexgen/response-validator';
-import { findStubs } from '../src/stubs/find-stubs.js';
+import { expectOnlyStubsChanged } from './helpers/bytes.js';
 import { runInProcess } from './helpers/run-in-process.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -58,23 +57,7 @@ describe('fill offline, explain, metrics, patterns, db', () => {
     expect(json.nodes[0].methods).toHaveLength(7);
     expect(readFileSync(STUBBED, 'utf8')).toBe(original);
     const filled = readFileSync(out, 'utf8');
-    const parser = await loadPythonParser();
-    expect(parser.parse(filled).syntaxValid).toBe(true);
-    // Every byte outside the replaced ranges, in order, after removing the added import lines.
-    const added: string[] = json.nodes[0].addedImports;
-    let rest = filled;
-    for (const line of added) rest = rest.replace(`${line}\n`, '');
-    const stubs = findStubs(parser.parse(original)).sort((a, b) => a.replaceStart - b.replaceStart);
-    let cursor = 0;
-    let at = 0;
-    for (const s of stubs) {
-      const piece = original.slice(cursor, s.replaceStart);
-      expect(rest.slice(at, at + piece.length)).toBe(piece);
-      at = rest.indexOf(original.slice(s.replaceEnd, s.replaceEnd + 40), at + piece.length);
-      expect(at).toBeGreaterThan(0);
-      cursor = s.replaceEnd;
-    }
-    expect(rest.slice(at)).toBe(original.slice(cursor));
+    await expectOnlyStubsChanged(original, filled);
     // the abstract method, the no-ops and the docstring marker are untouched
     expect(filled).toContain('    @abstractmethod\n    async def fetch(self, sku: str) -> int:\n        """Return the stock level of one SKU."""\n        raise NotImplementedError\n');
     const metrics = await run(['metrics', '--db', db, '--json']);

@@ -1,6 +1,7 @@
 // The last stage: a template stub or a partial implementation from @onexgen/fallback-strategies,
 // validated like everything else.
 import { defaultPolicy, fallbackImports, partialImplementation, templateFallback } from '@onexgen/fallback-strategies';
+import { ENTRY_METHODS } from '@onexgen/pattern-library';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { MethodInfo, NodeContext } from './node-context.js';
 import type { Session } from './session.js';
@@ -26,7 +27,12 @@ export function fallbackBody(session: Session, node: NodeContext, info: MethodIn
   const validationContext = { ...info.validation, fileImports: [...node.fileImports, ...imports] };
   if (action === 'partial') {
     try {
-      const code = partialImplementation(method, node.nodeType, { reason });
+      // an orchestrator's entry method runs the node's operations as its steps
+      const steps =
+        node.nodeType === 'orchestrator' && fn.name === ENTRY_METHODS.orchestrator
+          ? node.spec.operations.map((op) => ({ name: op.name, handler: op.name }))
+          : [];
+      const code = partialImplementation(method, node.nodeType, { reason, steps });
       const validation = session.validator.validate(code, validationContext);
       if (validation.syntaxValid) return { strategy: 'partial', code, imports, validation };
     } catch {

@@ -32,10 +32,11 @@ export function missingImports(parser: PythonParser, module: ParsedModule, wante
   return out;
 }
 
-/** Offset where new import lines go: after the last top-level import, else after the module docstring. */
+/** Offset where new import lines go: after the last top-level absolute import, else after the module docstring. */
 export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { offset: number; leadingBlank: boolean } {
   const topLevel = module.imports.filter((i) => i.range.startColumn === 1);
-  const last = topLevel.at(-1);
+  // absolute imports go before the package's own relative ones (`from .models import ...`)
+  const last = topLevel.filter((i) => !i.module.startsWith('.')).at(-1) ?? topLevel.at(-1);
   if (last) return { offset: lines.lineEnd(last.range.endLine), leadingBlank: false };
   const firstCode = Math.min(
     ...module.functions.map((f) => f.definition.startLine),

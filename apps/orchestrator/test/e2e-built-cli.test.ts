@@ -1,0 +1,94 @@
+// End to end: the built CLI as a child process, llm-sim over real HTTP, PGlite on disk.
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
+import { expectOnlyStubsChanged } from './helpers/bytes.js';
+import { dumpDatabase } from './helpers/db-dump.js';
+import { assertBuilt, runBuiltCli } from './helpers/run-built-cli.js';
+import { goodResponder } from './helpers/sim.js';
+
+const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
+const SPECS = ['mysql-adapter.effect.yaml', 'price-calculator.compute.yaml', 'event-counter.reducer.yaml', 'order-workflow.orchestrator.yaml'].map((f) => join(EXAMPLES, f));
+const STUBBED = join(EXAMPLES, 'stubbed', 'node_inventory_effect.py');
+const KEY = 'sk-onexgen-e2e-SECRET-9001';
+const tmp = mkdtempSync(join(tmpdir(), 'onexgen-e2e-'));
+let sim: LlmSim;
+
+beforeAll(async () => {
+  assertBuilt();
+  sim = await startLlmSim({ scenario: { responder: goodResponder } });
+});
+afterAll(async () => {
+  await sim.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => f.endsWith('.py') || f.endsWith('.yaml') || f.endsWith('.md'));
+}
+
+describe('the built onexgen CLI', () => {
+  test('generate: every node type through the model, --json per method, attempts recorded, the key nowhere but the provider', async () => {
+    const dir = mkdtempSync(join(tmp, 'gen-'));
+    const run = await runBuiltCli(
+      ['generate', ...SPECS, '--out', 'out', '--json', '--provider', 'openai-compatible', '--base-url', `${sim.url}/v1`, '--model', 'glm-4.5'],
+      { cwd: dir, env: { HOME: dir, CI: '1', ONEXGEN_API_KEY: KEY } },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['sessionId', 'offline', 'exitCode', 'nodes', 'totals', 'database']));
+    const methods = json.nodes.flatMap((n: { methods: Record<string, unknown>[] }) => n.methods);
+    for (const m of methods) {
+      expect(Object.keys(m)).toEqual(expect.arrayContaining(['class', 'name', 'strategy', 'attempts', 'passed', 'score', 'tokens', 'cost', 'latency', 'issues']));
+    }
+    expect(methods.filter((m: { strategy: string }) => m.strategy === 'llm').length).toBeGreaterThanOrEqual(11);
+    // the embedded default database: .onexgen/db in the working directory
+    const db = await dumpDatabase(join(dir, '.onexgen', 'db'));
+    expect(db.counts.llm_call_attempts).toBe(sim.requests.length);
+    expect(db.text).not.toContain(KEY);
+    expect(run.stdout).not.toContain(KEY);
+    for (const f of filesUnder(join(dir, 'out'))) expect(readFileSync(f, 'utf8')).not.toContain(KEY);
+    for (const node of readdirSync(join(dir, 'out'))) {
+      const py = readFileSync(join(dir, 'out', node, 'node.py'), 'utf8');
+      expect(py).not.toContain('# IMPLEMENTATION REQUIRED');
+    }
+  }, 300_000);
+
+  test('fill --in-place offline: the summary says no LLM was used; only stub bodies and the import block change', async () => {
+    const dir = mkdtempSync(join(tmp, 'fill-'));
+    const target = join(dir, 'node_inventory_effect.py');
+    copyFileSync(STUBBED, target);
+    const run = await runBuiltCli(['fill', 'node_inventory_effect.py', '--in-place'], { cwd: dir, env: { HOME: dir, CI: '1' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('offline: no LLM was used');
+    expect(run.stdout).toMatch(/metrics: session [0-9a-f-]{36} recorded in .*\.onexgen\/db/);
+    const original = readFileSync(STUBBED, 'utf8');
+    const filled = readFileSync(target, 'utf8');
+    expect(filled).not.toBe(original);
+    await expectOnlyStubsChanged(original, filled);
+    expect(filled).toContain('    def on_shutdown(self) -> None:\n        """Nothing to release: a legitimate no-op, not a stub."""\n        pass\n');
+    expect(filled).toContain('class Cache[K, V]:');
+  }, 300_000);
+
+  test('a bad spec exits 2 with the path of the bad field and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmp, 'bad-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'name: svc\nnode_type: effect\ndescription: d\nperformance:\n  latency_ms: -5\n');
+    const run = await runBuiltCli(['generate', 'bad.yaml', '--out', 'out'], { cwd: dir, env: { HOME: dir, CI: '1' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('bad.yaml: performance.latency_ms');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect(existsSync(join(dir, '.onexgen'))).toBe(false);
+  }, 120_000);
+
+  test('validate runs the response-validator CLI with its exit code', async () => {
+    const dir = mkdtempSync(join(tmp, 'val-'));
+    writeFileSync(join(dir, 'bad.py'), 'def f(:\n');
+    const bad = await runBuiltCli(['validate', 'bad.py', '--format', 'json'], { cwd: dir, env: { HOME: dir, CI: '1' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('syntax');
+  }, 120_000);
+});
