@@ -2,6 +2,7 @@
 
 export type MetricsErrorCode =
   | 'DB_CONNECT_FAILED'
+  | 'DB_IN_USE'
   | 'DB_URL_INVALID'
   | 'MIGRATIONS_NOT_FOUND'
   | 'MIGRATION_FAILED'

@@ -16,11 +16,14 @@ test('no URL: PGlite on disk at .onexgen/db, and the data is still there after r
   expect(first.location).toBe(join(cwd, '.onexgen/db'));
   await migrate(first);
   await expect(migrate(first, { migrationsFolder: join(cwd, 'nowhere') })).rejects.toMatchObject({ code: 'MIGRATIONS_NOT_FOUND' });
+  // PGlite is single-process: a second open of the same folder is refused, not corrupting.
+  await expect(openDatabase(undefined, { cwd })).rejects.toMatchObject({ code: 'DB_IN_USE' });
   const store = await createMetricsStore(first);
   await store.recordAttempt(ATTEMPTS[0]!);
   await store.close();
   await first.close();
   expect(existsSync(join(cwd, '.onexgen/db/PG_VERSION'))).toBe(true);
+  expect(existsSync(join(cwd, '.onexgen/db.lock'))).toBe(false);
 
   const again = await openDatabase(`file://${join(cwd, '.onexgen/db')}`);
   try {

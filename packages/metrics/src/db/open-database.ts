@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { z } from 'zod';
 import { DatabaseConnectionError, MetricsError } from '../errors.js';
+import { acquireProcessLock } from '../process-lock.js';
 import { describePostgresUrl, redactSecret } from './redact.js';
 
 /** The drizzle database both engines are used through. */
@@ -58,18 +59,36 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   const location = dataDir ?? 'memory://';
+  let release = async () => {};
   let client: PGlite;
   try {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    if (dataDir) {
+      mkdirSync(dataDir, { recursive: true });
+      // PGlite is single-process: a second instance on the same folder would corrupt it.
+      release = await acquireProcessLock(`${dataDir}.lock`, `The embedded database ${dataDir}`, 'DB_IN_USE');
+    }
     client = new PGlite(dataDir);
     await client.waitReady;
   } catch (cause) {
+    await release();
+    if (cause instanceof MetricsError) throw cause;
     throw new DatabaseConnectionError(`Could not open the embedded database at ${location}: ${messageOf(cause)}`, {
       cause,
     });
   }
   const db = drizzlePglite(client) as unknown as MetricsDb;
-  return { db, kind: 'pglite', location, close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    location,
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await release();
+      }
+    },
+  };
 }
 
 async function openPostgres(url: string, opts: z.output<typeof optionsSchema>): Promise<DatabaseHandle> {

@@ -15,10 +15,10 @@ import {
 import { z } from 'zod';
 import { MetricsError, SpoolFullError } from '../errors.js';
 import { messageOf } from '../db/open-database.js';
+import { acquireProcessLock } from '../process-lock.js';
 import type { RecordWriter, StoredIn } from '../store/direct-writer.js';
 import { RECORD_SCHEMAS } from '../store/inputs.js';
 import { normalizeRows } from '../store/normalize.js';
-import { acquireSpoolLock } from './spool-lock.js';
 import { appendRejected, openSpoolFile, removeStaleTemp, type SpoolEntry } from './spool-file.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 
@@ -62,7 +62,11 @@ export async function createSpooledWriter(direct: RecordWriter, input: SpoolOpti
   }
   const opts = parsed.data;
   const warn = opts.onWarning ?? ((message: string) => process.emitWarning(message, 'OnexgenMetricsSpool'));
-  const releaseLock = await acquireSpoolLock(opts.path);
+  const releaseLock = await acquireProcessLock(
+    `${opts.path}.lock`,
+    `Metrics spool ${opts.path} (give each process its own spool path)`,
+    'SPOOL_LOCKED',
+  );
   await removeStaleTemp(opts.path);
   const file = await openSpoolFile(opts.path, warn);
   const breaker = circuitBreaker(handleWhen(isDatabaseUnavailable), {
