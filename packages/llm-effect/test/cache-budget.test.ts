@@ -119,6 +119,12 @@ describe('context window', () => {
     expect(attempts(t.events)[0]).toMatchObject({ status: 'refused', errorClass: 'context_window' });
   });
 
+  test('a prompt whose bytes exceed the window but whose tokens fit is sent (counted, not estimated)', async () => {
+    t = simClient(h.sim, [tiny, { tiers: { cloud_fast: [{ provider: 'openai', model: 'tiny-model' }] } }]);
+    const res = await t.client.generate({ prompt: 'word '.repeat(150), maxOutputTokens: 300 }); // 750 bytes, 151 tokens
+    expect(res.model).toBe('tiny-model');
+  });
+
   test('a refused target fails over to one with a larger window; max output is clamped to the model limit', async () => {
     t = simClient(h.sim, [tiny, { tiers: { cloud_fast: [{ provider: 'openai', model: 'tiny-model' }, ...TWO_TARGETS.tiers!.cloud_fast!] } }]);
     const res = await t.client.generate({ prompt: 'word '.repeat(800), maxOutputTokens: 300 });

@@ -162,7 +162,7 @@ export function estimatedUsage(inputTokens: number, text: string, reasoning: str
 /** Prices the answer, records budget spend (emitting alerts), caches it and emits the attempt event. */
 export async function complete(s: CallState, target: PlannedTarget, prepared: PreparedCall, c: Completion): Promise<LLMResponse> {
   const now = performance.now();
-  const usage = c.usage ?? estimatedUsage(prepared.inputTokens, c.text, c.reasoning, target);
+  const usage = c.usage ?? estimatedUsage(prepared.inputTokens(), c.text, c.reasoning, target);
   const micros = costMicros(target.entry, usage);
   const response: LLMResponse = {
     text: c.text,

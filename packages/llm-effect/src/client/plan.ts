@@ -43,25 +43,34 @@ export function planTargets(ctx: ClientContext, req: ParsedLLMRequest): PlannedT
 
 export interface PreparedCall {
   call: ProviderCall;
-  inputTokens: number;
+  /** Prompt tokens (tiktoken, the model's encoding), counted on first use and remembered. */
+  inputTokens(): number;
 }
 
 const roundUp = (n: number, step: number) => Math.ceil(n / step) * step;
 
+// Chat framing countPromptTokens adds around system and prompt (3 + 3 + 3 tokens).
+const FRAMING_TOKENS = 9;
+
 /**
- * The provider call for one target, counted with tiktoken first: refused (before any request)
- * when prompt + max output exceeds the model's context window.
+ * The provider call for one target, refused (before any request) when prompt + max output
+ * exceeds the model's context window. The check counts with tiktoken unless the prompt's UTF-8
+ * byte length already proves it fits: a token is at least one byte, so bytes bound tokens.
  */
 export function prepareCall(target: PlannedTarget, base: Omit<ProviderCall, 'model' | 'numCtx'>): PreparedCall | ContextWindowExceededError {
   const entry = target.entry;
-  const inputTokens = countPromptTokens(base.system, base.prompt, entry?.tokenizer ?? 'cl100k_base');
+  let counted: number | undefined;
+  const inputTokens = () => (counted ??= countPromptTokens(base.system, base.prompt, entry?.tokenizer ?? 'cl100k_base'));
   const maxOutputTokens = entry ? Math.min(base.maxOutputTokens, entry.maxOutput) : base.maxOutputTokens;
-  if (entry && inputTokens + maxOutputTokens > entry.contextWindow) {
-    return new ContextWindowExceededError(target.model, inputTokens, maxOutputTokens, entry.contextWindow);
+  if (entry) {
+    const byteBound = Buffer.byteLength(base.prompt) + (base.system ? Buffer.byteLength(base.system) : 0) + FRAMING_TOKENS;
+    if (byteBound + maxOutputTokens > entry.contextWindow && inputTokens() + maxOutputTokens > entry.contextWindow) {
+      return new ContextWindowExceededError(target.model, inputTokens(), maxOutputTokens, entry.contextWindow);
+    }
   }
   // Ollama defaults to a 2048-token context and silently drops the rest: always ask for enough.
   const numCtx = target.provider.config.kind === 'ollama'
-    ? Math.min(entry?.contextWindow ?? Number.MAX_SAFE_INTEGER, roundUp(inputTokens + maxOutputTokens, 1024))
+    ? Math.min(entry?.contextWindow ?? Number.MAX_SAFE_INTEGER, roundUp(inputTokens() + maxOutputTokens, 1024))
     : undefined;
   return {
     inputTokens,
