@@ -25,7 +25,8 @@ export const ValidationIssueSchema = z.object({
   cwe: z.string().optional(),
 }) satisfies z.ZodType<ValidationIssue>;
 
-export const ValidationContextSchema = z.strictObject({
+// Unknown keys are dropped, not refused: callers spread larger option objects into the context.
+export const ValidationContextSchema = z.object({
   fragment: z.boolean().optional(),
   nodeType: z.enum(['effect', 'compute', 'reducer', 'orchestrator']).optional(),
   methodName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier').optional(),
