@@ -44,7 +44,8 @@ describe('response cache', () => {
   test('truncated answers are not cached', async () => {
     t = simClient(h.sim);
     h.sim.setScenario({ text: 'one two three four five six seven' });
-    await t.client.generate({ prompt: 'p', maxOutputTokens: 2 });
+    const first = await t.client.generate({ prompt: 'p', maxOutputTokens: 2 });
+    expect(first).toMatchObject({ text: 'one two', finishReason: 'length', truncated: true });
     await t.client.generate({ prompt: 'p', maxOutputTokens: 2 });
     expect(h.sim.requests).toHaveLength(2);
   });

@@ -64,6 +64,15 @@ describe('streaming integrity', () => {
     await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_incomplete' });
   });
 
+  test.each([
+    ['zai', 'glm-4.5'],
+    ['anthropic', 'claude-haiku-4-5'],
+  ] as const)('%s: a terminal event without any finish reason is an error too', async (provider, model) => {
+    h.sim.setScenario({ text: TEXT, script: [{ kind: 'no-finish' }] });
+    const s = t.client.stream({ prompt: 'go', provider, model });
+    await expect(drain(s)).rejects.toMatchObject({ errorClass: 'stream_incomplete' });
+  });
+
   test('idle timeout between chunks', async () => {
     t.client.close();
     t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, timeouts: { streamIdleMs: 120 } }]);

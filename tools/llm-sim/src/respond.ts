@@ -104,7 +104,12 @@ export async function sendStream(
     if (scenario.chunkDelayMs) await sleep(scenario.chunkDelayMs);
   }
   if (sent === cutAt) return cut();
-  if (outcome.kind === 'no-terminal') {
+  if (outcome.kind === 'no-terminal' || (outcome.kind === 'no-finish' && !format.streamTailWithoutFinish)) {
+    res.end();
+    return;
+  }
+  if (outcome.kind === 'no-finish') {
+    for (const frame of format.streamTailWithoutFinish!(answer)) write(frame);
     res.end();
     return;
   }

@@ -104,6 +104,8 @@ export const outcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cut'), ...common, afterChunks: z.number().int().nonnegative().optional() }).strict(),
   /** The stream ends cleanly but without its terminal event / finish reason. */
   z.object({ kind: z.literal('no-terminal'), ...common }).strict(),
+  /** The terminal event arrives ([DONE], message_stop) but no finish reason was ever sent. */
+  z.object({ kind: z.literal('no-finish'), ...common }).strict(),
   /** The stream pauses `pauseMs` after `afterChunks` content chunks, then continues. */
   z.object({
     kind: z.literal('stall'),

@@ -133,3 +133,13 @@ describe('timing and load', () => {
     expect(sim.requests[0]!.clientClosed).toBe(true);
   });
 });
+
+describe('no-finish', () => {
+  test('OpenAI stream: usage and [DONE] but no finish_reason', async () => {
+    sim.setScenario({ script: [{ kind: 'no-finish' }] });
+    const body = await (await chat('glm-4.5', { stream: true })).text();
+    expect(body).toContain('[DONE]');
+    expect(body).toContain('"usage"');
+    expect(body).not.toMatch(/"finish_reason":"\w+"/);
+  });
+});

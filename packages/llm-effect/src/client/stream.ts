@@ -1,4 +1,4 @@
-import { AbortedError, ProviderError } from '../errors.js';
+import { AbortedError, ProviderError, StreamError } from '../errors.js';
 import { holdDuring, type Held } from '../policies/hold.js';
 import { readStreamEvents } from '../providers/stream-reader.js';
 import type { StreamEvent } from '../providers/types.js';
@@ -134,6 +134,12 @@ export function stream(ctx: ClientContext, request: LLMRequest, signal?: AbortSi
         if (next.done) break;
         const chunk = apply(next.value);
         if (chunk) yield chunk;
+      }
+      if (ended && finishReason === undefined) {
+        throw new StreamError(
+          { errorClass: 'stream_incomplete', provider: target.provider.name, model: target.model },
+          `${target.provider.name}:${target.model} ended its stream without a finish reason`,
+        );
       }
     } catch (error) {
       failed = true;

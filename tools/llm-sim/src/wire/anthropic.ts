@@ -83,6 +83,11 @@ export const anthropicFormat: WireFormat = {
     }, 'message_delta'),
     sse({ type: 'message_stop' }, 'message_stop'),
   ],
+  streamTailWithoutFinish: (a) => [
+    sse({ type: 'content_block_stop', index: textIndex(a) }, 'content_block_stop'),
+    sse({ type: 'message_delta', delta: { stop_reason: null, stop_sequence: null }, usage: { output_tokens: a.usage.outputTokens } }, 'message_delta'),
+    sse({ type: 'message_stop' }, 'message_stop'),
+  ],
   errorBody(spec: ErrorSpec) {
     return { type: 'error', error: { type: spec.errorType ?? ERROR_TYPE[spec.status] ?? 'api_error', message: spec.message } };
   },

@@ -59,6 +59,10 @@ export const openaiFormat: WireFormat = {
     sse({ id: a.id, object: 'chat.completion.chunk', created: a.created, model: a.model, choices: [], usage: usage(a) }),
     sse('[DONE]'),
   ],
+  streamTailWithoutFinish: (a) => [
+    sse({ id: a.id, object: 'chat.completion.chunk', created: a.created, model: a.model, choices: [], usage: usage(a) }),
+    sse('[DONE]'),
+  ],
   errorBody(spec: ErrorSpec) {
     return {
       error: {

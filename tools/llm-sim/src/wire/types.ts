@@ -41,6 +41,8 @@ export interface WireFormat {
   afterReasoning?(answer: SimAnswer): string[];
   /** Frames carrying the finish reason, usage and the terminal event. */
   streamTail(answer: SimAnswer): string[];
+  /** The tail with its terminal event but no finish reason (formats whose terminal is the finish omit it). */
+  streamTailWithoutFinish?(answer: SimAnswer): string[];
   errorBody(spec: ErrorSpec): unknown;
 }
 
