@@ -9,7 +9,7 @@ import { runChecks } from './syntax/check-context.js';
 import { COMPILE_CHECKS } from './syntax/compile-checks.js';
 import { CHECKED_NODE_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
 import { reindentContinuations } from './syntax/continuation-retry.js';
-import { keywordsUsedAsNames } from './syntax/keyword-names.js';
+import { misusedTokens } from './syntax/token-checks.js';
 import { layoutErrors } from './syntax/layout.js';
 import { ScopeIndex } from './syntax/scope-index.js';
 import { treeErrors } from './syntax/tree-errors.js';
@@ -94,7 +94,7 @@ function analyseTree(source: string, tree: Tree): Analysis {
     return { module: { source, syntaxValid: false, syntaxErrors, compileErrors: [], ...extraction }, stringSpans: layout.stringSpans };
   }
   const context = { scopes: new ScopeIndex(nodes) };
-  const syntaxErrors = byPosition([...runChecks(GRAMMAR_CHECKS, nodes, context), ...keywordsUsedAsNames(source, root), ...layoutErrors(source, layout)]);
+  const syntaxErrors = byPosition([...runChecks(GRAMMAR_CHECKS, nodes, context), ...misusedTokens(source, root), ...layoutErrors(source, layout)]);
   const compileErrors = syntaxErrors.length === 0 ? byPosition(runChecks(COMPILE_CHECKS, nodes, context)) : [];
   return {
     module: { source, syntaxValid: syntaxErrors.length === 0, syntaxErrors, compileErrors, ...extraction },

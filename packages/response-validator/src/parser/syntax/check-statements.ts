@@ -37,10 +37,6 @@ const tryStatement: NodeCheck = (node, report) => {
   if (groups > 0 && groups < handlers.length) report(node, 'invalid-syntax', "cannot have both 'except' and 'except*' on the same 'try'");
 };
 
-const comparison: NodeCheck = (node, report) => {
-  for (const op of node.children) if (op.type === '<>') report(op, 'invalid-syntax', "invalid syntax: '<>' is not an operator in Python 3; use '!='");
-};
-
 const importTrailingComma: NodeCheck = (node, report) => {
   const last = node.lastChild;
   if (last?.type === ',') report(last, 'invalid-syntax', 'trailing comma not allowed without surrounding parentheses');
@@ -75,7 +71,6 @@ export const STATEMENT_CHECKS: Record<string, NodeCheck> = {
   print_statement: py2Statement,
   exec_statement: py2Statement,
   try_statement: tryStatement,
-  comparison_operator: comparison,
   import_statement: importTrailingComma,
   import_from_statement: importTrailingComma,
   assert_statement: assertStatement,

@@ -111,6 +111,8 @@ const starredExpression: NodeCheck = (node, report) => {
     report(node, 'invalid-syntax', 'cannot use double starred expression here');
   } else if (operand && LOW_PRECEDENCE.has(operand.type) && holder?.type !== 'argument_list') {
     report(node, 'invalid-syntax', 'invalid syntax: parenthesize the expression after *');
+  } else if (holder?.type === 'pair' && holder.childForFieldName('key')?.equals(node)) {
+    report(node, 'invalid-syntax', 'invalid syntax: a dictionary key cannot be starred');
   } else if (holder && (!STAR_PARENTS.has(holder.type) || (holder.type === 'tuple' && !holder.children.some((c) => c.type === ',')))) {
     report(node, 'invalid-syntax', 'cannot use starred expression here');
   }
@@ -121,11 +123,6 @@ const doubleStarred: NodeCheck = (node, report) => {
   if (operand && LOW_PRECEDENCE.has(operand.type) && node.parent?.type !== 'argument_list') {
     report(node, 'invalid-syntax', 'invalid syntax: parenthesize the expression after **');
   }
-};
-
-const dictionaryPair: NodeCheck = (node, report) => {
-  const key = node.childForFieldName('key');
-  if (key?.type === 'list_splat') report(key, 'invalid-syntax', 'invalid syntax: a dictionary key cannot be starred');
 };
 
 /** `x as y` belongs to with items, except clauses and case patterns only. */
@@ -150,7 +147,6 @@ export const TARGET_CHECKS: Record<string, NodeCheck> = {
   as_pattern_target: withTarget,
   list_splat: starredExpression,
   dictionary_splat: doubleStarred,
-  pair: dictionaryPair,
   as_pattern: asPattern,
   await: awaitOperand,
 };

@@ -27,16 +27,15 @@ const duplicateParameters: NodeCheck = (node, report) => {
   if (names.includes('__debug__')) report(node, 'assign-to-debug', 'cannot assign to __debug__');
 };
 
-/** `type_parameter` also names the brackets of `tuple[T, T]`; only PEP 695 parameter lists count. */
-function declaresTypeParameters(node: Node): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'function_definition' || parent?.type === 'class_definition') return true;
-  const alias = parent?.parent?.parent;
-  return parent?.type === 'generic_type' && alias?.type === 'type_alias_statement' && alias.childForFieldName('left')?.equals(parent.parent!) === true;
-}
-
-const duplicateTypeParameters: NodeCheck = (node, report) => {
-  if (!declaresTypeParameters(node)) return;
+/**
+ * PEP 695 parameter lists of a def, class or `type` alias. (`type_parameter` also names the
+ * brackets of every `tuple[T, T]` in annotations, so those nodes are not collected themselves.)
+ */
+const duplicateTypeParameters: NodeCheck = (definition, report) => {
+  const node = definition.type === 'type_alias_statement'
+    ? definition.childForFieldName('left')?.namedChildren[0]?.namedChildren.find((c) => c.type === 'type_parameter')
+    : definition.childForFieldName('type_parameters');
+  if (!node) return;
   const names = codeChildren(node).map((t) => t.descendantsOfType('identifier')[0]?.text ?? '');
   const duplicate = firstDuplicate(names);
   if (duplicate) report(node, 'duplicate-type-parameter', `duplicate type parameter '${duplicate}'`);
@@ -145,12 +144,16 @@ const futureImport: NodeCheck = (node, report) => {
 export const COMPILE_MISC_CHECKS: Record<string, NodeCheck> = {
   parameters: duplicateParameters,
   lambda_parameters: duplicateParameters,
-  type_parameter: duplicateTypeParameters,
+  function_definition: duplicateTypeParameters,
+  class_definition: duplicateTypeParameters,
+  type_alias_statement: duplicateTypeParameters,
   argument_list: repeatedKeywords,
   assignment,
   augmented_assignment: (node, report) => checkStarredValue(node.childForFieldName('right'), report),
   for_statement: forStatement,
-  expression_statement: soleValue,
+  list_splat: (node, report) => {
+    if (node.parent?.type === 'expression_statement' && codeChildren(node.parent).length === 1) checkStarredValue(node, report);
+  },
   return_statement: soleValue,
   yield: soleValue,
   interpolation: soleValue,
