@@ -17,6 +17,7 @@ export const unknownErrorCode: Rule = {
     const members = new Set(ctx.profile.onex.errorCodes ?? []);
     const replacements = ctx.profile.onex.replacements ?? {};
     const enumeration = enumName(ctx);
+    if (!ctx.module.source.includes(enumeration)) return; // cheap skip; the tree decides below
     for (const attr of ctx.nodes('attribute')) {
       const object = attr.childForFieldName('object');
       const member = attr.childForFieldName('attribute')?.text;

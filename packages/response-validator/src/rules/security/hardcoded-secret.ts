@@ -22,29 +22,41 @@ export const hardcodedSecret: Rule = {
       reported.add(value.startIndex);
       ctx.report(value, `"${name}" is a hard-coded secret: read it from the environment or a secret store (os.environ["${name.toUpperCase()}"]) instead of a literal`);
     };
-    const literal = (n: Node | null | undefined): n is Node => !!n && isPlainString(n) && looksLikeSecretValue(stringContent(n));
+    // Candidate values come from the parser's string list (plain data): a node is only examined
+    // further when it starts where a secret-looking literal starts.
+    const candidates = new Set(ctx.module.strings.filter((s) => !s.isFString && looksLikeSecretValue(s.value)).map((s) => s.range.startIndex));
+    const literal = (n: Node | null | undefined): n is Node =>
+      !!n && candidates.has(n.startIndex) && isPlainString(n) && looksLikeSecretValue(stringContent(n));
+    if (candidates.size === 0) {
+      checkKeyShapes(ctx, reported);
+      return;
+    }
 
     for (const a of ctx.nodes('assignment')) {
-      const name = boundName(a.childForFieldName('left'));
       const right = a.childForFieldName('right');
-      if (name && secrets.isSecretName(name) && literal(right)) flag(right, name);
+      if (!literal(right)) continue;
+      const name = boundName(a.childForFieldName('left'));
+      if (name && secrets.isSecretName(name)) flag(right, name);
     }
     for (const k of ctx.nodes('keyword_argument')) {
-      const name = k.childForFieldName('name')?.text;
       const value = k.childForFieldName('value');
-      if (name && secrets.isSecretName(name) && literal(value)) flag(value, name);
+      if (!literal(value)) continue;
+      const name = k.childForFieldName('name')?.text;
+      if (name && secrets.isSecretName(name)) flag(value, name);
     }
     for (const type of ['default_parameter', 'typed_default_parameter']) {
       for (const p of ctx.nodes(type)) {
-        const name = p.childForFieldName('name')?.text;
         const value = p.childForFieldName('value');
-        if (name && secrets.isSecretName(name) && literal(value)) flag(value, name);
+        if (!literal(value)) continue;
+        const name = p.childForFieldName('name')?.text;
+        if (name && secrets.isSecretName(name)) flag(value, name);
       }
     }
     for (const pair of ctx.nodes('pair')) {
-      const key = pair.childForFieldName('key');
       const value = pair.childForFieldName('value');
-      if (key && isPlainString(key) && secrets.isSecretName(stringContent(key)) && literal(value)) flag(value, stringContent(key));
+      if (!literal(value)) continue;
+      const key = pair.childForFieldName('key');
+      if (key && isPlainString(key) && secrets.isSecretName(stringContent(key))) flag(value, stringContent(key));
     }
     for (const cmp of ctx.nodes('comparison_operator')) checkComparison(cmp, secrets.isSecretName, literal, flag);
     for (const call of ctx.nodes('call')) {

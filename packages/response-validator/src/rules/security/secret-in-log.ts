@@ -27,8 +27,11 @@ export const secretInLog: Rule = {
     const secrets = secretMatcher(ctx.profile);
     const sanitizers = (ctx.profile.security.logSanitizers ?? []).map((s) => s.toLowerCase());
     const logFunctions = ctx.profile.onex.logFunctions ?? ['emit_log_event'];
+    // The parser's call list (plain data) tells which log calls mention any name at all worth a look.
+    const argumentText = new Map(ctx.module.calls.map((c) => [c.range.startIndex, [...c.args, ...c.keywords.map((k) => k.value)].join(' ')]));
+    const mayLeak = (text: string | undefined) => text === undefined || text.split(/[^A-Za-z0-9_]+/).some((w) => w !== '' && secrets.isSecretName(w));
     for (const call of ctx.nodes('call')) {
-      if (!isLogCall(calleeText(call), logFunctions)) continue;
+      if (!isLogCall(calleeText(call), logFunctions) || !mayLeak(argumentText.get(call.startIndex))) continue;
       const args = call.childForFieldName('arguments');
       if (!args) continue;
       for (const id of args.descendantsOfType(['identifier'])) {
