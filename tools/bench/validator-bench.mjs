@@ -94,12 +94,14 @@ console.log(`machine: ${os.cpus().length} cpu, load average ${os.loadavg().map((
 const parser = await loadPythonParser();
 const validator = await createValidator();
 const parseMs = median(() => parser.parse(METHOD));
+const treeOnlyMs = median(() => parser.withTree(METHOD, () => 0)); // parse + the parser's extraction, no rules
 const validateMs = median(() => validator.validate(METHOD));
 const issues = validator.validate(METHOD).issues.length;
 const [cpyMethod] = cpythonParse([methodFile], 200, 1000);
 console.log(`\n1. ${METHOD.split('\n').length - 1}-line ONEX method (${issues} issues), median of 1000 after 200 warm-up:`);
 console.log(`   parse only              ${(parseMs * 1000).toFixed(0).padStart(6)} µs   (${(parseMs / cpyMethod).toFixed(2)}× CPython ast.parse ${(cpyMethod * 1000).toFixed(0)} µs)`);
 console.log(`   parse + full validation ${(validateMs * 1000).toFixed(0).padStart(6)} µs   (${(validateMs / cpyMethod).toFixed(2)}× CPython ast.parse)`);
+console.log(`     of which rules        ${((validateMs - treeOnlyMs) * 1000).toFixed(0).padStart(6)} µs   (${((validateMs - treeOnlyMs) / cpyMethod).toFixed(2)}× CPython ast.parse)`);
 
 // 2. whole files
 const stdlib = python(['-c', 'import argparse, asyncio.base_events as b, json.decoder as d; print(argparse.__file__); print(b.__file__); print(d.__file__)']).trim().split('\n');
