@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
 import { expectOnlyStubsChanged } from './helpers/bytes.js';
 import { dumpDatabase } from './helpers/db-dump.js';
-import { assertBuilt, runBuiltCli } from './helpers/run-built-cli.js';
+import { assertBuilt, runBuiltCli, startBuiltCli } from './helpers/run-built-cli.js';
 import { goodResponder } from './helpers/sim.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -91,4 +91,26 @@ describe('the built onexgen CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('syntax');
   }, 120_000);
+
+  test('an interrupted fill --in-place leaves its input untouched and says so (exit 3)', async () => {
+    const dir = mkdtempSync(join(tmp, 'int-'));
+    const target = join(dir, 'node_inventory_effect.py');
+    copyFileSync(STUBBED, target);
+    const slow = await startLlmSim({ scenario: { responder: goodResponder, latencyMs: 60_000 } });
+    try {
+      const { child, done } = startBuiltCli(['fill', 'node_inventory_effect.py', '--in-place', '--provider', 'openai-compatible', '--base-url', `${slow.url}/v1`], {
+        cwd: dir,
+        env: { HOME: dir, CI: '1' },
+      });
+      while (slow.requests.length === 0) await new Promise((r) => setTimeout(r, 100));
+      child.kill('SIGTERM');
+      const run = await done;
+      expect(run.code).toBe(3);
+      expect(run.stdout).toContain('interrupted');
+      expect(readFileSync(target, 'utf8')).toBe(readFileSync(STUBBED, 'utf8'));
+      expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    } finally {
+      await slow.close();
+    }
+  }, 300_000);
 });

@@ -1,6 +1,6 @@
 // The LLM path in-process (from source): llm-sim over real HTTP, PGlite on disk (one per scenario,
 // so a learned template or cached answer of one scenario cannot serve another).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,5 +140,16 @@ describe('LLM path against llm-sim', () => {
     const attempts = db.rows.llm_call_attempts!;
     expect(attempts.some((a) => a.provider === 'primary' && a.status === 'error')).toBe(true);
     expect(attempts.some((a) => a.provider === 'secondary' && a.status === 'success')).toBe(true);
+  }, 180_000);
+
+  test('a spent run budget stops the run with exit 3 and writes nothing of the unfinished node', async () => {
+    sim.setScenario({ responder: goodResponder });
+    const dir = scenarioDir('budget');
+    const run = await generate(dir, ['--budget', '0.000001', '--concurrency', '1']);
+    expect(run.code).toBe(3);
+    const failed = run.json.nodes.filter((n: { status: string }) => n.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0].error.code).toBe('BUDGET_EXHAUSTED');
+    expect(existsSync(join(dir, 'out', 'node_mysql_adapter_effect'))).toBe(false);
   }, 180_000);
 });

@@ -79,7 +79,7 @@ export function totalsOf(nodes: readonly NodeOutcome[]): RunTotals {
 /** 3 provider/budget failure > 2 input error > 1 some fell back > 0. */
 export function exitCodeOf(nodes: readonly NodeOutcome[]): 0 | 1 | 2 | 3 {
   const codes = nodes.map((n): 0 | 1 | 2 | 3 => {
-    if (n.error?.code === 'PROVIDER_FAILED' || n.error?.code === 'BUDGET_EXHAUSTED') return 3;
+    if (n.error && ['PROVIDER_FAILED', 'BUDGET_EXHAUSTED', 'INTERRUPTED', 'DATABASE_FAILED'].includes(n.error.code)) return 3;
     if (n.status === 'failed') return 2;
     return n.methods.some((m) => FELL_BACK.includes(m.strategy) || !m.passed) ? 1 : 0;
   });

@@ -1,5 +1,5 @@
 // Runs the BUILT `onexgen` (bin/onexgen.js → dist/cli.js) as a child process.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CliRun } from './run-in-process.js';
@@ -13,17 +13,24 @@ export function assertBuilt(): void {
 
 /** The child gets only the environment given (plus PATH): no DATABASE_URL or keys leak in from the test runner. */
 export function runBuiltCli(args: string[], options: { cwd: string; env: Record<string, string> }): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+  return startBuiltCli(args, options).done;
+}
+
+/** The same, with the child process at hand (to signal it). */
+export function startBuiltCli(args: string[], options: { cwd: string; env: Record<string, string> }): { child: ChildProcess; done: Promise<CliRun> } {
+  let child!: ChildProcess;
+  const done = new Promise<CliRun>((resolve, reject) => {
+    child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+  return { child, done };
 }
