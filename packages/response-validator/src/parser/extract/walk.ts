@@ -16,6 +16,8 @@ const LINE_STARTERS = new Set([
   'else_clause', 'elif_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause',
   'decorator', 'function_definition', 'class_definition',
 ]);
+/** Node types whose keyword token has the same name (`await` the expression, `await` the word). */
+const KEYWORD_TWINS = new Set(['await', 'yield', 'lambda']);
 const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
 export interface WalkResult {
@@ -65,6 +67,7 @@ export function extractAll(source: string, root: Node, collectTypes: ReadonlySet
       scopes.pop();
     }
     if (LINE_STARTERS.has(type)) layout.lineStarters.add(start);
+    if (KEYWORD_TWINS.has(type) && !node.isNamed) continue;
     if (collectTypes.has(type)) {
       const list = nodes.get(type);
       if (list) list.push(node);

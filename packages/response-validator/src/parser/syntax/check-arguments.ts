@@ -1,8 +1,9 @@
 // Argument and parameter order rules of CPython's grammar (tree-sitter accepts any order).
 import type { Node } from 'web-tree-sitter';
-import { codeChildren, type NodeCheck } from './check-context.js';
+import { codeChildren, type NodeCheck, type Report } from './check-context.js';
 
 const callArguments: NodeCheck = (node, report) => {
+  reportLeadingComma(node, report);
   let keyword = false;
   let dictSplat = false;
   for (const arg of codeChildren(node)) {
@@ -24,6 +25,7 @@ function splatKind(param: Node): 'list' | 'dict' | undefined {
 
 /** def/lambda parameters: `/` and `*` placement, defaults order, `**kwargs` last. */
 const parameters: NodeCheck = (node, report) => {
+  if (node.type === 'parameters') reportLeadingComma(node, report);
   let slash = false;
   let star = false;
   let bareStarOpen = false;
@@ -34,6 +36,12 @@ const parameters: NodeCheck = (node, report) => {
       report(param, 'invalid-syntax', 'arguments cannot follow var-keyword argument');
       return;
     }
+    const splat = splatKind(param);
+    if (splat) {
+      const target = param.type === 'typed_parameter' ? codeChildren(param)[0] : param;
+      const name = target ? codeChildren(target)[0] : undefined;
+      if (name && name.type !== 'identifier') report(name, 'invalid-syntax', 'invalid syntax: a * or ** parameter must be a plain name');
+    }
     if (param.type === 'positional_separator') {
       if (index === 0) report(param, 'invalid-syntax', 'at least one argument must precede /');
       else if (slash) report(param, 'invalid-syntax', '/ may appear only once');
@@ -41,13 +49,13 @@ const parameters: NodeCheck = (node, report) => {
       slash = true;
       return;
     }
-    if (param.type === 'keyword_separator' || splatKind(param) === 'list') {
+    if (param.type === 'keyword_separator' || splat === 'list') {
       if (star) report(param, 'invalid-syntax', '* argument may appear only once');
       star = true;
       bareStarOpen = param.type === 'keyword_separator';
       return;
     }
-    if (splatKind(param) === 'dict') {
+    if (splat === 'dict') {
       if (bareStarOpen) report(param, 'invalid-syntax', 'named arguments must follow bare *');
       doubleStar = true;
       return;
@@ -79,8 +87,17 @@ const comprehension: NodeCheck = (node, report) => {
   }
 };
 
+/** `f(,)`, `{,}`, `def f(,)`: a comma needs an element before it. */
+function reportLeadingComma(node: Node, report: Report): void {
+  const second = node.child(1);
+  if (second?.type === ',') report(second, 'invalid-syntax', 'invalid syntax: a comma before the first element');
+}
+const leadingComma: NodeCheck = (node, report) => reportLeadingComma(node, report);
+
 export const ARGUMENT_CHECKS: Record<string, NodeCheck> = {
   argument_list: callArguments,
+  dictionary: leadingComma,
+  set: leadingComma,
   parameters,
   lambda_parameters: parameters,
   for_in_clause: forInClause,

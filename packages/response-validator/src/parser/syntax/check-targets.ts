@@ -141,6 +141,12 @@ const awaitOperand: NodeCheck = (node, report) => {
   if (operand && NOT_PRIMARY.has(operand.type)) report(operand, 'invalid-syntax', 'invalid syntax: parenthesize the expression after await');
 };
 
+/** A yield expression needs parentheses unless it is a whole statement or right-hand side. */
+const YIELD_PARENTS = new Set(['expression_statement', 'assignment', 'augmented_assignment', 'parenthesized_expression', 'interpolation']);
+const yieldPlacement: NodeCheck = (node, report) => {
+  if (!YIELD_PARENTS.has(node.parent?.type ?? '')) report(node, 'invalid-syntax', 'invalid syntax: parenthesize the yield expression');
+};
+
 export const TARGET_CHECKS: Record<string, NodeCheck> = {
   delete_statement: deleteStatement,
   augmented_assignment: augmentedAssignment,
@@ -149,4 +155,5 @@ export const TARGET_CHECKS: Record<string, NodeCheck> = {
   dictionary_splat: doubleStarred,
   as_pattern: asPattern,
   await: awaitOperand,
+  yield: yieldPlacement,
 };
