@@ -111,11 +111,20 @@ export function enclosingFunction(node: Node): Node | undefined {
   }
   const at = node.startIndex;
   const end = node.endIndex;
-  let best: FunctionSpan | undefined;
-  for (const f of spans) {
-    if (f.start <= at && end <= f.end && !(f.start === at && f.end === end) && (!best || f.start >= best.start)) best = f;
+  // spans are in document order: find the last one starting at or before `at`, then walk back to
+  // the first that contains the node (later-starting containers are nested deeper: innermost first)
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= at) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return best?.node;
+  for (let i = hi; i >= 0; i--) {
+    const f = spans[i]!;
+    if (f.start <= at && end <= f.end && !(f.start === at && f.end === end)) return f.node;
+  }
+  return undefined;
 }
 
 export function functionName(fn: Node): string {

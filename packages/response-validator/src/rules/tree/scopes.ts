@@ -121,10 +121,18 @@ function build(root: Node, source: string): ScopeTable {
     span.scope.parent = open[open.length - 1]?.scope ?? moduleScope;
     open.push(span);
   }
+  // innermost span containing `index`: the last span starting at or before it, walked back to the
+  // first that still contains it (spans are in document order, so containers nest inward)
   const scopeAt = (index: number): Scope => {
-    let best: Span | undefined;
-    for (const s of spans) if (s.start <= index && index < s.end && (!best || s.start >= best.start)) best = s;
-    return best?.scope ?? moduleScope;
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start <= index) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    for (let i = hi; i >= 0; i--) if (index < spans[i]!.end) return spans[i]!.scope;
+    return moduleScope;
   };
 
   for (const [start, { node, role }] of ids) {
