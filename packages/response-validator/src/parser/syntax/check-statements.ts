@@ -52,7 +52,13 @@ const raiseStatement: NodeCheck = (node, report) => {
 
 /** `x: int = 1` may annotate one target only (a name, attribute or subscript). */
 const annotatedAssignment: NodeCheck = (node, report) => {
-  if (!node.childForFieldName('type')) return;
+  const annotation = node.childForFieldName('type');
+  if (!annotation) return;
+  // `x: a: b` — tree-sitter reads `a: b` as a type-parameter bound, which only PEP 695 lists allow.
+  if (annotation.namedChildren[0]?.type === 'constrained_type') {
+    report(annotation, 'invalid-syntax', 'invalid syntax: an annotation cannot contain a second ":"');
+    return;
+  }
   if (node.parent?.type === 'assignment') {
     report(node, 'invalid-syntax', 'invalid syntax: an annotated assignment cannot be chained');
     return;
