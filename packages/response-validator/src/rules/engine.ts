@@ -76,10 +76,11 @@ export function runRules(input: EngineInput): ValidationIssue[] {
 }
 
 /** Node types the rules ask for, fetched in ONE traversal inside the wasm module (each traversal costs as much as the rest). */
+// (attribute, string and comparison nodes are many and only read after a plain-data pre-check:
+// they are fetched on demand.)
 const PREFETCHED = [
   'call', 'assignment', 'augmented_assignment', 'keyword_argument', 'default_parameter', 'typed_default_parameter', 'pair',
-  'comparison_operator', 'string', 'attribute', 'raise_statement', 'except_clause', 'assert_statement', 'function_definition',
-  'comment', 'decorator',
+  'raise_statement', 'except_clause', 'assert_statement', 'function_definition', 'comment', 'decorator',
 ];
 
 function collectNodes(root: Node): Map<string, Node[]> {
