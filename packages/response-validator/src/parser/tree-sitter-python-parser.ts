@@ -8,6 +8,7 @@ import { buildWrapper } from './fragment-wrapper.js';
 import { runChecks } from './syntax/check-context.js';
 import { COMPILE_CHECKS } from './syntax/compile-checks.js';
 import { CHECKED_NODE_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
+import { indexLines } from './ranges.js';
 import { reindentContinuations } from './syntax/continuation-retry.js';
 import { misusedTokens } from './syntax/token-checks.js';
 import { layoutErrors } from './syntax/layout.js';
@@ -85,6 +86,7 @@ interface Analysis {
 }
 
 function analyseTree(source: string, tree: Tree): Analysis {
+  indexLines(tree, source);
   const root = tree.rootNode;
   const { extraction, layout, nodes } = extractAll(source, root, CHECKED_NODE_TYPES);
   // The checks that close tree-sitter's gaps with CPython run only on trees it accepted; compile()

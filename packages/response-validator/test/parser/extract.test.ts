@@ -171,6 +171,17 @@ describe('syntax errors and the loader', () => {
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
   });
 
+  test('end positions agree with tree-sitter on multi-line, non-ASCII and CRLF sources', () => {
+    const source = 'def f():\r\n    s = "héllo😀"\r\n    return g(s,\r\n             1)\r\n\r\nx = f()';
+    parser.withTree(source, (tree, m) => {
+      const calls = tree.rootNode.descendantsOfType('call');
+      expect(m.calls.map((c) => [c.range.endLine, c.range.endColumn])).toEqual(calls.map((n) => [n.endPosition.row + 1, n.endPosition.column + 1]));
+      const fn = tree.rootNode.descendantsOfType('function_definition')[0]!;
+      expect([m.functions[0]!.definition.endLine, m.functions[0]!.definition.endColumn]).toEqual([fn.endPosition.row + 1, fn.endPosition.column + 1]);
+      expect(m.strings[0]!.range).toMatchObject({ startLine: 2, startColumn: 9, endLine: 2, endColumn: 18 });
+    });
+  });
+
   test('non-string input is a typed error', () => {
     expect(() => parser.parse(42 as unknown as string)).toThrow(expect.objectContaining({ code: 'INVALID_SOURCE' }));
   });
