@@ -48,7 +48,7 @@ function generate(spec: string, dir: string) {
 describe('the built CLI on PostgreSQL', () => {
   test('the LLM path, retry repair and total failure are all recorded, and no key reaches the database', async () => {
     const dir = mkdtempSync(join(tmp, 'run-'));
-    const good = await generate('event-counter.reducer.yaml', dir);
+    const good = await generate('specs/event-counter-reducer.yaml', dir);
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
     // where the data went, without a password (`user@host:port/db`, never `user:password@`)
@@ -56,13 +56,13 @@ describe('the built CLI on PostgreSQL', () => {
     const afterGood = sim.requests.length;
 
     sim.setScenario({ responder: repairedResponder() });
-    const retried = await generate('order-workflow.orchestrator.yaml', dir);
+    const retried = await generate('specs/order-workflow-orchestrator.yaml', dir);
     expect(retried.code).toBe(0);
     const retriedMethods = JSON.parse(retried.stdout).nodes[0].methods as { strategy: string; attempts: number }[];
     expect(retriedMethods.filter((m) => m.strategy === 'retry').length).toBeGreaterThanOrEqual(3);
 
     sim.setScenario({ responder: brokenResponder });
-    const failed = await generate('price-calculator.compute.yaml', dir);
+    const failed = await generate('specs/price-calculator-compute.yaml', dir);
     expect(failed.code).toBe(1);
     const failedMethods = JSON.parse(failed.stdout).nodes[0].methods as { strategy: string }[];
     expect(failedMethods.some((m) => m.strategy === 'partial' || m.strategy === 'template_fallback')).toBe(true);

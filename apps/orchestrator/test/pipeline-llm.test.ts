@@ -11,7 +11,7 @@ import { runInProcess } from './helpers/run-in-process.js';
 import { brokenResponder, goodResponder, repairedResponder } from './helpers/sim.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const SPECS = ['mysql-adapter.effect.yaml', 'price-calculator.compute.yaml', 'event-counter.reducer.yaml', 'order-workflow.orchestrator.yaml'].map((f) => join(EXAMPLES, f));
+const SPECS = ['specs/mysql-effect.yaml', 'specs/price-calculator-compute.yaml', 'specs/event-counter-reducer.yaml', 'specs/order-workflow-orchestrator.yaml'].map((f) => join(EXAMPLES, f));
 const KEY = 'sk-onexgen-test-SECRET-4242';
 const tmp = mkdtempSync(join(tmpdir(), 'onexgen-llm-'));
 let sim: LlmSim;

@@ -29,10 +29,10 @@ function cpythonParses(source: string): string {
 
 describe('renderSkeleton', () => {
   const cases = [
-    ['mysql-adapter.effect.yaml', 'NodeMysqlAdapterEffect', 'NodeEffect', 'execute_effect'],
-    ['price-calculator.compute.yaml', 'NodePriceCalculatorCompute', 'NodeCompute', 'execute_compute'],
-    ['event-counter.reducer.yaml', 'NodeEventCounterReducer', 'NodeReducer', 'execute_reduction'],
-    ['order-workflow.orchestrator.yaml', 'NodeOrderWorkflowOrchestrator', 'NodeOrchestrator', 'execute_orchestration'],
+    ['specs/mysql-effect.yaml', 'NodeMysqlAdapterEffect', 'NodeEffect', 'execute_effect'],
+    ['specs/price-calculator-compute.yaml', 'NodePriceCalculatorCompute', 'NodeCompute', 'execute_compute'],
+    ['specs/event-counter-reducer.yaml', 'NodeEventCounterReducer', 'NodeReducer', 'execute_reduction'],
+    ['specs/order-workflow-orchestrator.yaml', 'NodeOrderWorkflowOrchestrator', 'NodeOrchestrator', 'execute_orchestration'],
   ] as const;
 
   test.each(cases)('%s renders a package whose Python files CPython parses', async (file, className, base, entry) => {

@@ -44,6 +44,8 @@ export function llmSetup(loaded: LoadedConfig, env: Env, sessionId: string): Llm
           ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
           ...(kind === 'ollama' && !config.baseUrl ? { baseUrlEnv: 'OLLAMA_HOST', baseUrl: 'http://127.0.0.1:11434' } : {}),
           ...(credentials.source ? { apiKeyEnv: credentials.source } : {}),
+          // as many requests in flight as methods the run generates at once
+          maxConcurrent: config.concurrency,
         },
       },
       tiers: { local: chain, cloud_fast: chain, cloud_premium: chain },

@@ -76,16 +76,19 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend);
       record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength }, spend);
-      await Promise.all([
-        session.learning.learnFrom(info.task, loop.code, loop.validation.score, spend.costUsd),
-        session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score),
-      ]);
+      // learning does not hold the method up; the run waits for it at the end
+      session.recorder.background('learning', () =>
+        Promise.all([
+          session.learning.learnFrom(info.task, loop.code, loop.validation.score, spend.costUsd),
+          session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score),
+        ]),
+      );
       progress('done', strategy);
       return body;
     }
     action = loop.action;
     reason = loop.reason;
-    await session.learning.recordPatternUsage(loop.patternIds, false, 0);
+    session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, false, 0));
   }
 
   progress('fallback', action);

@@ -29,6 +29,14 @@ export class Learning {
     return undefined;
   }
 
+  /**
+   * Loads the template index once, before methods run concurrently (the store loads it lazily on
+   * the first findSimilar, and concurrent first calls would each read the whole table).
+   */
+  async warm(): Promise<void> {
+    await this.templates.findSimilar({ nodeType: 'effect', methodName: 'warm_up' }).catch((e: unknown) => this.warn('load learned templates', e));
+  }
+
   /** The best learned template for this task, rendered for it (counted as a reuse only when used). */
   async findTemplate(signature: TaskSignature): Promise<(TemplateHit & { commit(): Promise<void> }) | undefined> {
     try {

@@ -85,15 +85,17 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   let { system, user } = built.toMessages();
   if (info.config.promptAdditions) user = `${user}\n\n${info.config.promptAdditions}`;
   let tier = info.config.tier;
-  const spend: Spend = { attempts: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0 };
+  const spend: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0 };
   for (let attempt = 1; ; attempt++) {
     session.budget.assertCanSpend();
     progress('model', attempt);
+    const waitStarted = performance.now();
     const answer = await model.call(
       { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}), correlationId, attempt, nodeType: node.nodeType },
       session.signal,
     );
     spend.attempts = attempt;
+    spend.latencyMs += performance.now() - waitStarted;
     spend.tokensInput += answer.tokensInput;
     spend.tokensOutput += answer.tokensOutput;
     spend.costUsd += answer.costUsd;

@@ -5,12 +5,14 @@ import type { MethodInfo } from './node-context.js';
 
 export interface Spend {
   attempts: number;
+  /** ms waiting for the model */
+  latencyMs: number;
   tokensInput: number;
   tokensOutput: number;
   costUsd: number;
 }
 
-export const NO_SPEND: Spend = { attempts: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0 };
+export const NO_SPEND: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0 };
 
 export function bodyResult(
   info: MethodInfo,
@@ -32,7 +34,8 @@ export function bodyResult(
     score: Math.round(validation.score * 1000) / 1000,
     tokens: { input: spend.tokensInput, output: spend.tokensOutput, total: spend.tokensInput + spend.tokensOutput },
     cost: Math.round(spend.costUsd * 1e6) / 1e6,
-    latency: Math.round(performance.now() - started),
+    latency: Math.round((performance.now() - started) * 100) / 100,
+    modelLatency: Math.round(spend.latencyMs * 100) / 100,
     issues: validation.issues.map((i) => ({ ruleId: i.ruleId, severity: i.severity, message: i.message, line: i.line })),
     correlationId,
     ...(reason ? { reason } : {}),

@@ -51,6 +51,8 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       createValidator({ profile: config.validatorProfile }),
       loadPatternCatalog(),
     ]);
+    const learning = new Learning(handle, id, config.learnThreshold);
+    await learning.warm();
     const setup = llmSetup(options.loaded, options.env, id);
     const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder }) : undefined;
     return {
@@ -60,7 +62,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       validator,
       catalog,
       recorder,
-      learning: new Learning(handle, id, config.learnThreshold),
+      learning,
       ...(model ? { model } : {}),
       budget: new RunBudget({ maxCostUsd: config.budgetUsd, maxTokens: config.budgetTokens }),
       methodLimiter: bulkhead(config.concurrency, Number.POSITIVE_INFINITY),

@@ -19,6 +19,8 @@ export interface MethodOutcome {
   cost: number;
   /** ms spent on this method, waiting for the model included */
   latency: number;
+  /** ms of `latency` spent waiting for the model (the rest is the pipeline's own overhead) */
+  modelLatency: number;
   issues: Pick<ValidationIssue, 'ruleId' | 'severity' | 'message' | 'line'>[];
   correlationId: string;
   /** why the method fell back (or which template/pattern was used) */

@@ -1,6 +1,7 @@
 // Records every attempt, generation, context build, fallback and history row through @onexgen/metrics
-// without making the pipeline wait on the database: writes are queued and awaited at flush().
-// A failed write becomes a warning (the store's spool keeps what the database refused to take).
+// without making the pipeline wait on the database: rows are buffered per kind and written in
+// batches (a full buffer, the end of each node, the end of the run). A failed write becomes a
+// warning; the store's spool keeps what the database refused to take.
 import type {
   AttemptInput,
   ContextBuildInput,
@@ -10,7 +11,12 @@ import type {
   MetricsStore,
 } from '@onexgen/metrics';
 
+const BATCH = 64;
+
+type Kind = 'generation' | 'attempt' | 'contextBuild' | 'fallback' | 'history';
+
 export class Recorder {
+  private readonly buffers: { [K in Kind]: unknown[] } = { generation: [], attempt: [], contextBuild: [], fallback: [], history: [] };
   private pending: Promise<unknown>[] = [];
   readonly warnings: string[] = [];
 
@@ -20,37 +26,62 @@ export class Recorder {
     private readonly redact: (text: string) => string = (t) => t,
   ) {}
 
-  private queue(what: string, write: () => Promise<unknown>): void {
+  private write(kind: Kind): void {
+    const rows = this.buffers[kind];
+    if (rows.length === 0) return;
+    this.buffers[kind] = [];
+    const s = this.store;
+    const run: Record<Kind, () => Promise<unknown>> = {
+      generation: () => s.recordGenerations(rows as GenerationInput[]),
+      attempt: () => s.recordAttempts(rows as AttemptInput[]),
+      contextBuild: () => s.recordContextBuilds(rows as ContextBuildInput[]),
+      fallback: () => s.recordFallbacks(rows as FallbackInput[]),
+      history: () => s.recordHistories(rows as HistoryInput[]),
+    };
     this.pending.push(
-      write().catch((err: unknown) => {
-        this.warnings.push(this.redact(`metrics: could not record ${what}: ${err instanceof Error ? err.message : String(err)}`));
+      run[kind]().catch((err: unknown) => {
+        this.warnings.push(this.redact(`metrics: could not record ${rows.length} ${kind} row(s): ${err instanceof Error ? err.message : String(err)}`));
       }),
     );
   }
 
+  private add(kind: Kind, row: unknown): void {
+    this.buffers[kind].push(row);
+    if (this.buffers[kind].length >= BATCH) this.write(kind);
+  }
+
   generation(input: Omit<GenerationInput, 'sessionId'>): void {
-    this.queue('a generation', () => this.store.recordGeneration({ ...input, sessionId: this.sessionId }));
+    this.add('generation', { ...input, sessionId: this.sessionId });
   }
 
   attempt(input: AttemptInput): void {
-    this.queue('an attempt', () => this.store.recordAttempt(input));
+    this.add('attempt', input);
   }
 
   contextBuild(input: ContextBuildInput): void {
-    this.queue('a context build', () => this.store.recordContextBuild(input));
+    this.add('contextBuild', input);
   }
 
   fallback(input: FallbackInput): void {
-    this.queue('a fallback', () => this.store.recordFallback({ ...input, reason: this.redact(input.reason) }));
+    this.add('fallback', { ...input, reason: this.redact(input.reason) });
   }
 
   history(input: HistoryInput): void {
-    this.queue('a prompt/code history row', () =>
-      this.store.recordHistory({ ...input, promptText: this.redact(input.promptText), generatedCode: this.redact(input.generatedCode) }),
+    this.add('history', { ...input, promptText: this.redact(input.promptText), generatedCode: this.redact(input.generatedCode) });
+  }
+
+  /** Like recording: work that must finish before the run ends but not before the method does. */
+  background(what: string, work: () => Promise<unknown>): void {
+    this.pending.push(
+      work().catch((err: unknown) => {
+        this.warnings.push(this.redact(`${what}: ${err instanceof Error ? err.message : String(err)}`));
+      }),
     );
   }
 
+  /** Writes what is buffered and waits for every write so far. */
   async flush(): Promise<void> {
+    for (const kind of Object.keys(this.buffers) as Kind[]) this.write(kind);
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];

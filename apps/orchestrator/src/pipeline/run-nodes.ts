@@ -34,6 +34,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const target = resolve(job.outDir, skeleton.dirName);
   if (session.signal?.aborted) throw session.signal.reason;
   await writeDirAtomic(target, files);
+  await session.recorder.flush();
   return {
     input: job.file,
     kind: 'spec',
@@ -52,6 +53,7 @@ async function runFile(session: Session, job: FileJob): Promise<NodeOutcome> {
   if (stubs.length > 0 || resolve(job.outFile) !== resolve(job.file)) {
     await writeFileAtomic(job.outFile, filled.source);
   }
+  await session.recorder.flush();
   return {
     input: job.file,
     kind: 'node-file',

@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// The orchestrator's pipeline against llm-sim over real HTTP, printed (never asserted).
+//
+// Runs on the TypeScript sources (tsx applies the workspace path map, so no dist has to be current):
+//   npx tsx --tsconfig tsconfig.base.json tools/bench/pipeline-bench.mjs [--specs 20] [--ops 5]
+//       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
+//       [--db memory:// | postgres://user@host:port/db]
+//
+// 1. Overhead per method: everything but waiting for the model (context build with exact token
+//    counts, validation, decision, recording, learning, injection share), at zero simulated latency,
+//    one method at a time. Peer in the same run: the bare llm-effect round trip to the same simulator.
+// 2. Throughput: specs × (ops + entry method) methods at the given simulated latency and concurrency,
+//    against the ideal concurrency / latency methods per second.
+// The database is PGlite in memory unless --db names a PostgreSQL server (PGlite runs in this
+// process and its queries use the same thread as the pipeline); template learning is off (learnThreshold 1) so that every
+// method really goes to the model.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createLLMClient } from '@onexgen/llm-effect';
+import { loadConfig, NodeSpecSchema, openSession, runNodes } from '../../apps/orchestrator/src/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    specs: { type: 'string', default: '20' },
+    ops: { type: 'string', default: '5' },
+    'throughput-specs': { type: 'string', default: '100' },
+    'throughput-ops': { type: 'string', default: '9' },
+    latency: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '50' },
+    db: { type: 'string', default: 'memory://' },
+  },
+});
+const num = (k) => {
+  const n = Number(values[k]);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`pipeline-bench: --${k} must be a positive integer`);
+    process.exit(2);
+  }
+  return n;
+};
+const SPECS = num('specs');
+const OPS = num('ops');
+const T_SPECS = num('throughput-specs');
+const T_OPS = num('throughput-ops');
+const LATENCY = num('latency');
+const CONCURRENCY = num('concurrency');
+
+const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'audit', 'split', 'check', 'index', 'rank'];
+
+function answer(method) {
+  return [
+    '```python',
+    'started = time.perf_counter()',
+    'if not isinstance(input_data, dict):',
+    '    raise ModelOnexError(',
+    '        error_code=EnumCoreErrorCode.INVALID_INPUT,',
+    `        message="${method}: input_data must be a mapping",`,
+    '        details={"type": type(input_data).__name__},',
+    '    )',
+    `emit_log_event(LogLevel.INFO, "${method} started", {"keys": sorted(input_data)})`,
+    `result: dict[str, Any] = {"operation": "${method}", "items": list(input_data.get("items", []))}`,
+    'result["duration_ms"] = (time.perf_counter() - started) * 1000',
+    'return result',
+    '```',
+  ].join('\n');
+}
+
+/**
+ * The simulator runs in its own process (tools/llm-sim/bin/llm-sim.js), as a real provider would:
+ * in this process its token counting and HTTP handling would compete with the pipeline for the
+ * event loop and be measured as pipeline time.
+ */
+async function startSim(latencyMs) {
+  const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-sim-'));
+  const scenario = join(dir, 'scenario.json');
+  writeFileSync(scenario, JSON.stringify({ latencyMs, text: answer('operation') }));
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../llm-sim/bin/llm-sim.js', import.meta.url)), '--port', '0', '--scenario', scenario], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`llm-sim exited with ${code}`)));
+  });
+  return {
+    url,
+    close: () => {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function specs(count, ops, tag) {
+  return Array.from({ length: count }, (_, s) =>
+    NodeSpecSchema.parse({
+      name: `bench_${tag}_${s}`,
+      node_type: 'compute',
+      description: `Benchmark node ${s}: transforms records for the ${tag} run.`,
+      operations: Array.from({ length: ops }, (_, i) => ({ name: `${VERBS[i % VERBS.length]}_${tag}_${s}_${i}`, description: `Step ${i} of node ${s}.` })),
+      features: ['validation', 'metrics'],
+    }),
+  );
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const fmt = (n) => n.toFixed(2);
+
+async function run(sim, specList, { concurrency, fileConcurrency }) {
+  const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-'));
+  const loaded = loadConfig({
+    cwd: dir,
+    env: { HOME: dir },
+    flags: {
+      provider: 'openai-compatible',
+      baseUrl: `${sim.url}/v1`,
+      model: 'glm-4.5',
+      db: values.db,
+      concurrency,
+      fileConcurrency,
+      learnThreshold: 1,
+    },
+  });
+  const events = [];
+  const progress = process.env.BENCH_TRACE ? (e) => events.push({ ...e, t: performance.now() }) : undefined;
+  const session = await openSession({ loaded, env: { HOME: dir }, cwd: dir, ...(progress ? { progress } : {}) });
+  const jobs = specList.map((spec, i) => ({ kind: 'spec', file: `spec-${i}.yaml`, spec, outDir: join(dir, 'out') }));
+  const started = performance.now();
+  const nodes = await runNodes(session, jobs);
+  if (process.env.BENCH_TRACE) {
+    const byMethod = new Map();
+    for (const e of events) {
+      const k = `${e.node}/${e.method}`;
+      if (!byMethod.has(k)) byMethod.set(k, []);
+      byMethod.get(k).push(e);
+    }
+    const gaps = new Map();
+    for (const list of byMethod.values()) {
+      for (let i = 1; i < list.length; i++) {
+        const k = `${list[i - 1].stage}->${list[i].stage}`;
+        if (!gaps.has(k)) gaps.set(k, []);
+        gaps.get(k).push(list[i].t - list[i - 1].t);
+      }
+    }
+    for (const [k, v] of gaps) console.log(`  [trace] ${k.padEnd(28)} median ${fmt(v.sort((a, b) => a - b)[Math.floor(v.length / 2)])} ms`);
+    console.log(`  [trace] run ended at ${fmt(performance.now() - started)} ms`);
+  }
+  const wall = performance.now() - started;
+  await session.close();
+  rmSync(dir, { recursive: true, force: true });
+  const failed = nodes.filter((n) => n.status !== 'written');
+  if (failed.length) throw new Error(`${failed.length} nodes failed: ${failed[0].error?.message}`);
+  return { wall, methods: nodes.flatMap((n) => n.methods) };
+}
+
+let sim = await startSim(0);
+try {
+  // ---- 1. overhead per method, zero latency, one at a time
+  await run(sim, specs(2, OPS, 'warm'), { concurrency: 1, fileConcurrency: 1 });
+  const one = await run(sim, specs(SPECS, OPS, 'seq'), { concurrency: 1, fileConcurrency: 1 });
+  const llm = one.methods.filter((m) => m.strategy === 'llm');
+  const overhead = llm.map((m) => m.latency - m.modelLatency).sort((a, b) => a - b);
+  const model = llm.map((m) => m.modelLatency).sort((a, b) => a - b);
+  // peer: the bare client round trip with a prompt of the same size
+  const client = createLLMClient({
+    providers: { sim: { kind: 'openai-compatible', baseUrl: `${sim.url}/v1` } },
+    tiers: { local: [{ provider: 'sim', model: 'glm-4.5' }], cloud_fast: [{ provider: 'sim', model: 'glm-4.5' }], cloud_premium: [{ provider: 'sim', model: 'glm-4.5' }] },
+    cache: { enabled: false },
+  });
+  const peer = [];
+  for (let i = 0; i < llm.length; i++) {
+    const t0 = performance.now();
+    await client.generate({ prompt: `## Method: peer_${i}\n${'x '.repeat(1500)}`, systemPrompt: 'system '.repeat(800) });
+    peer.push(performance.now() - t0);
+  }
+  client.close();
+  peer.sort((a, b) => a - b);
+  console.log(`database: ${values.db === 'memory://' ? 'PGlite in memory (same thread)' : 'PostgreSQL server'}`);
+  console.log(`pipeline overhead per method (zero simulated latency, ${llm.length} methods via the model, one at a time)`);
+  console.log(`  overhead      p50 ${fmt(pct(overhead, 50))} ms  p95 ${fmt(pct(overhead, 95))} ms  p99 ${fmt(pct(overhead, 99))} ms   (target p95 <= 5 ms)`);
+  console.log(`  model wait    p50 ${fmt(pct(model, 50))} ms  p95 ${fmt(pct(model, 95))} ms   (llm-effect + HTTP + simulator inside the pipeline)`);
+  console.log(`  peer: bare llm-effect round trip p50 ${fmt(pct(peer, 50))} ms  p95 ${fmt(pct(peer, 95))} ms`);
+  console.log(`  ratio overhead / bare round trip (medians): ${(pct(overhead, 50) / pct(peer, 50)).toFixed(2)}`);
+  console.log(`  whole run: ${one.methods.length} methods in ${fmt(one.wall)} ms (node writes and injection included)`);
+
+  // ---- 2. throughput at simulated latency
+  sim.close();
+  sim = await startSim(LATENCY);
+  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS });
+  const viaModel = many.methods.filter((m) => m.strategy === 'llm').length;
+  const perSecond = viaModel / (many.wall / 1000);
+  const ideal = CONCURRENCY / (LATENCY / 1000);
+  console.log(`\nthroughput: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}`);
+  console.log(`  ${viaModel} via the model in ${fmt(many.wall / 1000)} s = ${perSecond.toFixed(1)} methods/s; ideal ${ideal.toFixed(0)} methods/s; ratio ${(perSecond / ideal).toFixed(2)}`);
+} finally {
+  sim.close();
+}
