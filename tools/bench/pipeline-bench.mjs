@@ -170,6 +170,9 @@ try {
   const llm = one.methods.filter((m) => m.strategy === 'llm');
   const overhead = llm.map((m) => m.latency - m.modelLatency).sort((a, b) => a - b);
   const model = llm.map((m) => m.modelLatency).sort((a, b) => a - b);
+  const ctxMs = llm.map((m) => m.contextMs ?? 0).sort((a, b) => a - b);
+  const valMs = llm.map((m) => m.validateMs ?? 0).sort((a, b) => a - b);
+  const rest = llm.map((m) => m.latency - m.modelLatency - (m.contextMs ?? 0) - (m.validateMs ?? 0)).sort((a, b) => a - b);
   // peer: the bare client round trip with a prompt of the same size
   const client = createLLMClient({
     providers: { sim: { kind: 'openai-compatible', baseUrl: `${sim.url}/v1` } },
@@ -187,6 +190,7 @@ try {
   console.log(`database: ${values.db === 'memory://' ? 'PGlite in memory (same thread)' : 'PostgreSQL server'}`);
   console.log(`pipeline overhead per method (zero simulated latency, ${llm.length} methods via the model, one at a time)`);
   console.log(`  overhead      p50 ${fmt(pct(overhead, 50))} ms  p95 ${fmt(pct(overhead, 95))} ms  p99 ${fmt(pct(overhead, 99))} ms   (target p95 <= 5 ms)`);
+  console.log(`    of which  context build p50 ${fmt(pct(ctxMs, 50))} p95 ${fmt(pct(ctxMs, 95))} ms · validation p50 ${fmt(pct(valMs, 50))} p95 ${fmt(pct(valMs, 95))} ms · the rest p50 ${fmt(pct(rest, 50))} p95 ${fmt(pct(rest, 95))} ms`);
   console.log(`  model wait    p50 ${fmt(pct(model, 50))} ms  p95 ${fmt(pct(model, 95))} ms   (llm-effect + HTTP + simulator inside the pipeline)`);
   console.log(`  peer: bare llm-effect round trip p50 ${fmt(pct(peer, 50))} ms  p95 ${fmt(pct(peer, 95))} ms`);
   console.log(`  ratio overhead / bare round trip (medians): ${(pct(overhead, 50) / pct(peer, 50)).toFixed(2)}`);

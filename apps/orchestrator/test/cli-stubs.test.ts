@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,5 +38,21 @@ describe('onexgen stubs', () => {
   test('a missing file and an unknown option exit 2', async () => {
     expect((await runInProcess(['stubs', join(tmp, 'nope.py')])).code).toBe(2);
     expect((await runInProcess(['stubs', EXAMPLE, '--bogus'])).code).toBe(2);
+  });
+});
+
+describe('onexgen fill input errors', () => {
+  test('a node file that is not Python, or has no ONEX node class, exits 2 before anything is opened', async () => {
+    const bad = join(tmp, 'broken.py');
+    writeFileSync(bad, 'class A:\n    def f(self)\n        pass\n');
+    const run = await runInProcess(['fill', bad, '--offline'], { cwd: tmp });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/broken\.py:\d+: not valid Python/);
+    const plain = join(tmp, 'plain.py');
+    writeFileSync(plain, 'class Helper:\n    def f(self):\n        # TODO: write it\n        pass\n');
+    const noNode = await runInProcess(['fill', plain, '--offline'], { cwd: tmp });
+    expect(noNode.code).toBe(2);
+    expect(noNode.stderr).toContain('no ONEX node class found');
+    expect(existsSync(join(tmp, '.onexgen'))).toBe(false);
   });
 });

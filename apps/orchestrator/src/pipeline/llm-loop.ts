@@ -79,13 +79,15 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   const progress = (stage: 'context' | 'model' | 'validate', attempt?: number) =>
     session.progress({ node: node.label, method: info.stub.method, stage, ...(attempt ? { attempt } : {}) });
   progress('context');
+  const contextStarted = performance.now();
   const built = build(session, node, info, correlationId);
+  const contextMs = performance.now() - contextStarted;
   const patternIds = built.metadata.patterns.ids;
   const policy = policyOf(info);
   let { system, user } = built.toMessages();
   if (info.config.promptAdditions) user = `${user}\n\n${info.config.promptAdditions}`;
   let tier = info.config.tier;
-  const spend: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0 };
+  const spend: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0, contextMs, validateMs: 0 };
   for (let attempt = 1; ; attempt++) {
     session.budget.assertCanSpend();
     progress('model', attempt);
@@ -101,7 +103,9 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
     spend.costUsd += answer.costUsd;
     session.budget.charge(answer.costUsd, answer.tokensInput + answer.tokensOutput);
     progress('validate', attempt);
+    const validateStarted = performance.now();
     const checked = session.validator.validateResponse(answer.text, { ...info.validation, attempt });
+    spend.validateMs = (spend.validateMs ?? 0) + performance.now() - validateStarted;
     session.recorder.history({
       correlationId,
       attempt,

@@ -7,6 +7,9 @@ export interface Spend {
   attempts: number;
   /** ms waiting for the model */
   latencyMs: number;
+  /** ms building the context and validating answers (the two largest parts of the overhead) */
+  contextMs?: number;
+  validateMs?: number;
   tokensInput: number;
   tokensOutput: number;
   costUsd: number;
@@ -36,6 +39,8 @@ export function bodyResult(
     cost: Math.round(spend.costUsd * 1e6) / 1e6,
     latency: Math.round((performance.now() - started) * 100) / 100,
     modelLatency: Math.round(spend.latencyMs * 100) / 100,
+    ...(spend.contextMs !== undefined ? { contextMs: Math.round(spend.contextMs * 100) / 100 } : {}),
+    ...(spend.validateMs !== undefined ? { validateMs: Math.round(spend.validateMs * 100) / 100 } : {}),
     issues: validation.issues.map((i) => ({ ruleId: i.ruleId, severity: i.severity, message: i.message, line: i.line })),
     correlationId,
     ...(reason ? { reason } : {}),

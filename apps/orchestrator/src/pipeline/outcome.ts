@@ -21,6 +21,9 @@ export interface MethodOutcome {
   latency: number;
   /** ms of `latency` spent waiting for the model (the rest is the pipeline's own overhead) */
   modelLatency: number;
+  /** LLM path only: ms spent building the context and validating the answers */
+  contextMs?: number;
+  validateMs?: number;
   issues: Pick<ValidationIssue, 'ruleId' | 'severity' | 'message' | 'line'>[];
   correlationId: string;
   /** why the method fell back (or which template/pattern was used) */

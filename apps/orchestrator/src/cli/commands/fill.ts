@@ -1,7 +1,9 @@
 // `onexgen fill <node.py...>`: fill the stubs of existing node files.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadPythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../../errors.js';
+import { fileInput } from '../../pipeline/node-inputs.js';
 import { defaultFilledPath, type FileJob } from '../../pipeline/run-nodes.js';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import { addCommonOptions, type CommonOptions } from '../common-options.js';
@@ -35,10 +37,14 @@ export function registerFill(program: Command, io: CliIO, state: RunState): void
     const loaded = configFor(io, opts);
     const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
     const jobs: FileJob[] = [];
+    const parser = await loadPythonParser();
     for (const file of files) {
       const path = resolve(io.cwd, file);
       const outFile = opts.inPlace ? path : opts.out ? resolve(io.cwd, opts.out) : defaultFilledPath(path);
-      jobs.push({ kind: 'node-file', file, source: await readNodeFile(path), ...(spec ? { spec } : {}), outFile });
+      const source = await readNodeFile(path);
+      // refuse bad input before anything is opened or written
+      fileInput(parser, file, source, spec);
+      jobs.push({ kind: 'node-file', file, source, ...(spec ? { spec } : {}), outFile });
     }
     await runPipeline(io, state, opts, loaded, jobs);
   });
