@@ -23,6 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLLMClient } from '@onexgen/llm-effect';
 import { loadConfig, NodeSpecSchema, openSession, runNodes } from '../../apps/orchestrator/src/index.ts';
+// the valid ONEX method body the orchestrator's tests also answer with
+import { goodAnswer } from '../../apps/orchestrator/test/fixtures/answers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -52,24 +54,6 @@ const CONCURRENCY = num('concurrency');
 
 const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'audit', 'split', 'check', 'index', 'rank'];
 
-function answer(method) {
-  return [
-    '```python',
-    'started = time.perf_counter()',
-    'if not isinstance(input_data, dict):',
-    '    raise ModelOnexError(',
-    '        error_code=EnumCoreErrorCode.INVALID_INPUT,',
-    `        message="${method}: input_data must be a mapping",`,
-    '        details={"type": type(input_data).__name__},',
-    '    )',
-    `emit_log_event(LogLevel.INFO, "${method} started", {"keys": sorted(input_data)})`,
-    `result: dict[str, Any] = {"operation": "${method}", "items": list(input_data.get("items", []))}`,
-    'result["duration_ms"] = (time.perf_counter() - started) * 1000',
-    'return result',
-    '```',
-  ].join('\n');
-}
-
 /**
  * The simulator runs in its own process (tools/llm-sim/bin/llm-sim.js), as a real provider would:
  * in this process its token counting and HTTP handling would compete with the pipeline for the
@@ -78,7 +62,7 @@ function answer(method) {
 async function startSim(latencyMs) {
   const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-sim-'));
   const scenario = join(dir, 'scenario.json');
-  writeFileSync(scenario, JSON.stringify({ latencyMs, text: answer('operation') }));
+  writeFileSync(scenario, JSON.stringify({ latencyMs, text: goodAnswer('operation') }));
   const child = spawn(process.execPath, [fileURLToPath(new URL('../llm-sim/bin/llm-sim.js', import.meta.url)), '--port', '0', '--scenario', scenario], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
