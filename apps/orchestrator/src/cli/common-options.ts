@@ -23,7 +23,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--model <name>', 'model name')
     .addOption(new Option('--tier <tier>', 'model tier').choices(TIERS))
     .option('--db <url|path>', 'database: postgres:// URL or PGlite directory (default DATABASE_URL, then .onexgen/db)')
-    .option('--concurrency <n>', 'methods generated at once per node')
+    .option('--concurrency <n>', 'methods generated at once (per node and across the run)')
     .option('--budget <usd>', 'stop the run when its cost reaches this many US dollars')
     .option('--config <file>', 'configuration file (instead of ./onexgen.config.*)');
 }

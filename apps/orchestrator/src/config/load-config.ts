@@ -125,6 +125,8 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
 export interface MethodConfig extends ResolvedConfig {
   /** a model the spec names for this method: asked first, before the tier's chain */
   methodModel?: string;
+  /** the llm-effect provider name for methodModel */
+  methodProvider?: string;
   promptAdditions?: string;
   methodMaxTokens?: number;
   methodMaxCostUsd?: number;
@@ -137,7 +139,7 @@ export function methodConfig(base: ResolvedConfig, override: MethodOverride | un
     ...base,
     ...(override.tier ? { tier: override.tier } : {}),
     ...(override.model ? { model: override.model, methodModel: override.model } : {}),
-    ...(override.provider ? { provider: override.provider as ResolvedConfig['provider'] } : {}),
+    ...(override.provider ? { methodProvider: override.provider } : {}),
     ...(override.budget?.max_attempts ? { maxAttempts: override.budget.max_attempts } : {}),
     ...(override.prompt_additions ? { promptAdditions: override.prompt_additions } : {}),
     ...(override.budget?.max_tokens ? { methodMaxTokens: override.budget.max_tokens } : {}),

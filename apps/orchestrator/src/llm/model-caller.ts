@@ -78,6 +78,7 @@ export function createModelCaller(options: {
             systemPrompt: request.system,
             tier: request.tier as 'cloud_fast',
             ...(request.model ? { model: request.model } : {}),
+            ...(request.provider ? { provider: request.provider } : {}),
             ...(request.maxTokens ? { maxOutputTokens: request.maxTokens } : {}),
             correlationId: request.correlationId,
             operationType: 'generate_method',

@@ -93,7 +93,8 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
     progress('model', attempt);
     const waitStarted = performance.now();
     const answer = await model.call(
-      { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}), correlationId, attempt, nodeType: node.nodeType },
+      { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}),
+        ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt, nodeType: node.nodeType },
       session.signal,
     );
     spend.attempts = attempt;

@@ -6,6 +6,8 @@ export interface ModelRequest {
   user: string;
   tier: string;
   model?: string;
+  /** llm-effect provider name for `model` */
+  provider?: string;
   maxTokens?: number;
   correlationId: string;
   /** 1-based attempt of this method */

@@ -29,7 +29,9 @@ export const TierSchema = z.enum(['local', 'cloud_fast', 'cloud_premium']);
 
 export const MethodOverrideSchema = z.strictObject({
   tier: TierSchema.optional(),
+  /** a model asked first for this method, before the tier's chain */
   model: z.string().min(1).optional(),
+  /** the llm-effect provider (configuration name) serving `model` */
   provider: z.string().min(1).optional(),
   /** text appended to the prompt for this method */
   prompt_additions: z.string().optional(),
