@@ -86,16 +86,23 @@ describe('LLM path against llm-sim', () => {
 
   test('invalid first answers are repaired by a retry (exit 0)', async () => {
     sim.setScenario({ responder: repairedResponder() });
-    const run = await generate(scenarioDir('retry'), ['--concurrency', '1']);
+    sim.reset();
+    const dir = scenarioDir('retry');
+    const run = await generate(dir, ['--concurrency', '1']);
     expect(run.code).toBe(0);
     const methods: JsonMethod[] = run.json.nodes.flatMap((n: { methods: JsonMethod[] }) => n.methods);
     const retried = methods.filter((m) => m.strategy === 'retry');
     expect(retried.length).toBeGreaterThanOrEqual(11);
     for (const m of retried) expect(m).toMatchObject({ attempts: 2, passed: true });
+    // the retry's provider attempt is a row of its own (call 2 of the correlation), not a duplicate
+    const db = await dumpDatabase(join(dir, 'db'));
+    expect(db.counts.llm_call_attempts).toBe(sim.requests.length);
+    expect(db.rows.llm_call_attempts!.filter((a) => a.call_number === 2).length).toBe(retried.length);
   }, 180_000);
 
   test('all attempts failing → fallback bodies and exit 1', async () => {
     sim.setScenario({ responder: brokenResponder });
+    sim.reset();
     const dir = scenarioDir('broken');
     const run = await generate(dir);
     expect(run.code).toBe(1);
@@ -105,6 +112,7 @@ describe('LLM path against llm-sim', () => {
     for (const m of fell) expect(m.attempts).toBe(3);
     const db = await dumpDatabase(join(dir, 'db'));
     expect(db.counts.fallback_events).toBeGreaterThanOrEqual(fell.length * 3);
+    expect(db.counts.llm_call_attempts).toBe(sim.requests.length);
     // the written files still parse: the fallbacks were injected, not the broken answers
     const node = readFileSync(join(dir, 'out', 'node_price_calculator_compute', 'node.py'), 'utf8');
     expect(node).not.toContain('def (:');

@@ -39,16 +39,24 @@ export function createModelCaller(options: {
   handle: DatabaseHandle;
   recorder: Recorder;
 }): ModelCaller {
-  const nodeTypes = new Map<string, string>();
+  /**
+   * Per correlation id: its node type and which call of the method's loop is in flight. llm-effect
+   * numbers `event.attempt` from 1 on every generate(); metrics keys attempt rows on
+   * (correlationId, callNumber, attempt), so a retry's rows need the loop's attempt as callNumber
+   * or they collide with the first call's. Calls of one method are sequential, so one entry each.
+   */
+  const calls = new Map<string, { nodeType: string; callNumber: number }>();
   const client = createLLMClient(options.layers, {
     env: options.env,
     budgetStore: budgetStoreFor(options.handle),
     cacheStore: responseCacheFor(options.handle),
     onEvent: (event) => {
       if (event.type !== 'attempt') return;
-      const nodeType = nodeTypes.get(event.correlationId);
+      const call = calls.get(event.correlationId);
+      const nodeType = call?.nodeType;
       options.recorder.attempt({
         correlationId: event.correlationId,
+        callNumber: call?.callNumber ?? 1,
         attempt: event.attempt,
         ...(nodeType && NODE_TYPES.has(nodeType) ? { nodeType: nodeType as 'effect' } : {}),
         provider: event.provider,
@@ -70,7 +78,7 @@ export function createModelCaller(options: {
   return {
     describe: options.describe,
     async call(request, signal) {
-      nodeTypes.set(request.correlationId, request.nodeType);
+      calls.set(request.correlationId, { nodeType: request.nodeType, callNumber: request.attempt });
       try {
         const res = await client.generate(
           {
