@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
 import { PythonParserError } from './errors.js';
+import { captureBinding } from './mirror/wasm-binding.js';
 import { TreeSitterPythonParser } from './tree-sitter-python-parser.js';
 import type { FragmentOptions, ParsedFragment, ParsedModule } from './types.js';
 
@@ -12,11 +13,13 @@ let loaded: TreeSitterPythonParser | undefined;
 async function create(): Promise<TreeSitterPythonParser> {
   try {
     const require = createRequire(import.meta.url);
-    await Parser.init();
+    // Emscripten fills this object with the module's exports; the mirror walk calls them directly.
+    const moduleOptions: Record<string, unknown> = {};
+    await Parser.init(moduleOptions);
     const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
-    loaded = new TreeSitterPythonParser(parser);
+    loaded = new TreeSitterPythonParser(parser, captureBinding(moduleOptions));
     return loaded;
   } catch (cause) {
     throw new PythonParserError(

@@ -1,34 +1,12 @@
 // Converts tree-sitter positions (0-based rows, UTF-16 code-unit columns) into the contract's
 // 1-based SourceRange. Columns count UTF-16 code units, like startIndex, so they agree with
 // `source.slice` (CPython counts UTF-8 bytes; the two differ only on non-ASCII lines).
-import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './mirror/syntax-node.js';
 import type { SourceRange } from './types.js';
-
-// Line starts of each live tree's source: an end position computed from endIndex in JS saves one
-// WebAssembly call per range (start positions come with every node for free).
-const lineStartsByTree = new WeakMap<Tree, number[]>();
-
-export function indexLines(tree: Tree, source: string): void {
-  lineStartsByTree.set(tree, lineStartsOf(source));
-}
-
-function endPositionOf(node: Node): { row: number; column: number } {
-  const starts = lineStartsByTree.get(node.tree);
-  if (!starts) return node.endPosition;
-  const end = node.endIndex;
-  let lo = node.startPosition.row;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= end) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: end - starts[lo]! };
-}
 
 export function rangeOf(node: Node): SourceRange {
   const start = node.startPosition;
-  const end = endPositionOf(node);
+  const end = node.endPosition;
   return {
     startLine: start.row + 1,
     startColumn: start.column + 1,

@@ -1,6 +1,10 @@
-// The PythonParser over one web-tree-sitter Parser: parse, extract everything into plain data,
-// run the checks that close tree-sitter's gaps with CPython, free the tree.
+// The PythonParser over one web-tree-sitter Parser: parse, mirror the tree into plain JS once,
+// extract everything into plain data, run the checks that close tree-sitter's gaps with CPython,
+// free the tree.
 import type { Parser, Tree } from 'web-tree-sitter';
+import { buildSyntaxTree } from './mirror/build-mirror.js';
+import type { SyntaxTree } from './mirror/syntax-node.js';
+import type { WasmBinding } from './mirror/wasm-binding.js';
 import { PythonParserError } from './errors.js';
 import { extractAll } from './extract/walk.js';
 import { mapModule, mapToFragment } from './fragment-mapping.js';
@@ -8,7 +12,6 @@ import { buildWrapper } from './fragment-wrapper.js';
 import { runChecks } from './syntax/check-context.js';
 import { COMPILE_CHECKS } from './syntax/compile-checks.js';
 import { CHECKED_NODE_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
-import { indexLines } from './ranges.js';
 import { reindentContinuations } from './syntax/continuation-retry.js';
 import { misusedTokens } from './syntax/token-checks.js';
 import { layoutErrors } from './syntax/layout.js';
@@ -17,28 +20,25 @@ import { treeErrors } from './syntax/tree-errors.js';
 import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PySyntaxIssue, PythonParser } from './types.js';
 
 export class TreeSitterPythonParser implements PythonParser {
-  constructor(private readonly parser: Parser) {}
+  /** `binding`: web-tree-sitter's wasm module as captured by loadPythonParser (faster mirroring) */
+  constructor(
+    private readonly parser: Parser,
+    private readonly binding?: WasmBinding,
+  ) {}
 
   parse(source: string): ParsedModule {
-    return this.withTree(source, (_tree, module) => module);
+    return this.withSyntaxTree(source, (_tree, module) => module);
   }
 
   parseFragment(body: string, opts?: FragmentOptions): ParsedFragment {
     const wrapper = buildWrapper(checkSource(body, 'parseFragment(body)'), opts);
-    return mapToFragment(this.withTree(wrapper.source, (_tree, module) => module), wrapper);
+    return mapToFragment(this.withSyntaxTree(wrapper.source, (_tree, module) => module), wrapper);
   }
 
   withTree<T>(source: string, fn: (tree: Tree, module: ParsedModule) => T): T {
-    checkSource(source, 'parse(source)');
-    let tree: Tree | null;
+    const tree = this.parseTree(checkSource(source, 'parse(source)'));
     try {
-      tree = this.parser.parse(source);
-    } catch (cause) {
-      throw new PythonParserError('PARSER_FAILED', 'tree-sitter failed to parse the source', { cause });
-    }
-    if (!tree) throw new PythonParserError('PARSER_FAILED', 'tree-sitter returned no tree');
-    try {
-      return fn(tree, this.analyse(source, tree));
+      return fn(tree, this.analyse(source, buildSyntaxTree(tree, source, this.binding)));
     } finally {
       tree.delete();
     }
@@ -53,19 +53,57 @@ export class TreeSitterPythonParser implements PythonParser {
     return this.withTree(wrapper.source, (tree, module) => fn(tree, module, wrapper));
   }
 
-  private analyse(source: string, tree: Tree): ParsedModule {
+  /** Like withTree, with the plain-JS mirror of the tree (the tree-sitter tree is already freed). */
+  withSyntaxTree<T>(source: string, fn: (tree: SyntaxTree, module: ParsedModule) => T): T {
+    const mirror = this.mirror(checkSource(source, 'parse(source)'));
+    return fn(mirror, this.analyse(source, mirror));
+  }
+
+  /** Like withFragmentTree, with the plain-JS mirror of the wrapped source's tree. */
+  withFragmentSyntaxTree<T>(
+    body: string,
+    opts: FragmentOptions | undefined,
+    fn: (tree: SyntaxTree, module: ParsedModule, wrapper: FragmentWrapper) => T,
+  ): T {
+    const wrapper = buildWrapper(checkSource(body, 'withFragmentTree(body)'), opts);
+    return this.withSyntaxTree(wrapper.source, (tree, module) => fn(tree, module, wrapper));
+  }
+
+  private parseTree(source: string): Tree {
+    let tree: Tree | null;
+    try {
+      tree = this.parser.parse(source);
+    } catch (cause) {
+      throw new PythonParserError('PARSER_FAILED', 'tree-sitter failed to parse the source', { cause });
+    }
+    if (!tree) throw new PythonParserError('PARSER_FAILED', 'tree-sitter returned no tree');
+    return tree;
+  }
+
+  private mirror(source: string): SyntaxTree {
+    const tree = this.parseTree(source);
+    try {
+      return buildSyntaxTree(tree, source, this.binding);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  private analyse(source: string, tree: SyntaxTree): ParsedModule {
     const first = analyseTree(source, tree);
     if (!tree.rootNode.hasError) return first.module;
     const retry = reindentContinuations(source, first.stringSpans);
     if (!retry) return first.module;
-    const retryTree = this.parser.parse(retry.source);
-    if (!retryTree) return first.module;
+    const raw = this.parser.parse(retry.source);
+    if (!raw) return first.module;
+    let retryTree: SyntaxTree;
     try {
-      const second = analyseTree(retry.source, retryTree);
-      return second.module.syntaxValid ? mapModule(second.module, retry.map) : first.module;
+      retryTree = buildSyntaxTree(raw, retry.source, this.binding);
     } finally {
-      retryTree.delete();
+      raw.delete();
     }
+    const second = analyseTree(retry.source, retryTree);
+    return second.module.syntaxValid ? mapModule(second.module, retry.map) : first.module;
   }
 }
 
@@ -85,8 +123,7 @@ interface Analysis {
   stringSpans: number[];
 }
 
-function analyseTree(source: string, tree: Tree): Analysis {
-  indexLines(tree, source);
+function analyseTree(source: string, tree: SyntaxTree): Analysis {
   const root = tree.rootNode;
   const { extraction, layout, nodes } = extractAll(source, root, CHECKED_NODE_TYPES);
   // The checks that close tree-sitter's gaps with CPython run only on trees it accepted; compile()

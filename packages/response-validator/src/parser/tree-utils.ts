@@ -1,5 +1,5 @@
 // Small helpers over web-tree-sitter nodes shared by extraction and checks.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './mirror/syntax-node.js';
 
 /** Extras may sit between any two tokens; they are never part of the code's structure. */
 export function isExtra(node: Node): boolean {

@@ -1,6 +1,6 @@
 // Runs the profile's enabled rules over one parsed tree and collects issues, mapping positions
 // back to the fragment's own lines when the tree is of a wrapped method body.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
 import type { ParsedModule } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { ValidationContext, ValidationIssue } from '../validation/types.js';
@@ -24,10 +24,11 @@ export interface EngineInput {
 
 export function runRules(input: EngineInput): ValidationIssue[] {
   const { root, profile, mapPosition } = input;
-  const cache = collectNodes(root);
+  // the mirror indexes nodes by type once per tree; the cache keeps each list's identity per run
+  const cache = new Map<string, Node[]>();
   const nodes = (type: string): Node[] => {
     let hit = cache.get(type);
-    if (!hit) cache.set(type, (hit = root.descendantsOfType(type).filter((n): n is Node => !!n)));
+    if (!hit) cache.set(type, (hit = root.descendantsOfType(type)));
     return hit;
   };
   const map: PositionMapper = mapPosition ?? ((line, column) => ({ line, column }));
@@ -73,20 +74,6 @@ export function runRules(input: EngineInput): ValidationIssue[] {
     rule.check(ctx);
   }
   return issues;
-}
-
-/** Node types the rules ask for, fetched in ONE traversal inside the wasm module (each traversal costs as much as the rest). */
-// (attribute, string and comparison nodes are many and only read after a plain-data pre-check:
-// they are fetched on demand.)
-const PREFETCHED = [
-  'call', 'assignment', 'augmented_assignment', 'keyword_argument', 'default_parameter', 'typed_default_parameter', 'pair',
-  'raise_statement', 'except_clause', 'assert_statement', 'function_definition', 'comment', 'decorator',
-];
-
-function collectNodes(root: Node): Map<string, Node[]> {
-  const buckets = new Map<string, Node[]>(PREFETCHED.map((t) => [t, []]));
-  for (const n of root.descendantsOfType(PREFETCHED)) if (n) buckets.get(n.type)?.push(n);
-  return buckets;
 }
 
 function innermostWrapper(functions: Node[], isWrapper: (fn: Node) => boolean): Node | undefined {

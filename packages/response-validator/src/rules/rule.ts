@@ -1,6 +1,6 @@
 // What a rule is: a stable id, a category, a default severity, where it comes from (Bandit id, CWE),
 // and a check that reads the parsed tree and reports issues through its context.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
 import type { ParsedModule, SourceRange } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { Category, Severity, ValidationContext } from '../validation/types.js';

@@ -1,8 +1,9 @@
 // createValidator: a profile resolved once, the warm parser, and synchronous validate/validateResponse.
-import type { Tree } from 'web-tree-sitter';
+import type { SyntaxTree as Tree } from '../parser/mirror/syntax-node.js';
 import { ValidatorError } from '../errors.js';
 import { type ExtractOptions, extractCode } from '../extraction/extract-code.js';
-import type { ParsedModule, PySyntaxIssue, PythonParser } from '../parser/types.js';
+import type { ParsedModule, PySyntaxIssue } from '../parser/types.js';
+import type { TreeSitterPythonParser } from '../parser/tree-sitter-python-parser.js';
 import { loadProfile } from '../profiles/load-profile.js';
 import type { ProfileInput, ResolvedProfile } from '../profiles/schema.js';
 import { type PositionMapper, runRules } from '../rules/engine.js';
@@ -37,7 +38,7 @@ class ProfileValidator implements Validator {
   private readonly fileImports: FileImportCache;
 
   constructor(
-    private readonly parser: PythonParser,
+    private readonly parser: TreeSitterPythonParser,
     readonly resolvedProfile: ResolvedProfile,
     private readonly extraction: Pick<ExtractOptions, 'docstring'>,
   ) {
@@ -51,10 +52,10 @@ class ProfileValidator implements Validator {
     const ctx = checkContext(context);
     const run = (tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) => this.check(code, ctx, tree, module, mapPosition);
     const outcome = ctx.fragment
-      ? this.parser.withFragmentTree(code, { isAsync: ctx.isAsync ?? true, methodName: ctx.methodName }, (tree, module, wrapper) =>
+      ? this.parser.withFragmentSyntaxTree(code, { isAsync: ctx.isAsync ?? true, methodName: ctx.methodName }, (tree, module, wrapper) =>
           run(tree, module, wrapper.mapPosition),
         )
-      : this.parser.withTree(code, (tree, module) => run(tree, module));
+      : this.parser.withSyntaxTree(code, (tree, module) => run(tree, module));
     const { score, breakdown, passed } = scoreIssues(outcome.issues, outcome.syntaxValid, this.resolvedProfile);
     return {
       syntaxValid: outcome.syntaxValid,

@@ -1,6 +1,6 @@
 // Calls: callee as written, positional arguments (`*a` and `**kw` included as written) and
 // keyword arguments by name.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { rangeOf } from '../ranges.js';
 import { codeChildren } from '../tree-utils.js';
 import type { PyCall } from '../types.js';

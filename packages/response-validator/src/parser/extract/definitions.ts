@@ -1,5 +1,5 @@
 // Function and class definitions. Decorators live on the enclosing `decorated_definition`.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { lineIndentAt, rangeOf } from '../ranges.js';
 import { codeChildren, isExtra } from '../tree-utils.js';
 import type { PyClass, PyFunction, PyStatement, SourceRange } from '../types.js';

@@ -1,6 +1,6 @@
 // CPython's docstring rule: the first statement of a module, class or function body is an
 // expression statement holding a plain (non-f, non-bytes) string literal or a concatenation of them.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { rangeOf } from '../ranges.js';
 import { isExtra } from '../tree-utils.js';
 import type { PyDocstring } from '../types.js';

@@ -1,5 +1,5 @@
 // `import a.b as c, d`, `from .x import (y as z, w)`, `from m import *`, `from __future__ import x`.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { rangeOf } from '../ranges.js';
 import type { PyImport } from '../types.js';
 

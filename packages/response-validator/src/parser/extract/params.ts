@@ -1,6 +1,6 @@
 // Function parameters from a `parameters` node, with CPython's kinds: everything before `/` is
 // positional-only; everything after `*` or `*args` is keyword-only.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { codeChildren } from '../tree-utils.js';
 import type { PyParam } from '../types.js';
 

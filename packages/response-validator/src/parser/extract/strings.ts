@@ -1,6 +1,6 @@
 // String literals and comments. A `string` node's children are string_start (prefix + quotes),
 // string_content / escape_sequence / interpolation pieces, and string_end.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { rangeOf } from '../ranges.js';
 import { literalShape } from '../tree-utils.js';
 import type { PyComment, PyString } from '../types.js';

@@ -1,6 +1,6 @@
 // One pass over the nodes that matter that fills every ParsedModule collection, keeping the stack
 // of enclosing functions/classes so qualified names and a call's enclosing function come for free.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import type { LayoutFacts } from '../syntax/layout.js';
 import type { ParsedModule } from '../types.js';
 import { extractCall } from './calls.js';

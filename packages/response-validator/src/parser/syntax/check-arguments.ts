@@ -1,5 +1,5 @@
 // Argument and parameter order rules of CPython's grammar (tree-sitter accepts any order).
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { codeChildren, type NodeCheck, type Report } from './check-context.js';
 
 const callArguments: NodeCheck = (node, report) => {

@@ -1,5 +1,5 @@
 // Shared shape of the tree checks that close tree-sitter's gaps with CPython's grammar.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import type { PySyntaxIssue } from '../types.js';
 import type { ScopeIndex } from './scope-index.js';
 import { issueAt } from './tree-errors.js';

@@ -3,7 +3,7 @@
 // and literal patterns in `case` clauses.
 // The expressions below validate the text of ONE number token against Python's lexical grammar
 // (docs: Lexical analysis, Integer/Floating-point/Imaginary literals); they never scan source code.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { literalShape } from '../tree-utils.js';
 import { codeChildren, type NodeCheck } from './check-context.js';
 

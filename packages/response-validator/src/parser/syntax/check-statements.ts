@@ -1,5 +1,5 @@
 // Statement-level rules CPython enforces and tree-sitter's grammar lets through.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { isExtra } from '../tree-utils.js';
 import { codeChildren, type NodeCheck } from './check-context.js';
 

@@ -1,5 +1,5 @@
 // Assignment, deletion and unpacking targets CPython rejects while tree-sitter accepts them.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { TIGHTER_THAN_STAR } from '../tree-utils.js';
 import { codeChildren, type NodeCheck, type Report } from './check-context.js';
 

@@ -1,7 +1,7 @@
 // compile()-level rules that need only the node itself: duplicate names, repeated keywords,
 // starred expressions where compile() refuses them, `except:` order, unreachable match cases,
 // `from __future__` placement and features, assignments to __debug__.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { extractParams } from '../extract/params.js';
 import { leadingStar } from '../tree-utils.js';
 import { codeChildren, type NodeCheck, type Report } from './check-context.js';

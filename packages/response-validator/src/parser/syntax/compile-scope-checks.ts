@@ -2,7 +2,7 @@
 // return/yield outside a function, await and async constructs outside an async function (with
 // the 3.12 rules for comprehensions, generator expressions and lambdas), break/continue outside a
 // loop, nonlocal at module level, a parameter declared global/nonlocal.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { extractParams } from '../extract/params.js';
 import { codeChildren, type NodeCheck, type Report } from './check-context.js';
 import type { Container, ScopeIndex } from './scope-index.js';

@@ -1,6 +1,6 @@
 // Which functions, classes, lambdas, comprehensions and loops enclose a node, answered from index
 // ranges collected in the single tree pass (climbing `.parent` costs a WebAssembly call per level).
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 
 export const CONTAINER_TYPES = [
   'function_definition', 'class_definition', 'lambda', 'list_comprehension', 'set_comprehension',

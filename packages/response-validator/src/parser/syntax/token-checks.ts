@@ -1,7 +1,7 @@
 // Tokens tree-sitter accepts that Python 3 does not: `async`/`await` used as names (`x = await`,
 // `async = 1`) and the `<>` operator. Identifiers and comparisons are frequent nodes, so instead
 // of collecting them all, each occurrence of the text in the source is looked up in the tree.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import type { PySyntaxIssue } from '../types.js';
 import { issueAt } from './tree-errors.js';
 

@@ -1,6 +1,6 @@
 // Syntax errors tree-sitter itself reports: ERROR nodes (unparseable spans) and MISSING nodes
 // (tokens it had to invent to recover). Only subtrees flagged `hasError` are visited.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../mirror/syntax-node.js';
 import { rangeOf } from '../ranges.js';
 import { isExtra } from '../tree-utils.js';
 import type { PySyntaxIssue } from '../types.js';

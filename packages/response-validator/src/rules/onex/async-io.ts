@@ -1,6 +1,6 @@
 // Async methods do their I/O with await: no un-awaited coroutine calls (asyncpg fetch/execute,
 // producers' send), no blocking calls (time.sleep, requests) inside async def.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { calleeText, enclosingFunction, isAsyncFunction, isAwaited, lastSegment } from '../tree/nodes.js';
 

@@ -1,6 +1,6 @@
 // ONEX errors: raise ModelOnexError with an EnumCoreErrorCode member that exists; wrap broad
 // exceptions into ModelOnexError. The member list and replacements are profile data.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { callArguments, calleeText, lastSegment, unwrap } from '../tree/nodes.js';
 import { closest } from './closest.js';

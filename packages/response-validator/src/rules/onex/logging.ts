@@ -1,6 +1,6 @@
 // ONEX logging: emit_log_event in one of its two real call forms, with a correlation id;
 // no print() and no bare logging calls. Signatures come from the profile (onex.*LogParams).
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { isLogCall } from '../security/secret-in-log.js';
 import { type CallArguments, callArguments, calleeText, lastSegment, stringContent, unwrap } from '../tree/nodes.js';

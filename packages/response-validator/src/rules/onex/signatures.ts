@@ -1,6 +1,6 @@
 // Type hints on parameters and return, and a docstring on public methods. A fragment's synthetic
 // wrapper is not the model's code, so it is never judged here.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule } from '../rule.js';
 import { enclosingFunction, functionName } from '../tree/nodes.js';
 

@@ -1,5 +1,5 @@
 // Cyclomatic complexity (McCabe, counted like radon: 1 + each branch point) and function length.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from '../../parser/mirror/syntax-node.js';
 import { numberOption, type Rule } from '../rule.js';
 import { enclosingFunction, functionName } from '../tree/nodes.js';
 

@@ -1,6 +1,6 @@
 // A function annotated to return a value whose last statement can fall through (returns None).
 // For a fragment, the stub's annotation comes from context.returnAnnotation.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule } from '../rule.js';
 import { calleeText, enclosingFunction, functionName } from '../tree/nodes.js';
 

@@ -1,6 +1,6 @@
 // Work left undone: TODO/FIXME/IMPLEMENTATION REQUIRED comments, bodies that are only `pass`/`...`,
 // `raise NotImplementedError`, and bare `except:`.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule } from '../rule.js';
 import { calleeText, functionName, unwrap } from '../tree/nodes.js';
 

@@ -1,5 +1,5 @@
 // Weak hashes, non-cryptographic randomness for secrets, JWTs decoded without verification.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule } from '../rule.js';
 import { boundName, callArguments, calleeText, enclosingFunction, functionName, isFalse, isPlainString, stringContent, unwrap } from '../tree/nodes.js';
 import { secretMatcher } from './secret-names.js';

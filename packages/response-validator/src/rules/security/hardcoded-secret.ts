@@ -1,6 +1,6 @@
 // Hard-coded secrets: a string literal assigned, defaulted, passed, compared or used as an
 // environment fallback under a secret's name, and any literal shaped like a provider key.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { boundName, callArguments, calleeText, isPlainString, stringContent } from '../tree/nodes.js';
 import { secretMatcher } from './secret-names.js';

@@ -1,5 +1,5 @@
 // HTTP calls without a timeout or with TLS verification off, and servers bound to all interfaces.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule } from '../rule.js';
 import { boundName, callArguments, calleeText, isFalse, stringContent, unwrap } from '../tree/nodes.js';
 

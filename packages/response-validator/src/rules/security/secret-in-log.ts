@@ -1,7 +1,7 @@
 // Secrets written to logs: a log call (emit_log_event, logging, logger.*, print) whose arguments
 // carry a value named like a secret, unless it only passes through a sanitiser (len, mask, bool,
 // a comparison) first.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule } from '../rule.js';
 import { calleeText, lastSegment } from '../tree/nodes.js';
 import { secretMatcher } from './secret-names.js';

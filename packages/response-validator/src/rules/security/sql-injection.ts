@@ -1,7 +1,7 @@
 // SQL built from strings (f-string, %, .format, +) and passed to a query call: asyncpg
 // fetch/fetchrow/fetchval/execute, DB-API execute, SQLAlchemy text(), pandas read_sql.
 // A query variable counts when the same function built it that way before the call.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { boundName, callArguments, calleeText, enclosingFunction, isInterpolatedFString, isPlainString, lastSegment, stringContent, unwrap } from '../tree/nodes.js';
 

@@ -1,5 +1,5 @@
 // Small readers over web-tree-sitter nodes of the Python grammar, shared by every rule.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from '../../parser/mirror/syntax-node.js';
 
 // Every rule asks for the same calls' callee and arguments: read each once per tree (each read
 // crosses into the wasm module, which costs more than the rule logic itself).

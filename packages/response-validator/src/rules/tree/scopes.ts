@@ -1,10 +1,11 @@
-// Name binding and use per scope (module, class, function), from ONE tree-sitter query run inside
-// the wasm module (a cursor walk crossed into wasm several times per node and cost more than every
-// rule together). Each identifier gets a role from the patterns that captured it, and its scope from
-// the innermost function/class whose span contains it. Lambdas and comprehensions share their
+// Name binding and use per scope (module, class, function), from ONE walk of the plain-JS tree
+// (identifier-roles.ts gives each identifier the role of the strongest pattern that fits it, as the
+// tree-sitter query this replaced did). Each identifier gets its scope from the innermost
+// function/class whose span contains it. Lambdas and comprehensions share their
 // enclosing scope: their parameters and targets count as bound there (a deliberate simplification:
 // it can hide a use outside the comprehension, never invent an undefined name).
-import { type Language, type Node, Query } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
+import { RANK, roleOf, type Role } from './identifier-roles.js';
 
 export interface Scope {
   node: Node;
@@ -26,53 +27,6 @@ export interface ScopeTable {
   hasWildcardImport: boolean;
 }
 
-// Role captures, strongest first: a later (weaker) capture never overrides an earlier role.
-const ROLES = ['importbind', 'ignore', 'def', 'global', 'simple', 'aug', 'bind', 'both', 'id'] as const;
-type Role = (typeof ROLES)[number];
-const RANK = new Map<string, number>(ROLES.map((r, i) => [r, i]));
-
-const PATTERNS = `
-(function_definition) @fn
-(class_definition) @cls
-(case_pattern) @caseregion
-(wildcard_import) @wildcard
-(identifier) @id
-(attribute attribute: (identifier) @ignore)
-(keyword_argument name: (identifier) @ignore)
-(import_from_statement module_name: (dotted_name (identifier) @ignore))
-(relative_import (dotted_name (identifier) @ignore))
-(aliased_import name: (dotted_name (identifier) @ignore))
-(import_statement name: (dotted_name (identifier) @ignore))
-(import_statement name: (dotted_name . (identifier) @importbind))
-(import_statement name: (aliased_import alias: (identifier) @importbind))
-(import_from_statement name: (dotted_name (identifier) @importbind))
-(import_from_statement name: (aliased_import alias: (identifier) @importbind))
-(future_import_statement name: (dotted_name (identifier) @importbind))
-(function_definition name: (identifier) @def)
-(class_definition name: (identifier) @def)
-(parameters (identifier) @bind)
-(lambda_parameters (identifier) @bind)
-(default_parameter name: (identifier) @bind)
-(typed_default_parameter name: (identifier) @bind)
-(typed_parameter . (identifier) @bind)
-(list_splat_pattern (identifier) @bind)
-(dictionary_splat_pattern (identifier) @bind)
-(pattern_list (identifier) @bind)
-(tuple_pattern (identifier) @bind)
-(list_pattern (identifier) @bind)
-(assignment left: (identifier) @simple)
-(augmented_assignment left: (identifier) @aug)
-(for_statement left: (identifier) @bind)
-(for_in_clause left: (identifier) @bind)
-(as_pattern alias: (as_pattern_target (identifier) @bind))
-(named_expression name: (identifier) @bind)
-(global_statement (identifier) @global)
-(nonlocal_statement (identifier) @global)
-(type_parameter (type (identifier) @both))
-(type_alias_statement left: (type (identifier) @bind))
-`;
-
-const queries = new WeakMap<Language, Query>();
 const tables = new WeakMap<Node, ScopeTable>();
 const IDENTIFIER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/uy;
 
@@ -90,10 +44,6 @@ interface Span {
 }
 
 function build(root: Node, source: string): ScopeTable {
-  const language = root.tree.language;
-  let query = queries.get(language);
-  if (!query) queries.set(language, (query = new Query(language, PATTERNS)));
-
   const moduleScope = newScope(root, 'module');
   const scopes: Scope[] = [moduleScope];
   const spans: Span[] = [];
@@ -101,18 +51,24 @@ function build(root: Node, source: string): ScopeTable {
   const ids = new Map<number, { node: Node; role: Role }>();
   let hasWildcardImport = false;
 
-  for (const { name, node } of query.captures(root)) {
-    if (name === 'fn' || name === 'cls') {
-      const scope = newScope(node, name === 'cls' ? 'class' : 'function');
-      scopes.push(scope);
-      spans.push({ start: node.startIndex, end: node.endIndex, scope });
-    } else if (name === 'caseregion') caseRegions.push({ start: node.startIndex, end: node.endIndex });
-    else if (name === 'wildcard') hasWildcardImport = true;
-    else {
-      const seen = ids.get(node.startIndex);
-      if (!seen || RANK.get(name)! < RANK.get(seen.role)!) ids.set(node.startIndex, { node, role: name as Role });
+  const visit = (node: Node): void => {
+    if (node.isNamed) {
+      const type = node.type;
+      if (type === 'function_definition' || type === 'class_definition') {
+        const scope = newScope(node, type === 'class_definition' ? 'class' : 'function');
+        scopes.push(scope);
+        spans.push({ start: node.startIndex, end: node.endIndex, scope });
+      } else if (type === 'case_pattern') caseRegions.push({ start: node.startIndex, end: node.endIndex });
+      else if (type === 'wildcard_import') hasWildcardImport = true;
+      else if (type === 'identifier') {
+        const role = roleOf(node);
+        const seen = ids.get(node.startIndex);
+        if (!seen || RANK.get(role)! < RANK.get(seen.role)!) ids.set(node.startIndex, { node, role });
+      }
     }
-  }
+    for (const child of node.children) visit(child);
+  };
+  visit(root);
 
   // parents: the innermost earlier span that contains each span (spans arrive in document order)
   const open: Span[] = [];

@@ -1,0 +1,234 @@
+// A plain-JS mirror of one tree-sitter tree, built once per parse (build-mirror.ts) and read by every
+// extraction step, syntax check and rule. Reading a web-tree-sitter Node crosses into WebAssembly
+// and allocates per property (type, text, children, fields), which cost more than the parse itself;
+// the mirror pays that once per node. Members keep web-tree-sitter's names and meanings (visible
+// nodes only, named and anonymous, positions in UTF-16 code units) so code reads the same on both.
+
+export interface Point {
+  row: number;
+  column: number;
+}
+
+export class SyntaxTree {
+  rootNode!: SyntaxNode;
+  /** every node in document (pre-)order: nodes[n.id] === n */
+  readonly nodes: SyntaxNode[] = [];
+  /** some node ends at index 0 (tree-sitter's descendantsOfType skips those and their subtrees) */
+  hasEmptyAtOrigin = false;
+  private byType: Map<string, SyntaxNode[]> | undefined;
+
+  constructor(
+    /** the text that was parsed */
+    readonly source: string,
+    /** start index of every '\n'-separated line (tree-sitter counts rows the same way) */
+    readonly lineStarts: readonly number[],
+  ) {}
+
+  /** Every node of one type, in document order (indexed on first use: rules ask for many types). */
+  ofType(type: string): readonly SyntaxNode[] {
+    if (!this.byType) {
+      const index = new Map<string, SyntaxNode[]>();
+      for (const node of this.nodes) {
+        const list = index.get(node.type);
+        if (list) list.push(node);
+        else index.set(node.type, [node]);
+      }
+      this.byType = index;
+    }
+    return this.byType.get(type) ?? [];
+  }
+
+  /** Called once the walk is complete: the last descendant of each node, for subtree ranges. */
+  finish(): void {
+    const nodes = this.nodes;
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const node = nodes[i]!;
+      const last = node.children[node.children.length - 1];
+      node.lastDescendantId = last ? last.lastDescendantId : node.id;
+      if (node.endIndex === 0) this.hasEmptyAtOrigin = true;
+    }
+  }
+
+  /** 0-based row and UTF-16 column of `index` */
+  pointAt(index: number, fromRow = 0): Point {
+    const starts = this.lineStarts;
+    let lo = fromRow;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: index - starts[lo]! };
+  }
+}
+
+/**
+ * Fields tree-sitter's childForFieldName finds on a grandchild: the grammar gives them to a hidden
+ * rule that an alias makes visible (`body: alias($._match_block, $.block)` holds the `alternative`
+ * case clauses), so the parent inherits them. childrenForFieldName does not, here as there.
+ * (Found by comparing every field of every node of 250 stdlib files against the live tree.)
+ */
+const INHERITED_FIELDS = new Map([['match_statement.alternative', 'body']]);
+
+export class SyntaxNode {
+  /** document-order number, unique within the tree */
+  readonly id: number;
+  readonly tree: SyntaxTree;
+  readonly type: string;
+  readonly isNamed: boolean;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startPosition: Point;
+  /** the field this node fills in its parent (`name`, `body`, ...), null when none */
+  readonly fieldName: string | null;
+  readonly parent: SyntaxNode | null;
+  /** visible children, named and anonymous, in order */
+  readonly children: SyntaxNode[] = [];
+  /** id of the last node of this subtree (ids of the subtree run id..lastDescendantId) */
+  lastDescendantId = 0;
+  /** a token tree-sitter invented to recover from an error */
+  isMissing = false;
+  /** this node or a descendant is an ERROR or MISSING node */
+  hasError = false;
+  private indexInParent: number;
+  private named: SyntaxNode[] | undefined;
+  private end: Point | undefined;
+
+  constructor(tree: SyntaxTree, id: number, type: string, isNamed: boolean, startIndex: number, endIndex: number, startPosition: Point, fieldName: string | null, parent: SyntaxNode | null) {
+    this.tree = tree;
+    this.id = id;
+    this.type = type;
+    this.isNamed = isNamed;
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
+    this.startPosition = startPosition;
+    this.fieldName = fieldName;
+    this.parent = parent;
+    this.indexInParent = parent ? parent.children.length : 0;
+    if (parent) parent.children.push(this);
+    tree.nodes.push(this);
+  }
+
+  get isError(): boolean {
+    return this.type === 'ERROR';
+  }
+
+  get text(): string {
+    return this.tree.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get endPosition(): Point {
+    return (this.end ??= this.tree.pointAt(this.endIndex, this.startPosition.row));
+  }
+
+  get namedChildren(): SyntaxNode[] {
+    return (this.named ??= this.children.filter((c) => c.isNamed));
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  child(index: number): SyntaxNode | null {
+    return this.children[index] ?? null;
+  }
+
+  namedChild(index: number): SyntaxNode | null {
+    return this.namedChildren[index] ?? null;
+  }
+
+  get firstChild(): SyntaxNode | null {
+    return this.children[0] ?? null;
+  }
+
+  get lastChild(): SyntaxNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+
+  get nextSibling(): SyntaxNode | null {
+    return this.parent?.children[this.indexInParent + 1] ?? null;
+  }
+
+  get previousSibling(): SyntaxNode | null {
+    return this.parent?.children[this.indexInParent - 1] ?? null;
+  }
+
+  childForFieldName(fieldName: string): SyntaxNode | null {
+    for (const c of this.children) if (c.fieldName === fieldName) return c;
+    const through = INHERITED_FIELDS.get(`${this.type}.${fieldName}`);
+    return through ? (this.childForFieldName(through)?.childForFieldName(fieldName) ?? null) : null;
+  }
+
+  childrenForFieldName(fieldName: string): SyntaxNode[] {
+    return this.children.filter((c) => c.fieldName === fieldName);
+  }
+
+  equals(other: SyntaxNode | null | undefined): boolean {
+    return this === other;
+  }
+
+  /**
+   * This node and its descendants of the given types, in document order. Like tree-sitter's walk,
+   * a node ending at (0, 0) is skipped together with its subtree.
+   */
+  descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    const wanted = typeof types === 'string' ? [types] : [...new Set(types)];
+    if (this.tree.hasEmptyAtOrigin) return this.visitDescendants(wanted);
+    const out: SyntaxNode[] = [];
+    for (const type of wanted) {
+      const all = this.tree.ofType(type);
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid]!.id < this.id) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < all.length && all[i]!.id <= this.lastDescendantId; i++) out.push(all[i]!);
+    }
+    return wanted.length > 1 ? out.sort((a, b) => a.id - b.id) : out;
+  }
+
+  private visitDescendants(wanted: readonly string[]): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    const visit = (node: SyntaxNode): void => {
+      if (node.endIndex === 0) return;
+      if (wanted.includes(node.type)) out.push(node);
+      for (const c of node.children) visit(c);
+    };
+    visit(this);
+    return out;
+  }
+
+  /** The smallest node (named or anonymous) spanning [start, end], as ts_node_descendant_for_byte_range. */
+  descendantForIndex(start: number, end: number = start): SyntaxNode | null {
+    return start > end ? null : descendFor(this, start, end);
+  }
+
+  toString(): string {
+    return `(${this.type} ${this.startIndex}-${this.endIndex})`;
+  }
+}
+
+function descendFor(from: SyntaxNode, start: number, end: number): SyntaxNode {
+  let node = from;
+  for (let descended = true; descended; ) {
+    descended = false;
+    for (const child of node.children) {
+      const childEnd = child.endIndex;
+      if (childEnd < end) continue;
+      const empty = child.startIndex === childEnd;
+      if (empty ? childEnd < start : childEnd <= start) continue;
+      if (start < child.startIndex) break;
+      node = child;
+      descended = true;
+      break;
+    }
+  }
+  return node;
+}
