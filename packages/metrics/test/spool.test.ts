@@ -112,4 +112,14 @@ describe('spool', () => {
     await store.close();
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
+
+  test('a spool path in a folder that does not exist yet is created (lock included)', async () => {
+    const path = join(dir, 'not', 'yet', 'metrics.spool');
+    const store = await createMetricsStore(down, { spool: { path, onWarning: () => {} } });
+    expect(existsSync(`${path}.lock`)).toBe(true);
+    expect((await store.recordAttempt({ ...ATTEMPTS[0]!, attempt: 1 })).storedIn).toBe('spool');
+    expect(readFileSync(path, 'utf8')).toContain('"kind":"attempt"');
+    await store.close();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
 });

@@ -12,6 +12,8 @@ import {
   handleWhen,
   isBrokenCircuitError,
 } from 'cockatiel';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { MetricsError, SpoolFullError } from '../errors.js';
 import { messageOf } from '../db/open-database.js';
@@ -62,6 +64,8 @@ export async function createSpooledWriter(direct: RecordWriter, input: SpoolOpti
   }
   const opts = parsed.data;
   const warn = opts.onWarning ?? ((message: string) => process.emitWarning(message, 'OnexgenMetricsSpool'));
+  // The lock file sits beside the spool: its folder must exist before the lock is taken.
+  await mkdir(dirname(opts.path), { recursive: true });
   const releaseLock = await acquireProcessLock(
     `${opts.path}.lock`,
     `Metrics spool ${opts.path} (give each process its own spool path)`,
