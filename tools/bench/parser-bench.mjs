@@ -5,16 +5,17 @@
 //   1. median parse of a typical 40-line async method, after warm-up (also as a fragment)
 //   2. whole-file throughput (MB/s) over CPython stdlib files
 //   3. cold start: a fresh process that loads the parser and parses the method once
-// Usage: (cd packages/response-validator && npx tsup) && node tools/bench/parser-bench.mjs [--files 40] [--runs 2000]
+// Usage: (cd packages/response-validator && npx tsup) && node tools/bench/parser-bench.mjs [--files 40] [--runs 2000] [--dist <dir>]
+//   --dist: another build of the package (e.g. a copy of an older dist/) to compare with the same script
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values: opts } = parseArgs({ options: { files: { type: 'string', default: '40' }, runs: { type: 'string', default: '2000' } } });
+const { values: opts } = parseArgs({ options: { files: { type: 'string', default: '40' }, runs: { type: 'string', default: '2000' }, dist: { type: 'string' } } });
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'packages/response-validator/dist/index.js');
+const dist = opts.dist ? path.join(path.resolve(opts.dist), 'index.js') : path.join(root, 'packages/response-validator/dist/index.js');
 if (!fs.existsSync(dist)) {
   console.error(`missing ${dist}: build first with (cd packages/response-validator && npx tsup)`);
   process.exit(2);

@@ -4,16 +4,20 @@
 //   1. parse + full validation (onex-v2) of a typical 40-line ONEX method, median after warm-up
 //   2. whole-file throughput (MB/s) on CPython stdlib files
 //   3. CLI start-up: `onexgen-validate file.py` as a process vs `python3 -c "import ast; ast.parse(...)"`
-// Usage: (cd packages/response-validator && npx tsup) && node tools/bench/validator-bench.mjs
+// Usage: (cd packages/response-validator && npx tsup) && node tools/bench/validator-bench.mjs [--dist <dir>]
+//   --dist: another build of the package (e.g. a copy of an older dist/) to compare with the same script
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = path.join(root, 'packages/response-validator');
-const { createValidator, loadPythonParser } = await import(path.join(pkg, 'dist/index.js'));
+const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: path.join(pkg, 'dist') } } });
+const dist = path.resolve(opts.dist);
+const { createValidator, loadPythonParser } = await import(path.join(dist, 'index.js'));
 const python = (args, input) => execFileSync('python3', args, { encoding: 'utf8', env: { ...process.env, PYENV_VERSION: '3.12' }, input });
 
 const METHOD = `class NodeUserEffect(NodeEffect):
@@ -88,6 +92,7 @@ print(json.dumps(out))`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'validator-bench-'));
 const methodFile = path.join(tmp, 'method.py');
 fs.writeFileSync(methodFile, METHOD);
+console.log(`build: ${dist}`);
 console.log(`machine: ${os.cpus().length} cpu, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; node ${process.version}; ${python(['--version']).trim()}`);
 
 // 1. 40-line method
@@ -118,7 +123,7 @@ stdlib.forEach((file, i) => {
 });
 
 // 3. CLI start-up
-const cli = path.join(pkg, 'dist/cli.js');
+const cli = path.join(dist, 'cli.js');
 const proc = (cmd, args) => {
   const t = [];
   for (let i = 0; i < 7; i++) {

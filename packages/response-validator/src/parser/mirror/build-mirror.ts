@@ -2,7 +2,7 @@
 // captured at load time (wasm-binding.ts) each step is a direct call into the module with the
 // cursor left in tree-sitter's transfer buffer (no marshalling, no Node objects); without it the
 // public TreeCursor API gives the same mirror, only slower.
-import type { Tree, TreeCursor } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 import { lineStartsOf } from '../ranges.js';
 import { SyntaxNode, SyntaxTree, type Point } from './syntax-node.js';
 import type { WasmBinding } from './wasm-binding.js';
@@ -25,8 +25,7 @@ interface CursorOps {
 export function buildSyntaxTree(tree: Tree, source: string, binding: WasmBinding | undefined): SyntaxTree {
   const mirror = new SyntaxTree(source, lineStartsOf(source));
   const language = tree.language;
-  const types = language.types;
-  const fields = language.fields;
+  const { types, fields } = internedNames(language);
   const withErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   const ops = binding ? bindingOps(binding, tree, cursor) : cursorOps(cursor);
@@ -67,6 +66,23 @@ export function buildSyntaxTree(tree: Tree, source: string, binding: WasmBinding
   } finally {
     ops.done();
   }
+}
+
+const namesByLanguage = new WeakMap<Language, { types: string[]; fields: (string | null)[] }>();
+
+/**
+ * The language's type and field names as internalized strings: web-tree-sitter decodes them from
+ * wasm memory, and V8 compares such strings char by char (every `node.type === '...'` of every
+ * check); a string that has been a property key compares by pointer.
+ */
+function internedNames(language: Language): { types: string[]; fields: (string | null)[] } {
+  let names = namesByLanguage.get(language);
+  if (!names) {
+    const intern = <T extends string | null>(s: T): T => (s === null ? s : (Object.keys({ [s]: 0 })[0] as T));
+    names = { types: language.types.map(intern), fields: language.fields.map(intern) };
+    namesByLanguage.set(language, names);
+  }
+  return names;
 }
 
 function cursorOps(cursor: TreeCursor): CursorOps {

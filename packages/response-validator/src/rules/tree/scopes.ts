@@ -49,26 +49,21 @@ function build(root: Node, source: string): ScopeTable {
   const spans: Span[] = [];
   const caseRegions: { start: number; end: number }[] = [];
   const ids = new Map<number, { node: Node; role: Role }>();
-  let hasWildcardImport = false;
 
-  const visit = (node: Node): void => {
-    if (node.isNamed) {
-      const type = node.type;
-      if (type === 'function_definition' || type === 'class_definition') {
-        const scope = newScope(node, type === 'class_definition' ? 'class' : 'function');
-        scopes.push(scope);
-        spans.push({ start: node.startIndex, end: node.endIndex, scope });
-      } else if (type === 'case_pattern') caseRegions.push({ start: node.startIndex, end: node.endIndex });
-      else if (type === 'wildcard_import') hasWildcardImport = true;
-      else if (type === 'identifier') {
-        const role = roleOf(node);
-        const seen = ids.get(node.startIndex);
-        if (!seen || RANK.get(role)! < RANK.get(seen.role)!) ids.set(node.startIndex, { node, role });
-      }
-    }
-    for (const child of node.children) visit(child);
-  };
-  visit(root);
+  // the mirror indexes nodes by type: no walk over the whole tree
+  for (const node of root.descendantsOfType(['function_definition', 'class_definition'])) {
+    const scope = newScope(node, node.type === 'class_definition' ? 'class' : 'function');
+    scopes.push(scope);
+    spans.push({ start: node.startIndex, end: node.endIndex, scope });
+  }
+  for (const node of root.descendantsOfType('case_pattern')) caseRegions.push({ start: node.startIndex, end: node.endIndex });
+  const hasWildcardImport = root.descendantsOfType('wildcard_import').length > 0;
+  for (const node of root.descendantsOfType('identifier')) {
+    if (!node.isNamed) continue;
+    const role = roleOf(node);
+    const seen = ids.get(node.startIndex);
+    if (!seen || RANK.get(role)! < RANK.get(seen.role)!) ids.set(node.startIndex, { node, role });
+  }
 
   // parents: the innermost earlier span that contains each span (spans arrive in document order)
   const open: Span[] = [];
