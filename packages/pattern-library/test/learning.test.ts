@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
 import { createCatalog, createPatternStore, createTemplateStore, loadPatternCatalog, PatternLibraryError, type PatternStore, type TemplateStore } from '../src/index.js';
 import { openMigratedPglite } from './pglite-db.js';
 
 let close: () => Promise<void>;
 let patterns: PatternStore;
 let templates: TemplateStore;
+let client: PGlite;
 
 beforeAll(async () => {
   const opened = await openMigratedPglite();
   close = opened.close;
+  client = opened.client;
   patterns = createPatternStore(opened.db);
   templates = createTemplateStore(opened.db);
 }, 60_000);
@@ -165,6 +169,28 @@ describe('template learning', () => {
     expect(savings.reuses).toBe(2);
     expect(savings.savedMicros).toBe(520_000 + 610_000);
     expect(savings.templates).toEqual([{ id: hit!.template.id, methodName: 'create_user', usageCount: 2, savedMicros: 1_130_000 }]);
+  });
+
+  test('concurrent first lookups read the template table once; a template learned meanwhile is found', async () => {
+    // a fresh store over the same database, whose queries are logged by drizzle
+    const queries: string[] = [];
+    const logged = drizzle(client, { logger: { logQuery: (query) => void queries.push(query) } });
+    const fresh = createTemplateStore(logged);
+    const reads = () => queries.filter((q) => /^select .* from "pattern_templates" order by/i.test(q)).length;
+    const createInvoice = { ...createUser, methodName: 'create_invoice', features: ['database', 'Connection pooling'] };
+    const [a, b, , c] = await Promise.all([
+      fresh.findSimilar(createInvoice),
+      fresh.findSimilar(createInvoice),
+      fresh.learn({ ...createUser, nodeType: 'compute', methodName: 'create_invoice' }, CREATE_USER_BODY, { score: 0.9 }),
+      fresh.findSimilar(createInvoice),
+    ]);
+    expect(reads()).toBe(1);
+    expect(a!.map((h) => h.template.methodName)).toEqual(['create_user']);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    const learned = await fresh.findSimilar({ ...createUser, nodeType: 'compute', methodName: 'create_invoice' });
+    expect(learned.map((h) => h.template.nodeType)).toEqual(['compute']);
+    expect(reads()).toBe(1);
   });
 
   test('rejects a signature that cannot fill the template', async () => {

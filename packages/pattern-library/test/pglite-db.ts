@@ -10,5 +10,5 @@ export async function openMigratedPglite() {
   const client = new PGlite();
   const db = drizzle(client);
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db, close: () => client.close() };
+  return { db, client, close: () => client.close() };
 }

@@ -76,14 +76,42 @@ export interface Savings {
 
 export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = {}) {
   const minLearnScore = opts.minLearnScore ?? 0.8;
-  let index: TemplateIndex<LearnedTemplate> | undefined;
+  /**
+   * The index, loaded once: the promise is memoised so that concurrent first lookups share one read
+   * of the table (a failed load is forgotten, so the next lookup tries again).
+   */
+  let index: Promise<TemplateIndex<LearnedTemplate>> | undefined;
 
-  const loadIndex = async (): Promise<TemplateIndex<LearnedTemplate>> => {
-    if (index) return index;
-    const fresh = new TemplateIndex<LearnedTemplate>();
-    for (const row of await db.select().from(patternTemplates).orderBy(patternTemplates.id)) fresh.upsert(toTemplate(row));
-    index = fresh;
-    return fresh;
+  const loadIndex = (): Promise<TemplateIndex<LearnedTemplate>> => {
+    index ??= (async () => {
+      const fresh = new TemplateIndex<LearnedTemplate>();
+      for (const row of await db.select().from(patternTemplates).orderBy(patternTemplates.id)) fresh.upsert(toTemplate(row));
+      return fresh;
+    })().catch((err: unknown) => {
+      index = undefined;
+      throw err;
+    });
+    return index;
+  };
+
+  /**
+   * Keeps a loaded (or loading) index in step with a write. A write that lands while the table is
+   * being read may be missing from what the read returns, so the upsert is applied once the load
+   * is done, unless the read already returned a later state of that template.
+   */
+  const upsertLoaded = async (template: LearnedTemplate): Promise<void> => {
+    const loading = index;
+    if (!loading) return;
+    try {
+      const loaded = await loading;
+      const current = loaded.get(template.id);
+      const stale =
+        current !== undefined &&
+        (current.revision > template.revision || (current.revision === template.revision && current.usageCount > template.usageCount));
+      if (!stale) loaded.upsert(template);
+    } catch {
+      // the load failed and was forgotten: the next lookup reads the table, write included
+    }
   };
 
   return {
@@ -145,7 +173,7 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
         return { status: 'kept', template: kept ? toTemplate(kept) : undefined };
       }
       const template = toTemplate(row);
-      index?.upsert(template);
+      await upsertLoaded(template);
       return { status: row.revision > 1 ? 'upgraded' : 'created', template };
     },
 
@@ -189,7 +217,7 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
           .returning();
       });
       if (!updated) throw new PatternLibraryError('INPUT_INVALID', `template ${template.id} does not exist`);
-      index?.upsert(toTemplate(updated));
+      await upsertLoaded(toTemplate(updated));
       return { code, savedMicros: template.costMicros };
     },
 
