@@ -30,8 +30,8 @@ export class Learning {
   }
 
   /**
-   * Loads the template index once, before methods run concurrently (the store loads it lazily on
-   * the first findSimilar, and concurrent first calls would each read the whole table).
+   * Loads the template index at session start (the store loads it once, on the first findSimilar),
+   * so the first methods do not wait for a read of the whole table.
    */
   async warm(): Promise<void> {
     await this.templates.findSimilar({ nodeType: 'effect', methodName: 'warm_up' }).catch((e: unknown) => this.warn('load learned templates', e));

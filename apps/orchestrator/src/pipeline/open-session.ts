@@ -2,7 +2,7 @@
 // parser, validator, pattern catalog, and the model caller unless the run is offline.
 import { randomUUID } from 'node:crypto';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
-import { createMetricsStore, migrate, openDatabase, type DatabaseHandle } from '@onexgen/metrics';
+import { migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@onexgen/metrics';
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
 import { bulkhead } from 'cockatiel';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -10,6 +10,7 @@ import { OnexgenError } from '../errors.js';
 import { llmSetup } from '../llm/llm-layers.js';
 import { createModelCaller } from '../llm/model-caller.js';
 import { Learning } from './learning.js';
+import { openMetricsStore } from './metrics-spool.js';
 import { silentProgress, type ProgressSink } from './progress-events.js';
 import { Recorder } from './recorder.js';
 import { RunBudget } from './run-budget.js';
@@ -43,9 +44,13 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   const { config } = options.loaded;
   const id = randomUUID();
   const handle = await openDatabaseFor(config.db, options.cwd);
+  let store: MetricsStore | undefined;
   try {
-    const store = await createMetricsStore(handle);
-    const recorder = new Recorder(store, id, options.redact);
+    const redact = options.redact ?? ((t: string) => t);
+    const warnings: string[] = [];
+    const metrics = await openMetricsStore(handle, options.cwd, (message) => warnings.push(redact(message)));
+    store = metrics;
+    const recorder = new Recorder(metrics, id, redact, warnings);
     const [parser, validator, catalog] = await Promise.all([
       loadPythonParser(),
       createValidator({ profile: config.validatorProfile }),
@@ -72,14 +77,24 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       async close() {
         try {
           await recorder.flush();
-          await store.close();
+          const spool = metrics.spoolStatus();
+          if (spool && spool.entries > 0) {
+            warnings.push(
+              redact(
+                `metrics: the database did not answer (${spool.lastError ?? 'unreachable'}); ${spool.entries} batch(es) of records are kept in ${spool.path} and will be written by the next run`,
+              ),
+            );
+          }
           await model?.close?.();
         } finally {
+          // the spool's lock is released even when the last flush failed
+          await metrics.close();
           await handle.close();
         }
       },
     };
   } catch (err) {
+    await store?.close();
     await handle.close();
     throw err;
   }

@@ -18,12 +18,13 @@ type Kind = 'generation' | 'attempt' | 'contextBuild' | 'fallback' | 'history';
 export class Recorder {
   private readonly buffers: { [K in Kind]: unknown[] } = { generation: [], attempt: [], contextBuild: [], fallback: [], history: [] };
   private pending: Promise<unknown>[] = [];
-  readonly warnings: string[] = [];
 
   constructor(
     private readonly store: MetricsStore,
     readonly sessionId: string,
     private readonly redact: (text: string) => string = (t) => t,
+    /** shared with whoever else warns about recording (the metrics spool) */
+    readonly warnings: string[] = [],
   ) {}
 
   private write(kind: Kind): void {
