@@ -89,6 +89,18 @@ describe('generatePatternCode', () => {
     expect(code).toContain('INSERT INTO users_drop_table_accounts (email_or_1_1)');
   });
 
+  test('the CRUD entity comes from a verb_noun operation, else the contract name, never from a bare operation verb', () => {
+    // "execute" and "health_check" name what the node does, not what it stores
+    const adapter = { name: 'inventory_store', operations: ['query', 'execute', 'health_check'], io_operations: [{ operation_type: 'database_query' }] };
+    const code = generatePatternCode('CRUD', adapter, 'effect', 'NodeInventoryStoreEffect').code;
+    expect(code).toContain('SELECT id, data FROM inventories WHERE id = $1');
+    expect(code).not.toMatch(/executes|health_checks/);
+    const named = generatePatternCode('CRUD', { name: 'x_service', operations: ['create_order', 'execute'] }, 'effect', 'NodeXEffect').code;
+    expect(named).toContain('INSERT INTO orders (data)');
+    const explicit = generatePatternCode('CRUD', { ...adapter, entity: 'stock_item', table: 'stock' }, 'effect', 'NodeInventoryStoreEffect').code;
+    expect(explicit).toContain('FROM stock WHERE');
+  });
+
   test('rejects an unknown kind, node type or class name', () => {
     expect(() => generatePatternCode('Magic' as ContractPatternKind, {}, 'effect', 'NodeX')).toThrow(PatternLibraryError);
     expect(() => generatePatternCode('CRUD', {}, 'gateway' as NodeType, 'NodeX')).toThrow(/nodeType/);

@@ -6,12 +6,18 @@ import { identifier, pluralize } from './naming.js';
 // Python passes identifier(), so a contract cannot inject text into the generated code.
 
 const CRUD_ORDER = ['create', 'read', 'update', 'delete'] as const;
-const NOT_ENTITY = new Set([
+/** Verbs of storing and reading: a name carrying one (create_user) names its entity with the rest. */
+const CRUD_VERBS = new Set([
   'create', 'insert', 'add', 'register', 'new', 'save', 'persist', 'read', 'get', 'fetch', 'find', 'query', 'list',
   'retrieve', 'select', 'lookup', 'search', 'load', 'update', 'modify', 'edit', 'patch', 'set', 'upsert', 'change',
-  'rename', 'delete', 'remove', 'destroy', 'purge', 'archive', 'erase', 'drop', 'by', 'id', 'all', 'a', 'an', 'the',
+  'rename', 'delete', 'remove', 'destroy', 'purge', 'archive', 'erase', 'drop',
+]);
+const NOT_ENTITY = new Set([
+  ...CRUD_VERBS, 'by', 'id', 'all', 'a', 'an', 'the',
   'operation', 'operations', 'crud', 'database', 'db', 'record', 'records', 'data', 'management', 'service', 'effect', 'node',
 ]);
+/** Role suffixes of a node's name: `inventory_store` stores inventory. */
+const ROLE_SUFFIX = /_(effect|node|service|store|adapter|repository|repo|manager|management|api|client|gateway)$/;
 
 function field(contract: Contract, key: string): unknown {
   return (contract as Record<string, unknown>)[key];
@@ -25,19 +31,26 @@ function nameList(value: unknown): string[] {
     .filter((v): v is string => v !== undefined);
 }
 
-/** The noun the contract's capabilities and operations act on ("create_user" -> user). */
+/**
+ * The noun the contract's capabilities and operations act on ("create_user" -> user): the explicit
+ * `entity`, else the most frequent noun of the names that carry a CRUD verb, else the contract's name
+ * without its role suffix. A name without such a verb (execute, health_check) names an action, not
+ * what is stored, so it never becomes a table.
+ */
 export function entityOf(contract: Contract): string {
   const explicit = identifier(field(contract, 'entity'));
   if (explicit) return explicit;
   const counts = new Map<string, number>();
   for (const name of [...nameList(contract.capabilities), ...nameList(contract.operations)]) {
-    const noun = words(name).filter((w) => !NOT_ENTITY.has(w));
+    const all = words(name);
+    if (!all.some((w) => CRUD_VERBS.has(w))) continue;
+    const noun = all.filter((w) => !NOT_ENTITY.has(w));
     if (noun.length === 0) continue;
     const key = noun.join('_');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-  return best?.[0] ?? identifier(contract.name)?.replace(/_(effect|node|service)$/, '') ?? 'record';
+  return best?.[0] ?? (identifier(contract.name)?.replace(ROLE_SUFFIX, '') || 'record');
 }
 
 export function crudView(contract: Contract, groups: readonly string[], className: string): object {
