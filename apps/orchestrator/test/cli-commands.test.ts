@@ -20,7 +20,7 @@ describe('input errors', () => {
     const bad = join(tmp, 'bad.yaml');
     writeFileSync(bad, 'name: x\nnode_type: effect\ndescription: d\noperations:\n  - ok_name\n  - name: "not valid"\n');
     const out = join(tmp, 'never');
-    const r = await run(['generate', join(EXAMPLES, 'specs/mysql-effect.yaml'), bad, '--out', out, '--db', join(tmp, 'never-db')]);
+    const r = await run(['generate', join(EXAMPLES, 'specs/postgres-user-store-effect.yaml'), bad, '--out', out, '--db', join(tmp, 'never-db')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bad.yaml: operations[1].name: must be a Python identifier');
     expect(existsSync(out)).toBe(false);
@@ -66,12 +66,12 @@ describe('fill offline, explain, metrics, patterns, db', () => {
   }, 120_000);
 
   test('explain prints the sections and their tokens without a model', async () => {
-    const r = await run(['explain', join(EXAMPLES, 'specs/mysql-effect.yaml'), '--method', 'query', '--json']);
+    const r = await run(['explain', join(EXAMPLES, 'specs/postgres-user-store-effect.yaml'), '--method', 'get_user', '--json']);
     expect(r.code).toBe(0);
     const built = JSON.parse(r.stdout);
     expect(built.sections.map((s: { id: string }) => s.id)).toEqual(['system', 'operation', 'patterns', 'references', 'constraints', 'instructions']);
     expect(built.total).toBeGreaterThan(0);
-    expect(built.metadata.method).toBe('query');
+    expect(built.metadata.method).toBe('get_user');
     const text = await run(['explain', STUBBED, '--method', 'reserve_stock']);
     expect(text.stdout).toContain('reserve_stock');
     expect((await run(['explain', STUBBED, '--method', 'nope'])).stderr).toContain('no stub method "nope"');

@@ -11,7 +11,7 @@ import { assertBuilt, runBuiltCli, startBuiltCli } from './helpers/run-built-cli
 import { goodResponder } from './helpers/sim.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const SPECS = ['specs/mysql-effect.yaml', 'specs/price-calculator-compute.yaml', 'specs/event-counter-reducer.yaml', 'specs/order-workflow-orchestrator.yaml'].map((f) => join(EXAMPLES, f));
+const SPECS = ['specs/postgres-user-store-effect.yaml', 'specs/price-calculator-compute.yaml', 'specs/event-counter-reducer.yaml', 'specs/order-workflow-orchestrator.yaml'].map((f) => join(EXAMPLES, f));
 const STUBBED = join(EXAMPLES, 'stubbed', 'node_inventory_effect.py');
 const KEY = 'sk-onexgen-e2e-SECRET-9001';
 const tmp = mkdtempSync(join(tmpdir(), 'onexgen-e2e-'));
@@ -33,14 +33,14 @@ function filesUnder(dir: string): string[] {
 describe('the built onexgen CLI', () => {
   test("the README's first command: an offline generation with no key, embedded database", async () => {
     const dir = mkdtempSync(join(tmp, 'readme-'));
-    const run = await runBuiltCli(['generate', join(EXAMPLES, 'specs/mysql-effect.yaml'), '--out', 'out/', '--offline'], { cwd: dir, env: { HOME: dir } });
+    const run = await runBuiltCli(['generate', join(EXAMPLES, 'specs/postgres-user-store-effect.yaml'), '--out', 'out/', '--offline'], { cwd: dir, env: { HOME: dir } });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1); // offline, the operation methods are fallbacks: "some fell back"
-    expect(run.stdout).toContain('out/node_mysql_adapter_effect');
+    expect(run.stdout).toContain('out/node_user_store_effect');
     expect(run.stdout).toContain('offline: no LLM was used');
     expect(run.stdout).toMatch(/metrics: session [0-9a-f-]{36} recorded in .*\.onexgen\/db/);
-    const node = readFileSync(join(dir, 'out', 'node_mysql_adapter_effect', 'node.py'), 'utf8');
-    expect(node).toContain('class NodeMysqlAdapterEffect(NodeEffect):');
+    const node = readFileSync(join(dir, 'out', 'node_user_store_effect', 'node.py'), 'utf8');
+    expect(node).toContain('class NodeUserStoreEffect(NodeEffect):');
     expect(node).not.toContain('# IMPLEMENTATION REQUIRED');
   }, 300_000);
 

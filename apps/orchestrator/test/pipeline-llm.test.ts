@@ -11,7 +11,7 @@ import { runInProcess } from './helpers/run-in-process.js';
 import { brokenResponder, goodResponder, repairedResponder } from './helpers/sim.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const SPECS = ['specs/mysql-effect.yaml', 'specs/price-calculator-compute.yaml', 'specs/event-counter-reducer.yaml', 'specs/order-workflow-orchestrator.yaml'].map((f) => join(EXAMPLES, f));
+const SPECS = ['specs/postgres-user-store-effect.yaml', 'specs/price-calculator-compute.yaml', 'specs/event-counter-reducer.yaml', 'specs/order-workflow-orchestrator.yaml'].map((f) => join(EXAMPLES, f));
 const KEY = 'sk-onexgen-test-SECRET-4242';
 const tmp = mkdtempSync(join(tmpdir(), 'onexgen-llm-'));
 let sim: LlmSim;
@@ -158,6 +158,6 @@ describe('LLM path against llm-sim', () => {
     const failed = run.json.nodes.filter((n: { status: string }) => n.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0].error.code).toBe('BUDGET_EXHAUSTED');
-    expect(existsSync(join(dir, 'out', 'node_mysql_adapter_effect'))).toBe(false);
+    expect(existsSync(join(dir, 'out', 'node_user_store_effect'))).toBe(false);
   }, 180_000);
 });

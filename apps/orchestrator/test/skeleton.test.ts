@@ -29,7 +29,7 @@ function cpythonParses(source: string): string {
 
 describe('renderSkeleton', () => {
   const cases = [
-    ['specs/mysql-effect.yaml', 'NodeMysqlAdapterEffect', 'NodeEffect', 'execute_effect'],
+    ['specs/postgres-user-store-effect.yaml', 'NodeUserStoreEffect', 'NodeEffect', 'execute_effect'],
     ['specs/price-calculator-compute.yaml', 'NodePriceCalculatorCompute', 'NodeCompute', 'execute_compute'],
     ['specs/event-counter-reducer.yaml', 'NodeEventCounterReducer', 'NodeReducer', 'execute_reduction'],
     ['specs/order-workflow-orchestrator.yaml', 'NodeOrderWorkflowOrchestrator', 'NodeOrchestrator', 'execute_orchestration'],
