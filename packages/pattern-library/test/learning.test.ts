@@ -95,6 +95,20 @@ describe('effectiveness feedback', () => {
     expect(afterFailure.alpha / (afterFailure.alpha + afterFailure.beta)).toBeCloseTo(afterFailure.mean, 10);
   });
 
+  test('one outcome for several patterns at once counts like one call per pattern', async () => {
+    const ids = ['circuit_breaker_v1', 'timeout_handling_v1'];
+    const before = await Promise.all(ids.map((id) => patterns.effectiveness(id)));
+    const batch = await patterns.recordPatternUsages([...ids, ids[0]!], { passed: true, score: 0.9, sessionId: 's-b' });
+    expect(batch.map((e) => e.patternId)).toEqual(ids);
+    const one = await patterns.recordPatternUsage('single_call_v1', { passed: true, score: 0.9 });
+    for (const [i, e] of batch.entries()) {
+      expect(e.uses).toBe(before[i]!.uses + 1);
+      if (before[i]!.uses === 0) expect(e.mean).toBeCloseTo(one.mean, 10);
+    }
+    expect(await patterns.recordPatternUsages([], { passed: false, score: 0 })).toEqual([]);
+    await expect(patterns.recordPatternUsages(['x'], { passed: true, score: 2 })).rejects.toBeInstanceOf(PatternLibraryError);
+  });
+
   test('patterns that keep failing are flagged for pruning, a few failures are not', async () => {
     for (let i = 0; i < 6; i++) await patterns.recordPatternUsage('caching_v1', { passed: false, score: 0.3 });
     for (let i = 0; i < 2; i++) await patterns.recordPatternUsage('batch_processing_v1', { passed: false, score: 0.4 });

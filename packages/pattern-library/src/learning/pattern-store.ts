@@ -139,6 +139,37 @@ export function createPatternStore(db: PatternDb, opts: PatternStoreOptions = {}
       return fromRow(row);
     },
 
+    /**
+     * One outcome for several patterns (the patterns one generation's prompt showed) in one
+     * transaction of two statements, instead of one transaction per pattern: on the embedded
+     * database every statement costs CPU on the pipeline's own thread. Duplicate ids count once.
+     */
+    async recordPatternUsages(patternIds: readonly string[], outcome: UsageOutcome): Promise<Effectiveness[]> {
+      const ids = [...new Set(check(z.array(z.string().min(1)), patternIds, 'recordPatternUsages patternIds'))];
+      const data = check(usageInput, outcome, 'recordPatternUsages');
+      if (ids.length === 0) return [];
+      const weight = outcomeWeight(data.passed, data.score);
+      const rows = await db.transaction(async (tx) => {
+        await tx.insert(patternUsage).values(ids.map((patternId) => ({ patternId, passed: data.passed, score: data.score, sessionId: data.sessionId ?? null })));
+        return tx
+          .insert(patternEffectiveness)
+          .values(ids.map((patternId) => ({ patternId, uses: 1, passes: data.passed ? 1 : 0, successSum: weight, scoreSum: data.score })))
+          .onConflictDoUpdate({
+            target: patternEffectiveness.patternId,
+            set: {
+              uses: sql`${patternEffectiveness.uses} + 1`,
+              passes: sql`${patternEffectiveness.passes} + excluded.passes`,
+              successSum: sql`${patternEffectiveness.successSum} + excluded.success_sum`,
+              scoreSum: sql`${patternEffectiveness.scoreSum} + excluded.score_sum`,
+              updatedAt: sql`now()`,
+            },
+          })
+          .returning();
+      });
+      const byId = new Map(rows.map((r) => [r.patternId, fromRow(r)]));
+      return ids.map((id) => byId.get(id)!);
+    },
+
     async effectiveness(patternId: string): Promise<Effectiveness> {
       const [row] = await db.select().from(patternEffectiveness).where(eq(patternEffectiveness.patternId, patternId));
       return row ? fromRow(row) : none(patternId);
