@@ -72,11 +72,10 @@ export class Learning {
 
   /** Feeds the outcome of a generation to the effectiveness of every pattern its prompt showed. */
   async recordPatternUsage(patternIds: readonly string[], passed: boolean, score: number): Promise<void> {
-    await Promise.all(
-      patternIds.map((id) =>
-        this.patterns.recordPatternUsage(id, { passed, score, sessionId: this.sessionId }).catch((e: unknown) => this.warn(`record usage of ${id}`, e)),
-      ),
-    );
+    // one transaction for all of them: on the embedded database each statement costs pipeline CPU
+    await this.patterns
+      .recordPatternUsages(patternIds, { passed, score, sessionId: this.sessionId })
+      .catch((e: unknown) => this.warn(`record usage of ${patternIds.join(', ')}`, e));
   }
 
   async effectivenessLookup(): ReturnType<ReturnType<typeof createPatternStore>['effectivenessLookup']> {
