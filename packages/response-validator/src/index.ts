@@ -10,6 +10,7 @@ export {
   TreeSitterPythonParser,
   type ParserErrorCode,
 } from './parser/index.js';
+export type { SyntaxNode, SyntaxTree, Point } from './parser/mirror/syntax-node.js';
 // --- end parser ---
 export type * from './validation/types.js';
 // --- validation ---
