@@ -72,6 +72,9 @@ describe('fill offline, explain, metrics, patterns, db', () => {
     expect(built.sections.map((s: { id: string }) => s.id)).toEqual(['system', 'operation', 'patterns', 'references', 'constraints', 'instructions']);
     expect(built.total).toBeGreaterThan(0);
     expect(built.metadata.method).toBe('get_user');
+    // the critical patterns are in every context, even when no feature of the spec asks for them
+    const patternIds = built.sections.find((s: { id: string }) => s.id === 'patterns').items.map((i: { id: string }) => i.id);
+    expect(patternIds).toEqual(expect.arrayContaining(['error_handling_v1', 'standard_imports_v1']));
     const text = await run(['explain', STUBBED, '--method', 'reserve_stock']);
     expect(text.stdout).toContain('reserve_stock');
     expect((await run(['explain', STUBBED, '--method', 'nope'])).stderr).toContain('no stub method "nope"');

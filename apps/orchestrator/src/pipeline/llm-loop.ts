@@ -35,7 +35,7 @@ function policyOf(info: MethodInfo): FallbackPolicyInput {
 }
 
 /** The method's context (no recording): used by the loop and by `onexgen explain`. */
-export function buildMethodContext(deps: Pick<Session, 'catalog' | 'parser'>, node: NodeContext, info: MethodInfo): BuiltContext {
+export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser'>, node: NodeContext, info: MethodInfo): BuiltContext {
   const fn = info.stub.function;
   return buildContext(
     {
@@ -48,7 +48,7 @@ export function buildMethodContext(deps: Pick<Session, 'catalog' | 'parser'>, no
       },
       nodeType: node.nodeType,
     },
-    { patterns: (query) => deps.catalog.match(query), parser: deps.parser },
+    { patterns: deps.patterns, parser: deps.parser },
     { budget: info.config.contextBudget, ...(info.config.model ? { model: info.config.model } : {}) },
   );
 }

@@ -1,6 +1,7 @@
 // Opens what a run needs, in one place: database (migrated), metrics store, learning stores,
 // parser, validator, pattern catalog, and the model caller unless the run is offline.
 import { randomUUID } from 'node:crypto';
+import { patternSourceFromCatalog } from '@onexgen/context-builder';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
 import { migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@onexgen/metrics';
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
@@ -58,6 +59,8 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     ]);
     const learning = new Learning(handle, id, config.learnThreshold);
     await learning.warm();
+    // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
+    const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
     const setup = llmSetup(options.loaded, options.env, id);
     const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder }) : undefined;
     return {
@@ -66,6 +69,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       parser,
       validator,
       catalog,
+      patterns,
       recorder,
       learning,
       ...(model ? { model } : {}),

@@ -1,7 +1,7 @@
 // Everything one run shares: configuration, the warm parser and validator, the pattern catalog,
 // the recorder, learning stores, the model caller (absent offline), the run budget and limits.
 // A run is a function of (inputs, this session); no process-global state.
-import type { PatternCatalog } from '@onexgen/pattern-library';
+import type { MatchQuery, PatternCatalog, PatternMatch } from '@onexgen/pattern-library';
 import type { PythonParser, Validator } from '@onexgen/response-validator';
 import type { BulkheadPolicy } from 'cockatiel';
 import type { ResolvedConfig } from '../config/schema.js';
@@ -17,6 +17,8 @@ export interface Session {
   parser: PythonParser;
   validator: Validator;
   catalog: PatternCatalog;
+  /** the context's pattern source: catalog matches scored with learned effectiveness, plus the critical patterns */
+  patterns: (query: MatchQuery) => PatternMatch[];
   recorder: Recorder;
   learning: Learning;
   /** undefined in offline mode */

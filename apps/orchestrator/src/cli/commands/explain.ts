@@ -2,7 +2,7 @@
 // budget table, without calling a model.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { explainContext } from '@onexgen/context-builder';
+import { explainContext, patternSourceFromCatalog } from '@onexgen/context-builder';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
 import { loadPythonParser } from '@onexgen/response-validator';
 import { methodConfig } from '../../config/load-config.js';
@@ -43,7 +43,7 @@ export function registerExplain(program: Command, io: CliIO): void {
       }
       const catalog = await loadPatternCatalog();
       const info = methodInfo(target.node, stub, methodConfig(loaded.config, target.node.spec.overrides?.[stub.method]));
-      const built = buildMethodContext({ catalog, parser }, target.node, info);
+      const built = buildMethodContext({ patterns: patternSourceFromCatalog(catalog), parser }, target.node, info);
       io.stdout(opts.json ? `${JSON.stringify(built.toJSON(), null, 2)}\n` : `${explainContext(built)}\n`);
     });
 }
