@@ -56,6 +56,15 @@ describe('renderSkeleton', () => {
     expect(contract.operations.map((o: { name: string }) => o.name)).toEqual(spec.operations.map((o) => o.name));
   });
 
+  test('an effect node resolves the I/O dependency its generated code uses from the container', async () => {
+    const effect = renderSkeleton(await loadSpecFile(join(EXAMPLES, 'specs/postgres-user-store-effect.yaml')));
+    expect(effect.files.find((f) => f.path === 'node.py')!.content).toContain('self.pool = container.get_service("database_pool")');
+    const api = parseSpecText('name: weather_api\nnode_type: effect\ndescription: Calls a weather API.\noperations: [{ name: fetch_forecast }]\n', 'api.yaml');
+    expect(renderSkeleton(api).files.find((f) => f.path === 'node.py')!.content).toContain('self.client = container.get_service("weather_api_client")');
+    const compute = renderSkeleton(await loadSpecFile(join(EXAMPLES, 'specs/price-calculator-compute.yaml')));
+    expect(compute.files.find((f) => f.path === 'node.py')!.content).not.toContain('get_service(');
+  });
+
   test('hostile descriptions stay inside their docstrings and strings', () => {
     const spec = parseSpecText(
       [

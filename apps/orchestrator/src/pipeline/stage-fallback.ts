@@ -5,6 +5,7 @@ import { ENTRY_METHODS } from '@onexgen/pattern-library';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { MethodInfo, NodeContext } from './node-context.js';
 import type { Session } from './session.js';
+import { effectIoOf } from '../skeleton/effect-io.js';
 
 export interface FallbackBody {
   strategy: 'template_fallback' | 'partial';
@@ -32,7 +33,8 @@ export function fallbackBody(session: Session, node: NodeContext, info: MethodIn
         node.nodeType === 'orchestrator' && fn.name === ENTRY_METHODS.orchestrator
           ? node.spec.operations.map((op) => ({ name: op.name, handler: op.name }))
           : [];
-      const code = partialImplementation(method, node.nodeType, { reason, steps });
+      const io = effectIoOf(node.spec);
+      const code = partialImplementation(method, node.nodeType, { reason, steps, ...(io ? { io: { kind: io.kind, attribute: io.attribute } } : {}) });
       const validation = session.validator.validate(code, validationContext);
       if (validation.syntaxValid) return { strategy: 'partial', code, imports, validation };
     } catch {

@@ -8,6 +8,7 @@ import { TEMPLATES_DIR } from '../data-dir.js';
 import type { NodeSpec } from '../spec/schema.js';
 import { nodeClassName, pascalCase, pythonDocText, quoted, snakeCase } from './naming.js';
 import { nodeTypeInfo } from './node-types.js';
+import { effectIoOf } from './effect-io.js';
 
 export interface SkeletonFile {
   /** relative to the node directory, '/'-separated */
@@ -127,6 +128,7 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
     features: spec.features.map((f) => pythonDocText(f.replace(/\s+/g, ' '), '')),
     hasFeatures: spec.features.length > 0,
     operationNamesPy: `[${operationNames.map(quoted).join(', ')}]`,
+    io: effectIoOf(spec),
     operationNamesDescPy: quoted(`One of: ${operationNames.join(', ') || '(none declared)'}`),
     methods: methods.map((m) => ({ ...m, docstring: pythonDocText(m.description, '        ') })),
   };
