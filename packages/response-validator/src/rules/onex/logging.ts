@@ -50,17 +50,37 @@ function matchForm(ctx: RuleContext, callee: string, args: CallArguments): FormC
   };
 }
 
+interface LogCall extends FormCheck {
+  call: Node;
+  callee: string;
+  args: CallArguments;
+}
+
+// Both log rules read the same calls and their forms: match them once per validation run.
+const logCallsMemo = new WeakMap<Node, LogCall[]>(); // keyed on the run's tree root (ctx is per rule)
+function ownLogCalls(ctx: RuleContext): LogCall[] {
+  let found = logCallsMemo.get(ctx.root);
+  if (!found) {
+    const own = logFunctions(ctx);
+    found = [];
+    for (const call of ctx.nodes('call')) {
+      const callee = calleeText(call);
+      if (!own.includes(lastSegment(callee))) continue;
+      const args = callArguments(call);
+      found.push({ call, callee, args, ...matchForm(ctx, callee, args) });
+    }
+    logCallsMemo.set(ctx.root, found);
+  }
+  return found;
+}
+
 export const logCallForm: Rule = {
   id: 'onex/log-call-form',
   category: 'compliance',
   severity: 'error',
   summary: 'emit_log_event called in neither of its real forms',
   check(ctx) {
-    const own = logFunctions(ctx);
-    for (const call of ctx.nodes('call')) {
-      const callee = calleeText(call);
-      if (!own.includes(lastSegment(callee))) continue;
-      const { problem } = matchForm(ctx, callee, callArguments(call));
+    for (const { call, callee, problem } of ownLogCalls(ctx)) {
       if (problem) {
         ctx.report(call, `${callee}(...): ${problem}; call emit_log_event(level, event_type, message, correlation_id, data={...}) or emit_log_event_sync(level, message, {...})`);
       }
@@ -74,12 +94,7 @@ export const logMissingCorrelationId: Rule = {
   severity: 'warning',
   summary: 'log event without the correlation id',
   check(ctx) {
-    const own = logFunctions(ctx);
-    for (const call of ctx.nodes('call')) {
-      const callee = calleeText(call);
-      if (!own.includes(lastSegment(callee))) continue;
-      const args = callArguments(call);
-      const { form } = matchForm(ctx, callee, args);
+    for (const { call, args, form } of ownLogCalls(ctx)) {
       if (!form) continue;
       const carrier = form === 'canonical' ? (args.keywords.get('correlation_id') ?? args.positional[3]) : (args.keywords.get('context') ?? args.positional[2]);
       if (carrier && mentionsCorrelationId(carrier, form)) continue;
