@@ -1,8 +1,10 @@
-// The I/O dependency an effect node declares: a connection pool for database nodes, otherwise a
-// client. One decision shared by the skeleton (which resolves it from the ONEX container in
-// __init__) and the partial bodies (which call through it), so generated code and skeleton agree.
+// The I/O dependency a node declares (effect nodes, per templates/node-types.yaml): a connection
+// pool for database nodes, otherwise a client. One decision shared by the skeleton (which resolves
+// it from the ONEX container in __init__) and the partial bodies (which call through it), so the
+// generated code and the skeleton agree.
 import { normalizeFeatures } from '@onexgen/pattern-library';
 import type { NodeSpec } from '../spec/schema.js';
+import { nodeTypeInfo } from './node-types.js';
 
 export interface EffectIo {
   kind: 'pool' | 'client';
@@ -12,16 +14,15 @@ export interface EffectIo {
   service: string;
 }
 
-const DATABASE_FEATURES = new Set(['connection_pooling', 'transaction_management', 'database', 'batch_processing']);
-
 export function effectIoOf(spec: NodeSpec): EffectIo | undefined {
-  if (spec.node_type !== 'effect') return undefined;
+  const io = nodeTypeInfo(spec.node_type).io;
+  if (!io) return undefined;
   const contract = (spec.contract ?? {}) as Record<string, unknown>;
   const database =
-    spec.domain === 'database' ||
+    io.pool_domains.includes(spec.domain) ||
     typeof contract.table === 'string' ||
-    normalizeFeatures(spec.features).some((f) => DATABASE_FEATURES.has(f));
+    normalizeFeatures(spec.features).some((f) => io.pool_features.includes(f));
   return database
-    ? { kind: 'pool', attribute: 'pool', service: 'database_pool' }
-    : { kind: 'client', attribute: 'client', service: `${spec.name}_client` };
+    ? { kind: 'pool', attribute: 'pool', service: io.pool_service }
+    : { kind: 'client', attribute: 'client', service: `${spec.name}${io.client_service_suffix}` };
 }

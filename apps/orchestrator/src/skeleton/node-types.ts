@@ -13,6 +13,14 @@ const NodeTypeInfoSchema = z.strictObject({
   contract_module: z.string(),
   entry_method: z.string(),
   entry_summary: z.string(),
+  io: z
+    .strictObject({
+      pool_domains: z.array(z.string()),
+      pool_features: z.array(z.string()),
+      pool_service: z.string(),
+      client_service_suffix: z.string(),
+    })
+    .optional(),
 });
 export type NodeTypeInfo = z.infer<typeof NodeTypeInfoSchema>;
 
