@@ -19,7 +19,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies)$':
+    '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies|onex|python-sandbox|node-source)$':
       path.join(root, 'packages/$1/src/index.ts'),
     '^@onexgen/llm-sim$': path.join(root, 'tools/llm-sim/src/index.ts'),
     '^@onexgen/test-harness$': path.join(root, 'tools/test-harness/src/index.ts'),

@@ -1,0 +1,2 @@
+export { methodExampleSchema, methodExamplesSchema, exampleIoSchema, expectsRaise } from './examples.js';
+export type { MethodExample } from './examples.js';
