@@ -22,6 +22,7 @@ export type ErrorClass =
   | 'circuit_open' // breaker open: target skipped without a request
   | 'bulkhead_full' // provider's concurrency queue full
   | 'context_window' // prompt + max output exceeds the model's window: refused before sending
+  | 'response_too_large' // the answer is larger than the requested max tokens can produce: refused, fail over
   | 'aborted'; // the caller's AbortSignal fired
 
 const RETRYABLE: ReadonlySet<ErrorClass> = new Set<ErrorClass>([
