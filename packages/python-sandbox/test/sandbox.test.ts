@@ -164,6 +164,25 @@ describe('limits', () => {
     expect(after.results[0]!.outcome).toBe('passed');
   });
 
+  it('survives a body that kills the worker itself: crash now, a new worker for the next run', async () => {
+    const result = await run('kill_worker', [{ given: {}, expect: null }, { given: {}, expect: null }]);
+    expect(result.results.map((r) => r.outcome)).toEqual(['crash', 'crash']);
+    expect(result.results[0]!.error!.message).toContain('the Python worker exited (SIGKILL)');
+    const after = await run('round_money', [{ given: { amount: 2.5 }, expect: 2.5 }]);
+    expect(after.results[0]!.outcome).toBe('passed');
+  });
+
+  it('runs concurrent calls one after another on the one worker, each with its own results', async () => {
+    const amounts = [1.111, 2.222, 3.333, 4.444];
+    const runs = await Promise.all(amounts.map((amount) => run('round_money', [{ given: { amount }, expect: Math.round(amount * 100) / 100 }])));
+    expect(runs.map((r) => [r.passed, r.results[0]!.actual])).toEqual([
+      [1, '1.11'],
+      [1, '2.22'],
+      [1, '3.33'],
+      [1, '4.44'],
+    ]);
+  });
+
   it('caps captured output at outputBytes', async () => {
     const result = await sandbox.runMethod({
       files,
