@@ -63,11 +63,20 @@ class NodePricingCompute(NodeCompute):
 
         os._exit(status)
 
-    def kill_worker(self) -> None:
+    def kill_worker(self, marker: str) -> str:
         import os
         import signal
+        import time
 
-        os.kill(os.getppid(), signal.SIGKILL)
+        parent = os.getppid()
+        with open(f"/proc/{parent}/cmdline", "rb") as cmdline:
+            if b"onexgen_sandbox.worker" not in cmdline.read():
+                return "not under the worker"  # never signal anything else
+        os.kill(parent, signal.SIGKILL)
+        time.sleep(0.5)
+        with open(marker, "w") as survived:  # only if this child outlived its worker
+            survived.write("orphan")
+        return "killed"
 
     def chatty(self, lines: int) -> int:
         for i in range(lines):

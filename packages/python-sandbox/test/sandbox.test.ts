@@ -1,5 +1,8 @@
 // Runs real child Pythons (CI has python3 ≥ 3.10): one warm sandbox for the file.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSandbox, type MethodRun, type Sandbox } from '@onexgen/python-sandbox';
@@ -165,9 +168,13 @@ describe('limits', () => {
   });
 
   it('survives a body that kills the worker itself: crash now, a new worker for the next run', async () => {
-    const result = await run('kill_worker', [{ given: {}, expect: null }, { given: {}, expect: null }]);
+    const marker = join(tmpdir(), `onexgen-orphan-${process.pid}-${Date.now()}`);
+    const result = await run('kill_worker', [{ given: { marker }, expect: 'killed' }, { given: { marker }, expect: 'killed' }]);
     expect(result.results.map((r) => r.outcome)).toEqual(['crash', 'crash']);
     expect(result.results[0]!.error!.message).toContain('the Python worker exited (SIGKILL)');
+    // The child died with its worker (PR_SET_PDEATHSIG): it never wrote the marker as an orphan.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(existsSync(marker)).toBe(false);
     const after = await run('round_money', [{ given: { amount: 2.5 }, expect: 2.5 }]);
     expect(after.results[0]!.outcome).toBe('passed');
   });

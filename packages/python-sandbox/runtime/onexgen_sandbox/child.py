@@ -21,6 +21,21 @@ from .container import sandbox_container_class
 from .doubles import Doubles
 
 
+def die_with_parent(parent: int) -> None:
+    """Linux: SIGKILL this child when the worker dies (killed by onexgen's watchdog, or by user
+    code), so an endless body never outlives its worker. Elsewhere the worker's clock suffices."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the worker died before prctl took effect
+        os._exit(71)
+
+
 def apply_limits(limits: dict[str, Any]) -> None:
     memory = int(limits["memoryBytes"])
     output = int(limits["outputBytes"])
@@ -140,11 +155,12 @@ def run_example(node_class: Any, load_error: BaseException | None, example: dict
     return outcome
 
 
-def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dict[str, Any]) -> None:
+def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dict[str, Any], parent: int) -> None:
     """Never returns: the child leaves through os._exit so no parent state is flushed twice."""
     code = 0
     try:
         os.setpgid(0, 0)
+        die_with_parent(parent)
         os.chdir(request["workDir"])
         # Temp files and home-directory caches land in the run's dir, which is removed afterwards.
         os.environ["TMPDIR"] = os.environ["HOME"] = request["workDir"]
