@@ -29,7 +29,7 @@ export interface WorkerExampleResult {
   index: number;
   outcome: 'passed' | 'failed' | 'raised' | 'timeout' | 'crash';
   actual?: string;
-  error?: { type: string; code?: string; message: string };
+  error?: { type: string; code?: string; message: string; phase?: 'import' | 'construct' | 'call' };
   durationMs: number;
   calls?: Array<{ double: string; method: string; args: unknown[]; kwargs?: Record<string, unknown> }>;
 }

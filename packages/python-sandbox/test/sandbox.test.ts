@@ -87,6 +87,35 @@ describe('outcomes', () => {
   });
 });
 
+describe('where an exception came from', () => {
+  it('tells the import, the construction and the method body apart', async () => {
+    const node = (init: string, head = '') => ({
+      'node.py': `${head}
+from omnibase_core.nodes.node_compute import NodeCompute
+
+
+class NodeX(NodeCompute):
+    def __init__(self, container) -> None:
+        super().__init__(container)
+        ${init}
+
+    def double(self, n: int) -> int:
+        return n * 2 if n >= 0 else int("negative")
+`,
+    });
+    const examples = [{ given: { n: 2 }, expect: 4 }, { given: { n: -1 }, expect: 0 }];
+    const runNode = (files: Record<string, string>) => sandbox.runMethod({ files, module: 'node', className: 'NodeX', method: 'double', examples });
+    const fine = await runNode(node('pass'));
+    expect(fine.results.map((r) => [r.outcome, r.error?.phase])).toEqual([['passed', undefined], ['raised', 'call']]);
+    // A ModelONEXContainer has no `value` (that is ModelContainer's field): the node cannot be built.
+    const construct = await runNode(node('self.config = container.value'));
+    expect(construct.results[0]!.error).toMatchObject({ type: 'AttributeError', phase: 'construct' });
+    const imported = await runNode(node('pass', 'import a_module_nobody_installed'));
+    expect(imported.results[0]!.error).toMatchObject({ type: 'ModuleNotFoundError', phase: 'import' });
+    expect(imported.results[1]!.error!.phase).toBe('import');
+  });
+});
+
 describe('limits', () => {
   it('kills a never-ending loop at the example limit and runs the next example', async () => {
     const result = await run('spin', [
@@ -98,6 +127,21 @@ describe('limits', () => {
     expect(result.results[1]!.outcome).toBe('passed');
   });
 
+  it('stops at the method limit: the running example and the rest become timeouts', async () => {
+    const result = await sandbox.runMethod({
+      files,
+      module: 'node',
+      className: 'NodePricingCompute',
+      method: 'spin',
+      examples: [{ given: { n: 0 }, expect: 1 }, { given: { n: 0 }, expect: 1 }, { given: { n: -3 }, expect: -3 }],
+      limits: { exampleTimeoutMs: 800, methodTimeoutMs: 1200 },
+    });
+    expect(result.results.map((r) => r.outcome)).toEqual(['timeout', 'timeout', 'timeout']);
+    expect(result.results[0]!.error!.message).toContain('example time limit (800 ms)');
+    expect(result.results[1]!.error!.message).toContain('method time limit (1200 ms) exceeded');
+    expect(result.results[2]!.error!.message).toContain('method time limit (1200 ms) reached before this example ran');
+  });
+
   it('stops a memory hog at the address-space limit', async () => {
     const small = await sandbox.runMethod({
       files,
@@ -107,7 +151,7 @@ describe('limits', () => {
       examples: [{ given: { megabytes: 2048 }, expect: 2048 }, { given: { megabytes: 8 }, expect: 8 }],
       limits: { memoryBytes: 512 * 1024 * 1024 },
     });
-    expect(small.results[0]).toMatchObject({ outcome: 'raised', error: { type: 'MemoryError' } });
+    expect(small.results[0]).toMatchObject({ outcome: 'raised', error: { type: 'MemoryError', phase: 'call' } });
     expect(small.results[1]!.outcome).toBe('passed');
   });
 
@@ -118,6 +162,25 @@ describe('limits', () => {
     expect(result.results[1]!.outcome).toBe('crash');
     const after = await run('round_money', [{ given: { amount: 1 }, expect: 1 }]);
     expect(after.results[0]!.outcome).toBe('passed');
+  });
+
+  it('survives a body that kills the worker itself: crash now, a new worker for the next run', async () => {
+    const result = await run('kill_worker', [{ given: {}, expect: null }, { given: {}, expect: null }]);
+    expect(result.results.map((r) => r.outcome)).toEqual(['crash', 'crash']);
+    expect(result.results[0]!.error!.message).toContain('the Python worker exited (SIGKILL)');
+    const after = await run('round_money', [{ given: { amount: 2.5 }, expect: 2.5 }]);
+    expect(after.results[0]!.outcome).toBe('passed');
+  });
+
+  it('runs concurrent calls one after another on the one worker, each with its own results', async () => {
+    const amounts = [1.111, 2.222, 3.333, 4.444];
+    const runs = await Promise.all(amounts.map((amount) => run('round_money', [{ given: { amount }, expect: Math.round(amount * 100) / 100 }])));
+    expect(runs.map((r) => [r.passed, r.results[0]!.actual])).toEqual([
+      [1, '1.11'],
+      [1, '2.22'],
+      [1, '3.33'],
+      [1, '4.44'],
+    ]);
   });
 
   it('caps captured output at outputBytes', async () => {
