@@ -33,6 +33,9 @@ class NodePricingCompute(NodeCompute):
     def price(self, net: float, tax_rate: float) -> ModelPrice:
         return ModelPrice(net=net, tax=net * tax_rate, gross=net * (1 + tax_rate))
 
+    def gross_of(self, price: ModelPrice, extra: "ModelPrice | None" = None) -> float:
+        return price.gross + (extra.gross if extra else 0)
+
     def parse_quantity(self, text: str) -> int:
         return int(text)
 

@@ -119,6 +119,19 @@ class NodeX(NodeCompute):
   });
 });
 
+describe('arguments', () => {
+  it('turns a given dict into the model a parameter is annotated with (also through Optional)', async () => {
+    const price = { net: 10, tax: 2, gross: 12 };
+    const result = await run('gross_of', [
+      { given: { price }, expect: 12 },
+      { given: { price, extra: price }, expect: 24 },
+      { given: { price: { net: 10 } }, expect: 12 },
+    ]);
+    expect(result.results.map((r) => r.outcome)).toEqual(['passed', 'passed', 'raised']);
+    expect(result.results[2]!.error!.phase).toBe('construct');
+  });
+});
+
 describe('limits', () => {
   it('kills a never-ending loop at the example limit and runs the next example', async () => {
     const result = await run('spin', [
