@@ -55,6 +55,12 @@ class NodePricingCompute(NodeCompute):
 
         return dict(os.environ)
 
+    def read_file(self, path: str) -> str:
+        with open(path) as handle:
+            text = handle.read()
+        print(text)
+        return text
+
     def connect(self, port: int) -> str:
         import socket
 

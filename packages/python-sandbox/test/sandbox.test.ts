@@ -1,6 +1,6 @@
 // Runs real child Pythons (CI has python3 ≥ 3.10): one warm sandbox for the file.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
@@ -227,6 +227,19 @@ describe('isolation', () => {
     expect(actual).not.toContain('OPENAI_API_KEY');
     expect(actual).not.toContain('ONEXGEN_TEST_SECRET_HOLDER');
     expect(actual).not.toContain(FAKE_KEY);
+  });
+
+  it('redacts a secret a body read from a file, in results and output', async () => {
+    const file = join(tmpdir(), `onexgen-secret-${process.pid}.cfg`);
+    writeFileSync(file, `api_key = ${FAKE_KEY}\n`);
+    try {
+      const result = await run('read_file', [{ given: { path: file }, expect: 'nothing' }]);
+      expect(result.results[0]!.actual).toBe("'api_key = [REDACTED]\\n'");
+      expect(result.output).toContain('api_key = [REDACTED]');
+      expect(JSON.stringify(result)).not.toContain(FAKE_KEY);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   it('refuses a run whose files carry a secret value', async () => {
