@@ -4,6 +4,7 @@
 import { bulkhead } from 'cockatiel';
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
+import { checkGeneratedPackage } from '../skeleton/check-package.js';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
@@ -32,6 +33,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const filled = await fillSource(session, node, stubs);
   const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
   const target = resolve(job.outDir, skeleton.dirName);
+  await checkGeneratedPackage(session.parser, session.validator, job.file, files);
   if (session.signal?.aborted) throw session.signal.reason;
   await writeDirAtomic(target, files);
   await session.recorder.flush();

@@ -5,6 +5,8 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { OnexgenError } from '../errors.js';
 import { NodeSpecSchema, type NodeSpec } from '@onexgen/onex';
+import { loadPythonParser } from '@onexgen/response-validator';
+import { checkSignatures } from './check-signatures.js';
 import { findBoundViolation, SPEC_BOUNDS } from './spec-bounds.js';
 
 /** `operations[1].name` from zod's ['operations', 1, 'name'] */
@@ -72,5 +74,8 @@ export async function loadSpecFile(file: string): Promise<NodeSpec> {
     if (cause instanceof OnexgenError) throw cause;
     throw new OnexgenError('SPEC_NOT_FOUND', `${file}: cannot read the spec file (${(cause as Error).message})`, { cause, where: file });
   }
-  return parseSpecText(text, file);
+  const spec = parseSpecText(text, file);
+  // Signatures are pasted into node.py: they are checked as signatures by the real parser.
+  if ((spec.methods ?? []).some((m) => m.signature)) checkSignatures(await loadPythonParser(), file, spec);
+  return spec;
 }

@@ -39,8 +39,12 @@ export type MethodOverride = z.infer<typeof MethodOverrideSchema>;
 export const MethodSchema = z.strictObject({
   name: pythonIdentifierSchema,
   /** e.g. `async def fetch(self, key: str) -> dict[str, Any]:` (the trailing colon is optional) */
+  // Rendered into node.py: one line, checked again as a signature by the parser before rendering
+  // (checkSignatures in the app), so no newline can start a statement of its own.
   signature: z
     .string()
+    .max(1000, 'must be at most 1000 characters')
+    .regex(/^[^\r\n]*$/, 'must be one line (a signature, not code)')
     .regex(/^\s*(async\s+)?def\s+/, 'must start with `def` or `async def`')
     .optional(),
   docstring: z.string().optional(),
@@ -55,8 +59,9 @@ const IoOperation = z.looseObject({
 });
 
 export const ContractFieldsSchema = z.looseObject({
-  input_model: z.string().optional(),
-  output_model: z.string().optional(),
+  // Class names rendered into node.py and models/: identifiers, never free text.
+  input_model: pythonIdentifierSchema.optional(),
+  output_model: pythonIdentifierSchema.optional(),
   io_operations: z.array(IoOperation).optional(),
 });
 
@@ -70,7 +75,13 @@ export const NodeSpecSchema = z
   .strictObject({
     name: ServiceName,
     node_type: nodeTypeSchema,
-    domain: z.string().min(1).default('general'),
+    // A label rendered into docstrings and the README: a short line of plain characters.
+    domain: z
+      .string()
+      .min(1)
+      .max(64, 'must be at most 64 characters')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 _.&/-]*$/, 'must be a short label (letters, digits, spaces and _ . & / -)')
+      .default('general'),
     description: z.string().min(1, 'must not be empty'),
     version: z
       .string()
