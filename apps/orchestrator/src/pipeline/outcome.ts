@@ -6,14 +6,51 @@ export type Strategy = 'learned_template' | 'pattern' | 'llm' | 'retry' | 'templ
 
 export const FELL_BACK: readonly Strategy[] = ['template_fallback', 'partial'];
 
+/**
+ * What was checked about a method's code, honestly:
+ * - `passed`: static validation and every example of the spec ran and passed in the sandbox
+ * - `passed-static`: static validation passed; the spec gives no examples for this method
+ * - `failed`: the model was asked and no answer passed; the body written is a fallback
+ * - `incomplete`: a template or partial fallback (marked `# IMPLEMENTATION REQUIRED`), no model asked
+ * - `unchecked`: static validation passed, examples exist, but no Python ran them
+ */
+export type Verdict = 'passed' | 'passed-static' | 'failed' | 'incomplete' | 'unchecked';
+export const VERDICTS: readonly Verdict[] = ['passed', 'passed-static', 'failed', 'incomplete', 'unchecked'];
+/** Verdicts that count as working code (the "passed" rate in metrics and the summary). */
+export const PASSING_VERDICTS: readonly Verdict[] = ['passed', 'passed-static'];
+
+/** The verdict of a method from how its body was produced and what the examples said. */
+export function verdictOf(strategy: Strategy, attempts: number, behaviour?: Pick<BehaviourOutcome, 'status' | 'failed'>): Verdict {
+  if (FELL_BACK.includes(strategy)) return attempts > 0 ? 'failed' : 'incomplete';
+  if (!behaviour || behaviour.status === 'no-examples') return 'passed-static';
+  if (behaviour.status === 'unavailable') return 'unchecked';
+  return behaviour.failed === 0 ? 'passed' : 'failed';
+}
+
+/** What running the spec's examples against the accepted body showed. */
+export interface BehaviourOutcome {
+  status: 'ran' | 'no-examples' | 'unavailable';
+  examples: number;
+  passed: number;
+  failed: number;
+  /** 'stand-in' or 'real' omnibase_core */
+  runtime?: string;
+  networkIsolated?: boolean;
+  /** why no Python ran them */
+  reason?: string;
+}
+
 export interface MethodOutcome {
   class: string | null;
   name: string;
   strategy: Strategy;
   /** LLM attempts made (0 when no model was asked) */
   attempts: number;
+  /** true only for the verdicts `passed` and `passed-static` */
   passed: boolean;
+  verdict: Verdict;
   score: number;
+  behaviour?: BehaviourOutcome;
   tokens: { input: number; output: number; total: number };
   /** US dollars */
   cost: number;
@@ -54,6 +91,7 @@ export interface RunTotals {
   methods: number;
   passed: number;
   fellBack: number;
+  verdicts: Record<Verdict, number>;
   tokens: number;
   cost: number;
   latency: number;
@@ -73,20 +111,24 @@ export function totalsOf(nodes: readonly NodeOutcome[]): RunTotals {
   const methods = nodes.flatMap((n) => n.methods);
   return {
     methods: methods.length,
-    passed: methods.filter((m) => m.passed).length,
+    passed: methods.filter((m) => PASSING_VERDICTS.includes(m.verdict)).length,
     fellBack: methods.filter((m) => FELL_BACK.includes(m.strategy)).length,
+    verdicts: Object.fromEntries(VERDICTS.map((v) => [v, methods.filter((m) => m.verdict === v).length])) as Record<Verdict, number>,
     tokens: methods.reduce((s, m) => s + m.tokens.total, 0),
     cost: Math.round(methods.reduce((s, m) => s + m.cost, 0) * 1e6) / 1e6,
     latency: Math.round(methods.reduce((s, m) => s + m.latency, 0)),
   };
 }
 
-/** 3 provider/budget failure > 2 input error > 1 some fell back > 0. */
+/**
+ * 3 provider/budget failure > 2 input error > 1 some method `failed` or `incomplete` > 0.
+ * `unchecked` does not raise the code (no Python to run the examples is a warning, said once).
+ */
 export function exitCodeOf(nodes: readonly NodeOutcome[]): 0 | 1 | 2 | 3 {
   const codes = nodes.map((n): 0 | 1 | 2 | 3 => {
     if (n.error && ['PROVIDER_FAILED', 'BUDGET_EXHAUSTED', 'INTERRUPTED', 'DATABASE_FAILED'].includes(n.error.code)) return 3;
     if (n.status === 'failed') return 2;
-    return n.methods.some((m) => FELL_BACK.includes(m.strategy) || !m.passed) ? 1 : 0;
+    return n.methods.some((m) => m.verdict === 'failed' || m.verdict === 'incomplete') ? 1 : 0;
   });
   return codes.reduce<0 | 1 | 2 | 3>((a, b) => (b > a ? b : a), 0);
 }

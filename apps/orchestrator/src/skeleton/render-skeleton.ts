@@ -9,6 +9,7 @@ import type { NodeSpec } from '../spec/schema.js';
 import { nodeClassName, pascalCase, pythonDocText, quoted, snakeCase } from './naming.js';
 import { nodeTypeInfo } from './node-types.js';
 import { effectIoOf } from './effect-io.js';
+import { testView } from './test-view.js';
 
 export interface SkeletonFile {
   /** relative to the node directory, '/'-separated */
@@ -88,6 +89,7 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
   const methods = skeletonMethods(spec);
   const operationNames = spec.operations.map((o) => o.name);
   const [major, minor, patch] = spec.version.split('.');
+  const io = effectIoOf(spec);
   const summary = spec.description.replace(/\s+/g, ' ').trim();
   const { input_model: _i, output_model: _o, ...contractRest } = spec.contract ?? {};
   const contractExtras = {
@@ -128,7 +130,13 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
     features: spec.features.map((f) => pythonDocText(f.replace(/\s+/g, ' '), '')),
     hasFeatures: spec.features.length > 0,
     operationNamesPy: `[${operationNames.map(quoted).join(', ')}]`,
-    io: effectIoOf(spec),
+    io,
+    usesAsyncpg: io?.kind === 'pool',
+    dirName: `node_${snake}_${spec.node_type}`,
+    ...testView(
+      methods.map((m) => ({ name: m.name, isAsync: /^\s*async\s/.test(m.signature) })),
+      io?.attribute,
+    ),
     operationNamesDescPy: quoted(`One of: ${operationNames.join(', ') || '(none declared)'}`),
     methods: methods.map((m) => ({ ...m, docstring: pythonDocText(m.description, '        ') })),
   };

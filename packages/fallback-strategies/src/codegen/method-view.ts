@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../data-dir.js';
 import { parseInput } from '../errors.js';
+import { correlationSource } from './input-shape.js';
 import { docstringSummary, inputParameter, methodSpecSchema } from './method-spec.js';
 import type { MethodSpec, ParsedMethod } from './method-spec.js';
 import { commentText, docstringLine, pyString } from './python-text.js';
@@ -14,6 +15,8 @@ export interface MethodView {
   /** the input parameter's name, or '' when the method takes none */
   input: string;
   inputLiteral: string;
+  /** the expression giving the caller's correlation id, '' when the signature provides none */
+  correlation: string;
   /** 'await ' inside async methods, '' otherwise */
   await: string;
   asyncWith: string;
@@ -35,6 +38,7 @@ export function methodView(spec: MethodSpec, reason: string, argument = 'method'
     nameLiteral: pyString(method.name),
     input,
     inputLiteral: pyString(input),
+    correlation: correlationSource(method, input),
     await: method.isAsync ? 'await ' : '',
     asyncWith: method.isAsync ? 'async with' : 'with',
     reason: why,
