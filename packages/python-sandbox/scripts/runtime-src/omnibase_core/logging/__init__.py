@@ -1,0 +1,1 @@
+"""Structured logging (omnibase_core.logging.structured, omnibase_core.logging.emit)."""

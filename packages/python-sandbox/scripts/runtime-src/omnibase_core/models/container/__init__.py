@@ -1,0 +1,1 @@
+"""The ONEX dependency-injection container."""

@@ -1,0 +1,1 @@
+"""ONEX error models."""
