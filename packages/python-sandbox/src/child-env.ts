@@ -46,3 +46,20 @@ export function findSecret(
   for (const [i, example] of examples.entries()) if (holdsSecret(JSON.stringify(example), secrets)) return `examples[${i}]`;
   return undefined;
 }
+
+export const REDACTED = '[REDACTED]';
+
+/**
+ * Replaces every secret value in what came back from the child. The child's environment never
+ * holds one, but a body could read one from a file (a config, ~/.npmrc) and return or print it;
+ * results go on to logs, the database and retry prompts.
+ */
+export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
+  const present = secrets.filter((s) => s.length > 0);
+  if (present.length === 0 || value === undefined) return value;
+  const json = JSON.stringify(value);
+  if (!present.some((s) => json.includes(JSON.stringify(s).slice(1, -1)))) return value;
+  let redacted = json;
+  for (const secret of present) redacted = redacted.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
+  return JSON.parse(redacted) as T;
+}

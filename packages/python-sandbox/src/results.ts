@@ -9,6 +9,12 @@ export interface ExampleError {
   /** The EnumCoreErrorCode member name when the exception carried an error_code. */
   code?: string;
   message: string;
+  /**
+   * Where an exception came from: `import` (the package did not import: a missing dependency such
+   * as pydantic, or a broken module), `construct` (the node's __init__ or the conversion of
+   * `given`), `call` (the method body). Absent for timeouts and crashes.
+   */
+  phase?: 'import' | 'construct' | 'call';
 }
 
 export interface RecordedCall {

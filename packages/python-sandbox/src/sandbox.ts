@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { MethodExample } from '@onexgen/onex';
-import { childEnvironment, findSecret, probeEnvironment } from './child-env.js';
+import { childEnvironment, findSecret, probeEnvironment, redactSecrets } from './child-env.js';
 import { SandboxError } from './errors.js';
 import { findPython } from './find-python.js';
 import { detectNetworkIsolation, type Isolation } from './isolation.js';
@@ -157,7 +157,10 @@ class WorkerSandbox implements Sandbox {
       const raw: Array<WorkerExampleResult | undefined> =
         answer.event === 'done' ? answer.results : run.examples.map(() => undefined);
       const failure = answer.event === 'failed' ? answer.error.message : 'the run was cancelled';
-      const results = run.examples.map((example, index) => toResult(example, index, raw[index], failure));
+      const results = redactSecrets(
+        run.examples.map((example, index) => toResult(example, index, raw[index], failure)),
+        this.secrets,
+      );
       return {
         status: 'ran',
         networkIsolated: this.isolation.isolated,
@@ -166,7 +169,7 @@ class WorkerSandbox implements Sandbox {
         ...summarise(results),
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         python: this.python,
-        output: answer.event === 'done' ? answer.output : undefined,
+        output: answer.event === 'done' ? redactSecrets(answer.output, this.secrets) : undefined,
         notes: this.isolation.isolated ? [] : [NETWORK_NOT_ISOLATED],
       };
     } finally {

@@ -29,7 +29,7 @@ export interface WorkerExampleResult {
   index: number;
   outcome: 'passed' | 'failed' | 'raised' | 'timeout' | 'crash';
   actual?: string;
-  error?: { type: string; code?: string; message: string };
+  error?: { type: string; code?: string; message: string; phase?: 'import' | 'construct' | 'call' };
   durationMs: number;
   calls?: Array<{ double: string; method: string; args: unknown[]; kwargs?: Record<string, unknown> }>;
 }
@@ -83,8 +83,9 @@ export class WorkerProcess {
           clearTimeout(timer);
           resolve(event as unknown as WorkerReady);
         } else if (typeof event.id === 'number') {
-          worker.waiting.get(event.id)?.resolve(event as unknown as WorkerAnswer);
+          const pending = worker.waiting.get(event.id);
           worker.waiting.delete(event.id);
+          pending?.resolve(event as unknown as WorkerAnswer);
         }
       });
       child.on('error', (error) => {
@@ -101,10 +102,25 @@ export class WorkerProcess {
       });
     });
     try {
-      return { worker, ready: await ready };
+      const info = await ready;
+      worker.holdProcessOpen(false);
+      return { worker, ready: info };
     } catch (error) {
       worker.kill();
       throw error;
+    }
+  }
+
+  /**
+   * An idle worker must not keep Node running (a caller that forgets close() would hang at exit);
+   * a busy one must, or an awaited run could be cut off. The worker exits on stdin EOF.
+   */
+  private holdProcessOpen(hold: boolean): void {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr] as Array<{ ref?: () => void; unref?: () => void } | null>) {
+      if (hold) handle?.ref?.();
+      else handle?.unref?.();
     }
   }
 
@@ -140,6 +156,7 @@ export class WorkerProcess {
       const settle = () => {
         clearTimeout(watchdog);
         signal?.removeEventListener('abort', onAbort);
+        if (this.waiting.size === 0) this.holdProcessOpen(false);
       };
       this.waiting.set(id, {
         resolve: (answer) => {
@@ -152,6 +169,7 @@ export class WorkerProcess {
         },
       });
       signal?.addEventListener('abort', onAbort, { once: true });
+      this.holdProcessOpen(true);
       this.write({ op: 'run', id, ...request });
     });
   }

@@ -33,6 +33,9 @@ class NodePricingCompute(NodeCompute):
     def price(self, net: float, tax_rate: float) -> ModelPrice:
         return ModelPrice(net=net, tax=net * tax_rate, gross=net * (1 + tax_rate))
 
+    def gross_of(self, price: ModelPrice, extra: "ModelPrice | None" = None) -> float:
+        return price.gross + (extra.gross if extra else 0)
+
     def parse_quantity(self, text: str) -> int:
         return int(text)
 
@@ -52,6 +55,12 @@ class NodePricingCompute(NodeCompute):
 
         return dict(os.environ)
 
+    def read_file(self, path: str) -> str:
+        with open(path) as handle:
+            text = handle.read()
+        print(text)
+        return text
+
     def connect(self, port: int) -> str:
         import socket
 
@@ -62,6 +71,21 @@ class NodePricingCompute(NodeCompute):
         import os
 
         os._exit(status)
+
+    def kill_worker(self, marker: str) -> str:
+        import os
+        import signal
+        import time
+
+        parent = os.getppid()
+        with open(f"/proc/{parent}/cmdline", "rb") as cmdline:
+            if b"onexgen_sandbox.worker" not in cmdline.read():
+                return "not under the worker"  # never signal anything else
+        os.kill(parent, signal.SIGKILL)
+        time.sleep(0.5)
+        with open(marker, "w") as survived:  # only if this child outlived its worker
+            survived.write("orphan")
+        return "killed"
 
     def chatty(self, lines: int) -> int:
         for i in range(lines):

@@ -1,5 +1,8 @@
 // Runs real child Pythons (CI has python3 ≥ 3.10): one warm sandbox for the file.
 import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSandbox, type MethodRun, type Sandbox } from '@onexgen/python-sandbox';
@@ -87,6 +90,48 @@ describe('outcomes', () => {
   });
 });
 
+describe('where an exception came from', () => {
+  it('tells the import, the construction and the method body apart', async () => {
+    const node = (init: string, head = '') => ({
+      'node.py': `${head}
+from omnibase_core.nodes.node_compute import NodeCompute
+
+
+class NodeX(NodeCompute):
+    def __init__(self, container) -> None:
+        super().__init__(container)
+        ${init}
+
+    def double(self, n: int) -> int:
+        return n * 2 if n >= 0 else int("negative")
+`,
+    });
+    const examples = [{ given: { n: 2 }, expect: 4 }, { given: { n: -1 }, expect: 0 }];
+    const runNode = (files: Record<string, string>) => sandbox.runMethod({ files, module: 'node', className: 'NodeX', method: 'double', examples });
+    const fine = await runNode(node('pass'));
+    expect(fine.results.map((r) => [r.outcome, r.error?.phase])).toEqual([['passed', undefined], ['raised', 'call']]);
+    // A ModelONEXContainer has no `value` (that is ModelContainer's field): the node cannot be built.
+    const construct = await runNode(node('self.config = container.value'));
+    expect(construct.results[0]!.error).toMatchObject({ type: 'AttributeError', phase: 'construct' });
+    const imported = await runNode(node('pass', 'import a_module_nobody_installed'));
+    expect(imported.results[0]!.error).toMatchObject({ type: 'ModuleNotFoundError', phase: 'import' });
+    expect(imported.results[1]!.error!.phase).toBe('import');
+  });
+});
+
+describe('arguments', () => {
+  it('turns a given dict into the model a parameter is annotated with (also through Optional)', async () => {
+    const price = { net: 10, tax: 2, gross: 12 };
+    const result = await run('gross_of', [
+      { given: { price }, expect: 12 },
+      { given: { price, extra: price }, expect: 24 },
+      { given: { price: { net: 10 } }, expect: 12 },
+    ]);
+    expect(result.results.map((r) => r.outcome)).toEqual(['passed', 'passed', 'raised']);
+    expect(result.results[2]!.error!.phase).toBe('construct');
+  });
+});
+
 describe('limits', () => {
   it('kills a never-ending loop at the example limit and runs the next example', async () => {
     const result = await run('spin', [
@@ -98,6 +143,21 @@ describe('limits', () => {
     expect(result.results[1]!.outcome).toBe('passed');
   });
 
+  it('stops at the method limit: the running example and the rest become timeouts', async () => {
+    const result = await sandbox.runMethod({
+      files,
+      module: 'node',
+      className: 'NodePricingCompute',
+      method: 'spin',
+      examples: [{ given: { n: 0 }, expect: 1 }, { given: { n: 0 }, expect: 1 }, { given: { n: -3 }, expect: -3 }],
+      limits: { exampleTimeoutMs: 800, methodTimeoutMs: 1200 },
+    });
+    expect(result.results.map((r) => r.outcome)).toEqual(['timeout', 'timeout', 'timeout']);
+    expect(result.results[0]!.error!.message).toContain('example time limit (800 ms)');
+    expect(result.results[1]!.error!.message).toContain('method time limit (1200 ms) exceeded');
+    expect(result.results[2]!.error!.message).toContain('method time limit (1200 ms) reached before this example ran');
+  });
+
   it('stops a memory hog at the address-space limit', async () => {
     const small = await sandbox.runMethod({
       files,
@@ -107,7 +167,7 @@ describe('limits', () => {
       examples: [{ given: { megabytes: 2048 }, expect: 2048 }, { given: { megabytes: 8 }, expect: 8 }],
       limits: { memoryBytes: 512 * 1024 * 1024 },
     });
-    expect(small.results[0]).toMatchObject({ outcome: 'raised', error: { type: 'MemoryError' } });
+    expect(small.results[0]).toMatchObject({ outcome: 'raised', error: { type: 'MemoryError', phase: 'call' } });
     expect(small.results[1]!.outcome).toBe('passed');
   });
 
@@ -118,6 +178,29 @@ describe('limits', () => {
     expect(result.results[1]!.outcome).toBe('crash');
     const after = await run('round_money', [{ given: { amount: 1 }, expect: 1 }]);
     expect(after.results[0]!.outcome).toBe('passed');
+  });
+
+  it('survives a body that kills the worker itself: crash now, a new worker for the next run', async () => {
+    const marker = join(tmpdir(), `onexgen-orphan-${process.pid}-${Date.now()}`);
+    const result = await run('kill_worker', [{ given: { marker }, expect: 'killed' }, { given: { marker }, expect: 'killed' }]);
+    expect(result.results.map((r) => r.outcome)).toEqual(['crash', 'crash']);
+    expect(result.results[0]!.error!.message).toContain('the Python worker exited (SIGKILL)');
+    // The child died with its worker (PR_SET_PDEATHSIG): it never wrote the marker as an orphan.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(existsSync(marker)).toBe(false);
+    const after = await run('round_money', [{ given: { amount: 2.5 }, expect: 2.5 }]);
+    expect(after.results[0]!.outcome).toBe('passed');
+  });
+
+  it('runs concurrent calls one after another on the one worker, each with its own results', async () => {
+    const amounts = [1.111, 2.222, 3.333, 4.444];
+    const runs = await Promise.all(amounts.map((amount) => run('round_money', [{ given: { amount }, expect: Math.round(amount * 100) / 100 }])));
+    expect(runs.map((r) => [r.passed, r.results[0]!.actual])).toEqual([
+      [1, '1.11'],
+      [1, '2.22'],
+      [1, '3.33'],
+      [1, '4.44'],
+    ]);
   });
 
   it('caps captured output at outputBytes', async () => {
@@ -144,6 +227,19 @@ describe('isolation', () => {
     expect(actual).not.toContain('OPENAI_API_KEY');
     expect(actual).not.toContain('ONEXGEN_TEST_SECRET_HOLDER');
     expect(actual).not.toContain(FAKE_KEY);
+  });
+
+  it('redacts a secret a body read from a file, in results and output', async () => {
+    const file = join(tmpdir(), `onexgen-secret-${process.pid}.cfg`);
+    writeFileSync(file, `api_key = ${FAKE_KEY}\n`);
+    try {
+      const result = await run('read_file', [{ given: { path: file }, expect: 'nothing' }]);
+      expect(result.results[0]!.actual).toBe("'api_key = [REDACTED]\\n'");
+      expect(result.output).toContain('api_key = [REDACTED]');
+      expect(JSON.stringify(result)).not.toContain(FAKE_KEY);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   it('refuses a run whose files carry a secret value', async () => {

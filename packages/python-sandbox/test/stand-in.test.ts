@@ -37,6 +37,7 @@ for name, mod in index.items():
         if not hasattr(module, fname): problems.append(f"{name}.{fname} missing"); continue
         if actual(getattr(module, fname)) != shape(spec["params"]): problems.append(f"{name}.{fname} signature")
     for cname, cls in mod["classes"].items():
+        if cname.startswith("_"): continue
         if not hasattr(module, cname): problems.append(f"{name}.{cname} missing"); continue
         obj = getattr(module, cname)
         if cls.get("members"):
@@ -51,6 +52,17 @@ for name, mod in index.items():
             raw = inspect.getattr_static(obj, mname, None)
             if raw is None: problems.append(f"{name}.{cname}.{mname} missing"); continue
             if actual(raw) != shape(spec["params"]): problems.append(f"{name}.{cname}.{mname} signature {actual(raw)} != {shape(spec['params'])}")
+# A package re-exports what the real one does, wherever the stand-in simulates the target.
+for name, mod in index.items():
+    module = importlib.import_module(name)
+    if not module.__file__.endswith("__init__.py"): continue
+    for local, target in mod["reexports"].items():
+        target_module, _, attr = target.rpartition(".")
+        if target_module not in index or local.startswith("_"): continue
+        source = importlib.import_module(target_module)
+        if not hasattr(source, attr): continue
+        checked += 1
+        if getattr(module, local, None) is not getattr(source, attr): problems.append(f"{name}.{local} does not re-export {target}")
 print(json.dumps({"checked": checked, "problems": problems}))
 `;
 

@@ -5,7 +5,8 @@ import { parseInput } from '../errors.js';
 import { correlationSource } from './input-shape.js';
 import { docstringSummary, inputParameter, methodSpecSchema } from './method-spec.js';
 import type { MethodSpec, ParsedMethod } from './method-spec.js';
-import { commentText, docstringLine, pyString } from './python-text.js';
+import { pyString } from '@onexgen/onex';
+import { commentText, docstringLine } from './python-text.js';
 
 /** The values every method template uses, each already safe to insert into Python source. */
 export interface MethodView {

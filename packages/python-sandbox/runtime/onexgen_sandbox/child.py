@@ -21,6 +21,21 @@ from .container import sandbox_container_class
 from .doubles import Doubles
 
 
+def die_with_parent(parent: int) -> None:
+    """Linux: SIGKILL this child when the worker dies (killed by onexgen's watchdog, or by user
+    code), so an endless body never outlives its worker. Elsewhere the worker's clock suffices."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the worker died before prctl took effect
+        os._exit(71)
+
+
 def apply_limits(limits: dict[str, Any]) -> None:
     memory = int(limits["memoryBytes"])
     output = int(limits["outputBytes"])
@@ -94,10 +109,13 @@ def load_class(request: dict[str, Any]) -> type:
     return getattr(module, request["className"])
 
 
-async def _call(node_class: type, container: Any, method: str, given: dict[str, Any]) -> Any:
+async def _call(node_class: type, container: Any, method: str, given: dict[str, Any], phase: list[str]) -> Any:
+    phase[0] = "construct"
     node = node_class(container)
     func = getattr(node, method)
-    result = func(**coerce_arguments(func, given))
+    kwargs = coerce_arguments(func, given)
+    phase[0] = "call"
+    result = func(**kwargs)
     if inspect.isawaitable(result):
         result = await result
     return result
@@ -108,16 +126,21 @@ def run_example(node_class: Any, load_error: BaseException | None, example: dict
     doubles = Doubles(example.get("io"))
     started = time.perf_counter()
     outcome: dict[str, Any]
+    # Where an exception came from: the package import, the node's construction (or the
+    # arguments' conversion), or the method itself. Only `call` is the method body's doing.
+    phase = ["import"]
     try:
         if load_error is not None:
             raise load_error
-        value = asyncio.run(_call(node_class, env["container_class"](doubles), env["method"], example.get("given") or {}))
+        phase[0] = "construct"
+        container = env["container_class"](doubles)
+        value = asyncio.run(_call(node_class, container, env["method"], example.get("given") or {}, phase))
     except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt are outcomes too
         expected_raise = example.get("raises")
         if expected_raise and raised_matches(exc, expected_raise, env["core_codes"]):
             outcome = {"outcome": "passed"}
         else:
-            outcome = {"outcome": "failed" if expected_raise else "raised", "error": error_info(exc, limit)}
+            outcome = {"outcome": "failed" if expected_raise else "raised", "error": {**error_info(exc, limit), "phase": phase[0]}}
     else:
         plain = to_plain(value)
         if "raises" in example:
@@ -132,12 +155,18 @@ def run_example(node_class: Any, load_error: BaseException | None, example: dict
     return outcome
 
 
-def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dict[str, Any]) -> None:
+def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dict[str, Any], parent: int) -> None:
     """Never returns: the child leaves through os._exit so no parent state is flushed twice."""
     code = 0
     try:
         os.setpgid(0, 0)
+        die_with_parent(parent)
         os.chdir(request["workDir"])
+        # Temp files and home-directory caches land in the run's dir, which is removed afterwards.
+        os.environ["TMPDIR"] = os.environ["HOME"] = request["workDir"]
+        import tempfile
+
+        tempfile.tempdir = None
         redirect_stdio(request["workDir"])
         apply_limits(request["limits"])
 

@@ -87,11 +87,12 @@ class Worker:
                     results[rest] = timeout_result(rest, 0, f"method time limit ({limits['methodTimeoutMs']} ms) reached before this example ran")
                 break
             read_fd, write_fd = os.pipe()
+            parent = os.getpid()
             pid = os.fork()
             if pid == 0:
                 os.close(read_fd)
                 os.close(self.proto_out)
-                child_main(request, index, write_fd, self.runtime)
+                child_main(request, index, write_fd, self.runtime, parent)
             os.close(write_fd)
             try:
                 os.setpgid(pid, pid)
@@ -210,6 +211,7 @@ def main() -> None:
     from .child import load_runtime
 
     runtime = load_runtime()
+    import ctypes  # noqa: F401 - warm: each child uses it to die with the worker
     try:
         import pydantic  # noqa: F401 - warm it: generated models import it
 

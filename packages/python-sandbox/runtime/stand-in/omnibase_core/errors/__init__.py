@@ -2,9 +2,30 @@
 # (OmniNode-ai/omnibase_core 0.3.1 at 335f836 (2025-11-13)). Do not edit: change the source and run `npm run gen:runtime`.
 """Error codes and the ONEX error (ModelOnexError served lazily, as in the real package)."""
 
-from omnibase_core.errors.error_codes import EnumCLIExitCode, EnumCoreErrorCode
+from omnibase_core.errors.error_codes import (
+    EnumCLIExitCode,
+    EnumCoreErrorCode,
+    EnumRegistryErrorCode,
+    get_core_error_description,
+    get_error_codes_for_component,
+    get_exit_code_for_core_error,
+    get_exit_code_for_status,
+    list_registered_components,
+    register_error_codes,
+)
 
-__all__ = ["EnumCLIExitCode", "EnumCoreErrorCode", "ModelOnexError"]
+__all__ = [
+    "EnumCLIExitCode",
+    "EnumCoreErrorCode",
+    "EnumRegistryErrorCode",
+    "ModelOnexError",
+    "get_core_error_description",
+    "get_error_codes_for_component",
+    "get_exit_code_for_core_error",
+    "get_exit_code_for_status",
+    "list_registered_components",
+    "register_error_codes",
+]
 
 
 def __getattr__(name: str) -> object:
