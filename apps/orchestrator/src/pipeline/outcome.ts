@@ -1,4 +1,5 @@
 // What a run produces, per method and per node: the `--json` document is built from these.
+import { PASSING_VERDICTS, VERDICTS, type Verdict } from '@onexgen/onex';
 import type { ValidationIssue } from '@onexgen/response-validator';
 
 /** How a method's code was produced (the metrics vocabulary). */
@@ -6,18 +7,7 @@ export type Strategy = 'learned_template' | 'pattern' | 'llm' | 'retry' | 'templ
 
 export const FELL_BACK: readonly Strategy[] = ['template_fallback', 'partial'];
 
-/**
- * What was checked about a method's code, honestly:
- * - `passed`: static validation and every example of the spec ran and passed in the sandbox
- * - `passed-static`: static validation passed; the spec gives no examples for this method
- * - `failed`: the model was asked and no answer passed; the body written is a fallback
- * - `incomplete`: a template or partial fallback (marked `# IMPLEMENTATION REQUIRED`), no model asked
- * - `unchecked`: static validation passed, examples exist, but no Python ran them
- */
-export type Verdict = 'passed' | 'passed-static' | 'failed' | 'incomplete' | 'unchecked';
-export const VERDICTS: readonly Verdict[] = ['passed', 'passed-static', 'failed', 'incomplete', 'unchecked'];
-/** Verdicts that count as working code (the "passed" rate in metrics and the summary). */
-export const PASSING_VERDICTS: readonly Verdict[] = ['passed', 'passed-static'];
+export { VERDICTS, PASSING_VERDICTS, type Verdict } from '@onexgen/onex';
 
 /** The verdict of a method from how its body was produced and what the examples said. */
 export function verdictOf(strategy: Strategy, attempts: number, behaviour?: Pick<BehaviourOutcome, 'status' | 'failed'>): Verdict {
@@ -71,6 +61,8 @@ export interface GeneratedBody {
   outcome: MethodOutcome;
   code: string;
   imports: string[];
+  /** learns a template from this body; called only after the node is written with it */
+  learn?: () => Promise<unknown>;
 }
 
 export type NodeStatus = 'written' | 'failed' | 'skipped';

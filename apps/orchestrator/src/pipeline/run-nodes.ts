@@ -8,7 +8,7 @@ import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput } from './node-inputs.js';
-import type { NodeOutcome } from './outcome.js';
+import type { GeneratedBody, NodeOutcome } from './outcome.js';
 import type { Session } from './session.js';
 
 export interface SpecJob {
@@ -34,6 +34,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const target = resolve(job.outDir, skeleton.dirName);
   if (session.signal?.aborted) throw session.signal.reason;
   await writeDirAtomic(target, files);
+  learnWritten(session, filled.bodies);
   await session.recorder.flush();
   return {
     input: job.file,
@@ -52,6 +53,7 @@ async function runFile(session: Session, job: FileJob): Promise<NodeOutcome> {
   if (session.signal?.aborted) throw session.signal.reason;
   if (stubs.length > 0 || resolve(job.outFile) !== resolve(job.file)) {
     await writeFileAtomic(job.outFile, filled.source);
+    learnWritten(session, filled.bodies);
   }
   await session.recorder.flush();
   return {
@@ -63,6 +65,15 @@ async function runFile(session: Session, job: FileJob): Promise<NodeOutcome> {
     methods: filled.bodies.map((b) => b.outcome),
     addedImports: filled.addedImports,
   };
+}
+
+/**
+ * Templates are learned from bodies that are in a written node (the injected file parsed): an
+ * answer that broke the file was replaced by its fallback (which has no learn), and a run killed
+ * before the write learns nothing.
+ */
+function learnWritten(session: Session, bodies: readonly GeneratedBody[]): void {
+  for (const body of bodies) if (body.learn) session.recorder.background('learning', body.learn);
 }
 
 function failure(job: SpecJob | FileJob, err: unknown, session: Session): NodeOutcome {

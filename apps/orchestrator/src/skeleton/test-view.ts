@@ -30,7 +30,8 @@ export function testView(methods: readonly TestedMethod[], ioAttribute: string |
       const raises = expectsRaise(example) ? example.raises : undefined;
       return {
         testName: `test_${m.name}_example_${testSuffix(example, i)}`,
-        title: JSON.stringify(`${m.name} example ${i + 1}${example.name ? `: ${example.name}` : ''}`),
+        // docstring text: backslashes and quotes escaped, one line
+        title: `${m.name} example ${i + 1}${example.name ? `: ${example.name}` : ''}`.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"'),
         call: `${m.isAsync ? 'await ' : ''}node.${m.name}(**${pythonLiteral(example.given)})`,
         io: example.io && ioAttribute ? { attribute: ioAttribute, literal: pythonLiteral(example.io) } : undefined,
         expectsValue: raises === undefined,

@@ -52,12 +52,21 @@ export function methodView(spec: MethodSpec, reason: string, argument = 'method'
 let imports: string[] | undefined;
 
 /**
- * The import lines the fallback bodies rely on (templates/methods/imports.py). The orchestrator adds
- * the ones a node file lacks, the same way it does for generated code.
+ * The import lines the fallback bodies rely on (templates/methods/imports.py); given a body, only
+ * those whose bound names it uses (a compute body needs neither `time` nor `uuid4`). The
+ * orchestrator adds the ones a node file lacks, the same way it does for generated code.
  */
-export function fallbackImports(): string[] {
+export function fallbackImports(code?: string): string[] {
   imports ??= readFileSync(join(TEMPLATES_DIR, 'methods/imports.py'), 'utf8')
     .split('\n')
     .filter((line) => /^(import|from) /.test(line));
-  return [...imports];
+  if (code === undefined) return [...imports];
+  return imports.filter((line) => boundNames(line).some((name) => new RegExp(`\\b${name}\\b`).test(code)));
+}
+
+/** `import time` → time; `from x import A, B as C` → A, C. */
+function boundNames(line: string): string[] {
+  const from = /^from\s+\S+\s+import\s+(.+)$/.exec(line);
+  const names = from ? from[1]!.split(',') : line.replace(/^import\s+/, '').split(',');
+  return names.map((n) => n.trim().split(/\s+as\s+/).pop()!.split('.')[0]!).filter(Boolean);
 }
