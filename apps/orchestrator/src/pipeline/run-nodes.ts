@@ -5,7 +5,7 @@ import { bulkhead } from 'cockatiel';
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write.js';
-import type { NodeSpec } from '../spec/schema.js';
+import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput } from './node-inputs.js';
 import type { NodeOutcome } from './outcome.js';

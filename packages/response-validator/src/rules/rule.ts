@@ -3,7 +3,8 @@
 import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
 import type { ParsedModule, SourceRange } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
-import type { Category, Severity, ValidationContext } from '../validation/types.js';
+import type { Severity } from '@onexgen/onex';
+import type { Category, ValidationContext } from '../validation/types.js';
 
 export interface Rule {
   id: string;

@@ -1,17 +1,9 @@
 // The node spec a user writes (YAML or JSON). snake_case keys, like the ONEX contracts it mirrors.
+// Reading files and reporting errors is the app's job; this is only the shape.
 import { z } from 'zod';
-import { NodeTypeSchema } from './node-type.js';
-
-// Python's reserved words: a method named after one would not parse.
-const PYTHON_KEYWORDS = new Set(
-  ('False None True and as assert async await break class continue def del elif else except finally ' +
-    'for from global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '),
-);
-
-export const PythonIdentifier = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier (letters, digits, underscores)')
-  .refine((s) => !PYTHON_KEYWORDS.has(s), { message: 'is a Python keyword' });
+import { nodeTypeSchema } from '../node-types.js';
+import { pythonIdentifierSchema } from '../python.js';
+import { tierSchema } from '../tiers.js';
 
 const ServiceName = z
   .string()
@@ -19,16 +11,14 @@ const ServiceName = z
   .regex(/^[A-Za-z][A-Za-z0-9_ -]*$/, 'must start with a letter and hold only letters, digits, _, - or spaces');
 
 const OperationObject = z.strictObject({
-  name: PythonIdentifier,
+  name: pythonIdentifierSchema,
   description: z.string().optional(),
 });
 /** `- query` or `- { name: query, description: ... }` */
-export const OperationSchema = z.union([PythonIdentifier.transform((name) => ({ name })), OperationObject]);
-
-export const TierSchema = z.enum(['local', 'cloud_fast', 'cloud_premium']);
+export const OperationSchema = z.union([pythonIdentifierSchema.transform((name) => ({ name })), OperationObject]);
 
 export const MethodOverrideSchema = z.strictObject({
-  tier: TierSchema.optional(),
+  tier: tierSchema.optional(),
   /** a model asked first for this method, before the tier's chain */
   model: z.string().min(1).optional(),
   /** the llm-effect provider (configuration name) serving `model` */
@@ -45,8 +35,9 @@ export const MethodOverrideSchema = z.strictObject({
 });
 export type MethodOverride = z.infer<typeof MethodOverrideSchema>;
 
+/** A method of the node beyond its operations, as the spec declares it. */
 export const MethodSchema = z.strictObject({
-  name: PythonIdentifier,
+  name: pythonIdentifierSchema,
   /** e.g. `async def fetch(self, key: str) -> dict[str, Any]:` (the trailing colon is optional) */
   signature: z
     .string()
@@ -55,6 +46,7 @@ export const MethodSchema = z.strictObject({
   docstring: z.string().optional(),
   async: z.boolean().optional(),
 });
+export type SpecMethod = z.infer<typeof MethodSchema>;
 
 const IoOperation = z.looseObject({
   operation_type: z.string().min(1),
@@ -77,7 +69,7 @@ export const PerformanceSchema = z.looseObject({
 export const NodeSpecSchema = z
   .strictObject({
     name: ServiceName,
-    node_type: NodeTypeSchema,
+    node_type: nodeTypeSchema,
     domain: z.string().min(1).default('general'),
     description: z.string().min(1, 'must not be empty'),
     version: z
@@ -89,7 +81,7 @@ export const NodeSpecSchema = z
     performance: PerformanceSchema.optional(),
     contract: ContractFieldsSchema.optional(),
     methods: z.array(MethodSchema).optional(),
-    overrides: z.record(PythonIdentifier, MethodOverrideSchema).optional(),
+    overrides: z.record(pythonIdentifierSchema, MethodOverrideSchema).optional(),
   })
   .superRefine((spec, ctx) => {
     const seen = new Set<string>();
