@@ -160,7 +160,6 @@ def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dic
     code = 0
     try:
         os.setpgid(0, 0)
-        die_with_parent(parent)
         os.chdir(request["workDir"])
         # Temp files and home-directory caches land in the run's dir, which is removed afterwards.
         os.environ["TMPDIR"] = os.environ["HOME"] = request["workDir"]
@@ -168,6 +167,11 @@ def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dic
 
         tempfile.tempdir = None
         redirect_stdio(request["workDir"])
+        if runtime["drop_privileges"]:
+            from .privileges import drop
+
+            drop()
+        die_with_parent(parent)  # after the switch: a credential change clears the death signal
         apply_limits(request["limits"])
 
         def emit(event: dict[str, Any]) -> None:
@@ -230,6 +234,15 @@ def load_runtime() -> dict[str, Any]:
             importlib.import_module(name)
         except ImportError:
             pass  # a real omnibase_core of another version may lack one; the user's import will say
+    import omnibase_core
+
+    if getattr(omnibase_core, "__onexgen_stand_in__", False):
+        # The whole stand-in is small: load it now, so children never read it from disk (they may
+        # run as a user who cannot) and never pay for it.
+        import pkgutil
+
+        for info in pkgutil.walk_packages(omnibase_core.__path__, "omnibase_core."):
+            importlib.import_module(info.name)
     return {
         "container_class": sandbox_container_class(ModelONEXContainer),
         "core_codes": {member.name for member in EnumCoreErrorCode},

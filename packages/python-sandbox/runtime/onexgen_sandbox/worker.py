@@ -80,6 +80,10 @@ class Worker:
         results: list[dict[str, Any] | None] = [None] * len(examples)
         example_limit = limits["exampleTimeoutMs"] / 1000
         method_deadline = time.monotonic() + limits["methodTimeoutMs"] / 1000
+        if self.runtime["drop_privileges"]:
+            from .privileges import open_run_dirs
+
+            open_run_dirs(request["packageParent"], request["workDir"])
         index = 0
         while index < len(examples):
             if time.monotonic() >= method_deadline:
@@ -203,6 +207,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runtime", choices=["stand-in", "real", "auto"], default="auto")
     parser.add_argument("--stand-in", required=True)
+    parser.add_argument("--drop-privileges", action="store_true")
     args = parser.parse_args()
     # The protocol gets its own fd; fd 1 then points at stderr so a stray print cannot corrupt it.
     proto_out = os.dup(1)
@@ -218,6 +223,10 @@ def main() -> None:
         has_pydantic = True
     except ImportError:
         has_pydantic = False
+    from .privileges import probe
+
+    privileges = probe([args.stand_in, os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]) if args.drop_privileges else {"drop": False, "reason": "disabled by options"}
+    runtime["drop_privileges"] = privileges["drop"]
     worker = Worker(runtime, proto_out)
     worker.send(
         {
@@ -226,6 +235,8 @@ def main() -> None:
             "executable": sys.executable,
             "version": ".".join(map(str, sys.version_info[:3])),
             "pydantic": has_pydantic,
+            "privileges": "dropped" if privileges["drop"] else ("root" if os.geteuid() == 0 else "unprivileged"),
+            "privilegesReason": privileges.get("reason"),
         }
     )
     worker.serve()
