@@ -97,7 +97,26 @@ describe('behaviour-checked generation', () => {
     // --no-reuse: not served from the template
     const noReuse = await runInProcess(['generate', SPEC, '--out', join(dir, 'out3'), '--db', join(dir, 'db'), '--json', '--offline', '--no-reuse'], { env: { HOME: dir, CI: '1', PATH: process.env.PATH }, cwd: dir });
     expect(method(JSON.parse(noReuse.stdout), 'line_total_cents').strategy).not.toBe('learned_template');
-  }, 240_000);
+
+    // the templates CLI: the checked template is reusable; the entry method's (no examples) is pending
+    const cli = (...args: string[]) => runInProcess(['templates', ...args, '--db', join(dir, 'db')], { env: { HOME: dir, CI: '1', PATH: process.env.PATH }, cwd: dir });
+    const listed = JSON.parse((await cli('list', '--json')).stdout) as { id: number; methodName: string; origin: string; reusable: boolean; checks: string[] }[];
+    const checked = listed.find((t) => t.methodName === 'line_total_cents')!;
+    const pending = listed.find((t) => t.methodName === 'execute_compute')!;
+    expect(checked).toMatchObject({ origin: 'examples', reusable: true });
+    expect(pending).toMatchObject({ origin: 'pending', reusable: false });
+    expect(method(JSON.parse(offline.stdout), 'execute_compute').strategy).not.toBe('learned_template');
+    const shown = await cli('show', String(checked.id));
+    expect(shown.stdout).toContain('by glm-4.5; checks passed: static');
+    expect(shown.stdout).toContain('examples 3/3');
+    expect((await cli('approve', String(pending.id))).stdout).toContain(`approved template #${pending.id}`);
+    const afterApproval = await runInProcess(['generate', SPEC, '--out', join(dir, 'out4'), '--db', join(dir, 'db'), '--json', '--offline'], { env: { HOME: dir, CI: '1', PATH: process.env.PATH }, cwd: dir });
+    expect(method(JSON.parse(afterApproval.stdout), 'execute_compute')).toMatchObject({ strategy: 'learned_template', verdict: 'passed-static' });
+    expect((await cli('forget', String(checked.id))).stdout).toContain(`forgot template #${checked.id}`);
+    expect((await cli('show', String(checked.id))).code).toBe(2);
+    const afterForget = await runInProcess(['generate', SPEC, '--out', join(dir, 'out5'), '--db', join(dir, 'db'), '--json', '--offline'], { env: { HOME: dir, CI: '1', PATH: process.env.PATH }, cwd: dir });
+    expect(method(JSON.parse(afterForget.stdout), 'line_total_cents').strategy).not.toBe('learned_template');
+  }, 300_000);
 
   test('a body that never ends is killed at the limit and retried; the run finishes', async () => {
     sim.setScenario({ responder: scripted([LOOPS, CORRECT]) });
