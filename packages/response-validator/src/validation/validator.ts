@@ -76,7 +76,13 @@ class ProfileValidator implements Validator {
       methodName: ctx.methodName,
       docstring: this.extraction.docstring,
     });
-    return { ...this.validate(extraction.code, ctx), extraction, code: extraction.code };
+    // The answer's own imports belong to the file's import block: the names they bind are bound.
+    const withImports: ValidationContext = {
+      generated: true,
+      ...ctx,
+      ...(extraction.imports.length ? { fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : {}),
+    };
+    return { ...this.validate(extraction.code, withImports), extraction, code: extraction.code };
   }
 
   private check(code: string, ctx: ValidationContext, tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) {
