@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { OnexgenError } from '../errors.js';
-import { NodeSpecSchema, type NodeSpec } from './schema.js';
+import { NodeSpecSchema, type NodeSpec } from '@onexgen/onex';
 import { findBoundViolation, SPEC_BOUNDS } from './spec-bounds.js';
 
 /** `operations[1].name` from zod's ['operations', 1, 'name'] */

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../data-dir.js';
 import { describeRules } from '../rules/registry.js';
-import type { Severity } from '../validation/types.js';
+import type { Severity } from '@onexgen/onex';
 import type { Report } from './format.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

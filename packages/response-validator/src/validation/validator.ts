@@ -76,13 +76,14 @@ class ProfileValidator implements Validator {
       methodName: ctx.methodName,
       docstring: this.extraction.docstring,
     });
-    // The answer's own imports belong to the file's import block: the names they bind are bound.
-    const withImports: ValidationContext = {
+    // Imports the answer carried were moved out of the body: they belong to the file's import block
+    // and still bind names for the checks (`from os import system as s` then `s(cmd)` is os.system).
+    const checked: ValidationContext = {
       generated: true,
       ...ctx,
       ...(extraction.imports.length ? { fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : {}),
     };
-    return { ...this.validate(extraction.code, withImports), extraction, code: extraction.code };
+    return { ...this.validate(extraction.code, checked), extraction, code: extraction.code };
   }
 
   private check(code: string, ctx: ValidationContext, tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) {
@@ -110,6 +111,7 @@ class ProfileValidator implements Validator {
           rules: ALL_RULES,
           mapPosition,
           qualify: importQualifier([...fileImports.imports, ...module.imports]),
+          imports: [...fileImports.imports, ...module.imports],
           builtins: pythonBuiltins(),
           fileImportNames: fileImports.names,
         }),
