@@ -4,7 +4,7 @@ import type { TaskSignature } from '@onexgen/pattern-library';
 import type { MethodConfig } from '../config/load-config.js';
 import type { NodeType } from '../spec/node-type.js';
 import type { NodeSpec } from '../spec/schema.js';
-import type { Stub } from '../stubs/find-stubs.js';
+import type { Stub } from '@onexgen/node-source';
 
 export interface NodeContext {
   /** the spec or node file this node came from (for messages and progress) */

@@ -5,7 +5,7 @@ import { OnexgenError } from '../errors.js';
 import { snakeCase } from '../skeleton/naming.js';
 import { NODE_TYPES, normaliseNodeType, type NodeType } from '../spec/node-type.js';
 import { NodeSpecSchema, type NodeSpec } from '../spec/schema.js';
-import type { Stub } from '../stubs/find-stubs.js';
+import type { Stub } from '@onexgen/node-source';
 
 function nodeTypeOf(className: string, bases: readonly string[]): NodeType | undefined {
   for (const candidate of [...bases.map((b) => b.replace(/\[.*$/, '').split('.').pop() ?? ''), className]) {

@@ -48,6 +48,8 @@ export interface NodeOutcome {
   methods: MethodOutcome[];
   addedImports: string[];
   error?: { code: string; message: string };
+  /** --in-place: where the original was saved (`onexgen undo <run id>` restores it) */
+  backup?: string;
 }
 
 export interface RunTotals {
