@@ -2,17 +2,15 @@
 // (the ONEX base class gives the node type, the class name the service name, the docstring the description).
 import type { ParsedModule } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
-import { snakeCase } from '../skeleton/naming.js';
-import { NODE_TYPES, normaliseNodeType, type NodeType } from '../spec/node-type.js';
-import { NodeSpecSchema, type NodeSpec } from '../spec/schema.js';
 import type { Stub } from '@onexgen/node-source';
+import { isNodeType, NodeSpecSchema, normaliseNodeType, snakeCase, type NodeSpec, type NodeType } from '@onexgen/onex';
 
 function nodeTypeOf(className: string, bases: readonly string[]): NodeType | undefined {
   for (const candidate of [...bases.map((b) => b.replace(/\[.*$/, '').split('.').pop() ?? ''), className]) {
     const m = /^Node(?:[A-Za-z0-9]*?)(Effect|Compute|Reducer|Orchestrator)$/.exec(candidate);
     if (m) {
       const type = normaliseNodeType(m[1]!);
-      if ((NODE_TYPES as readonly string[]).includes(type)) return type as NodeType;
+      if (isNodeType(type)) return type;
     }
   }
   return undefined;

@@ -4,7 +4,7 @@ import { findStubs, type Stub } from '@onexgen/node-source';
 import type { PythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
-import type { NodeSpec } from '../spec/schema.js';
+import type { NodeSpec } from '@onexgen/onex';
 import { contractOf, type NodeContext } from './node-context.js';
 import { nodeFromFile } from './node-from-file.js';
 

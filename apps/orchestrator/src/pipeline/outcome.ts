@@ -50,7 +50,11 @@ export interface NodeOutcome {
   error?: { code: string; message: string };
   /** --in-place: where the original was saved (`onexgen undo <run id>` restores it) */
   backup?: string;
+  /** a node that was not written: the stubs it still has (what a later run has left to do) */
+  pendingMethods?: string[];
 }
+
+import type { RunStop } from './stop-reason.js';
 
 export interface RunTotals {
   methods: number;
@@ -61,7 +65,7 @@ export interface RunTotals {
   latency: number;
 }
 
-export interface RunOutcome {
+export interface RunOutcome extends RunStop {
   sessionId: string;
   offline: boolean;
   exitCode: 0 | 1 | 2 | 3;
