@@ -74,3 +74,8 @@ describe('name resolution', () => {
     expect(errors(code)).toEqual([]);
   });
 });
+
+test('a wildcard import binds the module functions the rules look for', async () => {
+  expect(errors('from os import *\nsystem(cmd)\n')).toEqual(['security/os-shell@2']);
+  expect(errors('from subprocess import *\nrun(cmd, shell=True)\n')).toEqual(['security/subprocess-shell@2']);
+});
