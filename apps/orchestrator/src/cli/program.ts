@@ -9,6 +9,7 @@ import { registerMetrics } from './commands/metrics.js';
 import { registerPatterns } from './commands/patterns.js';
 import { registerStubs } from './commands/stubs.js';
 import { registerTemplates } from './commands/templates.js';
+import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
@@ -32,6 +33,7 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerPatterns(p, io),
   (p, io) => registerTemplates(p, io),
   (p, io) => registerDb(p, io),
+  (p, io) => registerUndo(p, io),
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {

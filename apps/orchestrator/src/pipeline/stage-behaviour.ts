@@ -5,7 +5,7 @@
 import type { MethodExample } from '@onexgen/onex';
 import type { ExampleResult, MethodRun } from '@onexgen/python-sandbox';
 import type { ValidationIssue, ValidationResult } from '@onexgen/response-validator';
-import { injectBodies } from '../stubs/inject.js';
+import { injectBodies } from '@onexgen/node-source';
 import type { MethodInfo, NodeContext } from './node-context.js';
 import type { BehaviourOutcome } from './outcome.js';
 import type { Session } from './session.js';
