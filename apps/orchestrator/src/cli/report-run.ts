@@ -25,6 +25,7 @@ function describeNode(io: CliIO, n: NodeOutcome): string {
     lines.push(`    ${cls}${m.name}: ${m.strategy}${m.passed ? '' : ' (not valid)'} score ${m.score.toFixed(2)}${m.reason ? ` (${m.reason})` : ''}`);
   }
   if (n.addedImports.length > 0) lines.push(`    imports added: ${n.addedImports.join('; ')}`);
+  if (n.backup) lines.push(`    original saved: ${relative(io.cwd, n.backup) || n.backup}`);
   return lines.join('\n');
 }
 
@@ -47,4 +48,5 @@ export function reportRun(io: CliIO, run: RunOutcome, json: boolean): void {
   } else {
     io.stdout(`metrics: session ${run.sessionId} recorded in ${run.database} (see \`onexgen metrics\`)\n`);
   }
+  if (run.nodes.some((n) => n.backup)) io.stdout(`undo: onexgen undo ${run.sessionId}\n`);
 }

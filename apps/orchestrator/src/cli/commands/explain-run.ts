@@ -28,7 +28,7 @@ export async function runExplain(io: CliIO, input: string, opts: ExplainOptions)
   let target: NodeInput;
   if (input.endsWith('.py')) {
     const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
-    target = fileInput(parser, input, await readNodeFile(path), spec);
+    target = fileInput(parser, input, (await readNodeFile(path)).text, spec);
   } else {
     target = specInput(parser, input, await loadSpecFile(path));
   }

@@ -17,7 +17,10 @@ export function registerFill(program: Command, io: CliIO, state: RunState): void
       .option('--in-place', 'replace the input file (atomically, when the node is complete)')
       .option('--offline', 'use no LLM: learned templates, patterns, then fallbacks')
       .option('--json', 'print one JSON document')
-      .option('--file-concurrency <n>', 'files processed at once'),
+      .option('--file-concurrency <n>', 'files processed at once')
+      .option('--include-uncertain', 'also fill methods whose stub evidence is mixed (see `onexgen stubs --include-uncertain`)')
+      .option('--force', '--in-place: write files that git reports as modified or untracked')
+      .option('--max-file-bytes <n>', 'refuse larger node files (default 2 MiB)'),
   ).action(async (files: string[], opts: FillOptions) => {
     const { runFill } = await import('./fill-run.js');
     await runFill(io, state, files, opts);

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { collectReportData, createMetricsStore, renderReport, renderTextReport } from '@onexgen/metrics';
 import { OnexgenError } from '../../errors.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { writeFileAtomic } from '@onexgen/node-source';
 import type { CliIO } from '../io.js';
 import { openRecordedDatabase } from '../open-recorded-database.js';
 import { configFor } from '../run-pipeline.js';
