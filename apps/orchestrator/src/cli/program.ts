@@ -1,6 +1,9 @@
 // The `onexgen` command tree. Commands throw OnexgenError; runCli turns errors into exit codes.
+// Only commander and the command definitions load here: each command imports what it needs when it
+// runs, so `--version` and `--help` stay fast.
 import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
+import { VERSION } from '../package-version.js';
 import { registerDb } from './commands/db.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFill } from './commands/fill.js';
@@ -14,7 +17,7 @@ import { registerValidate } from './commands/validate.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 /** Set by a command whose run finished with a non-zero status that is not an error (1: some fell back). */
 export interface RunState {
