@@ -184,6 +184,8 @@ function build(root: Node, imports: readonly PyImport[]): NameResolver {
         }
         if (callee && PARTIAL.has(callee) && args.positional[0]) return resolveIn(args.positional[0], depth + 1);
         if (callee === 'sys.modules.get' && args.positional[0]) return constantIn(args.positional[0], depth + 1);
+        const returned = callee ? returnedBy(callee, depth) : undefined;
+        if (returned) return returned;
         return callee ? `${callee}()` : undefined;
       }
       case 'subscript': {
@@ -211,6 +213,26 @@ function build(root: Node, imports: readonly PyImport[]): NameResolver {
       default:
         return undefined;
     }
+  };
+
+  // `def build_session() -> requests.Session: ...` (or `return requests.Session()`) defined in this
+  // code: calling it makes what it returns
+  const functions = new Map<string, Node>();
+  for (const fn of root.descendantsOfType('function_definition')) {
+    const name = fn.childForFieldName('name')?.text;
+    if (name && !functions.has(name)) functions.set(name, fn);
+  }
+  const returnedBy = (callee: string, depth: number): string | undefined => {
+    const name = callee.startsWith('self.') ? callee.slice(5) : callee;
+    const fn = name.includes('.') ? undefined : functions.get(name);
+    if (!fn) return undefined;
+    const annotation = fn.childForFieldName('return_type')?.namedChildren[0] ?? fn.childForFieldName('return_type');
+    const a = annotation && ['identifier', 'attribute'].includes(annotation.type) ? resolveIn(annotation, depth + 1) : undefined;
+    if (a?.includes('.')) return `${a}()`;
+    const returns = fn.descendantsOfType('return_statement').filter((r) => enclosingFunction(r)?.startIndex === fn.startIndex);
+    const value = returns.length === 1 ? returns[0]!.namedChildren[0] : undefined;
+    const r = value ? resolveIn(value, depth + 1) : undefined;
+    return r?.endsWith('()') && r.includes('.') ? r : undefined;
   };
 
   const constantIn = (expr: Node, depth: number): string | undefined => {
