@@ -33,5 +33,4 @@ export {
   LLMValidationError, ProviderError, StreamError, isRetryableClass,
 } from './errors.js';
 export type { ErrorClass, TargetFailure } from './errors.js';
-export { countTokens } from './tokens/counter.js';
 export { DATA_DIR } from './data-dir.js';

@@ -14,7 +14,7 @@ import { createMixinRecommender, type MixinRecommender } from '../sources/mixin-
 import type { ReferenceImplementation, ReferenceIndex } from '../sources/reference-index.js';
 import { createVariantSelector, type VariantSelector } from '../sources/variant-selector.js';
 import { BuildInputSchema, type BuildInput } from '../spec/schemas.js';
-import { ENCODINGS, type EncodingName } from '../tokens/encoder-registry.js';
+import { ENCODINGS, type EncodingName } from '@onexgen/onex/tokens';
 import { encodingForModel } from '../tokens/model-encoding.js';
 import { sharedTokenCounter } from '../tokens/shared-counter.js';
 import type { TokenCounter } from '../tokens/token-counter.js';
