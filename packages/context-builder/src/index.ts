@@ -21,8 +21,8 @@ export {
   type MethodSpec,
   type MethodSpecInput,
   type BuildInput,
-} from './spec/schemas.js';
-export type { SectionBudget, Variant, Mixin } from './data/schemas.js';
+} from './spec/build-input.js';
+export type { SectionBudget, Variant, Mixin } from './data/data-files.js';
 export { resolveBudget, type ResolvedBudget, type BudgetOptions } from './budget/resolve-budget.js';
 export { createTokenCounter, type TokenCounter, type TokenCounterOptions, type TokenCounterStats } from './tokens/token-counter.js';
 export { sharedTokenCounter, disposeSharedCounters } from './tokens/shared-counter.js';

@@ -16,11 +16,11 @@ export { extendCatalog, loadModelCatalog } from './catalog/catalog.js';
 export type { CatalogEntry, ModelCatalog } from './catalog/catalog.js';
 export { costMicros, microsToUsd, usdToMicros } from './cost/price.js';
 
-export { MemoryResponseCache } from './cache/store.js';
-export type { ResponseCacheStore } from './cache/store.js';
+export { MemoryResponseCache } from './cache/cache-store.js';
+export type { ResponseCacheStore } from './cache/cache-store.js';
 export { cacheKey } from './cache/key.js';
-export { MemoryBudgetStore } from './budget/store.js';
-export type { BudgetStore } from './budget/store.js';
+export { MemoryBudgetStore } from './budget/budget-store.js';
+export type { BudgetStore } from './budget/budget-store.js';
 export { ALERT_LEVELS, crossedLevels, scopeKey } from './budget/tracker.js';
 export type { AlertLevel, BudgetAlert } from './budget/tracker.js';
 

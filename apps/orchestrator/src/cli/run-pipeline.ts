@@ -7,7 +7,7 @@ import { stopOf } from '../pipeline/stop-reason.js';
 import { flagLayer, type CommonOptions } from './common-options.js';
 import type { CliIO } from './io.js';
 import { createProgressDisplay, progressEnabled } from './progress-display.js';
-import type { RunState } from './program.js';
+import type { RunState } from './run-state.js';
 import { redactor } from './redact.js';
 import { reportRun } from './report-run.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BudgetTracker } from '../budget/tracker.js';
-import { MemoryBudgetStore, type BudgetStore } from '../budget/store.js';
-import { MemoryResponseCache, type ResponseCacheStore } from '../cache/store.js';
+import { MemoryBudgetStore, type BudgetStore } from '../budget/budget-store.js';
+import { MemoryResponseCache, type ResponseCacheStore } from '../cache/cache-store.js';
 import { extendCatalog, loadModelCatalog, type ModelCatalog } from '../catalog/catalog.js';
 import { resolveLLMConfig, type LLMConfigLayer } from '../config/cascade.js';
 import type { LLMConfig } from '../config/schema.js';
