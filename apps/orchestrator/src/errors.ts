@@ -1,4 +1,5 @@
 // Typed errors of the app: a code, a message for a person, the cause, and the exit code the CLI uses.
+import { NodeSourceError, type NodeSourceErrorCode } from '@onexgen/node-source';
 
 /** 2 usage/input error, 3 provider/budget failure (1 = some methods fell back is not an error). */
 export type ExitCode = 2 | 3;
@@ -11,6 +12,7 @@ export type OnexgenErrorCode =
   | 'USAGE'
   | 'TEMPLATE_RENDER_FAILED'
   | 'INJECTION_FAILED'
+  | NodeSourceErrorCode
   | 'PROVIDER_FAILED'
   | 'BUDGET_EXHAUSTED'
   | 'DATABASE_FAILED'
@@ -24,6 +26,14 @@ const EXIT_CODES: Record<OnexgenErrorCode, ExitCode> = {
   USAGE: 2,
   TEMPLATE_RENDER_FAILED: 2,
   INJECTION_FAILED: 2,
+  // a node file refused or left alone (size, encoding, changed meanwhile, uncommitted, undo): nothing written
+  NODE_FILE_TOO_LARGE: 2,
+  ENCODING_UNSUPPORTED: 2,
+  ENCODING_UNREPRESENTABLE: 2,
+  FILE_CHANGED: 2,
+  FILE_UNCOMMITTED: 2,
+  WRITE_REFUSED: 2,
+  UNDO_REFUSED: 2,
   PROVIDER_FAILED: 3,
   BUDGET_EXHAUSTED: 3,
   DATABASE_FAILED: 3,
@@ -44,4 +54,9 @@ export class OnexgenError extends Error {
     this.exitCode = EXIT_CODES[code];
     this.where = options?.where;
   }
+}
+
+/** A node-source refusal as the app's error (same code, exit 2); anything else unchanged. */
+export function fromNodeSource(err: unknown): unknown {
+  return err instanceof NodeSourceError ? new OnexgenError(err.code, err.message, { cause: err, ...(err.path ? { where: err.path } : {}) }) : err;
 }

@@ -9,8 +9,6 @@ export { OnexgenError, type OnexgenErrorCode, type ExitCode } from './errors.js'
 export { loadSpecFile, parseSpecText, formatPath } from './spec/load-spec.js';
 
 export { renderSkeleton, type Skeleton, type SkeletonFile } from './skeleton/render-skeleton.js';
-export { findStubs, stubToJson, type Stub, type StubMarker } from './stubs/find-stubs.js';
-export { injectBodies, type BodyInjection, type InjectResult } from './stubs/inject.js';
 
 export { loadConfig, methodConfig, type LoadedConfig, type LoadConfigOptions, type MethodConfig } from './config/load-config.js';
 export { ConfigLayerSchema, DEFAULTS, type ConfigLayer, type ResolvedConfig } from './config/schema.js';

@@ -45,6 +45,8 @@ export const sandboxOptionsSchema = z.strictObject({
   runtime: z.enum(['stand-in', 'real', 'auto']).default('auto'),
   /** Network isolation: `auto` uses a network namespace where the kernel allows one. */
   network: z.enum(['auto', 'off']).default('auto'),
+  /** When the worker runs as root, run the user's code as `nobody` where that user can read the interpreter. */
+  dropPrivileges: z.boolean().default(true),
 });
 
 export type SandboxOptions = z.input<typeof sandboxOptionsSchema>;

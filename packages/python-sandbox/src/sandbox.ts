@@ -18,9 +18,10 @@ import {
   type SandboxOptions,
 } from './options.js';
 import type { ExampleResult, MethodRun, PythonInfo } from './results.js';
-import { WorkerProcess, type WorkerExampleResult } from './worker-process.js';
+import { WorkerProcess, type WorkerExampleResult, type WorkerReady } from './worker-process.js';
 
 export const NETWORK_NOT_ISOLATED = 'network not isolated';
+export const RUNS_AS_ROOT = 'user code runs as root';
 const DEFAULT_PACKAGE = 'node_under_test';
 
 export interface Sandbox {
@@ -34,6 +35,12 @@ export interface Sandbox {
   /** Why the network is not isolated, when it is not. */
   readonly networkReason?: string;
   readonly pydantic?: boolean;
+  /**
+   * Who runs the user's code: `dropped` (the worker is root, children switch to nobody),
+   * `root` (the worker is root and could not switch: see privilegesReason), `unprivileged`.
+   */
+  readonly privileges?: 'dropped' | 'root' | 'unprivileged';
+  readonly privilegesReason?: string;
   readonly limits: SandboxLimits;
   runMethod(input: RunMethodInput): Promise<MethodRun>;
   close(): Promise<void>;
@@ -51,10 +58,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   if ('reason' in found) return new UnavailableSandbox(found.reason, limits);
   const isolation: Isolation =
     opts.network === 'off' ? { prefix: [], isolated: false, reason: 'disabled by options' } : await detectNetworkIsolation(env);
-  const start = () => WorkerProcess.start({ python: found.python.path, runtime: opts.runtime, prefix: isolation.prefix, env });
+  const start = () =>
+    WorkerProcess.start({ python: found.python.path, runtime: opts.runtime, prefix: isolation.prefix, env, dropPrivileges: opts.dropPrivileges });
   try {
     const { worker, ready } = await start();
-    return new WorkerSandbox(worker, ready.runtime, { path: ready.executable, version: ready.version }, ready.pydantic, isolation, limits, secrets, start);
+    return new WorkerSandbox(worker, ready, isolation, limits, secrets, start);
   } catch (error) {
     const reason = opts.runtime === 'real' ? `runtime 'real' needs omnibase_core importable by ${found.python.path}: ${(error as Error).message}` : (error as Error).message;
     return new UnavailableSandbox(reason, limits, found.python);
@@ -98,18 +106,27 @@ class UnavailableSandbox implements Sandbox {
 
 class WorkerSandbox implements Sandbox {
   readonly available = true;
+  readonly runtime: 'stand-in' | 'real';
+  readonly python: PythonInfo;
+  readonly pydantic: boolean;
+  readonly privileges: 'dropped' | 'root' | 'unprivileged';
+  readonly privilegesReason?: string;
   private closed = false;
 
   constructor(
     private worker: WorkerProcess,
-    readonly runtime: 'stand-in' | 'real',
-    readonly python: PythonInfo,
-    readonly pydantic: boolean,
+    ready: WorkerReady,
     private readonly isolation: Isolation,
     readonly limits: SandboxLimits,
     private readonly secrets: string[],
     private readonly restart: () => Promise<{ worker: WorkerProcess }>,
-  ) {}
+  ) {
+    this.runtime = ready.runtime;
+    this.python = { path: ready.executable, version: ready.version };
+    this.pydantic = ready.pydantic;
+    this.privileges = ready.privileges;
+    if (ready.privilegesReason !== undefined) this.privilegesReason = ready.privilegesReason;
+  }
 
   get networkIsolated(): boolean {
     return this.isolation.isolated;
@@ -170,7 +187,11 @@ class WorkerSandbox implements Sandbox {
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         python: this.python,
         output: answer.event === 'done' ? redactSecrets(answer.output, this.secrets) : undefined,
-        notes: this.isolation.isolated ? [] : [NETWORK_NOT_ISOLATED],
+        notes: [
+          ...(this.isolation.isolated ? [] : [NETWORK_NOT_ISOLATED]),
+          ...(this.privileges === 'root' ? [`${RUNS_AS_ROOT}: ${this.privilegesReason}`] : []),
+          ...(answer.event === 'done' ? (answer.notes ?? []) : []),
+        ],
       };
     } finally {
       await rm(dir, { recursive: true, force: true });

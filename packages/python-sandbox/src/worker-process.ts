@@ -12,6 +12,9 @@ export interface WorkerReady {
   executable: string;
   version: string;
   pydantic: boolean;
+  /** `dropped`: root worker, children run as nobody; `root`: root worker that could not drop; `unprivileged`: not root. */
+  privileges: 'dropped' | 'root' | 'unprivileged';
+  privilegesReason?: string;
 }
 
 export interface WorkerRunRequest {
@@ -35,7 +38,7 @@ export interface WorkerExampleResult {
 }
 
 export type WorkerAnswer =
-  | { event: 'done'; id: number; results: WorkerExampleResult[]; output: string }
+  | { event: 'done'; id: number; results: WorkerExampleResult[]; output: string; notes?: string[] }
   | { event: 'cancelled'; id: number };
 
 const READY_TIMEOUT_MS = 30_000;
@@ -58,9 +61,11 @@ export class WorkerProcess {
     runtime: 'stand-in' | 'real' | 'auto';
     prefix: string[];
     env: Record<string, string>;
+    dropPrivileges: boolean;
   }): Promise<{ worker: WorkerProcess; ready: WorkerReady }> {
     const worker = new WorkerProcess();
     const args = [options.python, '-u', '-B', '-m', 'onexgen_sandbox.worker', '--runtime', options.runtime, '--stand-in', STAND_IN_DIR];
+    if (options.dropPrivileges) args.push('--drop-privileges');
     const [command, ...rest] = [...options.prefix, ...args];
     const child = spawn(command!, rest, { cwd: RUNTIME_DIR, env: options.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     worker.child = child;

@@ -8,6 +8,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPatterns } from './commands/patterns.js';
 import { registerStubs } from './commands/stubs.js';
+import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
@@ -26,6 +27,7 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerMetrics(p, io),
   (p, io) => registerPatterns(p, io),
   (p, io) => registerDb(p, io),
+  (p, io) => registerUndo(p, io),
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {

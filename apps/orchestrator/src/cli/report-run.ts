@@ -22,6 +22,7 @@ function describeNode(io: CliIO, n: NodeOutcome): string {
     lines.push(`    ${cls}${m.name}: ${m.strategy}${m.passed ? '' : ' (not valid)'} score ${m.score.toFixed(2)}${m.reason ? ` (${m.reason})` : ''}`);
   }
   if (n.addedImports.length > 0) lines.push(`    imports added: ${n.addedImports.join('; ')}`);
+  if (n.backup) lines.push(`    original saved: ${relative(io.cwd, n.backup) || n.backup}`);
   return lines.join('\n');
 }
 
@@ -40,4 +41,5 @@ export function reportRun(io: CliIO, run: RunOutcome, json: boolean): void {
   if (run.offline) io.stdout(`${OFFLINE_LINE}\n`);
   else if (run.provider) io.stdout(`model: ${run.provider}\n`);
   io.stdout(`metrics: session ${run.sessionId} recorded in ${run.database} (see \`onexgen metrics\`)\n`);
+  if (run.nodes.some((n) => n.backup)) io.stdout(`undo: onexgen undo ${run.sessionId}\n`);
 }

@@ -2,9 +2,9 @@
 import type { ValidationContext } from '@onexgen/response-validator';
 import type { TaskSignature } from '@onexgen/pattern-library';
 import type { MethodConfig } from '../config/load-config.js';
+import type { Stub } from '@onexgen/node-source';
 import type { NodeType } from '@onexgen/onex';
 import type { NodeSpec } from '@onexgen/onex';
-import type { Stub } from '../stubs/find-stubs.js';
 
 export interface NodeContext {
   /** the spec or node file this node came from (for messages and progress) */

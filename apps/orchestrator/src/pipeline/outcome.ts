@@ -48,6 +48,8 @@ export interface NodeOutcome {
   methods: MethodOutcome[];
   addedImports: string[];
   error?: { code: string; message: string };
+  /** --in-place: where the original was saved (`onexgen undo <run id>` restores it) */
+  backup?: string;
   /** a node that was not written: the stubs it still has (what a later run has left to do) */
   pendingMethods?: string[];
 }

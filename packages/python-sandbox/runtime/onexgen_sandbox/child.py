@@ -36,14 +36,19 @@ def die_with_parent(parent: int) -> None:
         os._exit(71)
 
 
-def apply_limits(limits: dict[str, Any]) -> None:
+def apply_limits(limits: dict[str, Any]) -> list[str]:
+    """Sets the limits; returns a note for each the platform refused (macOS has no RLIMIT_AS)."""
     memory = int(limits["memoryBytes"])
     output = int(limits["outputBytes"])
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     # Output goes to a capture file; past the cap a write fails with EFBIG instead of killing us.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (output, output))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    refused = []
+    for name, what, value in (("RLIMIT_AS", "memory limit", memory), ("RLIMIT_FSIZE", "output cap", output), ("RLIMIT_CORE", "no core dumps", 0)):
+        try:
+            resource.setrlimit(getattr(resource, name), (value, value))
+        except (AttributeError, ValueError, OSError) as exc:
+            refused.append(f"{what} not applied ({name}: {exc or type(exc).__name__})")
+    return refused
 
 
 def redirect_stdio(work_dir: str) -> None:
@@ -160,7 +165,6 @@ def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dic
     code = 0
     try:
         os.setpgid(0, 0)
-        die_with_parent(parent)
         os.chdir(request["workDir"])
         # Temp files and home-directory caches land in the run's dir, which is removed afterwards.
         os.environ["TMPDIR"] = os.environ["HOME"] = request["workDir"]
@@ -168,12 +172,20 @@ def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dic
 
         tempfile.tempdir = None
         redirect_stdio(request["workDir"])
-        apply_limits(request["limits"])
+        if runtime["drop_privileges"]:
+            from .privileges import drop
+
+            drop()
+        die_with_parent(parent)  # after the switch: a credential change clears the death signal
+        refused = apply_limits(request["limits"])
 
         def emit(event: dict[str, Any]) -> None:
             data = (json.dumps(event, default=repr) + "\n").encode()
             while data:
                 data = data[os.write(events_fd, data):]
+
+        for note in refused:
+            emit({"event": "note", "text": note})
 
         node_class, load_error = None, None
         try:
@@ -230,6 +242,15 @@ def load_runtime() -> dict[str, Any]:
             importlib.import_module(name)
         except ImportError:
             pass  # a real omnibase_core of another version may lack one; the user's import will say
+    import omnibase_core
+
+    if getattr(omnibase_core, "__onexgen_stand_in__", False):
+        # The whole stand-in is small: load it now, so children never read it from disk (they may
+        # run as a user who cannot) and never pay for it.
+        import pkgutil
+
+        for info in pkgutil.walk_packages(omnibase_core.__path__, "omnibase_core."):
+            importlib.import_module(info.name)
     return {
         "container_class": sandbox_container_class(ModelONEXContainer),
         "core_codes": {member.name for member in EnumCoreErrorCode},

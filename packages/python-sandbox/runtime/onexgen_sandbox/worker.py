@@ -5,7 +5,7 @@ Protocol (JSON lines). On start it writes {"event": "ready", ...}. Requests on s
    "method", "examples": [...], "limits": {exampleTimeoutMs, methodTimeoutMs, memoryBytes,
    outputBytes, reprChars}}
   {"op": "cancel", "id"}
-Answers on the protocol fd: {"event": "done", "id", "results", "output"} or {"event": "cancelled", "id"}.
+Answers on the protocol fd: {"event": "done", "id", "results", "output", "notes"} or {"event": "cancelled", "id"}.
 
 Each run forks a child (child.py) that imports the user's package under the limits and runs the
 examples in order. This process keeps the clock: an example past its limit gets its child's
@@ -47,6 +47,8 @@ class Worker:
         self.pending: deque[dict[str, Any]] = deque()
         self.buffer = b""
         self.closed = False
+        # What a child could not apply (a refused limit), once per run, in order.
+        self.notes: dict[str, None] = {}
 
     def send(self, event: dict[str, Any]) -> None:
         data = (json.dumps(event) + "\n").encode()
@@ -80,6 +82,10 @@ class Worker:
         results: list[dict[str, Any] | None] = [None] * len(examples)
         example_limit = limits["exampleTimeoutMs"] / 1000
         method_deadline = time.monotonic() + limits["methodTimeoutMs"] / 1000
+        if self.runtime["drop_privileges"]:
+            from .privileges import open_run_dirs
+
+            open_run_dirs(request["packageParent"], request["workDir"])
         index = 0
         while index < len(examples):
             if time.monotonic() >= method_deadline:
@@ -106,7 +112,8 @@ class Worker:
                 return {"event": "cancelled", "id": request["id"]}
             index = outcome
         output = read_output(request["workDir"], int(limits["outputBytes"]))
-        return {"event": "done", "id": request["id"], "results": results, "output": output}
+        notes, self.notes = list(self.notes), {}
+        return {"event": "done", "id": request["id"], "results": results, "output": output, "notes": notes}
 
     def watch(self, request: dict[str, Any], pid: int, fd: int, current: int, results: list[Any], example_limit: float, method_deadline: float) -> Any:
         """Follows one child until it is done, dies or overruns; returns the next example to run."""
@@ -150,6 +157,8 @@ class Worker:
                     event.pop("event")
                     results[event["index"]] = event
                     current = event["index"] + 1
+                elif event["event"] == "note":
+                    self.notes.setdefault(event["text"], None)
                 elif event["event"] == "fresh":
                     reap(pid)
                     return event["next"]
@@ -203,6 +212,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runtime", choices=["stand-in", "real", "auto"], default="auto")
     parser.add_argument("--stand-in", required=True)
+    parser.add_argument("--drop-privileges", action="store_true")
     args = parser.parse_args()
     # The protocol gets its own fd; fd 1 then points at stderr so a stray print cannot corrupt it.
     proto_out = os.dup(1)
@@ -218,6 +228,10 @@ def main() -> None:
         has_pydantic = True
     except ImportError:
         has_pydantic = False
+    from .privileges import probe
+
+    privileges = probe([args.stand_in, os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]) if args.drop_privileges else {"drop": False, "reason": "disabled by options"}
+    runtime["drop_privileges"] = privileges["drop"]
     worker = Worker(runtime, proto_out)
     worker.send(
         {
@@ -226,6 +240,8 @@ def main() -> None:
             "executable": sys.executable,
             "version": ".".join(map(str, sys.version_info[:3])),
             "pydantic": has_pydantic,
+            "privileges": "dropped" if privileges["drop"] else ("root" if os.geteuid() == 0 else "unprivileged"),
+            "privilegesReason": privileges.get("reason"),
         }
     )
     worker.serve()

@@ -87,7 +87,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       const { file: label, text } = readInput(input, flags.maxBytes, io.readStdin);
       if (flags.fromResponse) {
         const extraction = extractCode(text, { expect: flags.fragment ? 'body' : 'module', methodName: flags.methodName });
-        const result = validator.validate(extraction.code, context);
+        // imports moved out of the answer still bind names (`import os as o` then `o.popen(...)`)
+        const result = validator.validate(extraction.code, extraction.imports.length ? { ...context, fileImports: extraction.imports } : context);
         report.files.push({ file: label, result, code: extraction.code, warnings: extraction.warnings });
       } else {
         report.files.push({ file: label, result: validator.validate(text, context) });

@@ -5,7 +5,10 @@ import type { ParsedModule } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { ValidationContext, ValidationIssue } from '../validation/validation-types.js';
 import type { Rule, RuleContext } from './rule.js';
+import type { PyImport } from '../parser/types.js';
+import { type CallSite, callSites } from './tree/call-sites.js';
 import type { Qualifier } from './tree/import-aliases.js';
+import { type NameResolver, nameResolver } from './tree/name-resolution.js';
 
 export type PositionMapper = (line: number, column: number) => { line: number; column: number } | null;
 
@@ -20,6 +23,8 @@ export interface EngineInput {
   qualify?: Qualifier;
   builtins: ReadonlySet<string>;
   fileImportNames?: ReadonlySet<string>;
+  /** the imports in scope (the node file's and the code's own), for name resolution */
+  imports?: readonly PyImport[];
 }
 
 export function runRules(input: EngineInput): ValidationIssue[] {
@@ -35,6 +40,10 @@ export function runRules(input: EngineInput): ValidationIssue[] {
   const isWrapper = (fn: Node) => !!mapPosition && map(fn.startPosition.row + 1, fn.startPosition.column + 1) === null;
   const wrapper = mapPosition ? innermostWrapper(nodes('function_definition'), isWrapper) : undefined;
 
+  let names: NameResolver | undefined;
+  const resolver = () => (names ??= nameResolver(root, input.imports ?? input.module.imports));
+  const sites = (): CallSite[] => callSites(nodes('call'), resolver());
+
   const issues: ValidationIssue[] = [];
   for (const rule of input.rules) {
     const setting = profile.rules[rule.id];
@@ -49,6 +58,10 @@ export function runRules(input: EngineInput): ValidationIssue[] {
       wrapper,
       isWrapper,
       qualify: input.qualify ?? ((c) => c),
+      get names() {
+        return resolver();
+      },
+      sites,
       builtins: input.builtins,
       fileImportNames: input.fileImportNames ?? new Set(),
       report(at, message, override) {

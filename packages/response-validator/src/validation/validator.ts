@@ -76,7 +76,10 @@ class ProfileValidator implements Validator {
       methodName: ctx.methodName,
       docstring: this.extraction.docstring,
     });
-    return { ...this.validate(extraction.code, ctx), extraction, code: extraction.code };
+    // imports the answer carried were moved out of the body: they still bind names for the checks
+    // (`from os import system as s` then `s(cmd)` is os.system)
+    const checked = extraction.imports.length ? { ...ctx, fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : ctx;
+    return { ...this.validate(extraction.code, checked), extraction, code: extraction.code };
   }
 
   private check(code: string, ctx: ValidationContext, tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) {
@@ -104,6 +107,7 @@ class ProfileValidator implements Validator {
           rules: ALL_RULES,
           mapPosition,
           qualify: importQualifier([...fileImports.imports, ...module.imports]),
+          imports: [...fileImports.imports, ...module.imports],
           builtins: pythonBuiltins(),
           fileImportNames: fileImports.names,
         }),

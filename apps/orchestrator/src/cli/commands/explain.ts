@@ -32,7 +32,7 @@ export function registerExplain(program: Command, io: CliIO): void {
       let target: NodeInput;
       if (input.endsWith('.py')) {
         const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
-        target = fileInput(parser, input, await readNodeFile(path), spec);
+        target = fileInput(parser, input, (await readNodeFile(path)).text, spec);
       } else {
         target = specInput(parser, input, await loadSpecFile(path));
       }

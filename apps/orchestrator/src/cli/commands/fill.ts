@@ -1,6 +1,7 @@
 // `onexgen fill <node.py...>`: fill the stubs of existing node files.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { uncommittedChange } from '@onexgen/node-source';
 import { loadPythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../../errors.js';
 import { fileInput } from '../../pipeline/node-inputs.js';
@@ -10,13 +11,16 @@ import { addCommonOptions, type CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
 import { configFor, runPipeline } from '../run-pipeline.js';
-import { readNodeFile } from './stubs.js';
+import { maxBytesOption, readNodeFile } from './stubs.js';
 
 interface FillOptions extends CommonOptions {
   spec?: string;
   out?: string;
   inPlace?: boolean;
   fileConcurrency?: string;
+  includeUncertain?: boolean;
+  force?: boolean;
+  maxFileBytes?: string;
 }
 
 export function registerFill(program: Command, io: CliIO, state: RunState): void {
@@ -30,7 +34,10 @@ export function registerFill(program: Command, io: CliIO, state: RunState): void
       .option('--in-place', 'replace the input file (atomically, when the node is complete)')
       .option('--offline', 'use no LLM: learned templates, patterns, then fallbacks')
       .option('--json', 'print one JSON document')
-      .option('--file-concurrency <n>', 'files processed at once'),
+      .option('--file-concurrency <n>', 'files processed at once')
+      .option('--include-uncertain', 'also fill methods whose stub evidence is mixed (see `onexgen stubs --include-uncertain`)')
+      .option('--force', '--in-place: write files that git reports as modified or untracked')
+      .option('--max-file-bytes <n>', 'refuse larger node files (default 2 MiB)'),
   ).action(async (files: string[], opts: FillOptions) => {
     if (opts.out && opts.inPlace) throw new OnexgenError('USAGE', '--out and --in-place exclude each other');
     if (opts.out && files.length > 1) throw new OnexgenError('USAGE', '--out names one file: give one input, or use --in-place');
@@ -38,13 +45,29 @@ export function registerFill(program: Command, io: CliIO, state: RunState): void
     const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
     const jobs: FileJob[] = [];
     const parser = await loadPythonParser();
+    const maxBytes = maxBytesOption(opts.maxFileBytes);
     for (const file of files) {
       const path = resolve(io.cwd, file);
       const outFile = opts.inPlace ? path : opts.out ? resolve(io.cwd, opts.out) : defaultFilledPath(path);
-      const source = await readNodeFile(path);
+      const source = await readNodeFile(path, maxBytes);
       // refuse bad input before anything is opened or written
-      fileInput(parser, file, source, spec);
-      jobs.push({ kind: 'node-file', file, source, ...(spec ? { spec } : {}), outFile });
+      fileInput(parser, file, source.text, spec);
+      if (opts.inPlace && !opts.force) {
+        // work git cannot give back is never overwritten
+        const change = await uncommittedChange(source.target);
+        if (change) {
+          throw new OnexgenError('FILE_UNCOMMITTED', `${file}: git reports uncommitted changes (${change.slice(0, 2).trim()}); commit them or pass --force; nothing written`, { where: file });
+        }
+      }
+      jobs.push({
+        kind: 'node-file',
+        file,
+        source,
+        ...(spec ? { spec } : {}),
+        outFile,
+        ...(opts.includeUncertain ? { includeUncertain: true } : {}),
+        ...(opts.inPlace ? { backupRoot: join(io.cwd, '.onexgen', 'backups') } : {}),
+      });
     }
     await runPipeline(io, state, opts, loaded, jobs);
   });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { collectReportData, createMetricsStore, renderReport, renderTextReport } from '@onexgen/metrics';
 import { OnexgenError } from '../../errors.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { writeFileAtomic } from '@onexgen/node-source';
 import { openDatabaseFor } from '../../pipeline/open-session.js';
 import type { CliIO } from '../io.js';
 import { configFor } from '../run-pipeline.js';

@@ -1,6 +1,7 @@
-// Adds the import statements generated code needs and the file lacks, once, to the module's import block.
+// Adds the import statements generated code needs and the file lacks, once, to the module's import block
+// (read from the parser's import nodes, never from the text).
 import type { ParsedModule, PyImport, PythonParser } from '@onexgen/response-validator';
-import { LineIndex } from './lines.js';
+import { LineIndex, lineEndingOf } from './lines.js';
 
 /**
  * What an import makes available, for deciding whether the file already has it: `import a.b`
@@ -49,4 +50,23 @@ export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { 
   let line = 1;
   while (line < lines.lineCount && lines.lineText(line).startsWith('#')) line++;
   return { offset: line === 1 ? -1 : lines.lineEnd(line - 1), leadingBlank: false };
+}
+
+/**
+ * Adds the wanted import statements the source lacks to its import block, each once, in the file's
+ * line ending. Returns the source unchanged when nothing is missing.
+ */
+export function mergeImports(parser: PythonParser, source: string, wanted: readonly string[]): { source: string; added: string[] } {
+  if (wanted.length === 0) return { source, added: [] };
+  const module = parser.parse(source);
+  const added = missingImports(parser, module, wanted);
+  if (added.length === 0) return { source, added };
+  const eol = lineEndingOf(source);
+  const point = importInsertionPoint(module, new LineIndex(source));
+  const block = added.join(eol);
+  const out =
+    point.offset < 0
+      ? block + eol + eol + source
+      : source.slice(0, point.offset) + eol + (point.leadingBlank ? eol : '') + block + source.slice(point.offset);
+  return { source: out, added };
 }

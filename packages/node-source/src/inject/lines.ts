@@ -23,6 +23,18 @@ export class LineIndex {
     return this.source.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 
+  /** the 1-based line holding an offset */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
   lineText(line: number): string {
     return this.source.slice(this.lineStart(line), this.lineEnd(line));
   }
@@ -30,4 +42,10 @@ export class LineIndex {
   isBlank(line: number): boolean {
     return this.lineText(line).trim() === '';
   }
+}
+
+/** The line ending new lines get: the file's own ('\r\n' when its first line break is one). */
+export function lineEndingOf(source: string): '\r\n' | '\n' {
+  const lf = source.indexOf('\n');
+  return lf > 0 && source.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
 }

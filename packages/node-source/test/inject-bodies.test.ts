@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadPythonParser, type PythonParser } from '@onexgen/response-validator';
-import { findStubs, stubToJson } from '../src/stubs/find-stubs.js';
-import { injectBodies } from '../src/stubs/inject.js';
+import { findStubs, injectBodies, mergeImports } from '../src/index.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/stubbed/node_inventory_effect.py', import.meta.url));
 const source = readFileSync(EXAMPLE, 'utf8');
@@ -12,48 +11,12 @@ beforeAll(async () => {
   parser = await loadPythonParser();
 });
 
-describe('findStubs', () => {
-  test('finds every real stub form and nothing else', () => {
-    const stubs = findStubs(parser.parse(source));
-    expect(stubs.map((s) => [s.className, s.method, s.marker])).toEqual([
-      ['NodeInventoryEffect', 'execute_effect', 'IMPLEMENTATION REQUIRED'],
-      ['NodeInventoryEffect', 'reserve_stock', 'IMPLEMENTATION REQUIRED'],
-      ['NodeInventoryEffect', 'release_stock', 'TODO'],
-      ['NodeInventoryEffect', 'stock_level', 'NotImplementedError'],
-      ['NodeInventoryEffect', '_check_database_health', 'TODO'],
-      ['NodeInventoryEffect', 'audit', 'Stub'],
-      ['Cache', 'get', 'Stub'],
-    ]);
-  });
-
-  test('reports 1-based lines of the signature and of the body after the docstring', () => {
-    const lines = source.split('\n');
-    const json = findStubs(parser.parse(source)).map(stubToJson);
-    const reserve = json.find((s) => s.method === 'reserve_stock')!;
-    expect(reserve).toMatchObject({ class: 'NodeInventoryEffect', async: true, marker: 'IMPLEMENTATION REQUIRED' });
-    expect(lines[(reserve.signatureLine as number) - 1]).toContain('async def reserve_stock(');
-    expect(lines[(reserve.bodyStartLine as number) - 1]!.trim()).toBe('# IMPLEMENTATION REQUIRED');
-    expect(lines[(reserve.bodyEndLine as number) - 1]!.trim()).toBe('pass');
-    const route = json.find((s) => s.method === 'execute_effect')!;
-    expect(lines[(route.bodyStartLine as number) - 1]!.trim()).toBe('try:');
-    expect(lines[(route.bodyEndLine as number) - 1]!.trim()).toBe(') from e');
-    const audit = json.find((s) => s.method === 'audit')!;
-    expect(audit.async).toBe(false);
-    expect(lines[(audit.bodyEndLine as number) - 1]!.trim()).toBe('pass  # Stub');
-  });
-
-  test('a marker inside a nested function belongs to that function, not to the method', () => {
-    const src = ['class A:', '    def outer(self):', '        def inner():', '            # TODO: later', '            return 1', '        return inner()', ''].join('\n');
-    expect(findStubs(parser.parse(src))).toEqual([]);
-  });
-});
-
 describe('injectBodies', () => {
   const body = (method: string) => `result = await self._${method}_impl()\nreturn result\n`;
 
   test('replaces only stub bodies; bytes outside are unchanged and the docstrings stay', () => {
     const module = parser.parse(source);
-    const stubs = findStubs(module);
+    const stubs = findStubs(parser, module);
     const { source: out, addedImports } = injectBodies(
       parser,
       source,
@@ -82,14 +45,14 @@ describe('injectBodies', () => {
       const fn = outParsed.functions.find((f) => f.qualifiedName === stub.qualifiedName)!;
       expect(fn.docstring?.text).toBe(stub.function.docstring?.text);
     }
-    expect(findStubs(outParsed)).toEqual([]);
+    expect(findStubs(parser, outParsed)).toEqual([]);
     expect(out).toContain('        result = await self._reserve_stock_impl()\n        return result\n\n    async def release_stock');
     expect(out).toContain('    def get(self, key: K) -> V | None:\n        return None\n');
   });
 
   test('re-indents, drops a generated docstring, keeps multi-line strings verbatim, adds imports once', () => {
     const module = parser.parse(source);
-    const stub = findStubs(module).find((s) => s.method === 'reserve_stock')!;
+    const stub = findStubs(parser, module).find((s) => s.method === 'reserve_stock')!;
     const code = [
       '    """A docstring the model repeated."""',
       '    query = """',
@@ -111,15 +74,35 @@ describe('injectBodies', () => {
   });
 
   test('refuses a result that does not parse', () => {
-    const stub = findStubs(parser.parse(source)).find((s) => s.method === 'reserve_stock')!;
+    const stub = findStubs(parser, parser.parse(source)).find((s) => s.method === 'reserve_stock')!;
     expect(() => injectBodies(parser, source, [{ stub, code: 'return (' }])).toThrow(/does not parse/);
   });
 
   test('keeps CRLF line endings', () => {
     const crlf = source.replace(/\n/g, '\r\n');
-    const stub = findStubs(parser.parse(crlf)).find((s) => s.method === 'reserve_stock')!;
+    const stub = findStubs(parser, parser.parse(crlf)).find((s) => s.method === 'reserve_stock')!;
     const { source: out } = injectBodies(parser, crlf, [{ stub, code: 'x = 1\nreturn {"x": x}' }]);
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
     expect(out).toContain('        x = 1\r\n        return {"x": x}\r\n');
+  });
+
+  test('many stubs are injected in one pass: every body lands in its own method', () => {
+    const methods = Array.from({ length: 300 }, (_, i) => `    async def op_${i}(self) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n`);
+    const big = `class NodeBigEffect:\n${methods.join('\n')}`;
+    const stubs = findStubs(parser, parser.parse(big));
+    expect(stubs).toHaveLength(300);
+    const { source: out } = injectBodies(parser, big, stubs.map((stub) => ({ stub, code: `return {"op": ${stub.method.slice(3)}}` })));
+    const filled = parser.parse(out).functions;
+    expect(filled.map((f) => f.statements.map((s) => s.text))).toEqual(methods.map((_, i) => [`return {"op": ${i}}`]));
+  });
+});
+
+describe('mergeImports', () => {
+  test('adds only what is missing, after the last absolute import, in the file line ending', () => {
+    const src = 'import os\r\nfrom .models import M\r\n\r\nX = 1\r\n';
+    expect(mergeImports(parser, src, ['import os', 'from typing import Any'])).toEqual({
+      source: 'import os\r\nfrom typing import Any\r\nfrom .models import M\r\n\r\nX = 1\r\n',
+      added: ['from typing import Any'],
+    });
   });
 });
