@@ -3,10 +3,9 @@
 //   score           = Σ_c w_c · s_c / Σ_c w_c      (weights and penalties come from the profile)
 //   syntax invalid  → every category and the score are 0 (nothing else could be checked)
 //   passed          = syntax valid and no issue of severity 'error'
+import { ISSUE_CATEGORIES } from '@onexgen/onex';
 import type { ResolvedProfile } from '../profiles/schema.js';
-import type { Category, ScoreBreakdown, ValidationIssue } from './validation-types.js';
-
-const CATEGORIES: Category[] = ['syntax', 'compliance', 'security', 'quality', 'pattern'];
+import type { ScoreBreakdown, ValidationIssue } from './validation-types.js';
 
 export function scoreIssues(issues: ValidationIssue[], syntaxValid: boolean, profile: ResolvedProfile): { score: number; breakdown: ScoreBreakdown; passed: boolean } {
   const breakdown: ScoreBreakdown = { syntax: 0, compliance: 0, security: 0, quality: 0, pattern: 0 };
@@ -15,7 +14,7 @@ export function scoreIssues(issues: ValidationIssue[], syntaxValid: boolean, pro
   for (const issue of issues) penalty[issue.category] += profile.penalties[issue.severity];
   let weighted = 0;
   let total = 0;
-  for (const c of CATEGORIES) {
+  for (const c of ISSUE_CATEGORIES) {
     breakdown[c] = round(Math.max(0, 1 - penalty[c]));
     weighted += profile.weights[c] * breakdown[c];
     total += profile.weights[c];
