@@ -19,7 +19,7 @@ const SampleSchema = z.strictObject({
 });
 export type Sample = z.infer<typeof SampleSchema>;
 
-export function loadPart(name: 'development' | 'held-out'): Sample[] {
+export function loadPart(name: 'development' | 'held-out' | 'held-out-2'): Sample[] {
   const file = fileURLToPath(new URL(`./${name}.yaml`, import.meta.url));
   return z.strictObject({ samples: z.array(SampleSchema) }).parse(parse(fs.readFileSync(file, 'utf8'))).samples;
 }

@@ -15,6 +15,9 @@ const WEAK_CLASSES = new Map<string, string>([
   ['cryptography.hazmat.primitives.hashes.MD5', 'md5'], ['cryptography.hazmat.primitives.hashes.SHA1', 'sha1'],
 ]);
 
+/** where a digest lands when it only names or deduplicates something (a cache file, an ETag) */
+const NOT_SECURITY = /(^|_)(cache|etag|checksum|fingerprint|filename|file_name|name|dedup|shard|bucket|content_hash|cache_key)($|_)/i;
+
 export const weakHash: Rule = {
   id: 'security/weak-hash',
   category: 'security',
@@ -34,7 +37,7 @@ export const weakHash: Rule = {
         const value = name ? ctx.names.constant(name)?.toLowerCase().replace(/[-_]/g, '') : undefined;
         if (value && WEAK.has(value)) algo = value;
       }
-      if (!algo || isFalse(site.keywords.get('usedforsecurity'))) continue;
+      if (!algo || isFalse(site.keywords.get('usedforsecurity')) || NOT_SECURITY.test(destination(site.node) ?? '')) continue;
       once(site.node, `${algo} is broken for security use: use hashlib.sha256 (or hmac/bcrypt/argon2 for passwords); if it is only a checksum, pass usedforsecurity=False`);
     }
   },

@@ -207,6 +207,8 @@ function hostContext(ctx: RuleContext, s: Node): boolean {
   }
   const p = n.parent;
   if (!p) return false;
+  // server_address = ("", 8000)
+  if (n.type === 'tuple' && p.type === 'assignment') return HOST_NAME.test(p.childForFieldName('left')?.text ?? '');
   if (p.type === 'keyword_argument') return HOST_KEYWORDS.test(p.childForFieldName('name')?.text ?? '');
   if (p.type !== 'argument_list' || p.parent?.type !== 'call') return false;
   const call = p.parent;
