@@ -23,6 +23,7 @@ export {
   ValidationResultSchema,
   ExtractionMethodSchema,
   ExtractionResultSchema,
+  RequiredImportSchema,
   ResponseValidationResultSchema,
 } from './validation/schemas.js';
 export { loadProfile, BUILT_IN_PROFILES } from './profiles/load-profile.js';

@@ -21,6 +21,7 @@ export function formatJson(report: Report): string {
     })),
     ...(f.code !== undefined ? { code: f.code } : {}),
     ...(f.warnings?.length ? { warnings: f.warnings } : {}),
+    ...(f.requiredImports?.length ? { requiredImports: f.requiredImports } : {}),
     breakdown: f.result.breakdown,
     stats: f.result.stats,
   }));

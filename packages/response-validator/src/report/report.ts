@@ -12,6 +12,8 @@ export interface FileReport {
   code?: string;
   /** extraction warnings (inputs read as raw LLM answers) */
   warnings?: string[];
+  /** import statements the answer added, which the file's import block needs (raw LLM answers) */
+  requiredImports?: string[];
 }
 
 export interface InputError {

@@ -74,7 +74,8 @@ export function runRules(input: EngineInput): ValidationIssue[] {
         issues.push({
           ruleId: rule.id,
           category: rule.category,
-          severity: setting.severity ?? override ?? rule.severity,
+          // a rule's explicit severity for this finding wins (it knows the case, e.g. generated code)
+          severity: override ?? setting.severity ?? rule.severity,
           message,
           line: start.line,
           column: start.column,

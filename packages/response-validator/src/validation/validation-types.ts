@@ -39,6 +39,8 @@ export interface ValidationContext {
   knownNames?: string[];
   /** the stub's return annotation (e.g. 'dict[str, Any]'): a fragment must return a value on every path */
   returnAnnotation?: string;
+  /** the code was written by a model (default: true for fragments): names nothing binds are errors */
+  generated?: boolean;
   /** 1-based attempt number, for rules or reports that care */
   attempt?: number;
 }
@@ -74,9 +76,23 @@ export interface ExtractionResult {
   method: ExtractionMethod;
   /** 'class' or 'function' when a whole definition was reduced to the body */
   reducedFrom?: 'class' | 'function';
-  /** import lines the model added (removed from `code`; the orchestrator decides) */
+  /** import statements the model added, as written (moved out of `code`; same order as requiredImports) */
   imports: string[];
+  /** the same imports as data: the file's import block must hold them; validateResponse counts their names as bound */
+  requiredImports: RequiredImport[];
   warnings: string[];
+}
+
+/** An import the extracted body relies on, to merge into the node file's import block. */
+export interface RequiredImport {
+  /** the statement as written, e.g. 'from os import path as p' */
+  statement: string;
+  kind: 'import' | 'from';
+  /** 'os.path', or '.models' for a relative import */
+  module: string;
+  names: { name: string; alias?: string }[];
+  /** the names the statement binds in the file, e.g. ['p'] */
+  binds: string[];
 }
 
 export interface Validator {

@@ -76,9 +76,13 @@ class ProfileValidator implements Validator {
       methodName: ctx.methodName,
       docstring: this.extraction.docstring,
     });
-    // imports the answer carried were moved out of the body: they still bind names for the checks
-    // (`from os import system as s` then `s(cmd)` is os.system)
-    const checked = extraction.imports.length ? { ...ctx, fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : ctx;
+    // Imports the answer carried were moved out of the body: they belong to the file's import block
+    // and still bind names for the checks (`from os import system as s` then `s(cmd)` is os.system).
+    const checked: ValidationContext = {
+      generated: true,
+      ...ctx,
+      ...(extraction.imports.length ? { fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : {}),
+    };
     return { ...this.validate(extraction.code, checked), extraction, code: extraction.code };
   }
 
