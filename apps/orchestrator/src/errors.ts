@@ -1,5 +1,6 @@
 // Typed errors of the app: a code, a message for a person, the cause, and the exit code the CLI uses.
-import { NodeSourceError, type NodeSourceErrorCode } from '@onexgen/node-source';
+// types only: this module loads with `--help`, @onexgen/node-source only when a command uses it
+import type { NodeSourceErrorCode } from '@onexgen/node-source';
 
 /** 2 usage/input error, 3 provider/budget failure (1 = some methods fell back is not an error). */
 export type ExitCode = 2 | 3;
@@ -54,9 +55,4 @@ export class OnexgenError extends Error {
     this.exitCode = EXIT_CODES[code];
     this.where = options?.where;
   }
-}
-
-/** A node-source refusal as the app's error (same code, exit 2); anything else unchanged. */
-export function fromNodeSource(err: unknown): unknown {
-  return err instanceof NodeSourceError ? new OnexgenError(err.code, err.message, { cause: err, ...(err.path ? { where: err.path } : {}) }) : err;
 }

@@ -1,6 +1,9 @@
 // The `onexgen` command tree. Commands throw OnexgenError; runCli turns errors into exit codes.
+// Only commander and the command definitions load here: each command imports what it needs when it
+// runs, so `--version` and `--help` stay fast.
 import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
+import { VERSION } from '../package-version.js';
 import { registerDb } from './commands/db.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFill } from './commands/fill.js';
@@ -14,7 +17,7 @@ import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
 import type { RunState } from './run-state.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 type CommandRegistrar = (program: Command, io: CliIO, state: RunState) => void;
 

@@ -5,6 +5,9 @@ import type { NodeOutcome, RunOutcome } from '../pipeline/outcome.js';
 import { describeStop } from '../pipeline/stop-reason.js';
 import type { CliIO } from './io.js';
 
+/** the location an in-memory database reports (its records end with the process) */
+const MEMORY_DATABASE = 'memory://';
+
 export const OFFLINE_LINE =
   'offline: no LLM was used (no provider configured): methods came from learned templates, patterns and fallbacks. ' +
   'To generate with a model set ZAI_API_KEY, OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY (or OLLAMA_HOST), ' +
@@ -40,6 +43,10 @@ export function reportRun(io: CliIO, run: RunOutcome, json: boolean): void {
   if (stopped) io.stdout(`${stopped}\n`);
   if (run.offline) io.stdout(`${OFFLINE_LINE}\n`);
   else if (run.provider) io.stdout(`model: ${run.provider}\n`);
-  io.stdout(`metrics: session ${run.sessionId} recorded in ${run.database} (see \`onexgen metrics\`)\n`);
+  if (run.database === MEMORY_DATABASE) {
+    io.stdout(`metrics: session ${run.sessionId} was kept in memory (memory://) and is gone with this run; give --db <dir> to keep them\n`);
+  } else {
+    io.stdout(`metrics: session ${run.sessionId} recorded in ${run.database} (see \`onexgen metrics\`)\n`);
+  }
   if (run.nodes.some((n) => n.backup)) io.stdout(`undo: onexgen undo ${run.sessionId}\n`);
 }

@@ -1,8 +1,9 @@
 // The run configuration every layer of the cascade speaks (files in camelCase or snake_case).
 import { tierSchema } from '@onexgen/onex';
 import { z } from 'zod';
+import { PROVIDERS } from './choices.js';
 
-export const PROVIDERS = ['openai-compatible', 'anthropic', 'gemini', 'ollama'] as const;
+export { PROVIDERS };
 
 export const ProviderSchema = z.enum(PROVIDERS);
 

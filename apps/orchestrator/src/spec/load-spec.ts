@@ -17,8 +17,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/**
+ * zod reports a value that matches no branch of a union (`- name` or `- { name: … }`) as one
+ * "Invalid input" at the union. The branch the value was written for is the one that got past the
+ * type check; its issues name the field and the rule (`operations[1].name: must be a Python identifier`).
+ */
+function specific(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const typeMismatch = (branch: z.core.$ZodIssue[]) => branch.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+  const branch = issue.errors.find((b) => b.length > 0 && !typeMismatch(b));
+  if (!branch) return [issue];
+  return branch.flatMap((i) => specific({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+}
+
 export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`).join('\n');
+  return issues.flatMap(specific).map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`).join('\n');
 }
 
 export function parseSpecText(text: string, file: string): NodeSpec {
@@ -44,7 +57,7 @@ export function parseSpecText(text: string, file: string): NodeSpec {
   }
   const result = NodeSpecSchema.safeParse(data);
   if (!result.success) {
-    const first = result.error.issues[0];
+    const first = result.error.issues.flatMap(specific)[0];
     throw new OnexgenError('SPEC_INVALID', formatIssues(file, result.error.issues), {
       cause: result.error,
       where: first ? `${file}: ${formatPath(first.path)}` : file,

@@ -1,27 +1,10 @@
-// `onexgen fill <node.py...>`: fill the stubs of existing node files.
-import { join, resolve } from 'node:path';
+// `onexgen fill <node.py...>`: fill the stubs of existing node files. The work is loaded when the
+// command runs (fill-run.ts).
 import type { Command } from 'commander';
-import { uncommittedChange } from '@onexgen/node-source';
-import { loadPythonParser } from '@onexgen/response-validator';
-import { OnexgenError } from '../../errors.js';
-import { fileInput } from '../../pipeline/node-inputs.js';
-import { defaultFilledPath, type FileJob } from '../../pipeline/run-nodes.js';
-import { loadSpecFile } from '../../spec/load-spec.js';
-import { addCommonOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
-import { configFor, runPipeline } from '../run-pipeline.js';
-import { maxBytesOption, readNodeFile } from './stubs.js';
-
-interface FillOptions extends CommonOptions {
-  spec?: string;
-  out?: string;
-  inPlace?: boolean;
-  fileConcurrency?: string;
-  includeUncertain?: boolean;
-  force?: boolean;
-  maxFileBytes?: string;
-}
+import type { FillOptions } from './fill-run.js';
 
 export function registerFill(program: Command, io: CliIO, state: RunState): void {
   addCommonOptions(
@@ -39,36 +22,7 @@ export function registerFill(program: Command, io: CliIO, state: RunState): void
       .option('--force', '--in-place: write files that git reports as modified or untracked')
       .option('--max-file-bytes <n>', 'refuse larger node files (default 2 MiB)'),
   ).action(async (files: string[], opts: FillOptions) => {
-    if (opts.out && opts.inPlace) throw new OnexgenError('USAGE', '--out and --in-place exclude each other');
-    if (opts.out && files.length > 1) throw new OnexgenError('USAGE', '--out names one file: give one input, or use --in-place');
-    const loaded = configFor(io, opts);
-    const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
-    const jobs: FileJob[] = [];
-    const parser = await loadPythonParser();
-    const maxBytes = maxBytesOption(opts.maxFileBytes);
-    for (const file of files) {
-      const path = resolve(io.cwd, file);
-      const outFile = opts.inPlace ? path : opts.out ? resolve(io.cwd, opts.out) : defaultFilledPath(path);
-      const source = await readNodeFile(path, maxBytes);
-      // refuse bad input before anything is opened or written
-      fileInput(parser, file, source.text, spec);
-      if (opts.inPlace && !opts.force) {
-        // work git cannot give back is never overwritten
-        const change = await uncommittedChange(source.target);
-        if (change) {
-          throw new OnexgenError('FILE_UNCOMMITTED', `${file}: git reports uncommitted changes (${change.slice(0, 2).trim()}); commit them or pass --force; nothing written`, { where: file });
-        }
-      }
-      jobs.push({
-        kind: 'node-file',
-        file,
-        source,
-        ...(spec ? { spec } : {}),
-        outFile,
-        ...(opts.includeUncertain ? { includeUncertain: true } : {}),
-        ...(opts.inPlace ? { backupRoot: join(io.cwd, '.onexgen', 'backups') } : {}),
-      });
-    }
-    await runPipeline(io, state, opts, loaded, jobs);
+    const { runFill } = await import('./fill-run.js');
+    await runFill(io, state, files, opts);
   });
 }
