@@ -16,6 +16,9 @@ export interface CommonOptions {
   offline?: boolean;
   json?: boolean;
   budget?: string;
+  python?: string;
+  /** commander's --no-reuse: false when given */
+  reuse?: boolean;
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -27,7 +30,9 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--db <url|path>', DB_OPTION_HELP)
     .option('--concurrency <n>', 'methods generated at once (per node and across the run)')
     .option('--budget <usd>', 'stop the run when its cost reaches this many US dollars')
-    .option('--config <file>', 'configuration file (instead of ./onexgen.config.*)');
+    .option('--config <file>', 'configuration file (instead of ./onexgen.config.*)')
+    .option('--python <path>', 'the Python that runs the spec examples (default: python3 >= 3.10 on PATH)')
+    .option('--no-reuse', 'do not reuse learned templates in this run');
 }
 
 function positiveInt(value: string, flag: string): number {
@@ -50,5 +55,7 @@ export function flagLayer(opts: CommonOptions): ConfigLayer {
     layer.budgetUsd = n;
   }
   if (opts.offline) layer.offline = true;
+  if (opts.python) layer.python = opts.python;
+  if (opts.reuse === false) layer.noReuse = true;
   return layer as ConfigLayer;
 }

@@ -11,6 +11,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPatterns } from './commands/patterns.js';
 import { registerStubs } from './commands/stubs.js';
+import { registerTemplates } from './commands/templates.js';
 import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliIO } from './io.js';
@@ -29,6 +30,7 @@ const registrars: CommandRegistrar[] = [
   registerValidate,
   (p, io) => registerMetrics(p, io),
   (p, io) => registerPatterns(p, io),
+  (p, io) => registerTemplates(p, io),
   (p, io) => registerDb(p, io),
   (p, io) => registerUndo(p, io),
 ];

@@ -1,5 +1,6 @@
 // A spec or a node file turned into what the pipeline works on: the source with its stubs and the
 // NodeContext. Shared by generate/fill (run-nodes) and explain.
+import { basename } from 'node:path';
 import { findStubs, type Stub } from '@onexgen/node-source';
 import type { PythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
@@ -28,11 +29,19 @@ export function specInput(parser: PythonParser, file: string, spec: NodeSpec): N
       contract: contractOf(spec),
       fileImports: module.imports.map((i) => i.text),
       source,
+      packageFiles: Object.fromEntries(skeleton.files.filter((f) => f.path !== 'node.py').map((f) => [f.path, f.content])),
+      moduleName: 'node',
     },
   };
 }
 
-export function fileInput(parser: PythonParser, file: string, source: string, spec?: NodeSpec, options: { includeUncertain?: boolean } = {}): NodeInput {
+export function fileInput(
+  parser: PythonParser,
+  file: string,
+  source: string,
+  spec?: NodeSpec,
+  options: { includeUncertain?: boolean; packageFiles?: Record<string, string> } = {},
+): NodeInput {
   const module = parser.parse(source);
   if (!module.syntaxValid) {
     const e = module.syntaxErrors[0];
@@ -50,6 +59,8 @@ export function fileInput(parser: PythonParser, file: string, source: string, sp
       contract: contractOf(info.spec),
       fileImports: module.imports.map((i) => i.text),
       source,
+      ...(options.packageFiles ? { packageFiles: options.packageFiles } : {}),
+      moduleName: basename(file).replace(/\.py$/, '').replace(/\W/g, '_') || 'node',
     },
   };
 }

@@ -8,7 +8,7 @@ import { OnexgenError } from '../errors.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput } from './node-inputs.js';
-import type { NodeOutcome } from './outcome.js';
+import type { GeneratedBody, NodeOutcome } from './outcome.js';
 import type { Session } from './session.js';
 
 export interface SpecJob {
@@ -39,6 +39,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const target = resolve(job.outDir, skeleton.dirName);
   if (session.signal?.aborted) throw session.signal.reason;
   await writeDirAtomic(target, files);
+  learnWritten(session, filled.bodies);
   await session.recorder.flush();
   return {
     input: job.file,
@@ -63,6 +64,7 @@ async function runFile(session: Session, job: FileJob, backups: () => BackupRun 
   } else {
     await writeFileAtomic(job.outFile, encodeNodeSource(job.source, filled.source), { mode: job.source.mode });
   }
+  learnWritten(session, filled.bodies);
   await session.recorder.flush();
   return {
     input: job.file,
@@ -74,6 +76,15 @@ async function runFile(session: Session, job: FileJob, backups: () => BackupRun 
     addedImports: filled.addedImports,
     ...(backup ? { backup } : {}),
   };
+}
+
+/**
+ * Templates are learned from bodies that are in a written node (the injected file parsed): an
+ * answer that broke the file was replaced by its fallback (which has no learn), and a run killed
+ * before the write learns nothing.
+ */
+function learnWritten(session: Session, bodies: readonly GeneratedBody[]): void {
+  for (const body of bodies) if (body.learn) session.recorder.background('learning', body.learn);
 }
 
 function failure(job: SpecJob | FileJob, err: unknown, session: Session): NodeOutcome {
