@@ -16,15 +16,11 @@ import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
+import type { RunState } from './run-state.js';
 
 export { VERSION };
 
-/** Set by a command whose run finished with a non-zero status that is not an error (1: some fell back). */
-export interface RunState {
-  exitCode: number;
-}
-
-export type CommandRegistrar = (program: Command, io: CliIO, state: RunState) => void;
+type CommandRegistrar = (program: Command, io: CliIO, state: RunState) => void;
 
 const registrars: CommandRegistrar[] = [
   registerGenerate,

@@ -10,7 +10,7 @@ import { assertKeysPresent } from './missing-key.js';
 import { llmSetup } from '../llm/llm-layers.js';
 import type { CliIO } from './io.js';
 import { createProgressDisplay, progressEnabled } from './progress-display.js';
-import type { RunState } from './program.js';
+import type { RunState } from './run-state.js';
 import { redactor } from './redact.js';
 import { reportRun } from './report-run.js';
 

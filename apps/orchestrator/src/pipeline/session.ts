@@ -7,7 +7,7 @@ import type { Sandbox } from '@onexgen/python-sandbox';
 import type { BulkheadPolicy } from 'cockatiel';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Learning } from './learning.js';
-import type { ModelCaller } from './model-caller.js';
+import type { ModelCaller } from './model-port.js';
 import type { ProgressSink } from './progress-events.js';
 import type { Recorder } from './recorder.js';
 import type { RunBudget } from './run-budget.js';

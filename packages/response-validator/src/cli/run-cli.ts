@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ValidatorError } from '../errors.js';
 import { BUILT_IN_PROFILES } from '../profiles/built-in.js';
-import type { Report, ReportFormat } from '../report/format.js';
+import type { Report, ReportFormat } from '../report/report.js';
 import { expandInputs, readInput } from './read-inputs.js';
 
 export interface CliIo {

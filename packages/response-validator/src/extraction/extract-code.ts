@@ -1,7 +1,7 @@
 // extractCode: the Python code in an LLM answer, how it was found, and what was changed on the way.
 import type { PythonParser } from '../parser/types.js';
 import { getLoadedPythonParser } from '../parser/index.js';
-import type { ExtractionResult, RequiredImport } from '../validation/types.js';
+import type { ExtractionResult, RequiredImport } from '../validation/validation-types.js';
 import { chooseBlocks } from './choose-blocks.js';
 import { findFencedBlocks } from './fences.js';
 import { dedent, expandLeadingTabs, normalizeAnswer, trimBlankEdges } from './normalize.js';

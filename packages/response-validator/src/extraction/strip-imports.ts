@@ -2,7 +2,7 @@
 // become requirements of the file's import block (never silently dropped): the caller merges them
 // into the file, and validation counts the names they bind as bound.
 import type { ParsedModule, PyImport } from '../parser/types.js';
-import type { RequiredImport } from '../validation/types.js';
+import type { RequiredImport } from '../validation/validation-types.js';
 
 export function stripTopLevelImports(module: ParsedModule): { code: string; imports: string[]; required: RequiredImport[] } {
   const top = module.imports.filter((i) => i.range.startColumn === 1);

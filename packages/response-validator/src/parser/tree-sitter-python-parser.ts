@@ -5,7 +5,7 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { buildSyntaxTree } from './mirror/build-mirror.js';
 import type { SyntaxTree } from './mirror/syntax-node.js';
 import type { WasmBinding } from './mirror/wasm-binding.js';
-import { PythonParserError } from './errors.js';
+import { PythonParserError } from './parser-error.js';
 import { extractAll } from './extract/walk.js';
 import { mapModule, mapToFragment } from './fragment-mapping.js';
 import { buildWrapper } from './fragment-wrapper.js';

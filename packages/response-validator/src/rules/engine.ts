@@ -3,7 +3,7 @@
 import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
 import type { ParsedModule } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
-import type { ValidationContext, ValidationIssue } from '../validation/types.js';
+import type { ValidationContext, ValidationIssue } from '../validation/validation-types.js';
 import type { Rule, RuleContext } from './rule.js';
 import type { PyImport } from '../parser/types.js';
 import { type CallSite, callSites } from './tree/call-sites.js';

@@ -4,7 +4,7 @@ import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
 import type { ParsedModule, SourceRange } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { Severity } from '@onexgen/onex';
-import type { Category, ValidationContext } from '../validation/types.js';
+import type { Category, ValidationContext } from '../validation/validation-types.js';
 import type { CallSite } from './tree/call-sites.js';
 import type { NameResolver } from './tree/name-resolution.js';
 

@@ -1,4 +1,4 @@
-// zod schemas for every result shape in ./types.ts (and the context, validated at the boundary).
+// zod schemas for every result shape in ./validation-types.ts (and the context, validated at the boundary).
 // `satisfies` ties each schema to its TypeScript contract so the two cannot drift apart.
 import { issueCategorySchema, NODE_TYPES, severitySchema } from '@onexgen/onex';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import type {
   ValidationContext,
   ValidationIssue,
   ValidationResult,
-} from './types.js';
+} from './validation-types.js';
 
 export const ValidationIssueSchema = z.object({
   ruleId: z.string().min(1),

@@ -4,7 +4,7 @@
 //   syntax invalid  → every category and the score are 0 (nothing else could be checked)
 //   passed          = syntax valid and no issue of severity 'error'
 import type { ResolvedProfile } from '../profiles/schema.js';
-import type { ScoreBreakdown, ValidationIssue } from './types.js';
+import type { ScoreBreakdown, ValidationIssue } from './validation-types.js';
 
 const CATEGORIES = ['syntax', 'compliance', 'security', 'quality', 'pattern'] as const;
 

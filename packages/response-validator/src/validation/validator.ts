@@ -15,7 +15,7 @@ import { FileImportCache } from './file-imports.js';
 import { ValidationContextSchema } from './schemas.js';
 import { scoreIssues } from './score.js';
 import { loadPythonParser } from '../parser/index.js';
-import type { ExtractionResult, ValidationContext, ValidationIssue, ValidationResult, Validator } from './types.js';
+import type { ExtractionResult, ValidationContext, ValidationIssue, ValidationResult, Validator } from './validation-types.js';
 
 export interface ValidatorOptions {
   /** 'onex-v2' (default), 'generic-python', a path to a YAML/JSON profile, or a profile object */

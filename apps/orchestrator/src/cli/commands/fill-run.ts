@@ -8,7 +8,7 @@ import { defaultFilledPath, type FileJob } from '../../pipeline/run-nodes.js';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
-import type { RunState } from '../program.js';
+import type { RunState } from '../run-state.js';
 import { configFor, runPipeline } from '../run-pipeline.js';
 import { maxBytesOption, readNodeFile } from './node-file.js';
 

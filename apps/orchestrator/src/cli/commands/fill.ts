@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { addCommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
-import type { RunState } from '../program.js';
+import type { RunState } from '../run-state.js';
 import type { FillOptions } from './fill-run.js';
 
 export function registerFill(program: Command, io: CliIO, state: RunState): void {

@@ -5,7 +5,7 @@ import type { SpecJob } from '../../pipeline/run-nodes.js';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
-import type { RunState } from '../program.js';
+import type { RunState } from '../run-state.js';
 import { configFor, runPipeline } from '../run-pipeline.js';
 
 /** Every spec is validated before anything runs: one bad spec → exit 2, all errors listed, nothing written. */

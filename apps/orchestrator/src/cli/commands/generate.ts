@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { addCommonOptions, type CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
-import type { RunState } from '../program.js';
+import type { RunState } from '../run-state.js';
 
 export function registerGenerate(program: Command, io: CliIO, state: RunState): void {
   addCommonOptions(
