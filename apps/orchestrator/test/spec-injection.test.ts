@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { createValidator, loadPythonParser, type PythonParser, type Validator } from '@onexgen/response-validator';
+import { createValidator, type Validator } from '@onexgen/response-validator';
 import { checkGeneratedPackage } from '../src/skeleton/check-package.js';
 import { runInProcess } from './helpers/run-in-process.js';
 
@@ -49,19 +49,17 @@ describe('spec fields that reach Python', () => {
 });
 
 describe('the generated package gate', () => {
-  let parser: PythonParser;
   let validator: Validator;
   beforeAll(async () => {
-    parser = await loadPythonParser();
     validator = await createValidator({ profile: 'onex-v2' });
   });
 
   test('a package holding top-level os.system is refused before anything is written', async () => {
     const files = [{ path: 'node.py', content: 'import os\n\nos.system("rm -rf /tmp/x " + input())\n' }];
-    await expect(checkGeneratedPackage(parser, validator, 'x.yaml', files)).rejects.toMatchObject({ code: 'TEMPLATE_RENDER_FAILED', exitCode: 2 });
+    await expect(checkGeneratedPackage(validator, 'x.yaml', files)).rejects.toMatchObject({ code: 'TEMPLATE_RENDER_FAILED', exitCode: 2 });
   });
 
   test('an unparsable file is refused', async () => {
-    await expect(checkGeneratedPackage(parser, validator, 'x.yaml', [{ path: 'models/__init__.py', content: 'from .m import In"""\n' }])).rejects.toThrow(/not valid Python/);
+    await expect(checkGeneratedPackage(validator, 'x.yaml', [{ path: 'models/__init__.py', content: 'from .m import In"""\n' }])).rejects.toThrow(/not valid Python/);
   });
 });

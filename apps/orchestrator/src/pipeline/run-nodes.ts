@@ -38,7 +38,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const filled = await fillSource(session, node, stubs);
   const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
   const target = resolve(job.outDir, skeleton.dirName);
-  await checkGeneratedPackage(session.parser, session.validator, job.file, files);
+  await checkGeneratedPackage(session.validator, job.file, files);
   if (session.signal?.aborted) throw session.signal.reason;
   await writeDirAtomic(target, files);
   learnWritten(session, filled.bodies);
