@@ -19,8 +19,9 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies|onex|python-sandbox|node-source)$':
+    '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies|onex|python-sandbox|node-source|pipeline)$':
       path.join(root, 'packages/$1/src/index.ts'),
+    '^@onexgen/pipeline/errors$': path.join(root, 'packages/pipeline/src/errors.ts'),
     '^@onexgen/onex/tokens$': path.join(root, 'packages/onex/src/tokens.ts'),
     '^@onexgen/llm-sim$': path.join(root, 'tools/llm-sim/src/index.ts'),
     '^@onexgen/test-harness$': path.join(root, 'tools/test-harness/src/index.ts'),

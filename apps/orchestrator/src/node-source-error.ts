@@ -1,7 +1,7 @@
 // node-source's refusals as the app's errors, apart from errors.ts so that loading the error types
 // (every command does, at start-up) does not load @onexgen/node-source and its parser.
 import { NodeSourceError } from '@onexgen/node-source';
-import { OnexgenError } from './errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 
 /** A node-source refusal as the app's error (same code, exit 2); anything else unchanged. */
 export function fromNodeSource(err: unknown): unknown {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { resolveCredentials } from '../src/config/env-layer.js';
-import { loadConfig, methodConfig } from '../src/config/load-config.js';
+import { methodConfig } from '@onexgen/pipeline';
+import { loadConfig } from '../src/config/load-config.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'onexgen-config-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { renderSkeleton } from '../src/skeleton/render-skeleton.js';
+import { renderSkeleton } from '@onexgen/pipeline';
 import { loadSpecFile, parseSpecText } from '../src/spec/load-spec.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));

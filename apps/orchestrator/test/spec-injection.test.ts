@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createValidator, type Validator } from '@onexgen/response-validator';
-import { checkGeneratedPackage } from '../src/skeleton/check-package.js';
+import { checkGeneratedPackage } from '@onexgen/pipeline';
 import { runInProcess } from './helpers/run-in-process.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'onexgen-inject-'));

@@ -2,8 +2,7 @@
 // is not honoured within its grace period.
 import { describe, expect, test } from '@jest/globals';
 import { handleInterrupts } from '../src/cli/interrupt.js';
-import type { NodeOutcome } from '../src/pipeline/outcome.js';
-import { describeStop, stopOf } from '../src/pipeline/stop-reason.js';
+import { type NodeOutcome, describeStop, stopOf } from '@onexgen/pipeline';
 
 const written = (input: string, methods: number): NodeOutcome =>
   ({ input, kind: 'spec', status: 'written', methods: Array.from({ length: methods }, () => ({})), addedImports: [] }) as unknown as NodeOutcome;

@@ -72,7 +72,7 @@ describe('runFallbackLoop with the real validator', () => {
     expect(requests[1]!.user).toContain('never accepted');
     expect(outcome.decision.action).toBe('partial');
     expect(outcome.body).toContain('async with self.pool.acquire() as connection:');
-    const check = validator.validate(outcome.body, { fragment: true, nodeType: 'effect', methodName: 'execute_effect', fileImports: fallbackImports() });
+    const check = validator.validate(outcome.body!, { fragment: true, nodeType: 'effect', methodName: 'execute_effect', fileImports: fallbackImports() });
     expect(check.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(outcome.metrics).toMatchObject({ strategy: 'partial', attempts: 3, success: false, tiers: ['cloud_fast', 'cloud_fast', 'cloud_premium'] });
   });

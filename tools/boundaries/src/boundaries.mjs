@@ -2,7 +2,7 @@
 // carries nx tags: `scope:leaf|core|app|tool` and, for everything but tools, `layer:N`. A project's
 // source may import another project only when that project's layer is lower (onex 0 → validator,
 // llm-effect, metrics, sandbox 1 → node-source, pattern-library, fallback 2 → context-builder 3 →
-// app 4); tools may import anything and nothing but tools may import a tool. The nx plugin
+// pipeline 4 → app 5); tools may import anything and nothing but tools may import a tool. The nx plugin
 // `@nx/enforce-module-boundaries` would read the same tags, but @nx plugins lag core here
 // (TOOLCHAIN.md), so the rule is ESLint's own `no-restricted-imports`, generated per project.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { PROVIDERS } from '../config/choices.js';
 import type { ConfigLayer } from '../config/schema.js';
-import { OnexgenError } from '../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import { DB_OPTION_HELP } from './db-target.js';
 
 export interface CommonOptions {

@@ -1,7 +1,7 @@
 // What a database may be named as (--db, DATABASE_URL, a config file's `db`), checked before anything
 // is opened: a typo or a foreign URL (mysql://…) must not become a PGlite folder of that name.
 // Regexes only: this module is loaded by `--help`.
-import { OnexgenError } from '../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 
 export const DB_FORMS = 'memory:// (kept for this run only), a directory path (embedded PGlite), or a postgres:// or postgresql:// URL';
 export const DB_OPTION_HELP = `database: ${DB_FORMS} (default DATABASE_URL, then .onexgen/db)`;

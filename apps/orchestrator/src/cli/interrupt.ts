@@ -2,7 +2,7 @@
 // are not written, every write is atomic); if the run has not ended a second later — PGlite still
 // opening, a CPU-bound step between two checks — the process says why and exits 3 anyway, so an
 // operator's Ctrl-C or a CI runner's SIGTERM is never ignored. A second signal exits at once.
-import { OnexgenError } from '../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 
 export const INTERRUPT_GRACE_MS = 1_000;
 

@@ -4,7 +4,7 @@ import { resolveLLMConfig } from '@onexgen/llm-effect';
 import type { LoadedConfig } from '../config/load-config.js';
 import { keyVariablesFor } from '../config/env-layer.js';
 import { PROVIDER_NAME, type LlmSetup } from '../llm/llm-layers.js';
-import { OnexgenError } from '../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 
 type Env = Record<string, string | undefined>;
 

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_EMBEDDED_PATH, type DatabaseHandle } from '@onexgen/metrics';
 import type { LoadedConfig } from '../config/load-config.js';
-import { OnexgenError } from '../errors.js';
-import { openDatabaseFor } from '../pipeline/open-session.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
+import { openDatabaseFor } from '@onexgen/pipeline';
 import { dbKind, dbSource } from './db-target.js';
 
 export async function openRecordedDatabase(loaded: LoadedConfig, cwd: string, command: string): Promise<DatabaseHandle> {

@@ -2,7 +2,7 @@
 // Only commander and the command definitions load here: each command imports what it needs when it
 // runs, so `--version` and `--help` stay fast.
 import { Command, CommanderError } from 'commander';
-import { OnexgenError } from '../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import { VERSION } from '../package-version.js';
 import { registerDb } from './commands/db.js';
 import { registerExplain } from './commands/explain.js';

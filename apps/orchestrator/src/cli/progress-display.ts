@@ -2,8 +2,7 @@
 // Only on a terminal; silent with --json, in CI, or when stderr is not a TTY. listr2's colours
 // follow NO_COLOR / FORCE_COLOR.
 import { Listr, type ListrTaskWrapper } from 'listr2';
-import type { ProgressEvent, ProgressSink } from '../pipeline/progress-events.js';
-import { silentProgress } from '../pipeline/progress-events.js';
+import { type ProgressEvent, type ProgressSink, silentProgress } from '@onexgen/pipeline';
 import type { CliIO } from './io.js';
 
 export interface ProgressDisplay {

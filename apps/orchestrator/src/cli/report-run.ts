@@ -1,8 +1,8 @@
 // What generate/fill print: one JSON document with --json, otherwise a summary per node, the
 // offline line when no model was used, and where the files and the metrics are.
 import { relative } from 'node:path';
-import { VERDICTS, type MethodOutcome, type NodeOutcome, type RunOutcome } from '../pipeline/outcome.js';
-import { describeStop } from '../pipeline/stop-reason.js';
+import { VERDICTS } from '@onexgen/onex';
+import { describeStop, type MethodOutcome, type NodeOutcome, type RunOutcome } from '@onexgen/pipeline';
 import type { CliIO } from './io.js';
 
 /** the location an in-memory database reports (its records end with the process) */

@@ -1,9 +1,7 @@
 // The flow generate and fill share: configuration, session, progress, run, report, exit code.
 import { loadConfig } from '../config/load-config.js';
-import { openSession } from '../pipeline/open-session.js';
-import { exitCodeOf, totalsOf, type RunOutcome } from '../pipeline/outcome.js';
-import { runNodes, type FileJob, type SpecJob } from '../pipeline/run-nodes.js';
-import { stopOf } from '../pipeline/stop-reason.js';
+import { exitCodeOf, runNodes, stopOf, totalsOf, type FileJob, type RunOutcome, type SpecJob } from '@onexgen/pipeline';
+import { openRunSession } from '../run/open-run-session.js';
 import { flagLayer, type CommonOptions } from './common-options.js';
 import { dbKind, dbSource } from './db-target.js';
 import { assertKeysPresent } from './missing-key.js';
@@ -41,7 +39,7 @@ export async function runPipeline(
   const setup = llmSetup(loaded, io.env, 'key-check');
   if (setup) assertKeysPresent(loaded, setup, io.env);
   const display = createProgressDisplay(io, jobs.map((j) => j.file), progressEnabled(io, json));
-  const session = await openSession({
+  const session = await openRunSession({
     loaded,
     env: io.env,
     cwd: io.cwd,

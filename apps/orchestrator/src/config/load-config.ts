@@ -1,11 +1,10 @@
 // The configuration cascade: built-in defaults < user file < project onexgen.config.* < environment
-// < flags (< per-method overrides in the spec, applied by methodConfig). Each value remembers its layer.
+// < flags (< per-method overrides in the spec, applied by @onexgen/pipeline's methodConfig). Each value remembers its layer.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { OnexgenError } from '../errors.js';
-import type { MethodOverride } from '@onexgen/onex';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import { formatPath } from '../spec/load-spec.js';
 import { envLayer } from './env-layer.js';
 import { ConfigLayerSchema, DEFAULTS, type ConfigLayer, type ResolvedConfig } from './schema.js';
@@ -120,29 +119,4 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     }
   }
   return { config: config as ResolvedConfig, origin, files, llmLayers };
-}
-
-export interface MethodConfig extends ResolvedConfig {
-  /** a model the spec names for this method: asked first, before the tier's chain */
-  methodModel?: string;
-  /** the llm-effect provider name for methodModel */
-  methodProvider?: string;
-  promptAdditions?: string;
-  methodMaxTokens?: number;
-  methodMaxCostUsd?: number;
-}
-
-/** The last layer: the spec's per-method overrides. */
-export function methodConfig(base: ResolvedConfig, override: MethodOverride | undefined): MethodConfig {
-  if (!override) return base;
-  return {
-    ...base,
-    ...(override.tier ? { tier: override.tier } : {}),
-    ...(override.model ? { model: override.model, methodModel: override.model } : {}),
-    ...(override.provider ? { methodProvider: override.provider } : {}),
-    ...(override.budget?.max_attempts ? { maxAttempts: override.budget.max_attempts } : {}),
-    ...(override.prompt_additions ? { promptAdditions: override.prompt_additions } : {}),
-    ...(override.budget?.max_tokens ? { methodMaxTokens: override.budget.max_tokens } : {}),
-    ...(override.budget?.max_cost_usd ? { methodMaxCostUsd: override.budget.max_cost_usd } : {}),
-  };
 }

@@ -2,6 +2,7 @@
 // environment and flags, the run budget) into llm-effect cascade layers, and decides whether any
 // provider is configured at all (if not: offline mode).
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
+import type { LlmSetup } from '@onexgen/pipeline';
 import type { LoadedConfig } from '../config/load-config.js';
 import { resolveCredentials } from '../config/env-layer.js';
 
@@ -18,11 +19,8 @@ const DEFAULT_MODEL: Record<string, string> = {
 /** the llm-effect provider name of the provider chosen by --provider / --base-url / a key variable */
 export const PROVIDER_NAME = 'onexgen';
 
-export interface LlmSetup {
-  layers: LLMConfigLayer[];
-  /** printable: provider kind, model, base URL and where the key came from (never the key) */
-  describe: string;
-}
+/** printable `describe`: provider kind, model, base URL and where the key came from (never the key) */
+export type { LlmSetup };
 
 /** undefined → offline: nothing names a provider and no key or OLLAMA_HOST is set. */
 export function llmSetup(loaded: LoadedConfig, env: Env, sessionId: string): LlmSetup | undefined {

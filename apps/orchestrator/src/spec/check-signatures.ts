@@ -3,7 +3,7 @@
 // class is defined (a call in a default value or an annotation would run at import time).
 import type { PythonParser } from '@onexgen/response-validator';
 import type { NodeSpec } from '@onexgen/onex';
-import { OnexgenError } from '../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 
 export function checkSignatures(parser: PythonParser, file: string, spec: NodeSpec): void {
   (spec.methods ?? []).forEach((m, i) => {

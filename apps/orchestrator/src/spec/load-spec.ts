@@ -3,7 +3,7 @@
 import { open } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { OnexgenError } from '../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import { NodeSpecSchema, type NodeSpec } from '@onexgen/onex';
 import { loadPythonParser } from '@onexgen/response-validator';
 import { checkSignatures } from './check-signatures.js';

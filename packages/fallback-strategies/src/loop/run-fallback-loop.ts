@@ -32,8 +32,9 @@ export interface AttemptResult {
   durationMs?: number;
 }
 
-export interface FallbackLoopInput {
-  method: MethodSpec;
+export interface FallbackLoopInput<R extends AttemptResult = AttemptResult> {
+  /** the method the end action's body is written for; without it the caller writes that body */
+  method?: MethodSpec;
   nodeType: string;
   /** the context the first prompt was built from (a BuiltContext fits) */
   context: PromptContext;
@@ -41,33 +42,42 @@ export interface FallbackLoopInput {
   firstPrompt: { system: string; user: string };
   startTier: string;
   /** one LLM call plus validation; a provider failure should be thrown, it is not a validation failure */
-  attempt: (request: AttemptRequest) => Promise<AttemptResult>;
+  attempt: (request: AttemptRequest) => Promise<R>;
   policy?: FallbackPolicyInput;
   partialSpec?: PartialSpec;
-  promptOptions?: Omit<AdjustPromptOptions, 'policy'>;
+  /** adjustPrompt's options for the re-ask after `last` (a function when they depend on what failed) */
+  promptOptions?: Omit<AdjustPromptOptions, 'policy'> | ((last: R) => Omit<AdjustPromptOptions, 'policy'>);
+  /** text every re-asked user prompt ends with, as the first one did (e.g. a spec's prompt additions) */
+  userSuffix?: string;
+  /** told every decision before the loop acts on it (to record it; errors thrown here propagate) */
+  onDecision?: (decision: Decision, last: R) => void;
   correlationId?: string;
   now?: () => number;
 }
 
-export interface FallbackOutcome {
-  /** the accepted code, or the template/partial body; unindented */
-  body: string;
+export interface FallbackOutcome<R extends AttemptResult = AttemptResult> {
+  /** the accepted code, or the template/partial body (absent when no `method` was given); unindented */
+  body?: string;
   /** the last decision: accept, template or partial */
   decision: Decision;
   /** the last attempt's validation */
   validation: ValidationResult;
+  /** the last attempt's result as `attempt` returned it */
+  last: R;
   metrics: FallbackMetrics;
 }
 
 /**
- * The whole loop for one method: call, validate (both in `attempt`), decide, and either accept,
- * re-ask with adjustPrompt() on the tier decide() chose, or write the end action's body. Errors
- * thrown by `attempt` (a provider that is down) propagate unchanged: they are the caller's to handle.
+ * The attempt loop for one method (the only one: @onexgen/pipeline drives it with its model call,
+ * validation and behaviour check as `attempt`): call, validate, decide, and either accept, re-ask
+ * with adjustPrompt() on the tier decide() chose, or end with the template/partial body. Errors
+ * thrown by `attempt` (a provider that is down, a spent budget) propagate unchanged.
  */
-export async function runFallbackLoop(input: FallbackLoopInput): Promise<FallbackOutcome> {
+export async function runFallbackLoop<R extends AttemptResult>(input: FallbackLoopInput<R>): Promise<FallbackOutcome<R>> {
   const policy = parseInput(fallbackPolicySchema, input.policy ?? {}, 'policy');
   const now = input.now ?? (() => performance.now());
   const recorder = createFallbackRecorder({ method: methodName(input.method), nodeType: input.nodeType, correlationId: input.correlationId }, now);
+  const suffix = input.userSuffix ? `\n\n${input.userSuffix}` : '';
   let prompt = input.firstPrompt;
   let tier = input.startTier;
 
@@ -77,17 +87,21 @@ export async function runFallbackLoop(input: FallbackLoopInput): Promise<Fallbac
     const spent = recorder.spent();
     const decision = decide(result.validation, { number, tier, tokensSpent: spent.tokensSpent + result.tokens, costMicros: spent.costMicros + result.costMicros }, policy);
     recorder.recordAttempt({ tier, tokens: result.tokens, costMicros: result.costMicros, durationMs: result.durationMs ?? now() - started, score: result.validation.score, decision });
+    input.onDecision?.(decision, result);
 
-    const done = (body: string): FallbackOutcome => ({ body, decision, validation: result.validation, metrics: recorder.toJSON() });
+    const done = (body: string | undefined): FallbackOutcome<R> => ({ ...(body === undefined ? {} : { body }), decision, validation: result.validation, last: result, metrics: recorder.toJSON() });
+    const method = input.method;
     if (decision.action === 'accept') return done(result.code);
-    if (decision.action === 'template') return done(templateFallback(input.method, decision.reason));
-    if (decision.action === 'partial') return done(partialImplementation(input.method, input.nodeType, { ...input.partialSpec, reason: decision.reason }));
+    if (decision.action === 'template') return done(method && templateFallback(method, decision.reason));
+    if (decision.action === 'partial') return done(method && partialImplementation(method, input.nodeType, { ...input.partialSpec, reason: decision.reason }));
 
-    prompt = adjustPrompt(input.context, result.validation, { number }, result.code, { ...input.promptOptions, policy });
+    const options = typeof input.promptOptions === 'function' ? input.promptOptions(result) : input.promptOptions;
+    const adjusted = adjustPrompt(input.context, result.validation, { number }, result.code, { ...options, policy });
+    prompt = { system: adjusted.system, user: `${adjusted.user}${suffix}` };
     tier = decision.next?.tier ?? tier;
   }
 }
 
-function methodName(method: MethodSpec): string {
+function methodName(method: MethodSpec | undefined): string {
   return typeof method === 'object' && method !== null && typeof method.name === 'string' && method.name ? method.name : 'unknown';
 }

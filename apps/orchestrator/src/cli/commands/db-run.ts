@@ -1,5 +1,5 @@
 // What `onexgen db migrate` runs (loaded when the command runs, not at start-up).
-import { openDatabaseFor } from '../../pipeline/open-session.js';
+import { openDatabaseFor } from '@onexgen/pipeline';
 import type { CliIO } from '../io.js';
 import { configFor } from '../run-pipeline.js';
 

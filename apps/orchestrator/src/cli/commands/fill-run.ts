@@ -2,9 +2,8 @@
 import { join, resolve } from 'node:path';
 import { uncommittedChange } from '@onexgen/node-source';
 import { loadPythonParser } from '@onexgen/response-validator';
-import { OnexgenError } from '../../errors.js';
-import { fileInput } from '../../pipeline/node-inputs.js';
-import { defaultFilledPath, type FileJob } from '../../pipeline/run-nodes.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
+import { fileInput, defaultFilledPath, type FileJob } from '@onexgen/pipeline';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';

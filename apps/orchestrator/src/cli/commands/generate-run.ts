@@ -1,7 +1,7 @@
 // What `onexgen generate` runs (loaded when the command runs, not at start-up).
 import { resolve } from 'node:path';
-import { OnexgenError } from '../../errors.js';
-import type { SpecJob } from '../../pipeline/run-nodes.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
+import type { SpecJob } from '@onexgen/pipeline';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';

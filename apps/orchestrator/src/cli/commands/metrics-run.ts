@@ -1,7 +1,7 @@
 // What `onexgen metrics` runs (loaded when the command runs, not at start-up).
 import { resolve } from 'node:path';
 import { collectReportData, createMetricsStore, renderReport, renderTextReport } from '@onexgen/metrics';
-import { OnexgenError } from '../../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import { writeFileAtomic } from '@onexgen/node-source';
 import type { CliIO } from '../io.js';
 import { openRecordedDatabase } from '../open-recorded-database.js';

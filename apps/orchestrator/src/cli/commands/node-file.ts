@@ -2,7 +2,7 @@
 // BOM, mode); errors name the file (and the line). Loaded only by the commands that run.
 import { readNodeSource, type NodeSource } from '@onexgen/node-source';
 import type { ParsedModule } from '@onexgen/response-validator';
-import { OnexgenError } from '../../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import { fromNodeSource } from '../../node-source-error.js';
 
 /** Reads a node file byte-exactly (encoding, BOM, mode); a file it cannot round-trip is refused (exit 2). */

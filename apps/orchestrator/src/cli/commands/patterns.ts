@@ -2,7 +2,7 @@
 // are imported when a subcommand runs, so `--help` loads neither.
 import type { Command } from 'commander';
 import type { Pattern, PatternCatalog } from '@onexgen/pattern-library';
-import { OnexgenError } from '../../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import type { CliIO } from '../io.js';
 
 async function catalogOf(dirs?: string[]): Promise<PatternCatalog> {

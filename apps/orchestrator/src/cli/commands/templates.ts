@@ -2,8 +2,8 @@
 // the person's say over them (a pending template is reused only once approved).
 import type { Command } from 'commander';
 import { createTemplateStore, isReusable, type LearnedTemplate } from '@onexgen/pattern-library';
-import { OnexgenError } from '../../errors.js';
-import { openDatabaseFor } from '../../pipeline/open-session.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
+import { openDatabaseFor } from '@onexgen/pipeline';
 import type { CliIO } from '../io.js';
 import { configFor } from '../run-pipeline.js';
 

@@ -1,7 +1,7 @@
 // What `onexgen undo` runs (loaded when the command runs, not at start-up).
 import { join } from 'node:path';
 import { undoRun } from '@onexgen/node-source';
-import { OnexgenError } from '../../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import { fromNodeSource } from '../../node-source-error.js';
 import type { CliIO } from '../io.js';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { OnexgenError } from '../../errors.js';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
 

@@ -4,7 +4,7 @@ import { defaultPolicy, fallbackImports, partialImplementation, templateFallback
 import { entryMethodOf } from '@onexgen/onex';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { MethodInfo, NodeContext } from './node-context.js';
-import type { Session } from './session.js';
+import type { Session } from '../session/session.js';
 import { effectIoOf } from '../skeleton/effect-io.js';
 
 export interface FallbackBody {

@@ -7,11 +7,10 @@ import { migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
 import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
 import { bulkhead } from 'cockatiel';
-import { secretValues } from '../config/env-layer.js';
-import type { LoadedConfig } from '../config/load-config.js';
+import type { LLMConfigLayer } from '@onexgen/llm-effect';
 import { OnexgenError } from '../errors.js';
-import { llmSetup } from '../llm/llm-layers.js';
-import { createModelCaller } from '../llm/model-caller.js';
+import { createModelCaller } from '../model/model-caller.js';
+import type { RunConfig } from '../run-config.js';
 import { Learning } from './learning.js';
 import { openMetricsStore } from './metrics-spool.js';
 import { silentProgress, type ProgressSink } from './progress-events.js';
@@ -19,9 +18,19 @@ import { Recorder } from './recorder.js';
 import { RunBudget } from './run-budget.js';
 import type { Session } from './session.js';
 
+/** The run's providers as llm-effect layers, and how to name them in output (never a key). */
+export interface LlmSetup {
+  layers: LLMConfigLayer[];
+  describe: string;
+}
+
 export interface OpenSessionOptions {
-  loaded: LoadedConfig;
+  config: RunConfig;
+  /** the providers for a run id (llm-effect keys run budgets on it); undefined → offline */
+  llm?: (sessionId: string) => LlmSetup | undefined;
   env: Record<string, string | undefined>;
+  /** secret values of the run: they never reach the sandbox's child Python */
+  secrets: readonly string[];
   cwd: string;
   progress?: ProgressSink;
   signal?: AbortSignal;
@@ -44,7 +53,7 @@ export async function openDatabaseFor(db: string | undefined, cwd: string): Prom
 }
 
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
-  const { config } = options.loaded;
+  const { config } = options;
   const id = randomUUID();
   const handle = await openDatabaseFor(config.db, options.cwd);
   let store: MetricsStore | undefined;
@@ -63,7 +72,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       createSandbox({
         ...(config.python ? { python: config.python } : {}),
         ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
-        secrets: secretValues(options.env),
+        secrets: [...options.secrets],
       }),
     ]);
     opened = sandbox;
@@ -71,7 +80,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     await learning.warm();
     // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
-    const setup = llmSetup(options.loaded, options.env, id);
+    const setup = options.llm?.(id);
     const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder }) : undefined;
     return {
       id,

@@ -1,4 +1,4 @@
-// The one call the pipeline makes to a model. Backed by @onexgen/llm-effect (see ../llm/model-caller.ts);
+// The one call the pipeline makes to a model. Backed by @onexgen/llm-effect (see model-caller.ts);
 // the pipeline only sees prompts in and answer text, usage and cost out.
 
 export interface ModelRequest {

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { llmLoop } from './llm-loop.js';
 import { bodyResult, NO_SPEND, type Spend } from './method-result.js';
 import type { MethodInfo, NodeContext } from './node-context.js';
-import type { GeneratedBody, Strategy } from './outcome.js';
-import type { Session } from './session.js';
+import type { GeneratedBody, Strategy } from '../outcome/outcome.js';
+import type { Session } from '../session/session.js';
 import { DEFAULT_END_ACTION, fallbackBody } from './stage-fallback.js';
 import { tryLearnedTemplate, tryPatternCode } from './stage-reuse.js';
 

@@ -3,13 +3,13 @@
 // fallback, so the file written always parses.
 import { bulkhead } from 'cockatiel';
 import { injectBodies, type BodyInjection, type Stub } from '@onexgen/node-source';
-import { methodConfig } from '../config/load-config.js';
-import { generateMethod } from './generate-method.js';
-import { bodyResult, NO_SPEND } from './method-result.js';
-import { methodInfo, type NodeContext } from './node-context.js';
-import type { GeneratedBody } from './outcome.js';
-import type { Session } from './session.js';
-import { fallbackBody } from './stage-fallback.js';
+import { methodConfig } from '../run-config.js';
+import { generateMethod } from '../method/generate-method.js';
+import { bodyResult, NO_SPEND } from '../method/method-result.js';
+import { methodInfo, type NodeContext } from '../method/node-context.js';
+import type { GeneratedBody } from '../outcome/outcome.js';
+import type { Session } from '../session/session.js';
+import { fallbackBody } from '../method/stage-fallback.js';
 
 export interface FilledSource {
   source: string;

@@ -4,8 +4,8 @@ import { entryMethodOf } from '@onexgen/onex';
 import { detectPattern, generatePatternCode } from '@onexgen/pattern-library';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { MethodInfo, NodeContext } from './node-context.js';
-import type { BehaviourOutcome } from './outcome.js';
-import type { Session } from './session.js';
+import type { BehaviourOutcome } from '../outcome/outcome.js';
+import type { Session } from '../session/session.js';
 import { checkBehaviour } from './stage-behaviour.js';
 
 export interface ReuseHit {

@@ -12,8 +12,8 @@ import {
 import type { DatabaseHandle } from '@onexgen/metrics';
 import { isNodeType } from '@onexgen/onex';
 import { OnexgenError } from '../errors.js';
-import type { ModelCaller } from '../pipeline/model-port.js';
-import type { Recorder } from '../pipeline/recorder.js';
+import type { ModelCaller } from './model-port.js';
+import type { Recorder } from '../session/recorder.js';
 import { budgetStoreFor, responseCacheFor } from './store-bridges.js';
 
 function statusOf(e: AttemptEvent): 'success' | 'error' | 'timeout' | 'cancelled' {

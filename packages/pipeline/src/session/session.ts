@@ -5,16 +5,16 @@ import type { MatchQuery, PatternCatalog, PatternMatch } from '@onexgen/pattern-
 import type { PythonParser, Validator } from '@onexgen/response-validator';
 import type { Sandbox } from '@onexgen/python-sandbox';
 import type { BulkheadPolicy } from 'cockatiel';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { RunConfig } from '../run-config.js';
 import type { Learning } from './learning.js';
-import type { ModelCaller } from './model-port.js';
+import type { ModelCaller } from '../model/model-port.js';
 import type { ProgressSink } from './progress-events.js';
 import type { Recorder } from './recorder.js';
 import type { RunBudget } from './run-budget.js';
 
 export interface Session {
   id: string;
-  config: ResolvedConfig;
+  config: RunConfig;
   parser: PythonParser;
   validator: Validator;
   catalog: PatternCatalog;

@@ -7,8 +7,8 @@ import type { ExampleResult, MethodRun } from '@onexgen/python-sandbox';
 import type { ValidationIssue, ValidationResult } from '@onexgen/response-validator';
 import { injectBodies } from '@onexgen/node-source';
 import type { MethodInfo, NodeContext } from './node-context.js';
-import type { BehaviourOutcome } from './outcome.js';
-import type { Session } from './session.js';
+import type { BehaviourOutcome } from '../outcome/outcome.js';
+import type { Session } from '../session/session.js';
 
 /** Each shown value is cut to this many characters (the retry prompt stays bounded). */
 const VALUE_CHARS = 160;

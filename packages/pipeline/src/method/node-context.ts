@@ -1,7 +1,7 @@
 // What the pipeline knows about one node and one of its stub methods, derived once.
 import type { ValidationContext } from '@onexgen/response-validator';
 import type { TaskSignature } from '@onexgen/pattern-library';
-import type { MethodConfig } from '../config/load-config.js';
+import type { MethodConfig } from '../run-config.js';
 import type { Stub } from '@onexgen/node-source';
 import { examplesOf, type MethodExample, type NodeSpec, type NodeType } from '@onexgen/onex';
 

@@ -1,12 +1,12 @@
 // The LLM stage: context-builder → model (llm-effect) → response-validator → fallback-strategies,
 // until an answer is accepted or the policy ends the loop with a template or partial body.
 import { buildContext, type BuiltContext } from '@onexgen/context-builder';
-import { adjustPrompt, decide, type FallbackPolicyInput, type PromptContext } from '@onexgen/fallback-strategies';
-import type { ValidationResult } from '@onexgen/response-validator';
+import { runFallbackLoop, type AttemptRequest, type AttemptResult, type FallbackPolicyInput, type PromptContext } from '@onexgen/fallback-strategies';
+import type { ExtractionResult, ValidationResult } from '@onexgen/response-validator';
 import type { Spend } from './method-result.js';
 import { contextSpecOf, type MethodInfo, type NodeContext } from './node-context.js';
-import type { BehaviourOutcome } from './outcome.js';
-import type { Session } from './session.js';
+import type { BehaviourOutcome } from '../outcome/outcome.js';
+import type { Session } from '../session/session.js';
 import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
 
 export type LoopResult =
@@ -72,6 +72,21 @@ function build(session: Session, node: NodeContext, info: MethodInfo, correlatio
   return built;
 }
 
+/** One attempt as the loop sees it, with what the method's result needs from it. */
+interface Attempt extends AttemptResult {
+  validation: ValidationResult & { extraction: ExtractionResult };
+  behaviour?: BehaviourCheck;
+  model: string;
+  provider: string;
+  finishReason?: string;
+  promptLength: number;
+  responseLength: number;
+}
+
+/**
+ * The LLM stage of one method: fallback-strategies' attempt loop, driven with this pipeline's model
+ * call, static validation, behaviour check and recording as its `attempt`.
+ */
 export async function llmLoop(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): Promise<LoopResult> {
   const model = session.model!;
   const progress = (stage: 'context' | 'model' | 'validate' | 'behaviour', attempt?: number) =>
@@ -82,11 +97,11 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   const contextMs = performance.now() - contextStarted;
   const patternIds = built.metadata.patterns.ids;
   const policy = policyOf(info);
-  let { system, user } = built.toMessages();
-  if (info.config.promptAdditions) user = `${user}\n\n${info.config.promptAdditions}`;
-  let tier = info.config.tier;
+  const first = built.toMessages();
+  const additions = info.config.promptAdditions;
   const spend: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0, contextMs, validateMs: 0 };
-  for (let attempt = 1; ; attempt++) {
+
+  const attempt = async ({ system, user, tier, attempt }: AttemptRequest): Promise<Attempt> => {
     session.budget.assertCanSpend();
     progress('model', attempt);
     const waitStarted = performance.now();
@@ -123,47 +138,61 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       validationPassed: checked.passed,
       ...(behaviour ? { behaviour: behaviourRecord(behaviour) } : {}),
     });
-    const decision = decide(
-      checked,
-      { number: attempt, tier, tokensSpent: spend.tokensInput + spend.tokensOutput, costMicros: Math.round(spend.costUsd * 1e6) },
-      policy,
-    );
-    if (decision.action === 'accept') {
-      return {
-        accepted: true,
-        code: checked.code,
-        imports: checked.extraction.imports,
-        validation: checked,
-        ...(behaviour ? { behaviour: behaviour.outcome } : {}),
-        spend,
-        patternIds,
-        tier,
-        model: answer.model,
-        provider: answer.provider,
-        ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
-        promptLength: system.length + user.length,
-        responseLength: answer.text.length,
-      };
-    }
-    session.recorder.fallback({
-      correlationId,
-      nodeType: node.nodeType,
-      methodName: info.stub.method,
-      strategy: decision.action,
-      reason: decision.reason,
-      attempts: attempt,
-      success: false,
-    });
-    if (decision.action === 'template' || decision.action === 'partial') {
-      return { accepted: false, action: decision.action, reason: decision.reason, spend, patternIds };
-    }
+    return {
+      code: checked.code,
+      validation: checked,
+      ...(behaviour ? { behaviour } : {}),
+      tokens: answer.tokensInput + answer.tokensOutput,
+      costMicros: Math.round(answer.costUsd * 1e6),
+      model: answer.model,
+      provider: answer.provider,
+      ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
+      promptLength: system.length + user.length,
+      responseLength: answer.text.length,
+    };
+  };
+
+  const outcome = await runFallbackLoop<Attempt>({
+    nodeType: node.nodeType,
+    context: promptContextOf(built),
+    firstPrompt: { system: first.system, user: additions ? `${first.user}\n\n${additions}` : first.user },
+    startTier: info.config.tier,
+    attempt,
+    policy,
     // a behaviour issue states given / expected / actual: give it room, still bounded
-    const adjusted = adjustPrompt(promptContextOf(built), checked, { number: attempt }, checked.code, {
-      policy,
-      ...(behaviour?.issues.length ? { maxRuleMessageChars: 700 } : {}),
-    });
-    system = adjusted.system;
-    user = info.config.promptAdditions ? `${adjusted.user}\n\n${info.config.promptAdditions}` : adjusted.user;
-    if (decision.next) tier = decision.next.tier as typeof tier;
+    promptOptions: (last) => (last.behaviour?.issues.length ? { maxRuleMessageChars: 700 } : {}),
+    ...(additions ? { userSuffix: additions } : {}),
+    correlationId,
+    onDecision: (decision) => {
+      if (decision.action === 'accept') return;
+      session.recorder.fallback({
+        correlationId,
+        nodeType: node.nodeType,
+        methodName: info.stub.method,
+        strategy: decision.action,
+        reason: decision.reason,
+        attempts: spend.attempts,
+        success: false,
+      });
+    },
+  });
+  const { decision, last } = outcome;
+  if (decision.action === 'accept') {
+    return {
+      accepted: true,
+      code: last.code,
+      imports: last.validation.extraction.imports,
+      validation: last.validation,
+      ...(last.behaviour ? { behaviour: last.behaviour.outcome } : {}),
+      spend,
+      patternIds,
+      tier: outcome.metrics.tiers.at(-1) ?? info.config.tier,
+      model: last.model,
+      provider: last.provider,
+      ...(last.finishReason ? { finishReason: last.finishReason } : {}),
+      promptLength: last.promptLength,
+      responseLength: last.responseLength,
+    };
   }
+  return { accepted: false, action: decision.action as 'template' | 'partial', reason: decision.reason, spend, patternIds };
 }

@@ -1,6 +1,6 @@
 // Builds a MethodOutcome from a validation result and what the method spent.
 import type { ValidationResult } from '@onexgen/response-validator';
-import { verdictOf, type BehaviourOutcome, type GeneratedBody, type MethodOutcome, type Strategy } from './outcome.js';
+import { verdictOf, type BehaviourOutcome, type GeneratedBody, type MethodOutcome, type Strategy } from '../outcome/outcome.js';
 import type { MethodInfo } from './node-context.js';
 
 export interface Spend {

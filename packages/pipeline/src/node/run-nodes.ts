@@ -9,8 +9,8 @@ import { checkGeneratedPackage } from '../skeleton/check-package.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput } from './node-inputs.js';
-import type { GeneratedBody, NodeOutcome } from './outcome.js';
-import type { Session } from './session.js';
+import type { GeneratedBody, NodeOutcome } from '../outcome/outcome.js';
+import type { Session } from '../session/session.js';
 
 export interface SpecJob {
   kind: 'spec';

@@ -6,7 +6,7 @@ import type { PythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
 import type { NodeSpec } from '@onexgen/onex';
-import { contractOf, type NodeContext } from './node-context.js';
+import { contractOf, type NodeContext } from '../method/node-context.js';
 import { nodeFromFile } from './node-from-file.js';
 
 export interface NodeInput {

@@ -1,0 +1,18 @@
+// Public entry of @onexgen/pipeline: what a program composes to turn node specs and stubbed node
+// files into written nodes — open a session, run the nodes, read the outcome.
+export { openSession, openDatabaseFor, type LlmSetup, type OpenSessionOptions, type OpenedSession } from './session/open-session.js';
+export { silentProgress, type ProgressEvent, type ProgressSink, type Stage } from './session/progress-events.js';
+export { methodConfig, type MethodConfig, type RunConfig } from './run-config.js';
+
+export { runNodes, defaultFilledPath, type SpecJob, type FileJob } from './node/run-nodes.js';
+export { specInput, fileInput, type NodeInput } from './node/node-inputs.js';
+export { methodInfo, type MethodInfo, type NodeContext } from './method/node-context.js';
+export { buildMethodContext } from './method/llm-loop.js';
+
+export { exitCodeOf, totalsOf, type MethodOutcome, type NodeOutcome, type RunOutcome, type RunTotals, type Strategy } from './outcome/outcome.js';
+export { describeStop, stopOf, type RunStop, type StopReason } from './outcome/stop-reason.js';
+
+export { renderSkeleton, type Skeleton, type SkeletonFile } from './skeleton/render-skeleton.js';
+export { checkGeneratedPackage } from './skeleton/check-package.js';
+
+export { OnexgenError, type OnexgenErrorCode, type ExitCode } from './errors.js';

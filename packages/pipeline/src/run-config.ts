@@ -1,0 +1,59 @@
+// What the pipeline reads of a run's configuration. The app resolves it (defaults < files <
+// environment < flags) and passes it in; the last layer, a spec's per-method overrides, is applied
+// here by methodConfig because only the pipeline knows which method it is working on.
+import type { MethodOverride, Tier } from '@onexgen/onex';
+
+export interface RunConfig {
+  tier: Tier;
+  /** methods of one node generated at once */
+  concurrency: number;
+  /** specs / node files processed at once */
+  fileConcurrency: number;
+  offline: boolean;
+  /** LLM attempts per method before falling back */
+  maxAttempts: number;
+  /** tokens the context of one method may use */
+  contextBudget: number;
+  validatorProfile: string;
+  /** a pattern's match score at or above which its code is used without asking a model */
+  patternConfidence: number;
+  /** generations scoring at or above this become learned templates */
+  learnThreshold: number;
+  /** the database: a URL, a PGlite folder or memory:// (default .onexgen/db in cwd) */
+  db?: string;
+  model?: string;
+  /** the whole run's budget */
+  budgetUsd?: number;
+  budgetTokens?: number;
+  /** the Python that runs spec examples (default: the first python3/python >= 3.10 on PATH) */
+  python?: string;
+  /** wall time of one spec example in the sandbox */
+  exampleTimeoutMs?: number;
+  /** never reuse a learned template */
+  noReuse?: boolean;
+}
+
+export interface MethodConfig extends RunConfig {
+  /** a model the spec names for this method: asked first, before the tier's chain */
+  methodModel?: string;
+  /** the llm-effect provider name for methodModel */
+  methodProvider?: string;
+  promptAdditions?: string;
+  methodMaxTokens?: number;
+  methodMaxCostUsd?: number;
+}
+
+/** The last layer: the spec's per-method overrides. */
+export function methodConfig<C extends RunConfig>(base: C, override: MethodOverride | undefined): C & MethodConfig {
+  if (!override) return base;
+  return {
+    ...base,
+    ...(override.tier ? { tier: override.tier } : {}),
+    ...(override.model ? { model: override.model, methodModel: override.model } : {}),
+    ...(override.provider ? { methodProvider: override.provider } : {}),
+    ...(override.budget?.max_attempts ? { maxAttempts: override.budget.max_attempts } : {}),
+    ...(override.prompt_additions ? { promptAdditions: override.prompt_additions } : {}),
+    ...(override.budget?.max_tokens ? { methodMaxTokens: override.budget.max_tokens } : {}),
+    ...(override.budget?.max_cost_usd ? { methodMaxCostUsd: override.budget.max_cost_usd } : {}),
+  };
+}
