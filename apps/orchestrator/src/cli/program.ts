@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
 import { VERSION } from '../package-version.js';
 import { registerDb } from './commands/db.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFill } from './commands/fill.js';
 import { registerGenerate } from './commands/generate.js';
@@ -33,6 +34,7 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerTemplates(p, io),
   (p, io) => registerDb(p, io),
   (p, io) => registerUndo(p, io),
+  registerDoctor,
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {
