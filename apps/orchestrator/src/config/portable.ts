@@ -2,11 +2,10 @@
 // from (`config show --effective`), a file holding the effective values (`config export`), and a file
 // checked before it becomes the project's configuration (`config import`). No key is ever part of
 // it: keys live in environment variables only, and a database URL's password is left out.
-import { deepMerge } from '@onexgen/llm-effect';
-import { resolveLLMConfig, type LLMConfigLayer } from '@onexgen/llm-effect';
+import { deepMerge, resolveLLMConfig, type LLMConfigLayer } from '@onexgen/llm-effect';
 import { stringify } from 'yaml';
 import { OnexgenError } from '../errors.js';
-import { parseConfigFile, type LayerName, type LoadedConfig } from './load-config.js';
+import { keyPath, parseConfigFile, type LayerName, type LoadedConfig } from './load-config.js';
 import type { ConfigLayer } from './schema.js';
 
 export interface EffectiveValue {
@@ -62,23 +61,13 @@ export function exportLayer(loaded: LoadedConfig): { yaml: string; notes: string
 /** Headers that carry a key (parseConfigFile already refuses apiKey/token/secret/password fields). */
 const CREDENTIAL_HEADERS = /^(authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key)$/i;
 
-function credentialHeader(value: unknown, path: string[] = []): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (CREDENTIAL_HEADERS.test(k)) return [...path, k].join('.');
-    const inner = credentialHeader(v, [...path, k]);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
 /**
  * Reads and checks a file to import: the app's schema (an error names the field), the `llm` section
  * through llm-effect's schema, no key under any name, no password in a database URL.
  */
 export function checkImport(file: string): ConfigLayer {
   const layer = parseConfigFile(file);
-  const header = credentialHeader(layer.llm);
+  const header = keyPath(layer.llm, CREDENTIAL_HEADERS);
   if (header) {
     throw new OnexgenError('CONFIG_INVALID', `${file}: llm.${header}: a credential header is not imported; name the key's variable with apiKeyEnv`, { where: `${file}: llm.${header}` });
   }
