@@ -1,6 +1,6 @@
 // Public entry of @onexgen/llm-effect: a multi-tier, multi-provider LLM client.
 export { createLLMClient } from './client/client.js';
-export type { CallOptions, ClientOptions, LLMClient } from './client/client.js';
+export type { AttemptStart, CallOptions, ClientOptions, LLMClient } from './client/client.js';
 export type { LLMStream, LLMStreamChunk } from './client/stream.js';
 export { probeProviders } from './client/probe.js';
 export type { ProbeOptions, ProviderProbe } from './client/probe.js';
