@@ -1,6 +1,6 @@
-// Public entry of @onexgen/orchestrator: the CLI, and the few pieces a program or benchmark needs
-// to run the pipeline without a child process (configuration cascade and a session for it).
-export const PACKAGE_NAME = '@onexgen/orchestrator';
+// Public entry of the `onexgen` package (apps/orchestrator): the CLI, and the few pieces a program
+// or benchmark needs to run the pipeline without a child process (configuration cascade and a session for it).
+export const PACKAGE_NAME = 'onexgen';
 
 export { runCli, buildProgram, VERSION } from './cli/program.js';
 export type { CliIO } from './cli/io.js';
