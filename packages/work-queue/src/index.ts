@@ -15,3 +15,5 @@ export type { RunStatus } from './status.js';
 export { queueRuns, queueNodes, queueMethodResults, RUN_STATES } from './schema/queue-tables.js';
 export { WorkQueueError } from './errors.js';
 export type { WorkQueueErrorCode } from './errors.js';
+export { createAttemptLedger, WORKER_LOST } from './attempt-ledger.js';
+export type { AttemptLedger, AttemptStartRow } from './attempt-ledger.js';

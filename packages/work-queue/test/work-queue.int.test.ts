@@ -9,6 +9,7 @@ import { migrate, openDatabase, type DatabaseHandle, type MetricsDb } from '@one
 import { testDatabaseUrl } from '@onexgen/test-harness';
 import {
   commitMethod,
+  createAttemptLedger,
   enqueueRun,
   getNodes,
   openWorkQueue,
@@ -157,4 +158,21 @@ test('an embedded database is refused with a message asking for a PostgreSQL URL
 test('status of an unknown run names it', async () => {
   const id = randomUUID();
   await expect(runStatus(handle.db, id)).rejects.toThrow(new RegExp(id));
+});
+
+test('attempt ledger: a request that got its answer has one row with the outcome; one whose worker died keeps a worker_lost row', async () => {
+  const ledger = createAttemptLedger(handle.db);
+  const answered = randomUUID();
+  const lost = randomUUID();
+  const start = { callNumber: 1, attempt: 1, provider: 'sim', model: 'm', tier: 'cloud_fast' };
+  await ledger.started({ ...start, correlationId: answered });
+  await ledger.started({ ...start, correlationId: lost });
+  await ledger.finished({ ...start, correlationId: answered, status: 'success', latencyMs: 12, tokensInput: 5, tokensOutput: 7, costMicroUsd: 3 });
+  const rows = (await handle.db.execute(
+    sql`select correlation_id::text as id, status, error_class, tokens_output from llm_call_attempts where correlation_id in (${answered}, ${lost}) order by status`,
+  )) as unknown as { id: string; status: string; error_class: string | null; tokens_output: number }[];
+  expect([...rows]).toEqual([
+    { id: lost, status: 'cancelled', error_class: 'worker_lost', tokens_output: 0 },
+    { id: answered, status: 'success', error_class: null, tokens_output: 7 },
+  ]);
 });
