@@ -100,17 +100,14 @@ describe('sortImports', () => {
   });
 });
 
-describe('mergeImports keeps a sorted file sorted', () => {
-  test('new stdlib and third-party lines land in their sections; an unsorted file only gets them appended', () => {
-    const sorted = 'from typing import Any\n\nfrom omnibase_core import ModelOnexError\n\nfrom .models import ModelA\n\n\nclass X:\n    pass\n';
-    const { source, added } = mergeImports(parser, sorted, ['import json', 'import asyncpg', 'from uuid import uuid4']);
-    expect(added).toEqual(['import json', 'import asyncpg', 'from uuid import uuid4']);
-    expect(source).toBe(
-      'import json\nfrom typing import Any\nfrom uuid import uuid4\n\nimport asyncpg\nfrom omnibase_core import ModelOnexError\n\nfrom .models import ModelA\n\n\nclass X:\n    pass\n',
-    );
-    expectIsortOrder(source);
-    const unsorted = 'import time\nimport asyncpg\nimport abc\n\n\nclass X:\n    pass\n';
-    expect(mergeImports(parser, unsorted, ['import json']).source).toBe('import time\nimport asyncpg\nimport abc\nimport json\n\n\nclass X:\n    pass\n');
+describe('a person\'s file and a generated one', () => {
+  test('mergeImports leaves a person\'s import block as it was; tidyGeneratedImports puts the new lines in their sections', () => {
+    const sorted = 'from typing import Any\n\nfrom omnibase_core import ModelOnexError\n\nfrom .models import ModelA\n\n\nclass X:\n    def f(self, a: ModelA) -> Any:\n        raise ModelOnexError(json.dumps(asyncpg.x), uuid4())\n';
+    const merged = mergeImports(parser, sorted, ['import json', 'import asyncpg', 'from uuid import uuid4']);
+    expect(merged.source.startsWith('from typing import Any\n\nfrom omnibase_core import ModelOnexError\nimport json\nimport asyncpg\nfrom uuid import uuid4\n')).toBe(true);
+    const tidy = tidyGeneratedImports(parser, merged.source).source;
+    expect(tidy.startsWith('import json\nfrom typing import Any\nfrom uuid import uuid4\n\nimport asyncpg\nfrom omnibase_core import ModelOnexError\n\nfrom .models import ModelA\n\n\nclass X:')).toBe(true);
+    expectIsortOrder(tidy);
   });
 });
 

@@ -67,9 +67,7 @@ describe('injectBodies', () => {
     ]);
     expect(addedImports).toEqual(['import asyncio', 'from datetime import UTC, datetime']);
     expect(out.match(/^import asyncio$/gm)).toHaveLength(1);
-    // the example's imports were in isort's order, so the new ones join the standard-library section
-    expect(out).toContain('\n\nimport asyncio\nfrom abc import ABC, abstractmethod\nfrom datetime import UTC, datetime\nfrom typing import Any\n\nfrom omnibase_core import');
-    expect(out).toContain('from omnibase_core.nodes.node_effect import NodeEffect\n\nHELP_TEXT');
+    expect(out).toContain('from omnibase_core.nodes.node_effect import NodeEffect\nimport asyncio\nfrom datetime import UTC, datetime\n\nHELP_TEXT');
     expect(out).toContain('        query = """\nSELECT qty\n  FROM stock\n"""\n        await asyncio.sleep(0)\n');
     expect(out).not.toContain('A docstring the model repeated');
     expect(parser.parse(out).syntaxValid).toBe(true);

@@ -1,7 +1,6 @@
 // Adds the import statements generated code needs and the file lacks, once, to the module's import block
 // (read from the parser's import nodes, never from the text).
 import type { ParsedModule, PyImport, PythonParser } from '@onexgen/response-validator';
-import { importsSorted, sortImports } from './import-order.js';
 import { LineIndex, lineEndingOf } from './lines.js';
 
 /**
@@ -69,7 +68,7 @@ export function mergeImports(parser: PythonParser, source: string, wanted: reado
     point.offset < 0
       ? block + eol + eol + source
       : source.slice(0, point.offset) + eol + (point.leadingBlank ? eol : '') + block + source.slice(point.offset);
-  // a file whose imports were in isort's order stays so: the new lines move to their sections
-  // (only they move; every line that was there keeps its place relative to the others)
-  return { source: importsSorted(module) ? sortImports(parser, out).source : out, added };
+  // a person's file keeps its import block byte for byte (new lines follow it); files onexgen
+  // writes itself are put in isort's order afterwards (tidyGeneratedImports)
+  return { source: out, added };
 }
