@@ -1,7 +1,9 @@
 // Public entry of @onexgen/llm-effect: a multi-tier, multi-provider LLM client.
 export { createLLMClient } from './client/client.js';
-export type { CallOptions, ClientOptions, LLMClient } from './client/client.js';
+export type { AttemptStart, CallOptions, ClientOptions, LLMClient } from './client/client.js';
 export type { LLMStream, LLMStreamChunk } from './client/stream.js';
+export { probeProviders } from './client/probe.js';
+export type { ProbeOptions, ProviderProbe } from './client/probe.js';
 
 export { llmRequestSchema, llmResponseSchema, usageSchema, FINISH_REASONS } from './schemas.js';
 export type { FinishReason, LLMRequest, LLMResponse, ParsedLLMRequest, Usage } from './schemas.js';

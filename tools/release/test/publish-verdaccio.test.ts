@@ -22,6 +22,19 @@ const RELEASED = ['packages', 'apps'].flatMap((base) =>
     .filter(({ manifest }) => !manifest.private),
 );
 
+/** `name` and every released package that depends on it, directly or through others. */
+function dependentsOf(name: string): string[] {
+  const out = new Set([name]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { manifest } of RELEASED) {
+      const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+      if (!out.has(manifest.name) && deps.some((d) => out.has(d))) grew = out.add(manifest.name).size > 0;
+    }
+  }
+  return [...out];
+}
+
 type Run = { status: number | null; stdout: string; stderr: string };
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
   const { DATABASE_URL: _db, ...inherited } = process.env;
@@ -69,11 +82,12 @@ function ok(r: Run, what: string): string {
   });
 
   it('publishes every package; only the changed one and its dependents get a new version', () => {
-    const bumped = new Set(['@onexgen/response-validator', '@onexgen/node-source', '@onexgen/pattern-library', '@onexgen/fallback-strategies', '@onexgen/context-builder', 'onexgen']);
-    expect(RELEASED.length).toBeGreaterThanOrEqual(10);
+    const bumped = dependentsOf('@onexgen/response-validator');
+    expect(bumped).toEqual(expect.arrayContaining(['@onexgen/response-validator', '@onexgen/context-builder', 'onexgen']));
+    expect(bumped.length).toBeLessThan(RELEASED.length);
     for (const { manifest } of RELEASED) {
       const versions = [view(manifest.name, 'versions')].flat();
-      expect({ name: manifest.name, versions }).toEqual({ name: manifest.name, versions: bumped.has(manifest.name) ? ['0.1.0', '0.1.1'] : ['0.1.0'] });
+      expect({ name: manifest.name, versions }).toEqual({ name: manifest.name, versions: bumped.includes(manifest.name) ? ['0.1.0', '0.1.1'] : ['0.1.0'] });
     }
     // internal dependencies are ranges, moved together with the versions
     const cli = view('onexgen@0.1.1', 'dependencies');

@@ -4,8 +4,11 @@
 import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
 import { VERSION } from '../package-version.js';
+import { registerConfig } from './commands/config.js';
 import { registerDb } from './commands/db.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerExplain } from './commands/explain.js';
+import { registerHistory } from './commands/history.js';
 import { registerFill } from './commands/fill.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerMetrics } from './commands/metrics.js';
@@ -33,6 +36,9 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerTemplates(p, io),
   (p, io) => registerDb(p, io),
   (p, io) => registerUndo(p, io),
+  registerDoctor,
+  (p, io) => registerConfig(p, io),
+  (p, io) => registerHistory(p, io),
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {

@@ -133,7 +133,10 @@ function asCPythonWouldSay(source: string, errors: PySyntaxIssue[], treeRejected
   const generic = first && treeRejected && (first.code === 'invalid-syntax' || first.code === 'missing-token') ? { ...first, code: 'invalid-syntax', message: 'invalid syntax' } : first;
   const derived = cpythonError(source, generic);
   if (!derived || derived === generic) return generic ? [generic, ...errors.slice(1)] : errors;
-  if (!treeRejected && first && (first.line < derived.line || (first.line === derived.line && !LAYOUT_CODES.has(first.code)))) return errors;
+  // the tree check's handler-less `try` sits on the `try` line; the token analysis places it (or an
+  // empty body) where CPython does
+  const placedBetter = first?.message === "expected 'except' or 'finally' block";
+  if (!treeRejected && first && !placedBetter && (first.line < derived.line || (first.line === derived.line && !LAYOUT_CODES.has(first.code)))) return errors;
   return [derived, ...errors.filter((e) => e !== first)];
 }
 const LAYOUT_CODES = new Set(['expected-indent', 'unexpected-indent', 'unindent-mismatch', 'inconsistent-tabs', 'invalid-syntax', 'missing-token', 'unexpected-eof']);
