@@ -50,6 +50,8 @@ export { createResponseCacheStore } from './llm-stores/response-cache-store.js';
 export type { CachedResponse, ResponseCacheStore } from './llm-stores/response-cache-store.js';
 export { createBudgetSpendStore } from './llm-stores/budget-spend-store.js';
 export type { BudgetSpendStore } from './llm-stores/budget-spend-store.js';
+export { createBudgetPoolStore } from './llm-stores/budget-pool-store.js';
+export type { BudgetPoolStore, PoolInput, StoredPool } from './llm-stores/budget-pool-store.js';
 
 export { collectReportData } from './report/report-data.js';
 export type { ReportData, ReportQuery } from './report/report-data.js';

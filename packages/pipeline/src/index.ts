@@ -3,6 +3,7 @@
 export { openSession, openDatabaseFor, type LlmSetup, type OpenSessionOptions, type OpenedSession } from './session/open-session.js';
 export { silentProgress, type ProgressEvent, type ProgressSink, type Stage } from './session/progress-events.js';
 export { methodConfig, type MethodConfig, type RunConfig } from './run-config.js';
+export { loadReferenceIndex } from './session/references.js';
 
 export { runNodes, defaultFilledPath, type SpecJob, type FileJob } from './node/run-nodes.js';
 export { specInput, fileInput, type NodeInput } from './node/node-inputs.js';

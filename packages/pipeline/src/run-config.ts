@@ -29,6 +29,9 @@ export interface RunConfig {
   python?: string;
   /** wall time of one spec example in the sandbox */
   exampleTimeoutMs?: number;
+  /** directories of reference node files (a team's own nodes) for the prompt's references section,
+   *  relative to the working directory */
+  references?: readonly string[];
   /** never reuse a learned template */
   noReuse?: boolean;
 }
