@@ -121,6 +121,8 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       generatedCode: checked.code,
       qualityScore: checked.score,
       validationPassed: checked.passed,
+      // so that a person's feedback on this generation can move these patterns' effectiveness
+      patternIds,
       ...(behaviour ? { behaviour: behaviourRecord(behaviour) } : {}),
     });
     const decision = decide(

@@ -28,6 +28,22 @@ export interface ClientOptions {
   env?: Record<string, string | undefined>;
   /** A catalog to use instead of the shipped one (config.catalog entries still apply on top). */
   catalog?: ModelCatalog;
+  /**
+   * Awaited just before each HTTP request (every retry and failover target included), after the
+   * attempt is numbered: its `attempt` event carries the same number. A caller that must account
+   * for every request even if its process dies mid-request writes its record here (write-ahead)
+   * and completes it from the event. If it rejects, the request is not sent.
+   */
+  beforeAttempt?: (attempt: AttemptStart) => Promise<void>;
+}
+
+/** What beforeAttempt is told about the request about to be sent. */
+export interface AttemptStart {
+  correlationId: string;
+  attempt: number;
+  tier: string;
+  provider: string;
+  model: string;
 }
 
 export interface CallOptions {
@@ -94,6 +110,7 @@ export function createLLMClient(config: LLMConfig | LLMConfigLayer | LLMConfigLa
     hub,
     secrets,
     runId: randomUUID(),
+    ...(options.beforeAttempt ? { beforeAttempt: options.beforeAttempt } : {}),
   };
   let closed = false;
   const open = () => {
