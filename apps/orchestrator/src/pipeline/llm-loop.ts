@@ -33,7 +33,7 @@ function policyOf(info: MethodInfo): FallbackPolicyInput {
 }
 
 /** The method's context (no recording): used by the loop and by `onexgen explain`. */
-export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser'>, node: NodeContext, info: MethodInfo): BuiltContext {
+export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser' | 'references'>, node: NodeContext, info: MethodInfo): BuiltContext {
   const fn = info.stub.function;
   return buildContext(
     {
@@ -46,7 +46,7 @@ export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser'>, n
       },
       nodeType: node.nodeType,
     },
-    { patterns: deps.patterns, parser: deps.parser },
+    { patterns: deps.patterns, parser: deps.parser, ...(deps.references ? { references: deps.references } : {}) },
     { budget: info.config.contextBudget, ...(info.config.model ? { model: info.config.model } : {}) },
   );
 }
