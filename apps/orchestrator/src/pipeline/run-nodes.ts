@@ -29,6 +29,8 @@ export interface FileJob {
   outFile: string;
   /** fill the stubs whose evidence is mixed too */
   includeUncertain?: boolean;
+  /** the node package's other files (models/, __init__.py), so the sandbox imports the node as written */
+  packageFiles?: Record<string, string>;
   /** --in-place: originals are saved under <backupRoot>/<run id>/ for `onexgen undo` */
   backupRoot?: string;
 }
@@ -57,7 +59,10 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
 }
 
 async function runFile(session: Session, job: FileJob, backups: () => BackupRun | undefined): Promise<NodeOutcome> {
-  const { node, stubs } = fileInput(session.parser, job.file, job.source.text, job.spec, { includeUncertain: job.includeUncertain });
+  const { node, stubs } = fileInput(session.parser, job.file, job.source.text, job.spec, {
+    includeUncertain: job.includeUncertain,
+    ...(job.packageFiles ? { packageFiles: job.packageFiles } : {}),
+  });
   const filled = await fillSource(session, node, stubs);
   if (session.signal?.aborted) throw session.signal.reason;
   let backup: string | undefined;
