@@ -19,7 +19,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies|onex|python-sandbox|node-source|work-queue|telemetry|pipeline)$':
+    '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies|onex|python-sandbox|node-source|work-queue|telemetry|eval|pipeline)$':
       path.join(root, 'packages/$1/src/index.ts'),
     '^@onexgen/pipeline/errors$': path.join(root, 'packages/pipeline/src/errors.ts'),
     '^@onexgen/onex/tokens$': path.join(root, 'packages/onex/src/tokens.ts'),

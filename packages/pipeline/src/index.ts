@@ -4,6 +4,9 @@ export { openSession, openDatabaseFor, type LlmSetup, type OpenSessionOptions, t
 export { silentProgress, type ProgressEvent, type ProgressSink, type Stage } from './session/progress-events.js';
 export { methodConfig, type MethodConfig, type RunConfig } from './run-config.js';
 export { loadReferenceIndex } from './session/references.js';
+export { RunTrace } from './session/run-trace.js';
+export { effectivePools } from './session/pools.js';
+export { budgetStoreFor } from './model/store-bridges.js';
 
 export { runNodes, defaultFilledPath, type SpecJob, type FileJob } from './node/run-nodes.js';
 export { specInput, fileInput, type NodeInput } from './node/node-inputs.js';

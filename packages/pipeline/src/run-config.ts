@@ -32,6 +32,12 @@ export interface RunConfig {
   /** directories of reference node files (a team's own nodes) for the prompt's references section,
    *  relative to the working directory */
   references?: readonly string[];
+  /** budget pools by name, validated by llm-effect (the database's, set from the CLI, are laid over them) */
+  pools?: Record<string, Record<string, unknown>>;
+  /** the pool this run draws from */
+  pool?: string;
+  /** stream model answers (default true) */
+  stream?: boolean;
   /** never reuse a learned template */
   noReuse?: boolean;
 }

@@ -1,6 +1,6 @@
 // A pipeline session for a loaded configuration: the app's share is turning the cascade into the
 // run's providers (llm-effect layers) and the list of secrets the sandbox must never see.
-import { openSession, type OpenedSession, type ProgressSink } from '@onexgen/pipeline';
+import { openSession, type OpenedSession, type ProgressSink, type RunTrace } from '@onexgen/pipeline';
 import { secretValues } from '../config/env-layer.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { llmSetup } from '../llm/llm-layers.js';
@@ -12,6 +12,7 @@ export interface OpenRunSessionOptions {
   progress?: ProgressSink;
   signal?: AbortSignal;
   redact?: (text: string) => string;
+  trace?: RunTrace;
 }
 
 export function openRunSession(options: OpenRunSessionOptions): Promise<OpenedSession> {
@@ -25,5 +26,6 @@ export function openRunSession(options: OpenRunSessionOptions): Promise<OpenedSe
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.redact ? { redact: options.redact } : {}),
+    ...(options.trace ? { trace: options.trace } : {}),
   });
 }

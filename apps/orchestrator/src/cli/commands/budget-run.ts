@@ -2,10 +2,8 @@
 // spend and the pools set here.
 import { PoolBudgets, PoolError, type PoolStatus } from '@onexgen/llm-effect';
 import { createBudgetPoolStore, type DatabaseHandle } from '@onexgen/metrics';
-import { effectivePools } from '../../config/pools.js';
-import { OnexgenError } from '../../errors.js';
-import { budgetStoreFor } from '../../llm/store-bridges.js';
-import { openDatabaseFor } from '../../pipeline/open-session.js';
+import { budgetStoreFor, effectivePools, openDatabaseFor } from '@onexgen/pipeline';
+import { OnexgenError } from '@onexgen/pipeline/errors';
 import type { CliIO } from '../io.js';
 import { openRecordedDatabase } from '../open-recorded-database.js';
 import { configFor } from '../run-pipeline.js';
