@@ -34,7 +34,7 @@ describe('validateResponse', () => {
     expect(r.code.split('\n')[0]).toBe('async with self.pool.acquire() as conn:');
     const at = Object.fromEntries(r.issues.map((i) => [i.ruleId, i.line]));
     expect(at['security/sql-injection']).toBe(2);
-    expect(at['onex/unknown-error-code']).toBe(4);
+    expect(at['api/unknown-enum-member']).toBe(4);
     expect(r.issues.some((i) => i.ruleId === 'onex/non-onex-logging')).toBe(false); // print() was only in <think>
     expect(r.passed).toBe(false);
     expect(r.breakdown.security).toBeLessThan(1);

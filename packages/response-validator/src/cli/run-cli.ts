@@ -32,7 +32,7 @@ interface Flags {
 
 function program(io: CliIo): Command {
   return new Command('onexgen-validate')
-    .description('Validate LLM-generated Python: syntax, security, ONEX compliance, quality, patterns')
+    .description('Validate LLM-generated Python: syntax, security, ONEX compliance, quality, patterns\n(onexgen-validate api-index --help: build an API index of a Python package)')
     .argument('<inputs...>', 'files, directories (walked for *.py) or - for stdin')
     .option('--profile <profile>', `rule profile: ${BUILT_IN_PROFILES.join(', ')}, or a path to a YAML/JSON profile`, 'onex-v2')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
@@ -53,6 +53,7 @@ function positiveInt(v: string): number {
 
 /** Runs the CLI and returns its exit code (never calls process.exit). */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv[0] === 'api-index') return (await import('./api-index-command.js')).runApiIndexCommand(argv.slice(1), io);
   const cmd = program(io);
   let inputs: string[];
   let flags: Flags;

@@ -1,7 +1,8 @@
 // Runs the profile's enabled rules over one parsed tree and collects issues, mapping positions
 // back to the fragment's own lines when the tree is of a wrapped method body.
 import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
-import type { ParsedModule } from '../parser/types.js';
+import type { ApiIndexView } from '../api-index/api-view.js';
+import type { ParsedModule, PyImport } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { ValidationContext, ValidationIssue } from '../validation/types.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -20,6 +21,8 @@ export interface EngineInput {
   qualify?: Qualifier;
   builtins: ReadonlySet<string>;
   fileImportNames?: ReadonlySet<string>;
+  fileImports?: readonly PyImport[];
+  api?: () => ApiIndexView | undefined;
 }
 
 export function runRules(input: EngineInput): ValidationIssue[] {
@@ -51,6 +54,8 @@ export function runRules(input: EngineInput): ValidationIssue[] {
       qualify: input.qualify ?? ((c) => c),
       builtins: input.builtins,
       fileImportNames: input.fileImportNames ?? new Set(),
+      fileImports: input.fileImports ?? [],
+      api: input.api ?? (() => undefined),
       report(at, message, override) {
         const [l0, c0, l1, c1] =
           'startPosition' in at

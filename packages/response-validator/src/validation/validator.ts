@@ -15,6 +15,8 @@ import { FileImportCache } from './file-imports.js';
 import { ValidationContextSchema } from './schemas.js';
 import { scoreIssues } from './score.js';
 import { loadPythonParser } from '../parser/index.js';
+import { loadApiIndex } from '../api-index/load-index.js';
+import type { ApiIndexView } from '../api-index/api-view.js';
 import type { ExtractionResult, ValidationContext, ValidationIssue, ValidationResult, Validator } from './types.js';
 
 export interface ValidatorOptions {
@@ -36,6 +38,8 @@ export async function createValidator(options: ValidatorOptions = {}): Promise<V
 class ProfileValidator implements Validator {
   readonly profile: string;
   private readonly fileImports: FileImportCache;
+  /** the profile's API index, read on the first validation that asks for it */
+  private readonly api: () => ApiIndexView | undefined;
 
   constructor(
     private readonly parser: TreeSitterPythonParser,
@@ -44,6 +48,9 @@ class ProfileValidator implements Validator {
   ) {
     this.profile = resolvedProfile.id;
     this.fileImports = new FileImportCache(parser);
+    let view: ApiIndexView | undefined;
+    const file = resolvedProfile.apiIndex;
+    this.api = () => (file ? (view ??= loadApiIndex(file)) : undefined);
   }
 
   validate(code: string, context: ValidationContext = {}): ValidationResult {
@@ -94,6 +101,8 @@ class ProfileValidator implements Validator {
     };
     if (module.syntaxValid) {
       const fileImports = this.fileImports.get(ctx.fileImports);
+      // a method body checked alone runs under the node file's imports: the caller's, else the profile's
+      const apiImports = ctx.fragment && !ctx.fileImports?.length ? this.fileImports.get(this.resolvedProfile.api.fragmentImports).imports : fileImports.imports;
       const known = ctx.fragment && ctx.nodeType ? [...ENTRY_PARAMS, ...(ctx.knownNames ?? [])] : ctx.knownNames;
       issues.push(
         ...runRules({
@@ -106,6 +115,8 @@ class ProfileValidator implements Validator {
           qualify: importQualifier([...fileImports.imports, ...module.imports]),
           builtins: pythonBuiltins(),
           fileImportNames: fileImports.names,
+          fileImports: apiImports,
+          api: this.api,
         }),
       );
     }
