@@ -10,4 +10,6 @@ export default defineConfig({
   clean: true,
   // import.meta.url in the CJS build (data files are located relative to the module).
   shims: true,
+  // change-case ships ESM only: bundle it so the CJS build works.
+  noExternal: ['change-case'],
 });

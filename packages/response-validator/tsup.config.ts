@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'tsup';
+
+const require = createRequire(import.meta.url);
 
 export default defineConfig({
   entry: { index: 'src/index.ts', cli: 'src/cli/bin.ts' },
@@ -12,4 +16,9 @@ export default defineConfig({
   shims: true,
   // ky is ESM-only: CJS consumers get `ky.default.get is not a function` unless it is bundled.
   noExternal: ['ky'],
+  // The grammar travels inside the package (load-parser.ts reads it beside the bundle): installs
+  // need no tree-sitter-python (native prebuilds, C sources, an install script) for a 448 KB file.
+  onSuccess: async () => {
+    fs.copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
+  },
 });

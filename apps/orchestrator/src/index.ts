@@ -6,9 +6,9 @@ export { runCli, buildProgram, VERSION } from './cli/program.js';
 export type { CliIO } from './cli/io.js';
 export { OnexgenError, type OnexgenErrorCode, type ExitCode } from './errors.js';
 
-export { NodeSpecSchema, type NodeSpec, type NodeSpecInput, type MethodOverride } from './spec/schema.js';
+export { NodeSpecSchema, type NodeSpec, type NodeSpecInput, type MethodOverride } from '@onexgen/onex';
 export { loadSpecFile, parseSpecText, formatPath } from './spec/load-spec.js';
-export { NODE_TYPES, normaliseNodeType, type NodeType } from './spec/node-type.js';
+export { NODE_TYPES, normaliseNodeType, type NodeType } from '@onexgen/onex';
 
 export { renderSkeleton, type Skeleton, type SkeletonFile } from './skeleton/render-skeleton.js';
 export { findStubs, stubToJson, type Stub, type StubMarker } from './stubs/find-stubs.js';

@@ -159,5 +159,9 @@ describe('LLM path against llm-sim', () => {
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0].error.code).toBe('BUDGET_EXHAUSTED');
     expect(existsSync(join(dir, 'out', 'node_user_store_effect'))).toBe(false);
+    // --json says why the run stopped and which methods were left as stubs
+    expect(run.json.stopReason).toBe('budget_spent');
+    expect(run.json.methodsLeft.map((n: { input: string }) => n.input)).toContain(failed[0].input);
+    expect(run.json.methodsLeft.flatMap((n: { methods: string[] }) => n.methods).length).toBeGreaterThan(0);
   }, 180_000);
 });

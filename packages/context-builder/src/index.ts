@@ -16,15 +16,13 @@ export {
   ContextSpecSchema,
   MethodSpecSchema,
   BuildInputSchema,
-  NodeTypeSchema,
   type ContextSpec,
   type ContextSpecInput,
   type MethodSpec,
   type MethodSpecInput,
   type BuildInput,
-  type NodeType,
 } from './spec/schemas.js';
-export { SECTION_IDS, type SectionId, type SectionBudget, type Variant, type Mixin } from './data/schemas.js';
+export type { SectionBudget, Variant, Mixin } from './data/schemas.js';
 export { resolveBudget, type ResolvedBudget, type BudgetOptions } from './budget/resolve-budget.js';
 export { createTokenCounter, type TokenCounter, type TokenCounterOptions, type TokenCounterStats } from './tokens/token-counter.js';
 export { sharedTokenCounter, disposeSharedCounters } from './tokens/shared-counter.js';

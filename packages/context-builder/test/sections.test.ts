@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { get_encoding, type Tiktoken } from '@dqbd/tiktoken';
-import { buildContext, explainContext, SECTION_IDS, type BuiltContext } from '../src/index.js';
+import { SECTION_IDS } from '@onexgen/onex';
+import { buildContext, explainContext, type BuiltContext } from '../src/index.js';
 import { computeInput, databaseEffectInput, realSources, type RealSources } from './helpers.js';
 
 let real: RealSources;

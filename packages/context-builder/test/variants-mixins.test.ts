@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { normalizeFeatures } from '@onexgen/pattern-library';
-import { createMixinRecommender, createVariantSelector, type NodeType } from '../src/index.js';
+import type { NodeType } from '@onexgen/onex';
+import { createMixinRecommender, createVariantSelector } from '../src/index.js';
 import { loadMixinsData } from '../src/data/load-data.js';
 
 const selector = createVariantSelector();

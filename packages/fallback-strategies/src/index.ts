@@ -3,9 +3,7 @@ export { decide } from './policy/decide.js';
 export type { Decision, DecisionAction } from './policy/decide.js';
 export {
   attemptSchema,
-  categorySchema,
   defaultPolicy,
-  DEFAULT_TIERS,
   endActionSchema,
   fallbackPolicySchema,
 } from './policy/policy.js';
@@ -16,8 +14,8 @@ export type { ValidationInput } from './policy/validation-input.js';
 
 export { adjustPrompt, adjustPromptOptionsSchema } from './prompt/adjust-prompt.js';
 export type { AdjustedPrompt, AdjustPromptOptions, DroppedPart } from './prompt/adjust-prompt.js';
-export { promptContextSchema, SECTION_IDS } from './prompt/prompt-context.js';
-export type { PromptContext, PromptItem, PromptSection, SectionId } from './prompt/prompt-context.js';
+export { promptContextSchema } from './prompt/prompt-context.js';
+export type { PromptContext, PromptItem, PromptSection } from './prompt/prompt-context.js';
 export { countTokens, disposeTokenCounter } from './prompt/token-counter.js';
 export type { CountTokens } from './prompt/token-counter.js';
 
@@ -26,8 +24,8 @@ export type { TemplateFallbackOptions } from './codegen/template-fallback.js';
 export { partialImplementation, partialSpecSchema } from './codegen/partial-implementation.js';
 export type { PartialSpec } from './codegen/partial-implementation.js';
 export { fallbackImports } from './codegen/method-view.js';
-export { methodSpecSchema, nodeTypeSchema, NODE_TYPES } from './codegen/method-spec.js';
-export type { MethodSpec, NodeType } from './codegen/method-spec.js';
+export { methodSpecSchema } from './codegen/method-spec.js';
+export type { MethodSpec } from './codegen/method-spec.js';
 
 export { createFallbackRecorder, fallbackMetricsSchema, fallbackAttemptRecordSchema } from './metrics/fallback-recorder.js';
 export type { AttemptOutcome, FallbackAttemptRecord, FallbackMetrics, FallbackRecorder } from './metrics/fallback-recorder.js';

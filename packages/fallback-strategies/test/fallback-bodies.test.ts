@@ -3,8 +3,9 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { createValidator } from '@onexgen/response-validator';
 import type { ValidationResult, Validator } from '@onexgen/response-validator';
-import { fallbackImports, FallbackError, NODE_TYPES, partialImplementation, templateFallback } from '../src/index.js';
-import type { MethodSpec, NodeType } from '../src/index.js';
+import { NODE_TYPES, type NodeType } from '@onexgen/onex';
+import { fallbackImports, FallbackError, partialImplementation, templateFallback } from '../src/index.js';
+import type { MethodSpec } from '../src/index.js';
 
 const ENTRY: Record<NodeType, string> = {
   effect: 'execute_effect',

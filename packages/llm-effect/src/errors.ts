@@ -22,6 +22,7 @@ export type ErrorClass =
   | 'circuit_open' // breaker open: target skipped without a request
   | 'bulkhead_full' // provider's concurrency queue full
   | 'context_window' // prompt + max output exceeds the model's window: refused before sending
+  | 'response_too_large' // the answer is larger than the requested max tokens can produce: refused, fail over
   | 'aborted'; // the caller's AbortSignal fired
 
 const RETRYABLE: ReadonlySet<ErrorClass> = new Set<ErrorClass>([
@@ -138,10 +139,20 @@ export class LLMValidationError extends LLMError {
 
 /** Replaces every secret in `text` (and provider echoes such as "key provided: sk-...") with a marker. */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('[REDACTED]');
-  }
+  const out = scrubSecrets(text, secrets);
   // Providers echo a masked key in 401 messages; the visible part still identifies the key.
   return out.replace(/(api key provided:?\s*)\S+/gi, '$1[REDACTED]');
+}
+
+/**
+ * Every occurrence of a secret value replaced by `[REDACTED]`. Applied to model answers before they
+ * are returned or cached: a model that echoes the key it was called with must not put it into a
+ * node file, the response cache or a learned template.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+  }
+  return out;
 }

@@ -3,8 +3,8 @@ export { createLLMClient } from './client/client.js';
 export type { CallOptions, ClientOptions, LLMClient } from './client/client.js';
 export type { LLMStream, LLMStreamChunk } from './client/stream.js';
 
-export { llmRequestSchema, llmResponseSchema, usageSchema, tierSchema, TIERS, FINISH_REASONS } from './schemas.js';
-export type { FinishReason, LLMRequest, LLMResponse, ParsedLLMRequest, Tier, Usage } from './schemas.js';
+export { llmRequestSchema, llmResponseSchema, usageSchema, FINISH_REASONS } from './schemas.js';
+export type { FinishReason, LLMRequest, LLMResponse, ParsedLLMRequest, Usage } from './schemas.js';
 
 export { llmConfigSchema, providerConfigSchema, targetSchema, budgetSchema, catalogEntrySchema, PROVIDER_KINDS } from './config/schema.js';
 export type { BudgetConfig, CatalogEntryInput, LLMConfig, LLMConfigInput, ProviderConfig, Target } from './config/schema.js';

@@ -1,9 +1,7 @@
+import { tierSchema } from '@onexgen/onex';
 import { z } from 'zod';
 import { LLMValidationError } from './errors.js';
 
-export const TIERS = ['local', 'cloud_fast', 'cloud_premium'] as const;
-export const tierSchema = z.enum(TIERS);
-export type Tier = z.infer<typeof tierSchema>;
 
 export const llmRequestSchema = z
   .object({

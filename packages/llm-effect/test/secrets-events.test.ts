@@ -119,3 +119,20 @@ test('requests-per-minute limit: the third call in a minute waits (and can be ab
   await expect(calls[2]).rejects.toBeInstanceOf(AbortedError);
   client.close();
 });
+
+test('an answer that echoes the key is returned and cached without it (generate and stream)', async () => {
+  const cache = new RecordingCache();
+  const { client } = simClient(h.sim, [], { cacheStore: cache });
+  const leak = (key: string) => `def run(self):\n    token = "${key}"\n    return token\n`;
+  h.sim.setScenario({ text: leak(KEYS.ZAI_API_KEY) });
+  const res = await client.generate({ prompt: 'leak please' });
+  expect(res.text).not.toContain(KEYS.ZAI_API_KEY);
+  expect(res.text).toContain('token = "[REDACTED]"');
+  const streamed = client.stream({ prompt: 'leak please, streamed', cache: true });
+  for await (const _chunk of streamed) void _chunk;
+  const final = await streamed.response;
+  expect(final.text).not.toContain(KEYS.ZAI_API_KEY);
+  expect(cache.writes.length).toBeGreaterThan(0);
+  for (const written of cache.writes) expect(written).not.toContain(KEYS.ZAI_API_KEY);
+  client.close();
+});

@@ -11,6 +11,5 @@ export {
   FALLBACK_GENERATION_STRATEGIES,
   FALLBACK_STRATEGIES,
   GENERATION_STRATEGIES,
-  NODE_TYPES,
 } from './schema/vocabulary.js';
-export type { AttemptStatus, FallbackStrategy, GenerationStrategy, NodeType } from './schema/vocabulary.js';
+export type { AttemptStatus, FallbackStrategy, GenerationStrategy } from './schema/vocabulary.js';

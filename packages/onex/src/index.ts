@@ -1,2 +1,37 @@
-export { methodExampleSchema, methodExamplesSchema, exampleIoSchema, expectsRaise } from './examples.js';
-export type { MethodExample } from './examples.js';
+// @onexgen/onex: the shared ONEX vocabulary every other package imports and none redefines.
+export { NODE_TYPES, type NodeType, nodeTypeSchema, normaliseNodeType, isNodeType } from './node-types.js';
+export { nodeTypeFacts, allNodeTypeFacts, entryMethodOf, NODE_TYPES_FILE, type NodeTypeFacts } from './node-facts.js';
+export { TIERS, type Tier, tierSchema } from './tiers.js';
+export { SECTION_IDS, type SectionId } from './sections.js';
+export {
+  ISSUE_CATEGORIES,
+  type IssueCategory,
+  issueCategorySchema,
+  SEVERITIES,
+  type Severity,
+  severitySchema,
+} from './issues.js';
+export { type MicroUsd, MICROS_PER_USD, usdToMicros, microsToUsd, formatUsd } from './money.js';
+export {
+  PYTHON_KEYWORDS,
+  isPythonIdentifier,
+  pythonIdentifierSchema,
+  pascalCase,
+  snakeCase,
+  nodeClassName,
+  pyString,
+  pythonDocText,
+} from './python.js';
+export {
+  NodeSpecSchema,
+  type NodeSpec,
+  type NodeSpecInput,
+  OperationSchema,
+  MethodSchema,
+  type SpecMethod,
+  MethodOverrideSchema,
+  type MethodOverride,
+  ContractFieldsSchema,
+  PerformanceSchema,
+} from './spec/node-spec.js';
+export { methodExampleSchema, methodExamplesSchema, exampleIoSchema, expectsRaise, type MethodExample } from './spec/examples.js';

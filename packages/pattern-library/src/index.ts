@@ -3,7 +3,7 @@ export type * from './types.js';
 export { PatternLibraryError, type PatternLibraryErrorCode } from './errors.js';
 export { DATA_DIR } from './data-dir.js';
 export { loadPatternCatalog, createCatalog, CATALOG_DIR, type PatternCatalog, type LoadCatalogOptions } from './catalog/load-catalog.js';
-export { patternFileSchema, NODE_TYPES, PATTERN_CATEGORIES, type PatternFile } from './catalog/pattern-file-schema.js';
+export { patternFileSchema, PATTERN_CATEGORIES, type PatternFile } from './catalog/pattern-file-schema.js';
 export { normalizeFeatures, createFeatureNormalizer, type FeatureNormalizer } from './features/normalize.js';
 export { loadSynonymTable, type SynonymTable } from './features/synonym-table.js';
 export { match, createMatcher, NODE_TYPE_WEIGHT, FEATURE_WEIGHT, EFFECTIVENESS_WEIGHT, type MatchOptions } from './matching/match.js';
@@ -17,7 +17,7 @@ export {
 } from './learning/effectiveness.js';
 export { detectPattern, detectAllPatterns } from './detection/detect.js';
 export { contractSchema, type Contract } from './detection/contract-schema.js';
-export { generatePatternCode, ENTRY_METHODS, type GeneratedPatternCode } from './generation/generate.js';
+export { generatePatternCode, type GeneratedPatternCode } from './generation/generate.js';
 export { extractPatternsFromCode, type ExtractedPattern } from './learning/extract.js';
 export { createPatternStore, type PatternStore, type PatternStoreOptions, type LearnInput, type UsageOutcome, type LearnedExample } from './learning/pattern-store.js';
 export type { PatternDb } from './learning/db.js';

@@ -1,7 +1,8 @@
 // The pattern shapes other packages rely on (context-builder, orchestrator). The implementation
 // validates catalog files with zod schemas that produce exactly these shapes.
 
-export type NodeType = 'effect' | 'compute' | 'reducer' | 'orchestrator';
+import type { NodeType } from '@onexgen/onex';
+
 export type PatternCategory =
   | 'resilience'
   | 'observability'

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { createValidator, parseFragment, type Validator } from '@onexgen/response-validator';
-import { generatePatternCode, PatternLibraryError, type ContractPatternKind, type NodeType } from '../src/index.js';
+import type { NodeType } from '@onexgen/onex';
+import { generatePatternCode, PatternLibraryError, type ContractPatternKind } from '../src/index.js';
 
 let validator: Validator;
 beforeAll(async () => {

@@ -17,8 +17,6 @@ export type * from './validation/types.js';
 export { createValidator, type ValidatorOptions } from './validation/validator.js';
 export { extractCode, type ExtractOptions } from './extraction/extract-code.js';
 export {
-  CategorySchema,
-  SeveritySchema,
   ValidationIssueSchema,
   ValidationContextSchema,
   ScoreBreakdownSchema,

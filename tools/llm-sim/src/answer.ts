@@ -33,7 +33,7 @@ export async function buildAnswer(
 
   const reasoningTokens = reasoning ? countTokens(reasoning) : 0;
   // A real model stops at max_tokens: cut the text there and say `length`.
-  if (parsed.maxTokens !== undefined && countTokens(text) + reasoningTokens > parsed.maxTokens) {
+  if (parsed.maxTokens !== undefined && !ok?.ignoreMaxTokens && countTokens(text) + reasoningTokens > parsed.maxTokens) {
     text = truncateToTokens(text, Math.max(0, parsed.maxTokens - reasoningTokens));
     finishReason = 'length';
   }

@@ -41,8 +41,11 @@ export function sendError(res: ServerResponse, format: WireFormat, outcome: Extr
   sendJson(res, outcome.status, body, outcome.headers);
 }
 
-/** A non-streaming answer; `malformed` and `cut` break it the way a flaky network or proxy would. */
-export function sendAnswer(res: ServerResponse, format: WireFormat, answer: SimAnswer, outcome: Outcome): void {
+/**
+ * A non-streaming answer; `malformed` and `cut` break it the way a flaky network or proxy would, and
+ * `stall` sends the headers and half the body, then pauses `pauseMs` before the rest (a body stall).
+ */
+export async function sendAnswer(res: ServerResponse, format: WireFormat, answer: SimAnswer, outcome: Outcome): Promise<void> {
   const text = JSON.stringify(format.json(answer));
   if (outcome.kind === 'malformed') {
     const broken = text.slice(0, Math.floor(text.length / 2));
@@ -54,6 +57,13 @@ export function sendAnswer(res: ServerResponse, format: WireFormat, answer: SimA
   if (outcome.kind === 'cut') {
     res.write(text.slice(0, Math.floor(text.length / 2)));
     res.socket?.destroy();
+    return;
+  }
+  if (outcome.kind === 'stall') {
+    const half = Buffer.from(text).subarray(0, Math.floor(Buffer.byteLength(text) / 2));
+    res.write(half);
+    await sleep(outcome.pauseMs);
+    if (!res.destroyed) res.end(Buffer.from(text).subarray(half.length));
     return;
   }
   res.end(text);

@@ -73,6 +73,8 @@ export const outcomeSchema = z.discriminatedUnion('kind', [
     finishReason: z.enum(['stop', 'length', 'content_filter']).optional(),
     ttftMs: z.number().int().nonnegative().optional(),
     usage: usageSchema.optional(),
+    /** A provider or proxy that does not honour max_tokens: the whole text is sent. */
+    ignoreMaxTokens: z.boolean().optional(),
   }).strict(),
   z.object({
     /** An HTTP error in the provider's own error format (or `body` verbatim). */

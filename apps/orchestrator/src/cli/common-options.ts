@@ -1,6 +1,7 @@
 // Options every generating command shares, and their translation into the flag layer of the cascade.
 import { Option, type Command } from 'commander';
-import { PROVIDERS, TIERS, type ConfigLayer } from '../config/schema.js';
+import { TIERS } from '@onexgen/onex';
+import { PROVIDERS, type ConfigLayer } from '../config/schema.js';
 import { OnexgenError } from '../errors.js';
 
 export interface CommonOptions {

@@ -2,6 +2,7 @@
 // offline line when no model was used, and where the files and the metrics are.
 import { relative } from 'node:path';
 import type { NodeOutcome, RunOutcome } from '../pipeline/outcome.js';
+import { describeStop } from '../pipeline/stop-reason.js';
 import type { CliIO } from './io.js';
 
 export const OFFLINE_LINE =
@@ -34,6 +35,8 @@ export function reportRun(io: CliIO, run: RunOutcome, json: boolean): void {
   io.stdout(
     `${t.methods} method${t.methods === 1 ? '' : 's'}: ${t.passed} valid, ${t.fellBack} fell back; ${t.tokens} tokens, $${t.cost.toFixed(4)}\n`,
   );
+  const stopped = describeStop(run);
+  if (stopped) io.stdout(`${stopped}\n`);
   if (run.offline) io.stdout(`${OFFLINE_LINE}\n`);
   else if (run.provider) io.stdout(`model: ${run.provider}\n`);
   io.stdout(`metrics: session ${run.sessionId} recorded in ${run.database} (see \`onexgen metrics\`)\n`);

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load-config.js';
 import { openSession } from '../pipeline/open-session.js';
 import { exitCodeOf, totalsOf, type RunOutcome } from '../pipeline/outcome.js';
 import { runNodes, type FileJob, type SpecJob } from '../pipeline/run-nodes.js';
+import { stopOf } from '../pipeline/stop-reason.js';
 import { flagLayer, type CommonOptions } from './common-options.js';
 import type { CliIO } from './io.js';
 import { createProgressDisplay, progressEnabled } from './progress-display.js';
@@ -48,6 +49,7 @@ export async function runPipeline(
       exitCode: exitCodeOf(nodes),
       nodes,
       totals: totalsOf(nodes),
+      ...stopOf(nodes),
       database: session.database,
       ...(session.model ? { provider: session.model.describe } : {}),
     };

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { OnexgenError } from '../errors.js';
-import type { MethodOverride } from '../spec/schema.js';
+import type { MethodOverride } from '@onexgen/onex';
 import { formatPath } from '../spec/load-spec.js';
 import { envLayer } from './env-layer.js';
 import { ConfigLayerSchema, DEFAULTS, type ConfigLayer, type ResolvedConfig } from './schema.js';

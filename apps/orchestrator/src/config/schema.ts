@@ -1,18 +1,17 @@
 // The run configuration every layer of the cascade speaks (files in camelCase or snake_case).
+import { tierSchema } from '@onexgen/onex';
 import { z } from 'zod';
 
 export const PROVIDERS = ['openai-compatible', 'anthropic', 'gemini', 'ollama'] as const;
-export const TIERS = ['local', 'cloud_fast', 'cloud_premium'] as const;
 
 export const ProviderSchema = z.enum(PROVIDERS);
-export const TierSchema = z.enum(TIERS);
 
 /** One layer: every field optional; later layers win field by field. */
 export const ConfigLayerSchema = z.strictObject({
   provider: ProviderSchema.optional(),
   baseUrl: z.url().optional(),
   model: z.string().min(1).optional(),
-  tier: TierSchema.optional(),
+  tier: tierSchema.optional(),
   db: z.string().min(1).optional(),
   /** methods of one node generated at once */
   concurrency: z.number().int().min(1).max(256).optional(),

@@ -10,12 +10,11 @@ import {
   type LLMConfigLayer,
 } from '@onexgen/llm-effect';
 import type { DatabaseHandle } from '@onexgen/metrics';
+import { isNodeType } from '@onexgen/onex';
 import { OnexgenError } from '../errors.js';
 import type { ModelCaller } from '../pipeline/model-caller.js';
 import type { Recorder } from '../pipeline/recorder.js';
 import { budgetStoreFor, responseCacheFor } from './store-bridges.js';
-
-const NODE_TYPES = new Set(['effect', 'compute', 'reducer', 'orchestrator']);
 
 function statusOf(e: AttemptEvent): 'success' | 'error' | 'timeout' | 'cancelled' {
   if (e.status === 'success' || e.status === 'cancelled') return e.status;
@@ -58,7 +57,7 @@ export function createModelCaller(options: {
         correlationId: event.correlationId,
         callNumber: call?.callNumber ?? 1,
         attempt: event.attempt,
-        ...(nodeType && NODE_TYPES.has(nodeType) ? { nodeType: nodeType as 'effect' } : {}),
+        ...(isNodeType(nodeType) ? { nodeType } : {}),
         provider: event.provider,
         model: event.model,
         tier: event.tier,

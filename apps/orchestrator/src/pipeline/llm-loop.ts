@@ -1,7 +1,7 @@
 // The LLM stage: context-builder → model (llm-effect) → response-validator → fallback-strategies,
 // until an answer is accepted or the policy ends the loop with a template or partial body.
 import { buildContext, type BuiltContext } from '@onexgen/context-builder';
-import { adjustPrompt, decide, type FallbackPolicyInput } from '@onexgen/fallback-strategies';
+import { adjustPrompt, decide, type FallbackPolicyInput, type PromptContext } from '@onexgen/fallback-strategies';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { Spend } from './method-result.js';
 import { contextSpecOf, type MethodInfo, type NodeContext } from './node-context.js';
@@ -11,13 +11,9 @@ export type LoopResult =
   | { accepted: true; code: string; imports: string[]; validation: ValidationResult; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number }
   | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[] };
 
-/**
- * context-builder's BuiltContext is what fallback-strategies' PromptContext describes structurally,
- * but its interfaces lack the index signature of zod's loose-object types; adjustPrompt validates
- * the value at run time, so only the static type is bridged here.
- */
-function promptContextOf(built: BuiltContext): Parameters<typeof adjustPrompt>[0] {
-  return { sections: built.sections } as unknown as Parameters<typeof adjustPrompt>[0];
+/** context-builder's BuiltContext is a fallback-strategies PromptContext as it stands. */
+function promptContextOf(built: BuiltContext): PromptContext {
+  return { sections: built.sections };
 }
 
 function policyOf(info: MethodInfo): FallbackPolicyInput {

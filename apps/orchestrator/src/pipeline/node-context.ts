@@ -2,8 +2,8 @@
 import type { ValidationContext } from '@onexgen/response-validator';
 import type { TaskSignature } from '@onexgen/pattern-library';
 import type { MethodConfig } from '../config/load-config.js';
-import type { NodeType } from '../spec/node-type.js';
-import type { NodeSpec } from '../spec/schema.js';
+import type { NodeType } from '@onexgen/onex';
+import type { NodeSpec } from '@onexgen/onex';
 import type { Stub } from '../stubs/find-stubs.js';
 
 export interface NodeContext {

@@ -2,9 +2,7 @@
 // (the ONEX base class gives the node type, the class name the service name, the docstring the description).
 import type { ParsedModule } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
-import { snakeCase } from '../skeleton/naming.js';
-import { NODE_TYPES, normaliseNodeType, type NodeType } from '../spec/node-type.js';
-import { NodeSpecSchema, type NodeSpec } from '../spec/schema.js';
+import { isNodeType, NodeSpecSchema, normaliseNodeType, snakeCase, type NodeSpec, type NodeType } from '@onexgen/onex';
 import type { Stub } from '../stubs/find-stubs.js';
 
 function nodeTypeOf(className: string, bases: readonly string[]): NodeType | undefined {
@@ -12,7 +10,7 @@ function nodeTypeOf(className: string, bases: readonly string[]): NodeType | und
     const m = /^Node(?:[A-Za-z0-9]*?)(Effect|Compute|Reducer|Orchestrator)$/.exec(candidate);
     if (m) {
       const type = normaliseNodeType(m[1]!);
-      if ((NODE_TYPES as readonly string[]).includes(type)) return type as NodeType;
+      if (isNodeType(type)) return type;
     }
   }
   return undefined;

@@ -3,7 +3,7 @@
 import type { PythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
-import type { NodeSpec } from '../spec/schema.js';
+import type { NodeSpec } from '@onexgen/onex';
 import { findStubs, type Stub } from '../stubs/find-stubs.js';
 import { contractOf, type NodeContext } from './node-context.js';
 import { nodeFromFile } from './node-from-file.js';

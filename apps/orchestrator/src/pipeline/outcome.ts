@@ -48,7 +48,11 @@ export interface NodeOutcome {
   methods: MethodOutcome[];
   addedImports: string[];
   error?: { code: string; message: string };
+  /** a node that was not written: the stubs it still has (what a later run has left to do) */
+  pendingMethods?: string[];
 }
+
+import type { RunStop } from './stop-reason.js';
 
 export interface RunTotals {
   methods: number;
@@ -59,7 +63,7 @@ export interface RunTotals {
   latency: number;
 }
 
-export interface RunOutcome {
+export interface RunOutcome extends RunStop {
   sessionId: string;
   offline: boolean;
   exitCode: 0 | 1 | 2 | 3;

@@ -5,7 +5,7 @@ import { bulkhead } from 'cockatiel';
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write.js';
-import type { NodeSpec } from '../spec/schema.js';
+import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput } from './node-inputs.js';
 import type { NodeOutcome } from './outcome.js';
@@ -72,7 +72,17 @@ function failure(job: SpecJob | FileJob, err: unknown, session: Session): NodeOu
       : session.signal?.aborted
         ? { code: 'INTERRUPTED', message: 'interrupted: nothing of this node was written' }
         : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
-  return { input: job.file, kind: job.kind, status: 'failed', methods: [], addedImports: [], error };
+  return { input: job.file, kind: job.kind, status: 'failed', methods: [], addedImports: [], error, pendingMethods: pendingOf(job, session) };
+}
+
+/** The stubs a node that was not written still has (best effort: an unreadable input has none to list). */
+function pendingOf(job: SpecJob | FileJob, session: Session): string[] {
+  try {
+    const { stubs } = job.kind === 'spec' ? specInput(session.parser, job.file, job.spec) : fileInput(session.parser, job.file, job.source, job.spec);
+    return stubs.map((s) => s.qualifiedName);
+  } catch {
+    return [];
+  }
 }
 
 export async function runNodes(session: Session, jobs: readonly (SpecJob | FileJob)[]): Promise<NodeOutcome[]> {

@@ -1,7 +1,7 @@
 // The last stage: a template stub or a partial implementation from @onexgen/fallback-strategies,
 // validated like everything else.
 import { defaultPolicy, fallbackImports, partialImplementation, templateFallback } from '@onexgen/fallback-strategies';
-import { ENTRY_METHODS } from '@onexgen/pattern-library';
+import { entryMethodOf } from '@onexgen/onex';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { MethodInfo, NodeContext } from './node-context.js';
 import type { Session } from './session.js';
@@ -30,7 +30,7 @@ export function fallbackBody(session: Session, node: NodeContext, info: MethodIn
     try {
       // an orchestrator's entry method runs the node's operations as its steps
       const steps =
-        node.nodeType === 'orchestrator' && fn.name === ENTRY_METHODS.orchestrator
+        node.nodeType === 'orchestrator' && fn.name === entryMethodOf('orchestrator')
           ? node.spec.operations.map((op) => ({ name: op.name, handler: op.name }))
           : [];
       const io = effectIoOf(node.spec);

@@ -1,6 +1,7 @@
 // The free stages of the hybrid order: a learned template for a similar task, then pattern code when
 // the contract's pattern is detected with high confidence (entry methods: that is what it writes).
-import { detectPattern, ENTRY_METHODS, generatePatternCode } from '@onexgen/pattern-library';
+import { entryMethodOf } from '@onexgen/onex';
+import { detectPattern, generatePatternCode } from '@onexgen/pattern-library';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { MethodInfo, NodeContext } from './node-context.js';
 import type { Session } from './session.js';
@@ -31,7 +32,7 @@ export async function tryLearnedTemplate(session: Session, info: MethodInfo): Pr
 }
 
 export function tryPatternCode(session: Session, node: NodeContext, info: MethodInfo): ReuseHit | undefined {
-  if (info.stub.method !== ENTRY_METHODS[node.nodeType]) return undefined;
+  if (info.stub.method !== entryMethodOf(node.nodeType)) return undefined;
   const detected = detectPattern(node.contract, { minConfidence: info.config.patternConfidence });
   if (!detected) return undefined;
   const generated = generatePatternCode(detected.kind, node.contract, node.nodeType, node.className);

@@ -1,10 +1,9 @@
-// The I/O dependency a node declares (effect nodes, per templates/node-types.yaml): a connection
+// The I/O dependency a node declares (effect nodes, per @onexgen/onex's node-types.yaml): a connection
 // pool for database nodes, otherwise a client. One decision shared by the skeleton (which resolves
 // it from the ONEX container in __init__) and the partial bodies (which call through it), so the
 // generated code and the skeleton agree.
 import { normalizeFeatures } from '@onexgen/pattern-library';
-import type { NodeSpec } from '../spec/schema.js';
-import { nodeTypeInfo } from './node-types.js';
+import { nodeTypeFacts, type NodeSpec } from '@onexgen/onex';
 
 export interface EffectIo {
   kind: 'pool' | 'client';
@@ -15,14 +14,14 @@ export interface EffectIo {
 }
 
 export function effectIoOf(spec: NodeSpec): EffectIo | undefined {
-  const io = nodeTypeInfo(spec.node_type).io;
+  const io = nodeTypeFacts(spec.node_type).io;
   if (!io) return undefined;
   const contract = (spec.contract ?? {}) as Record<string, unknown>;
   const database =
-    io.pool_domains.includes(spec.domain) ||
+    io.poolDomains.includes(spec.domain) ||
     typeof contract.table === 'string' ||
-    normalizeFeatures(spec.features).some((f) => io.pool_features.includes(f));
+    normalizeFeatures(spec.features).some((f) => io.poolFeatures.includes(f));
   return database
-    ? { kind: 'pool', attribute: 'pool', service: io.pool_service }
-    : { kind: 'client', attribute: 'client', service: `${spec.name}${io.client_service_suffix}` };
+    ? { kind: 'pool', attribute: 'pool', service: io.poolService }
+    : { kind: 'client', attribute: 'client', service: `${spec.name}${io.clientServiceSuffix}` };
 }

@@ -5,9 +5,7 @@ import { join, relative } from 'node:path';
 import Mustache from 'mustache';
 import { stringify } from 'yaml';
 import { TEMPLATES_DIR } from '../data-dir.js';
-import type { NodeSpec } from '../spec/schema.js';
-import { nodeClassName, pascalCase, pythonDocText, quoted, snakeCase } from './naming.js';
-import { nodeTypeInfo } from './node-types.js';
+import { nodeClassName, nodeTypeFacts, pascalCase, pyString as quoted, pythonDocText, snakeCase, type NodeSpec } from '@onexgen/onex';
 import { effectIoOf } from './effect-io.js';
 
 export interface SkeletonFile {
@@ -79,8 +77,8 @@ export function skeletonMethods(spec: NodeSpec): SkeletonMethod[] {
 }
 
 export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = {}): Skeleton {
-  const info = nodeTypeInfo(spec.node_type);
-  const className = nodeClassName(spec.name, info.type_title);
+  const info = nodeTypeFacts(spec.node_type);
+  const className = nodeClassName(spec.name, info.title);
   const base = pascalCase(spec.name);
   const snake = snakeCase(spec.name);
   const inputModel = spec.contract?.input_model ?? `Model${base}Input`;
@@ -99,13 +97,13 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
   };
   const view = {
     className,
-    typeTitle: info.type_title,
-    baseClass: info.base_class,
-    baseModule: info.base_module,
-    contractClass: info.contract_class,
-    contractModule: info.contract_module,
-    entryMethod: info.entry_method,
-    entrySummary: info.entry_summary,
+    typeTitle: info.title,
+    baseClass: info.baseClass,
+    baseModule: info.baseModule,
+    contractClass: info.contractClass,
+    contractModule: info.contractModule,
+    entryMethod: info.entryMethod,
+    entrySummary: info.entrySummary,
     domain: spec.domain,
     description: spec.description.trim(),
     docDescription: pythonDocText(summary, '    '),

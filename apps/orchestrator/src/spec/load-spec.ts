@@ -1,10 +1,11 @@
 // Reads a spec file (YAML or JSON) and validates it; every error names the file, the field path and,
 // for YAML syntax errors, the line.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { OnexgenError } from '../errors.js';
-import { NodeSpecSchema, type NodeSpec } from './schema.js';
+import { NodeSpecSchema, type NodeSpec } from '@onexgen/onex';
+import { findBoundViolation, SPEC_BOUNDS } from './spec-bounds.js';
 
 /** `operations[1].name` from zod's ['operations', 1, 'name'] */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -30,7 +31,18 @@ export function parseSpecText(text: string, file: string): NodeSpec {
       where: file,
     });
   }
-  const result = NodeSpecSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: SPEC_BOUNDS.maxAliases });
+  } catch (cause) {
+    // yaml throws a ReferenceError for an alias bomb ("Excessive alias count …").
+    throw new OnexgenError('SPEC_INVALID', `${file}: ${(cause as Error).message.split('\n')[0]} (at most ${SPEC_BOUNDS.maxAliases} aliases are resolved)`, { cause, where: file });
+  }
+  const violation = findBoundViolation(data, formatPath);
+  if (violation) {
+    throw new OnexgenError('SPEC_INVALID', `${file}: ${violation.path}: ${violation.message}`, { where: `${file}: ${violation.path}` });
+  }
+  const result = NodeSpecSchema.safeParse(data);
   if (!result.success) {
     const first = result.error.issues[0];
     throw new OnexgenError('SPEC_INVALID', formatIssues(file, result.error.issues), {
@@ -44,8 +56,20 @@ export function parseSpecText(text: string, file: string): NodeSpec {
 export async function loadSpecFile(file: string): Promise<NodeSpec> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Read at most one byte past the bound: a huge file is refused without being read whole.
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(SPEC_BOUNDS.maxBytes + 1);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      if (bytesRead > SPEC_BOUNDS.maxBytes) {
+        throw new OnexgenError('SPEC_INVALID', `${file}: the spec file is larger than ${SPEC_BOUNDS.maxBytes} bytes; a node spec is a few KB`, { where: file });
+      }
+      text = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (cause) {
+    if (cause instanceof OnexgenError) throw cause;
     throw new OnexgenError('SPEC_NOT_FOUND', `${file}: cannot read the spec file (${(cause as Error).message})`, { cause, where: file });
   }
   return parseSpecText(text, file);

@@ -2,7 +2,8 @@
 // a model's context window minus the room kept for the answer.
 import { z } from 'zod';
 import { loadBudgetData } from '../data/load-data.js';
-import { SECTION_IDS, SectionBudgetSchema, type SectionBudget, type SectionId } from '../data/schemas.js';
+import { SECTION_IDS, type SectionId } from '@onexgen/onex';
+import { SectionBudgetSchema, type SectionBudget } from '../data/schemas.js';
 import { ContextBuilderError, describeZodIssues } from '../errors.js';
 
 export interface ResolvedBudget {

@@ -1,7 +1,7 @@
 // Turns the budgeted sections into the BuiltContext: metadata counts, metrics, and the prompt in
 // cache-friendly order (node-level sections first, method-level ones after).
 import type { ResolvedBudget } from '../budget/resolve-budget.js';
-import type { SectionId } from '../data/schemas.js';
+import type { SectionId } from '@onexgen/onex';
 import type { TokenCounter } from '../tokens/token-counter.js';
 import type { BuiltContext, BuiltContextData, ContextMetadata, ContextSection, TruncationStep } from './types.js';
 

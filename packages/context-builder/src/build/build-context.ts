@@ -7,7 +7,7 @@ import type { PythonParser } from '@onexgen/response-validator';
 import { resolveBudget, type BudgetOptions } from '../budget/resolve-budget.js';
 import { applyBudget } from '../budget/truncate.js';
 import { makeItem, WorkingSection, type WorkingItem } from '../budget/working-section.js';
-import { SECTION_IDS, type SectionId } from '../data/schemas.js';
+import { SECTION_IDS, type SectionId } from '@onexgen/onex';
 import { ContextBuilderError, describeZodIssues } from '../errors.js';
 import { normalizeSection, loadTemplateSet } from '../templates/template-set.js';
 import { createMixinRecommender, type MixinRecommender } from '../sources/mixin-recommender.js';

@@ -1,10 +1,10 @@
 // The mustache views of the six sections (documented in the README for template authors). Items
 // (patterns, references, mixins) arrive already formatted; a view only places them.
-import { loadNodeTypesData, loadOnexRulesData } from '../data/load-data.js';
-import type { SectionId } from '../data/schemas.js';
+import { loadOnexRulesData } from '../data/load-data.js';
+import { nodeTypeFacts, type NodeType, type SectionId } from '@onexgen/onex';
 import type { MixinRecommendation } from '../sources/mixin-recommender.js';
 import type { VariantSelection } from '../sources/variant-selector.js';
-import type { ContextSpec, MethodSpec, NodeType } from '../spec/schemas.js';
+import type { ContextSpec, MethodSpec } from '../spec/schemas.js';
 import { tidy } from '../format/clean-code.js';
 
 export interface ViewInputs {
@@ -74,13 +74,13 @@ export function chooseErrorCodes(nodeType: NodeType, features: readonly string[]
 /** Builds the view for one section; `items` replaces the list the section shows. */
 export function sectionView(id: SectionId, inputs: ViewInputs, items: ItemList): object {
   const { spec, method, nodeType, variant } = inputs;
-  const nodeInfo = loadNodeTypesData()[nodeType];
+  const facts = nodeTypeFacts(nodeType);
   const rules = loadOnexRulesData();
   switch (id) {
     case 'system':
       return {
         onexRules: rules.onexRules,
-        nodeType: nodeInfo,
+        nodeType: { ...facts, title: facts.title.toUpperCase() },
         className: spec.className ?? `Node${toPascal(spec.name)}${toPascal(nodeType)}`,
         variant: { ...variant, confidenceText: variant.confidence.toFixed(2) },
         service: { name: spec.name, domain: spec.domain },

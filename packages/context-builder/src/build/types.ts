@@ -1,6 +1,6 @@
 // The result of buildContext: plain, serialisable data (plus two methods that only join strings),
 // so other packages (fallback-strategies) can drop items or re-order without importing this one.
-import type { SectionId } from '../data/schemas.js';
+import type { SectionId } from '@onexgen/onex';
 import type { EncodingName } from '../tokens/encoder-registry.js';
 
 export type SectionPriority = 0 | 1 | 2 | 3;

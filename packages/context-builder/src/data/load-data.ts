@@ -11,7 +11,6 @@ import {
   EncodingsFileSchema,
   GuidanceFileSchema,
   MixinsFileSchema,
-  NodeTypesFileSchema,
   OnexRulesFileSchema,
   VariantsFileSchema,
 } from './schemas.js';
@@ -39,7 +38,6 @@ export function loadYamlData<S extends z.ZodType>(path: string, schema: S): z.ou
 
 export const loadBudgetData = () => loadYamlData('budget.yaml', BudgetFileSchema);
 export const loadEncodingsData = () => loadYamlData('encodings.yaml', EncodingsFileSchema);
-export const loadNodeTypesData = () => loadYamlData('node-types.yaml', NodeTypesFileSchema);
 export const loadOnexRulesData = () => loadYamlData('onex-rules.yaml', OnexRulesFileSchema);
 export const loadVariantsData = (path = 'variants.yaml') => loadYamlData(path, VariantsFileSchema);
 export const loadMixinsData = (path = 'mixins.yaml') => loadYamlData(path, MixinsFileSchema);

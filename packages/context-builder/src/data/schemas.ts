@@ -1,9 +1,6 @@
 // zod schemas for the data files shipped in data/ (and for user-supplied replacements).
+import { NODE_TYPES, SECTION_IDS, type SectionId } from '@onexgen/onex';
 import { z } from 'zod';
-
-export const NODE_TYPES = ['effect', 'compute', 'reducer', 'orchestrator'] as const;
-export const SECTION_IDS = ['system', 'operation', 'patterns', 'references', 'constraints', 'instructions'] as const;
-export type SectionId = (typeof SECTION_IDS)[number];
 
 const nodeType = z.enum(NODE_TYPES);
 
@@ -29,17 +26,6 @@ export const EncodingsFileSchema = z.object({
   models: z.array(z.object({ prefix: z.string().min(1), encoding: z.enum(['cl100k_base', 'o200k_base']), exact: z.boolean() })),
 });
 export type EncodingsFile = z.infer<typeof EncodingsFileSchema>;
-
-export const NodeTypeInfoSchema = z.object({
-  title: z.string(),
-  baseClass: z.string(),
-  entryMethod: z.string(),
-  contractModel: z.string(),
-  summary: z.string(),
-  characteristics: z.array(z.string()),
-});
-export const NodeTypesFileSchema = z.object(Object.fromEntries(NODE_TYPES.map((t) => [t, NodeTypeInfoSchema])) as Record<(typeof NODE_TYPES)[number], typeof NodeTypeInfoSchema>);
-export type NodeTypeInfo = z.infer<typeof NodeTypeInfoSchema>;
 
 export const OnexRulesFileSchema = z.object({
   onexRules: z.array(z.string()),

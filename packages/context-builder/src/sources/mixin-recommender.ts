@@ -3,7 +3,7 @@
 // (data/mixins.yaml); dependencies are added, conflicts resolved in favour of the stronger claim.
 import { loadMixinsData } from '../data/load-data.js';
 import type { Mixin, MixinsFile } from '../data/schemas.js';
-import type { NodeType } from '../spec/schemas.js';
+import type { NodeType } from '@onexgen/onex';
 
 export interface MixinQuery {
   nodeType: NodeType;

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { normalizeFeatures } from '@onexgen/pattern-library';
 import type { PyFunction, PythonParser } from '@onexgen/response-validator';
-import { loadGuidanceData, loadNodeTypesData } from '../data/load-data.js';
+import { loadGuidanceData } from '../data/load-data.js';
 import type { GuidanceRule } from '../data/schemas.js';
 import { ContextBuilderError } from '../errors.js';
 import { tidy } from '../format/clean-code.js';
-import type { NodeType } from '../spec/schemas.js';
+import { entryMethodOf, type NodeType } from '@onexgen/onex';
 import { discoverReferenceFiles } from './reference-files.js';
 import { readReferenceSpec, validateReferenceSpec, type ReferenceSpec, type ReferenceSpecInput } from './reference-spec.js';
 
@@ -147,7 +147,6 @@ export function buildReferenceIndex(options: ReferenceIndexOptions): ReferenceIn
     nodes.push(indexNode(node.file, spec, parser, root));
   }
   const rules = loadGuidanceData();
-  const entryMethods = loadNodeTypesData();
 
   return {
     size: nodes.length,
@@ -163,7 +162,7 @@ export function buildReferenceIndex(options: ReferenceIndexOptions): ReferenceIn
         const similarity = denominator === 0 ? 0 : Math.round(((2 * matched.length) / denominator) * 100) / 100;
         if (similarity < threshold) continue;
         const same = node.methods.get(method);
-        const picked = same ?? node.methods.get(entryMethods[nodeType].entryMethod);
+        const picked = same ?? node.methods.get(entryMethodOf(nodeType));
         if (!picked) continue;
         found.push({
           id: `${node.spec.name}:${picked.fn.name}`,

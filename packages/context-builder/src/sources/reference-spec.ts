@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ContextBuilderError, describeZodIssues } from '../errors.js';
-import { NodeTypeSchema } from '../spec/schemas.js';
+import { nodeTypeSchema } from '@onexgen/onex';
 
 export const ReferenceSpecSchema = z.object({
   name: z.string().min(1),
-  nodeType: NodeTypeSchema,
+  nodeType: nodeTypeSchema,
   features: z.array(z.string()).default([]),
   description: z.string().default(''),
   guidance: z.array(z.string()).default([]),

@@ -2,7 +2,7 @@
 // variants and their scoring weights are data (data/variants.yaml); this file only scores them.
 import { loadVariantsData } from '../data/load-data.js';
 import type { Variant, VariantsFile } from '../data/schemas.js';
-import type { NodeType } from '../spec/schemas.js';
+import type { NodeType } from '@onexgen/onex';
 
 export interface VariantQuery {
   nodeType: NodeType;

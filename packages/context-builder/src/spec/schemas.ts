@@ -1,15 +1,7 @@
 // The inputs of buildContext: what the node is (ContextSpec) and which method to write (MethodSpec).
 // Every field is validated here so a bad spec fails with the field's path, before any work.
+import { nodeTypeSchema } from '@onexgen/onex';
 import { z } from 'zod';
-import { NODE_TYPES } from '../data/schemas.js';
-
-export type NodeType = (typeof NODE_TYPES)[number];
-
-/** Contracts spell node types as 'effect', 'EFFECT' or 'EFFECT_GENERIC': normalise them. */
-export const NodeTypeSchema = z
-  .string()
-  .transform((raw) => raw.trim().toLowerCase().replace(/[-_\s]*generic$/, '').replace(/^node[-_\s]*/, ''))
-  .pipe(z.enum(NODE_TYPES, { message: `node type must be one of ${NODE_TYPES.join(', ')} (any case, optional _GENERIC)` }));
 
 export const OperationSchema = z.union([
   z.string().min(1).transform((name) => ({ name, description: undefined as string | undefined })),
@@ -42,7 +34,7 @@ export const ContextSpecSchema = z.object({
   name: z.string().min(1),
   /** the node class as named in the node file; default Node<Name><Type>, e.g. NodePostgresQueryEffect */
   className: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier').optional(),
-  nodeType: NodeTypeSchema,
+  nodeType: nodeTypeSchema,
   domain: z.string().optional(),
   description: z.string().default(''),
   operations: z.array(OperationSchema).default([]),
@@ -74,6 +66,6 @@ export const BuildInputSchema = z.object({
   spec: ContextSpecSchema,
   method: MethodSpecSchema,
   /** overrides spec.nodeType when given */
-  nodeType: NodeTypeSchema.optional(),
+  nodeType: nodeTypeSchema.optional(),
 });
 export type BuildInput = z.input<typeof BuildInputSchema>;

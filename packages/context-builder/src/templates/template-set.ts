@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
-import { SECTION_IDS, type SectionId } from '../data/schemas.js';
+import { SECTION_IDS, type SectionId } from '@onexgen/onex';
 import { TEMPLATES_DIR } from '../data-dir.js';
 import { ContextBuilderError } from '../errors.js';
 

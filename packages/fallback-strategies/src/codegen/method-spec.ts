@@ -1,10 +1,10 @@
+import { isPythonIdentifier } from '@onexgen/onex';
 import { z } from 'zod';
-import { isIdentifier } from './python-text.js';
 
 // The method a fallback body is written for. Shaped like response-validator's PyFunction (what the
 // orchestrator's stub finder produces), so one can be passed straight in; extra fields are ignored.
 
-export const identifierSchema = z.string().refine(isIdentifier, { message: 'must be a Python identifier (not a keyword)' });
+export const identifierSchema = z.string().refine(isPythonIdentifier, { message: 'must be a Python identifier (not a keyword)' });
 
 const paramSchema = z.union([
   identifierSchema.transform((name) => ({ name, kind: 'positional' as string })),
@@ -24,19 +24,10 @@ export const methodSpecSchema = z.looseObject({
 export type MethodSpec = z.input<typeof methodSpecSchema>;
 export type ParsedMethod = z.output<typeof methodSpecSchema>;
 
-export const NODE_TYPES = ['effect', 'compute', 'reducer', 'orchestrator'] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
-
-/** Contracts spell node types several ways (`effect`, `EFFECT`, `EFFECT_GENERIC`): normalise first. */
-export const nodeTypeSchema = z
-  .string()
-  .transform((value) => value.trim().toLowerCase().replace(/_generic$/, ''))
-  .pipe(z.enum(NODE_TYPES));
-
 /** The parameter the body reads its input from: the first one that is not self/cls or *args/**kwargs. */
 export function inputParameter(method: ParsedMethod): string | undefined {
   const candidate = method.params.find(
-    (param) => param.name !== 'self' && param.name !== 'cls' && !/^var_/.test(param.kind) && isIdentifier(param.name),
+    (param) => param.name !== 'self' && param.name !== 'cls' && !/^var_/.test(param.kind) && isPythonIdentifier(param.name),
   );
   return candidate?.name;
 }

@@ -4,7 +4,8 @@ import { TEMPLATES_DIR } from '../data-dir.js';
 import { parseInput } from '../errors.js';
 import { docstringSummary, inputParameter, methodSpecSchema } from './method-spec.js';
 import type { MethodSpec, ParsedMethod } from './method-spec.js';
-import { commentText, docstringLine, pyString } from './python-text.js';
+import { pyString } from '@onexgen/onex';
+import { commentText, docstringLine } from './python-text.js';
 
 /** The values every method template uses, each already safe to insert into Python source. */
 export interface MethodView {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { parseInput } from '../errors.js';
 import { renderTemplate } from '../templates.js';
-import { identifierSchema, nodeTypeSchema } from './method-spec.js';
-import type { MethodSpec, NodeType } from './method-spec.js';
+import { nodeTypeSchema, pyString, type NodeType } from '@onexgen/onex';
+import { identifierSchema } from './method-spec.js';
+import type { MethodSpec } from './method-spec.js';
 import { methodView } from './method-view.js';
-import { pyString } from './python-text.js';
 
 const dottedNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'must be a Python (dotted) name');
 

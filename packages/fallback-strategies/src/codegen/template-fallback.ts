@@ -1,7 +1,7 @@
 import { renderTemplate } from '../templates.js';
 import type { MethodSpec } from './method-spec.js';
 import { methodView } from './method-view.js';
-import { pyString } from './python-text.js';
+import { pyString } from '@onexgen/onex';
 
 export interface TemplateFallbackOptions {
   /** put the docstring line first (default true); false when the injector keeps the stub's own */

@@ -1,15 +1,11 @@
+import { issueCategorySchema, severitySchema, TIERS } from '@onexgen/onex';
 import { z } from 'zod';
 
 // The fallback policy is data: a team sets it in its configuration file (validated here), the
 // orchestrator may override it per method. Every field has a default, so `{}` is a full policy.
 
-export const categorySchema = z.enum(['syntax', 'compliance', 'security', 'quality', 'pattern']);
-export const severitySchema = z.enum(['error', 'warning', 'info']);
 /** What to produce when no further LLM attempt is allowed. */
 export const endActionSchema = z.enum(['template', 'partial']);
-
-/** llm-effect's tiers, cheapest first; the ladder escalation climbs. */
-export const DEFAULT_TIERS = ['local', 'cloud_fast', 'cloud_premium'] as const;
 
 const budgetSchema = z
   .object({
@@ -24,7 +20,7 @@ const escalationSchema = z
   .object({
     allowed: z.boolean().default(true),
     /** ordered tier ladder; escalation moves one step up from the tier of the failed attempt */
-    tiers: z.array(z.string().min(1)).min(1).default([...DEFAULT_TIERS]),
+    tiers: z.array(z.string().min(1)).min(1).default([...TIERS]),
     /** the first attempt number that may run on a higher tier (2 = escalate right after the first failure) */
     fromAttempt: z.number().int().min(2).default(3),
   })
@@ -39,7 +35,7 @@ export const fallbackPolicySchema = z
      * is usually enough); security is retried whatever this says; drop 'quality'/'pattern' to save
      * money on answers that run but read badly
      */
-    retryableCategories: z.array(categorySchema).default(['syntax', 'compliance', 'security', 'quality', 'pattern']),
+    retryableCategories: z.array(issueCategorySchema).default(['syntax', 'compliance', 'security', 'quality', 'pattern']),
     /** a security issue at or above this severity blocks acceptance, whatever `passed` says */
     securityBlockingSeverity: severitySchema.default('warning'),
     budget: budgetSchema.prefault({}),

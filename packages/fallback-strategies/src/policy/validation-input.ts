@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { ValidationIssue, ValidationResult } from '@onexgen/response-validator';
-import { categorySchema, severitySchema } from './policy.js';
+import { issueCategorySchema, severitySchema } from '@onexgen/onex';
 
 // The part of response-validator's ValidationResult this package reads, checked at the boundary so
 // a result from another validator version fails loudly instead of being half understood.
 
 export const validationIssueSchema = z.object({
   ruleId: z.string().min(1),
-  category: categorySchema,
+  category: issueCategorySchema,
   severity: severitySchema,
   message: z.string(),
   line: z.number().int(),

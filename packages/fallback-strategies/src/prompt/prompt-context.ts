@@ -1,11 +1,9 @@
+import { SECTION_IDS, type SectionId } from '@onexgen/onex';
 import { z } from 'zod';
 
 // The structural shape of @onexgen/context-builder's BuiltContext that a retry prompt is built from.
 // Declared here, not imported: context-builder sits above this package in the dependency order.
 // Loose objects, so a BuiltContext with more fields passes straight in.
-
-export const SECTION_IDS = ['system', 'operation', 'patterns', 'references', 'constraints', 'instructions'] as const;
-export type SectionId = (typeof SECTION_IDS)[number];
 
 export const promptItemSchema = z.looseObject({
   id: z.string().min(1),
@@ -30,4 +28,18 @@ export const promptContextSchema = z.looseObject({
 
 export type PromptItem = z.output<typeof promptItemSchema>;
 export type PromptSection = z.output<typeof promptSectionSchema>;
-export type PromptContext = z.input<typeof promptContextSchema>;
+
+/**
+ * What adjustPrompt accepts, as a plain interface (zod's loose-object input type carries an index
+ * signature that interfaces such as context-builder's BuiltContext lack): the schema above checks
+ * the same fields at run time.
+ */
+export interface PromptContext {
+  sections: readonly {
+    id: SectionId;
+    title: string;
+    content: string;
+    tokens: number;
+    items?: readonly { id: string; text: string; tokens: number; score?: number; critical?: boolean }[];
+  }[];
+}

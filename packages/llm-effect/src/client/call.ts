@@ -4,7 +4,7 @@ import { cacheKey } from '../cache/key.js';
 import type { ScopeIds } from '../budget/tracker.js';
 import { costMicros, microsToUsd } from '../cost/price.js';
 import {
-  AbortedError, AllTargetsFailedError, ContextWindowExceededError, LLMError, ProviderError,
+  AbortedError, AllTargetsFailedError, ContextWindowExceededError, LLMError, ProviderError, scrubSecrets,
   type ErrorClass, type TargetFailure,
 } from '../errors.js';
 import { genAiAttributes, type AttemptEvent } from '../events/events.js';
@@ -165,8 +165,9 @@ export async function complete(s: CallState, target: PlannedTarget, prepared: Pr
   const usage = c.usage ?? estimatedUsage(prepared.inputTokens(), c.text, c.reasoning, target);
   const micros = costMicros(target.entry, usage);
   const response: LLMResponse = {
-    text: c.text,
-    ...(c.reasoning ? { reasoning: c.reasoning } : {}),
+    // The run's keys never leave the client inside an answer (nor enter the cache with it).
+    text: scrubSecrets(c.text, s.ctx.secrets),
+    ...(c.reasoning ? { reasoning: scrubSecrets(c.reasoning, s.ctx.secrets) } : {}),
     model: target.model,
     tier: target.tier,
     provider: target.provider.name,

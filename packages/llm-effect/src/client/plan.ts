@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../catalog/catalog.js';
-import type { Tier } from '../schemas.js';
-import { TIERS, type ParsedLLMRequest } from '../schemas.js';
+import { TIERS, type Tier } from '@onexgen/onex';
+import type { ParsedLLMRequest } from '../schemas.js';
 import { ContextWindowExceededError, LLMValidationError } from '../errors.js';
 import { countPromptTokens } from '../tokens/counter.js';
 import type { ProviderCall } from '../providers/types.js';

@@ -1,3 +1,4 @@
+import { answerByteLimit } from '../providers/bounded-body.js';
 import { postWithRetry, type PostResult } from '../providers/http.js';
 import type { ProviderCall } from '../providers/types.js';
 import { failAttempt, NEVER_ABORTED, type CallState } from './call.js';
@@ -19,6 +20,7 @@ export function sendToTarget(s: CallState, target: PlannedTarget, call: Provider
     model: target.model,
     retry: s.ctx.config.retry,
     timeoutMs: s.ctx.config.timeouts.requestMs,
+    maxBodyBytes: answerByteLimit(call.maxOutputTokens),
     callStartedAt: s.startedAt,
     secrets: s.ctx.secrets,
     beforeEachRequest: async () => {

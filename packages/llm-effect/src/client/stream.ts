@@ -1,3 +1,4 @@
+import { answerByteLimit } from '../providers/bounded-body.js';
 import { AbortedError, ProviderError, StreamError } from '../errors.js';
 import { holdDuring, type Held } from '../policies/hold.js';
 import { readStreamEvents } from '../providers/stream-reader.js';
@@ -33,6 +34,7 @@ async function openStream(s: CallState, target: PlannedTarget, prepared: Prepare
     provider: target.provider.name,
     model: target.model,
     idleMs: s.ctx.config.timeouts.streamIdleMs,
+    maxBytes: answerByteLimit(prepared.call.maxOutputTokens),
     secrets: s.ctx.secrets,
   });
   const primed: StreamEvent[] = [];

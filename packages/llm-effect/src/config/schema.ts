@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tierSchema } from '../schemas.js';
+import { tierSchema } from '@onexgen/onex';
 
 export const PROVIDER_KINDS = ['openai-compatible', 'anthropic', 'gemini', 'ollama'] as const;
 

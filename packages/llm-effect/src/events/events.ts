@@ -1,7 +1,8 @@
 import type { BudgetAlert } from '../budget/tracker.js';
 import type { ErrorClass } from '../errors.js';
 import type { BreakerSnapshot } from '../policies/breakers.js';
-import type { FinishReason, Tier } from '../schemas.js';
+import type { Tier } from '@onexgen/onex';
+import type { FinishReason } from '../schemas.js';
 
 export type AttemptStatus = 'success' | 'error' | 'skipped' | 'refused' | 'cancelled';
 

@@ -4,6 +4,10 @@ import { AbortedError, ProviderError, redact, type ErrorClass } from '../errors.
 import { classifyHttpError, retryHintMs } from './classify.js';
 import type { ProviderAdapter, ProviderResult } from './types.js';
 import { WireFormatError } from './wire.js';
+import { BodyDeadlineError, BodyTooLargeError, readBodyBounded } from './bounded-body.js';
+
+/** Error bodies are read for their message only: 64 KiB is plenty. */
+const ERROR_BODY_BYTES = 64 * 1024;
 
 /** One failed HTTP attempt, reported as it happens (ky retries internally; each try is an attempt). */
 export interface FailedAttempt {
@@ -26,7 +30,10 @@ export interface PostOptions {
   provider: string;
   model: string;
   retry: LLMConfig['retry'];
+  /** Per request, from sending it to the last byte of a non-streamed body (streams: idle timeout). */
   timeoutMs: number;
+  /** Most bytes of a non-streamed answer accepted (answerByteLimit of the requested max tokens). */
+  maxBodyBytes: number;
   /** When the whole call began: no retry may start that cannot finish within retry.totalBudgetMs. */
   callStartedAt: number;
   /** Key values to scrub from every message. */
@@ -71,7 +78,8 @@ export async function postWithRetry(o: PostOptions): Promise<PostResult> {
     if (error instanceof ProviderError) return error;
     if (error instanceof HTTPError && lastFailure) return lastFailure;
     if (lastFailure && error instanceof Error && error.name === 'ForceRetryError') return lastFailure;
-    if (error instanceof TimeoutError) return fail('timeout', `${o.provider}:${o.model} did not answer within ${o.timeoutMs} ms`);
+    if (error instanceof TimeoutError || error instanceof BodyDeadlineError) return fail('timeout', `${o.provider}:${o.model} did not answer within ${o.timeoutMs} ms`);
+    if (error instanceof BodyTooLargeError) return fail('response_too_large', `${o.provider}:${o.model} sent ${error.message}, more than the requested max tokens can produce`);
     if (error instanceof WireFormatError) return fail('invalid_response', `${o.provider}:${o.model} sent ${error.message}`);
     const detail = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
     return fail('network', `${o.provider}:${o.model} connection failed: ${detail}`, {}, error);
@@ -118,14 +126,14 @@ export async function postWithRetry(o: PostOptions): Promise<PostResult> {
           async (_request, _options, response, state) => {
             if (response.ok) {
               if (o.stream) return undefined;
-              const parsed = parseBody(o.adapter, await response.text());
+              const parsed = parseBody(o.adapter, await readBodyBounded(response, { deadline: attemptStartedAt + o.timeoutMs, maxBytes: o.maxBodyBytes }));
               if (parsed instanceof Error) throw fail('invalid_response', `${o.provider}:${o.model} sent ${parsed.message}`);
               if (parsed.finishReason === 'content_filter') throw fail('content_policy', `${o.provider}:${o.model} refused the prompt (content policy)`, { status: response.status });
               result = parsed;
               // A bodiless stand-in: ky then cancels the original (already fully teed) body.
               return new Response(null, { status: 200 });
             }
-            const info = o.adapter.parseError(response.status, await response.text());
+            const info = o.adapter.parseError(response.status, await readErrorBody(response, attemptStartedAt + o.timeoutMs));
             const hint = retryHintMs(response.headers, info.retryDelayMs);
             const error = fail(
               classifyHttpError(response.status, info),
@@ -149,6 +157,15 @@ export async function postWithRetry(o: PostOptions): Promise<PostResult> {
     const failure = toProviderError(error);
     report(failure, 0);
     throw failure;
+  }
+}
+
+/** An error body for its message; a stalled or huge one is not worth waiting for. */
+async function readErrorBody(response: Response, deadline: number): Promise<string> {
+  try {
+    return await readBodyBounded(response, { deadline, maxBytes: ERROR_BODY_BYTES });
+  } catch {
+    return '';
   }
 }
 

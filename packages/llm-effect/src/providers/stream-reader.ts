@@ -33,6 +33,8 @@ export interface StreamReadOptions {
   provider: string;
   model: string;
   idleMs: number;
+  /** Most bytes of frame data accepted (see answerByteLimit): a larger stream is refused. */
+  maxBytes: number;
   secrets: string[];
 }
 
@@ -50,10 +52,13 @@ export async function* readStreamEvents(body: ReadableStream<Uint8Array>, o: Str
   const decoder = o.adapter.createStreamDecoder();
   const fail = (cls: ErrorClass, message: string) =>
     new StreamError({ errorClass: cls, provider: o.provider, model: o.model }, redact(`${o.provider}:${o.model} ${message}`, o.secrets));
+  let bytes = 0;
   try {
     for (;;) {
       const { value, done } = await readWithin(reader, o.idleMs, () => fail('stream_idle_timeout', `sent nothing for ${o.idleMs} ms mid-stream`));
       if (done) throw fail('stream_incomplete', 'stream ended without its terminal event');
+      bytes += value.data.length;
+      if (bytes > o.maxBytes) throw fail('response_too_large', `streamed more than ${o.maxBytes} bytes, more than the requested max tokens can produce`);
       let events: StreamEvent[];
       try {
         events = decoder.push(value.data, value.event);

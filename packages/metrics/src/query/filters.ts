@@ -2,7 +2,7 @@
 // turned into one WHERE clause per table (each table has a different subset of the columns).
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { NODE_TYPES } from '../schema/vocabulary.js';
+import { NODE_TYPES } from '@onexgen/onex';
 
 export const DIMENSIONS = ['nodeType', 'model', 'tier', 'provider', 'serviceName', 'strategy'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

@@ -13,7 +13,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { ATTEMPT_STATUSES, NODE_TYPES, sqlList } from './vocabulary.js';
+import { NODE_TYPES } from '@onexgen/onex';
+import { ATTEMPT_STATUSES, sqlList } from './vocabulary.js';
 
 export const callAttempts = pgTable(
   'llm_call_attempts',

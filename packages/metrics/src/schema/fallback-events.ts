@@ -13,7 +13,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { FALLBACK_STRATEGIES, NODE_TYPES, sqlList } from './vocabulary.js';
+import { NODE_TYPES } from '@onexgen/onex';
+import { FALLBACK_STRATEGIES, sqlList } from './vocabulary.js';
 
 export const fallbackEvents = pgTable(
   'fallback_events',

@@ -13,7 +13,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { NODE_TYPES, sqlList } from './vocabulary.js';
+import { NODE_TYPES } from '@onexgen/onex';
+import { sqlList } from './vocabulary.js';
 
 export const generationHistory = pgTable(
   'llm_generation_history',

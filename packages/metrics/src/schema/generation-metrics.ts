@@ -15,7 +15,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { GENERATION_STRATEGIES, NODE_TYPES, sqlList } from './vocabulary.js';
+import { NODE_TYPES } from '@onexgen/onex';
+import { GENERATION_STRATEGIES, sqlList } from './vocabulary.js';
 
 export const generationMetrics = pgTable(
   'llm_generation_metrics',

@@ -1,9 +1,6 @@
 // Closed vocabularies shared by the drizzle schema (CHECK constraints) and the zod inputs, so the
 // database and the validator can never disagree about what a valid value is.
 
-export const NODE_TYPES = ['effect', 'compute', 'reducer', 'orchestrator'] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
-
 /** How the code of a generated method was produced. */
 export const GENERATION_STRATEGIES = [
   'llm',

@@ -1,12 +1,8 @@
 // zod schemas for every record: the boundary where caller data becomes a row. They mirror the
 // table CHECK constraints so a bad value fails here, naming the field, before any I/O.
+import { NODE_TYPES } from '@onexgen/onex';
 import { z } from 'zod';
-import {
-  ATTEMPT_STATUSES,
-  FALLBACK_STRATEGIES,
-  GENERATION_STRATEGIES,
-  NODE_TYPES,
-} from '../schema/vocabulary.js';
+import { ATTEMPT_STATUSES, FALLBACK_STRATEGIES, GENERATION_STRATEGIES } from '../schema/vocabulary.js';
 
 const count = z.number().int().min(0);
 const microUsd = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

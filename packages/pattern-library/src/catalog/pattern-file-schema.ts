@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { NodeType, Pattern, PatternCategory } from '../types.js';
+import { NODE_TYPES } from '@onexgen/onex';
+import type { Pattern, PatternCategory } from '../types.js';
 
-export const NODE_TYPES = ['effect', 'compute', 'reducer', 'orchestrator'] as const satisfies readonly NodeType[];
 export const PATTERN_CATEGORIES = [
   'resilience',
   'observability',

@@ -1,7 +1,7 @@
 import { analyseContract, parseContract } from '../detection/detect.js';
 import { PatternLibraryError } from '../errors.js';
-import { NODE_TYPES } from '../catalog/pattern-file-schema.js';
-import type { ContractPatternKind, NodeType } from '../types.js';
+import { entryMethodOf, NODE_TYPES, type NodeType } from '@onexgen/onex';
+import type { ContractPatternKind } from '../types.js';
 import { loadTemplate, renderPython } from './render.js';
 import { aggregationView, crudView, eventProcessingView, orchestrationView, transformationView } from './views.js';
 
@@ -15,14 +15,6 @@ export interface GeneratedPatternCode {
   /** the template it came from */
   template: string;
 }
-
-/** Entry methods of the ONEX node base classes. */
-export const ENTRY_METHODS: Record<NodeType, string> = {
-  effect: 'execute_effect',
-  compute: 'execute_compute',
-  reducer: 'execute_reduction',
-  orchestrator: 'execute_orchestration',
-};
 
 const IMPORT = {
   any: 'from typing import Any',
@@ -93,5 +85,5 @@ export function generatePatternCode(
       break;
   }
   const template = TEMPLATE_OF[pattern];
-  return { code: renderPython(loadTemplate(template), view), methodName: ENTRY_METHODS[nodeType], imports, template };
+  return { code: renderPython(loadTemplate(template), view), methodName: entryMethodOf(nodeType), imports, template };
 }

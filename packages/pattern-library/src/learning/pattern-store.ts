@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { NODE_TYPES } from '../catalog/pattern-file-schema.js';
+import { NODE_TYPES } from '@onexgen/onex';
 import { PatternLibraryError, describeZodIssues } from '../errors.js';
 import { patternEffectiveness, patternLearnedExamples, patternUsage } from '../schema/pattern-library.js';
 import type { Pattern } from '../types.js';

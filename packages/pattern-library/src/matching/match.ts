@@ -1,8 +1,8 @@
 import { PatternLibraryError } from '../errors.js';
 import { shippedNormalizer } from '../features/normalize.js';
 import type { EffectivenessLookup } from '../learning/effectiveness.js';
-import type { MatchQuery, NodeType, Pattern, PatternMatch } from '../types.js';
-import { NODE_TYPES } from '../catalog/pattern-file-schema.js';
+import type { MatchQuery, Pattern, PatternMatch } from '../types.js';
+import { NODE_TYPES, type NodeType } from '@onexgen/onex';
 
 export type { EffectivenessLookup };
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { NODE_TYPES } from '../catalog/pattern-file-schema.js';
+import { NODE_TYPES, type NodeType } from '@onexgen/onex';
 import { PatternLibraryError, describeZodIssues } from '../errors.js';
 import { normalizeFeatures } from '../features/normalize.js';
 import { words } from '../features/tokenize.js';
-import type { NodeType } from '../types.js';
 
 /** What a generation task looked like: the input to learn() and findSimilar(). */
 export const taskSignatureSchema = z.object({

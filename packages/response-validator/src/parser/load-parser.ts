@@ -1,11 +1,23 @@
 // One warm web-tree-sitter instance per process: the wasm runtime and the Python grammar load once
 // (~40 ms) behind a cached promise; every later call reuses the same parser.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 import { PythonParserError } from './errors.js';
 import { captureBinding } from './mirror/wasm-binding.js';
 import { TreeSitterPythonParser } from './tree-sitter-python-parser.js';
 import type { FragmentOptions, ParsedFragment, ParsedModule } from './types.js';
+
+/**
+ * The grammar ships inside the package (tsup copies it next to the bundles in dist/), so installs
+ * never pull the native tree-sitter-python package; running from src/ (tests) it comes from that
+ * package, a devDependency.
+ */
+function grammarPath(require: NodeJS.Require): string {
+  const shipped = fileURLToPath(new URL('./tree-sitter-python.wasm', import.meta.url));
+  return fs.existsSync(shipped) ? shipped : require.resolve('tree-sitter-python/tree-sitter-python.wasm');
+}
 
 let cached: Promise<TreeSitterPythonParser> | undefined;
 let loaded: TreeSitterPythonParser | undefined;
@@ -16,7 +28,7 @@ async function create(): Promise<TreeSitterPythonParser> {
     // Emscripten fills this object with the module's exports; the mirror walk calls them directly.
     const moduleOptions: Record<string, unknown> = {};
     await Parser.init(moduleOptions);
-    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const language = await Language.load(grammarPath(require));
     const parser = new Parser();
     parser.setLanguage(language);
     loaded = new TreeSitterPythonParser(parser, captureBinding(moduleOptions));
@@ -24,7 +36,7 @@ async function create(): Promise<TreeSitterPythonParser> {
   } catch (cause) {
     throw new PythonParserError(
       'PARSER_LOAD_FAILED',
-      'could not load web-tree-sitter with tree-sitter-python.wasm (are web-tree-sitter and tree-sitter-python installed?)',
+      'could not load web-tree-sitter with tree-sitter-python.wasm (is web-tree-sitter installed, and the package built with its grammar?)',
       { cause },
     );
   }

@@ -1,25 +1,58 @@
-// SARIF 2.1.0 for GitHub code scanning: one run, the rules that fired (with CWE tags and a
-// security-severity for security rules), results with relative artifact URIs and 1-based regions.
+// SARIF 2.1.0 for GitHub code scanning: one run, the rules that fired (unique tags with the CWE, a
+// security-severity per security rule from data/sarif/security-severity.json), results with relative
+// artifact URIs and 1-based regions. Valid against the official 2.1.0 schema (test/sarif-schema.test.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../data-dir.js';
 import { describeRules } from '../rules/registry.js';
-import type { Severity } from '../validation/types.js';
+import type { Severity } from '@onexgen/onex';
 import type { Report } from './format.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
 
-let version: string | undefined;
-function packageVersion(): string {
-  if (!version) {
+interface PackageFacts {
+  version: string;
+  informationUri?: string;
+}
+
+interface SecuritySeverityData {
+  byCwe: Record<string, number>;
+  fallbackBySeverity: Record<Severity, number>;
+  warningCap: number;
+}
+
+let facts: PackageFacts | undefined;
+function packageFacts(): PackageFacts {
+  if (!facts) {
     try {
-      version = (JSON.parse(fs.readFileSync(path.join(DATA_DIR, '..', 'package.json'), 'utf8')) as { version: string }).version;
+      const pkg = JSON.parse(fs.readFileSync(path.join(DATA_DIR, '..', 'package.json'), 'utf8')) as {
+        version: string;
+        repository?: string | { url?: string };
+      };
+      const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+      facts = { version: pkg.version, ...(repo ? { informationUri: repositoryWebUrl(repo) } : {}) };
     } catch {
-      version = '0.0.0';
+      facts = { version: '0.0.0' };
     }
   }
-  return version;
+  return facts;
+}
+
+/** `git+https://host/o/r.git` or `github:o/r` → `https://host/o/r` (what a person opens). */
+export function repositoryWebUrl(repo: string): string {
+  const shorthand = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(repo);
+  if (shorthand) return `https://github.com/${shorthand[1]}`;
+  return repo.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/\.git$/, '');
+}
+
+let severityData: SecuritySeverityData | undefined;
+/** GitHub's security-severity of one rule: from its CWE, else from its default severity. */
+export function securitySeverity(cwe: string | undefined, severity: Severity): string {
+  severityData ??= JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'sarif', 'security-severity.json'), 'utf8')) as SecuritySeverityData;
+  const fromCwe = cwe ? severityData.byCwe[cwe.toUpperCase()] : undefined;
+  let score = fromCwe ?? severityData.fallbackBySeverity[severity];
+  if (severity !== 'error') score = Math.min(score, severityData.warningCap);
+  return score.toFixed(1);
 }
 
 function artifactUri(file: string): string {
@@ -34,15 +67,15 @@ export function formatSarif(report: Report): string {
   const rules = fired.map((id) => {
     const r = described.get(id);
     const severity = (r?.severity ?? 'warning') as Severity;
-    const tags = [r?.category ?? 'quality', ...(r?.cwe ? [`external/cwe/${r.cwe.toLowerCase()}`] : [])];
-    if (r?.category === 'security') tags.push('security');
+    // A set: GitHub and the schema (`uniqueItems`) reject a tag listed twice.
+    const tags = [...new Set([r?.category ?? 'quality', ...(r?.cwe ? [`external/cwe/${r.cwe.toLowerCase()}`] : [])])];
     return {
       id,
       name: id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
       shortDescription: { text: r?.summary ?? id },
       fullDescription: { text: `${r?.summary ?? id}${r?.bandit ? ` (Bandit ${r.bandit})` : ''}${r?.cwe ? ` [${r.cwe}]` : ''}` },
       defaultConfiguration: { level: LEVEL[severity] },
-      properties: { tags, ...(r?.category === 'security' ? { 'security-severity': SECURITY_SEVERITY[severity] } : {}) },
+      properties: { tags, ...(r?.category === 'security' ? { 'security-severity': securitySeverity(r.cwe, severity) } : {}) },
     };
   });
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -71,7 +104,14 @@ export function formatSarif(report: Report): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'onexgen-validate', informationUri: 'https://github.com/onexgen/onexgen', semanticVersion: packageVersion(), rules } },
+        tool: {
+          driver: {
+            name: 'onexgen-validate',
+            ...(packageFacts().informationUri ? { informationUri: packageFacts().informationUri } : {}),
+            semanticVersion: packageFacts().version,
+            rules,
+          },
+        },
         results,
         invocations: [
           {

@@ -6,7 +6,9 @@ import type { ParsedModule, PyImport } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { ValidationContext, ValidationIssue } from '../validation/types.js';
 import type { Rule, RuleContext } from './rule.js';
+import { type CallSite, callSites } from './tree/call-sites.js';
 import type { Qualifier } from './tree/import-aliases.js';
+import { type NameResolver, nameResolver } from './tree/name-resolution.js';
 
 export type PositionMapper = (line: number, column: number) => { line: number; column: number } | null;
 
@@ -21,6 +23,9 @@ export interface EngineInput {
   qualify?: Qualifier;
   builtins: ReadonlySet<string>;
   fileImportNames?: ReadonlySet<string>;
+  /** the imports in scope (the node file's and the code's own), for name resolution */
+  imports?: readonly PyImport[];
+  /** the node file's imports for the api/* rules (the caller's, or the profile's for a method body) */
   fileImports?: readonly PyImport[];
   api?: () => ApiIndexView | undefined;
 }
@@ -38,6 +43,10 @@ export function runRules(input: EngineInput): ValidationIssue[] {
   const isWrapper = (fn: Node) => !!mapPosition && map(fn.startPosition.row + 1, fn.startPosition.column + 1) === null;
   const wrapper = mapPosition ? innermostWrapper(nodes('function_definition'), isWrapper) : undefined;
 
+  let names: NameResolver | undefined;
+  const resolver = () => (names ??= nameResolver(root, input.imports ?? input.module.imports));
+  const sites = (): CallSite[] => callSites(nodes('call'), resolver());
+
   const issues: ValidationIssue[] = [];
   for (const rule of input.rules) {
     const setting = profile.rules[rule.id];
@@ -52,6 +61,10 @@ export function runRules(input: EngineInput): ValidationIssue[] {
       wrapper,
       isWrapper,
       qualify: input.qualify ?? ((c) => c),
+      get names() {
+        return resolver();
+      },
+      sites,
       builtins: input.builtins,
       fileImportNames: input.fileImportNames ?? new Set(),
       fileImports: input.fileImports ?? [],

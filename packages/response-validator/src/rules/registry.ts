@@ -14,15 +14,17 @@ import { evalExec, osShell, subprocessShell } from './security/command-injection
 import { insecureRandom, jwtWithoutVerification, weakHash } from './security/crypto.js';
 import { unsafeDeserialization, yamlUnsafeLoad } from './security/deserialization.js';
 import { hardcodedSecret } from './security/hardcoded-secret.js';
-import { bindAllInterfaces, httpWithoutTimeout, tlsVerificationDisabled } from './security/network.js';
+import { worldWritablePermissions } from './security/file-permissions.js';
+import { bindAllInterfaces, httpWithoutTimeout, tlsVerificationDisabled, weakTlsProtocol } from './security/network.js';
 import { secretInLog } from './security/secret-in-log.js';
 import { sqlInjection } from './security/sql-injection.js';
 import { assertUsed, insecureTempFile } from './security/unsafe-apis.js';
+import { xmlUnsafeParser } from './security/xml-parsers.js';
 
 export const SECURITY_RULES: readonly Rule[] = [
   hardcodedSecret, evalExec, osShell, subprocessShell, sqlInjection, unsafeDeserialization, yamlUnsafeLoad, weakHash,
   insecureRandom, insecureTempFile, httpWithoutTimeout, tlsVerificationDisabled, jwtWithoutVerification,
-  bindAllInterfaces, assertUsed, secretInLog,
+  bindAllInterfaces, assertUsed, secretInLog, weakTlsProtocol, worldWritablePermissions, xmlUnsafeParser,
 ];
 
 export const COMPLIANCE_RULES: readonly Rule[] = [

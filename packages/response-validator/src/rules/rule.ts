@@ -4,7 +4,10 @@ import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
 import type { ApiIndexView } from '../api-index/api-view.js';
 import type { ParsedModule, PyImport, SourceRange } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
-import type { Category, Severity, ValidationContext } from '../validation/types.js';
+import type { Severity } from '@onexgen/onex';
+import type { Category, ValidationContext } from '../validation/types.js';
+import type { CallSite } from './tree/call-sites.js';
+import type { NameResolver } from './tree/name-resolution.js';
 
 export interface Rule {
   id: string;
@@ -31,6 +34,10 @@ export interface RuleContext {
   wrapper?: Node;
   /** a callee resolved through the imports in scope (the code's own and context.fileImports) */
   qualify(callee: string): string;
+  /** names resolved through imports, aliases, getattr and __import__ (built on first use) */
+  readonly names: NameResolver;
+  /** every call, direct or by reference (executors, partial), with its resolved callee */
+  sites(): CallSite[];
   /** names Python always provides (data/python/builtins.yaml) */
   builtins: ReadonlySet<string>;
   /** names bound by context.fileImports */

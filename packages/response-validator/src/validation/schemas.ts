@@ -1,5 +1,6 @@
 // zod schemas for every result shape in ./types.ts (and the context, validated at the boundary).
 // `satisfies` ties each schema to its TypeScript contract so the two cannot drift apart.
+import { issueCategorySchema, NODE_TYPES, severitySchema } from '@onexgen/onex';
 import { z } from 'zod';
 import type {
   ExtractionResult,
@@ -9,13 +10,10 @@ import type {
   ValidationResult,
 } from './types.js';
 
-export const CategorySchema = z.enum(['syntax', 'compliance', 'security', 'quality', 'pattern']);
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
-
 export const ValidationIssueSchema = z.object({
   ruleId: z.string().min(1),
-  category: CategorySchema,
-  severity: SeveritySchema,
+  category: issueCategorySchema,
+  severity: severitySchema,
   message: z.string().min(1),
   line: z.number().int().min(1),
   column: z.number().int().min(1),
@@ -28,7 +26,7 @@ export const ValidationIssueSchema = z.object({
 // Unknown keys are dropped, not refused: callers spread larger option objects into the context.
 export const ValidationContextSchema = z.object({
   fragment: z.boolean().optional(),
-  nodeType: z.enum(['effect', 'compute', 'reducer', 'orchestrator']).optional(),
+  nodeType: z.enum(NODE_TYPES).optional(),
   methodName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier').optional(),
   isAsync: z.boolean().optional(),
   expectedPatterns: z.array(z.string()).optional(),

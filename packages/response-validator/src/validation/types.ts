@@ -1,8 +1,10 @@
 // The validation result shape consumers rely on (fallback-strategies, pattern-library, orchestrator).
 // The implementation exports zod schemas describing exactly these shapes.
 
-export type Category = 'syntax' | 'compliance' | 'security' | 'quality' | 'pattern';
-export type Severity = 'error' | 'warning' | 'info';
+import type { IssueCategory, NodeType, Severity } from '@onexgen/onex';
+
+/** The rule category an issue belongs to (@onexgen/onex's IssueCategory). */
+export type Category = IssueCategory;
 
 export interface ValidationIssue {
   /** stable id, e.g. 'syntax/invalid', 'onex/unknown-error-code', 'security/sql-injection' */
@@ -23,7 +25,7 @@ export interface ValidationIssue {
 export interface ValidationContext {
   /** the code is a method body (indented or not): wrapped for parsing, lines mapped back */
   fragment?: boolean;
-  nodeType?: 'effect' | 'compute' | 'reducer' | 'orchestrator';
+  nodeType?: NodeType;
   methodName?: string;
   /** whether the method the body belongs to is async (default true for fragments) */
   isAsync?: boolean;

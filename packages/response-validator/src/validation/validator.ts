@@ -83,7 +83,10 @@ class ProfileValidator implements Validator {
       methodName: ctx.methodName,
       docstring: this.extraction.docstring,
     });
-    return { ...this.validate(extraction.code, ctx), extraction, code: extraction.code };
+    // imports the answer carried were moved out of the body: they still bind names for the checks
+    // (`from os import system as s` then `s(cmd)` is os.system)
+    const checked = extraction.imports.length ? { ...ctx, fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : ctx;
+    return { ...this.validate(extraction.code, checked), extraction, code: extraction.code };
   }
 
   private check(code: string, ctx: ValidationContext, tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) {
@@ -101,8 +104,8 @@ class ProfileValidator implements Validator {
     };
     if (module.syntaxValid) {
       const fileImports = this.fileImports.get(ctx.fileImports);
-      // a method body checked alone runs under the node file's imports: the caller's, else the profile's
-      const apiImports = ctx.fragment && !ctx.fileImports?.length ? this.fileImports.get(this.resolvedProfile.api.fragmentImports).imports : fileImports.imports;
+      // a method body runs under the node file's imports: the profile's (the skeleton's block), then the caller's over them
+      const apiImports = ctx.fragment ? [...this.fileImports.get(this.resolvedProfile.api.fragmentImports).imports, ...fileImports.imports] : fileImports.imports;
       const known = ctx.fragment && ctx.nodeType ? [...ENTRY_PARAMS, ...(ctx.knownNames ?? [])] : ctx.knownNames;
       issues.push(
         ...runRules({
@@ -113,6 +116,7 @@ class ProfileValidator implements Validator {
           rules: ALL_RULES,
           mapPosition,
           qualify: importQualifier([...fileImports.imports, ...module.imports]),
+          imports: [...fileImports.imports, ...module.imports],
           builtins: pythonBuiltins(),
           fileImportNames: fileImports.names,
           fileImports: apiImports,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadPatternCatalog, type Pattern } from '@onexgen/pattern-library';
 import { OnexgenError } from '../../errors.js';
-import { NodeTypeSchema } from '../../spec/node-type.js';
+import { nodeTypeSchema as NodeTypeSchema } from '@onexgen/onex';
 import type { CliIO } from '../io.js';
 
 function row(p: Pattern): string {

@@ -1,0 +1,67 @@
+/**
+ * Reading a response body with a deadline and a size cap. ky's `timeout` ends when the headers
+ * arrive; a body that then stalls would hold the call until the socket's own timeout (~300 s), and
+ * a body of any size would be buffered whole. Both are bounded here, at the source.
+ */
+
+export class BodyDeadlineError extends Error {
+  override readonly name = 'BodyDeadlineError';
+}
+
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+  constructor(readonly limitBytes: number) {
+    super(`a body over ${limitBytes} bytes`);
+  }
+}
+
+export interface BodyBounds {
+  /** performance.now() value after which the read is abandoned. */
+  deadline: number;
+  maxBytes: number;
+}
+
+/** The whole body as text, or BodyDeadlineError / BodyTooLargeError (the body is cancelled either way). */
+export async function readBodyBounded(response: Response, bounds: BodyBounds): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > bounds.maxBytes) {
+    // Not awaited: ky hands hooks a tee'd clone, whose cancel settles only with the other branch.
+    response.body?.cancel().catch(() => undefined);
+    throw new BodyTooLargeError(bounds.maxBytes);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BodyDeadlineError('the body did not arrive in time')), Math.max(0, bounds.deadline - performance.now()));
+  });
+  expired.catch(() => undefined);
+  try {
+    for (;;) {
+      const { value, done } = await Promise.race([reader.read(), expired]);
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > bounds.maxBytes) throw new BodyTooLargeError(bounds.maxBytes);
+      text += decoder.decode(value, { stream: true });
+    }
+    return text + decoder.decode();
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The most bytes a provider's JSON answer to `maxOutputTokens` can reasonably take: a token is at
+ * most a few UTF-8 bytes, JSON escaping can double them, and usage, ids and (for reasoning models)
+ * thinking add a bounded envelope. Anything larger is not an answer to what was asked.
+ */
+export function answerByteLimit(maxOutputTokens: number | undefined): number {
+  const tokens = maxOutputTokens ?? 32_768;
+  return 64 * 1024 + tokens * 4 * 8;
+}

@@ -1,0 +1,61 @@
+// What each node type brings (base class, contract model, entry method, I/O dependency), read once
+// per process from the package's data/node-types.yaml and validated.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { NODE_TYPES, type NodeType } from './node-types.js';
+
+/** '../data/' from src/ under jest and from the flat dist/ bundle alike (tsup shims import.meta.url in CJS). */
+export const NODE_TYPES_FILE = fileURLToPath(new URL('../data/node-types.yaml', import.meta.url));
+
+const nodeTypeFactsSchema = z.strictObject({
+  /** `Effect`: the suffix of the node class name */
+  title: z.string().min(1),
+  baseClass: z.string().min(1),
+  baseModule: z.string().min(1),
+  contractClass: z.string().min(1),
+  contractModule: z.string().min(1),
+  /** the base class's abstract method every node implements (`execute_effect`, …) */
+  entryMethod: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  entrySummary: z.string().min(1),
+  summary: z.string().min(1),
+  characteristics: z.array(z.string().min(1)),
+  /** the I/O dependency the node resolves from the container (effect nodes) */
+  io: z
+    .strictObject({
+      poolDomains: z.array(z.string()),
+      poolFeatures: z.array(z.string()),
+      poolService: z.string().min(1),
+      clientServiceSuffix: z.string().min(1),
+    })
+    .optional(),
+});
+export type NodeTypeFacts = z.infer<typeof nodeTypeFactsSchema>;
+
+const factsFileSchema = z.strictObject(
+  Object.fromEntries(NODE_TYPES.map((t) => [t, nodeTypeFactsSchema])) as Record<NodeType, typeof nodeTypeFactsSchema>,
+);
+
+let cached: Readonly<Record<NodeType, NodeTypeFacts>> | undefined;
+
+/** Every node type's facts (parsed once; a broken file fails with its path and the field). */
+export function allNodeTypeFacts(): Readonly<Record<NodeType, NodeTypeFacts>> {
+  if (cached) return cached;
+  const result = factsFileSchema.safeParse(parse(readFileSync(NODE_TYPES_FILE, 'utf8')));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`${NODE_TYPES_FILE}: ${issue.path.join('.')}: ${issue.message}`, { cause: result.error });
+  }
+  cached = Object.freeze(result.data);
+  return cached;
+}
+
+export function nodeTypeFacts(type: NodeType): NodeTypeFacts {
+  return allNodeTypeFacts()[type];
+}
+
+/** `execute_effect` for effect, …: the method a node's base class calls. */
+export function entryMethodOf(type: NodeType): string {
+  return nodeTypeFacts(type).entryMethod;
+}

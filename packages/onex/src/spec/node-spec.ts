@@ -1,0 +1,101 @@
+// The node spec a user writes (YAML or JSON). snake_case keys, like the ONEX contracts it mirrors.
+// Reading files and reporting errors is the app's job; this is only the shape.
+import { z } from 'zod';
+import { nodeTypeSchema } from '../node-types.js';
+import { pythonIdentifierSchema } from '../python.js';
+import { tierSchema } from '../tiers.js';
+
+const ServiceName = z
+  .string()
+  .min(1, 'must not be empty')
+  .regex(/^[A-Za-z][A-Za-z0-9_ -]*$/, 'must start with a letter and hold only letters, digits, _, - or spaces');
+
+const OperationObject = z.strictObject({
+  name: pythonIdentifierSchema,
+  description: z.string().optional(),
+});
+/** `- query` or `- { name: query, description: ... }` */
+export const OperationSchema = z.union([pythonIdentifierSchema.transform((name) => ({ name })), OperationObject]);
+
+export const MethodOverrideSchema = z.strictObject({
+  tier: tierSchema.optional(),
+  /** a model asked first for this method, before the tier's chain */
+  model: z.string().min(1).optional(),
+  /** the llm-effect provider (configuration name) serving `model` */
+  provider: z.string().min(1).optional(),
+  /** text appended to the prompt for this method */
+  prompt_additions: z.string().optional(),
+  budget: z
+    .strictObject({
+      max_tokens: z.number().int().positive().optional(),
+      max_cost_usd: z.number().positive().optional(),
+      max_attempts: z.number().int().min(1).max(10).optional(),
+    })
+    .optional(),
+});
+export type MethodOverride = z.infer<typeof MethodOverrideSchema>;
+
+/** A method of the node beyond its operations, as the spec declares it. */
+export const MethodSchema = z.strictObject({
+  name: pythonIdentifierSchema,
+  /** e.g. `async def fetch(self, key: str) -> dict[str, Any]:` (the trailing colon is optional) */
+  signature: z
+    .string()
+    .regex(/^\s*(async\s+)?def\s+/, 'must start with `def` or `async def`')
+    .optional(),
+  docstring: z.string().optional(),
+  async: z.boolean().optional(),
+});
+export type SpecMethod = z.infer<typeof MethodSchema>;
+
+const IoOperation = z.looseObject({
+  operation_type: z.string().min(1),
+  atomic: z.boolean().optional(),
+  timeout_seconds: z.number().positive().optional(),
+});
+
+export const ContractFieldsSchema = z.looseObject({
+  input_model: z.string().optional(),
+  output_model: z.string().optional(),
+  io_operations: z.array(IoOperation).optional(),
+});
+
+export const PerformanceSchema = z.looseObject({
+  latency_ms: z.number().positive().optional(),
+  throughput_rps: z.number().positive().optional(),
+  memory_mb: z.number().positive().optional(),
+});
+
+export const NodeSpecSchema = z
+  .strictObject({
+    name: ServiceName,
+    node_type: nodeTypeSchema,
+    domain: z.string().min(1).default('general'),
+    description: z.string().min(1, 'must not be empty'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')
+      .default('1.0.0'),
+    operations: z.array(OperationSchema).default([]),
+    features: z.array(z.string().min(1)).default([]),
+    performance: PerformanceSchema.optional(),
+    contract: ContractFieldsSchema.optional(),
+    methods: z.array(MethodSchema).optional(),
+    overrides: z.record(pythonIdentifierSchema, MethodOverrideSchema).optional(),
+  })
+  .superRefine((spec, ctx) => {
+    const seen = new Set<string>();
+    spec.operations.forEach((op, i) => {
+      if (seen.has(op.name)) ctx.addIssue({ code: 'custom', path: ['operations', i, 'name'], message: `duplicate operation "${op.name}"` });
+      seen.add(op.name);
+    });
+    const methodNames = new Set([...seen, ...(spec.methods ?? []).map((m) => m.name)]);
+    for (const name of Object.keys(spec.overrides ?? {})) {
+      if (!methodNames.has(name)) {
+        ctx.addIssue({ code: 'custom', path: ['overrides', name], message: `names no operation or method of this spec` });
+      }
+    }
+  });
+
+export type NodeSpec = z.output<typeof NodeSpecSchema>;
+export type NodeSpecInput = z.input<typeof NodeSpecSchema>;

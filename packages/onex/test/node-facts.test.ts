@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { allNodeTypeFacts, entryMethodOf, isNodeType, NODE_TYPES, nodeTypeFacts, nodeTypeSchema } from '@onexgen/onex';
+
+describe('node types', () => {
+  it('normalises the spellings contracts use', () => {
+    for (const raw of ['effect', 'EFFECT', 'EFFECT_GENERIC', 'NodeType.EFFECT', 'node_effect', ' Effect ']) {
+      expect(nodeTypeSchema.parse(raw)).toBe('effect');
+    }
+    const bad = nodeTypeSchema.safeParse('gateway');
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toContain('must be one of effect, compute, reducer, orchestrator');
+  });
+
+  it('tells a node type from any other value', () => {
+    expect(isNodeType('reducer')).toBe(true);
+    expect(isNodeType('Reducer')).toBe(false);
+    expect(isNodeType(undefined)).toBe(false);
+  });
+});
+
+describe('node type facts (data/node-types.yaml)', () => {
+  it('has the base class, contract and entry method of every type', () => {
+    const facts = allNodeTypeFacts();
+    expect(Object.keys(facts).sort()).toEqual([...NODE_TYPES].sort());
+    expect(entryMethodOf('reducer')).toBe('execute_reduction');
+    expect(nodeTypeFacts('orchestrator')).toMatchObject({
+      title: 'Orchestrator',
+      baseClass: 'NodeOrchestrator',
+      contractClass: 'ModelContractOrchestrator',
+      entryMethod: 'execute_orchestration',
+    });
+    for (const type of NODE_TYPES) expect(nodeTypeFacts(type).characteristics.length).toBeGreaterThan(0);
+  });
+
+  it('gives only effect nodes an I/O dependency', () => {
+    expect(nodeTypeFacts('effect').io?.poolService).toBe('database_pool');
+    expect(nodeTypeFacts('compute').io).toBeUndefined();
+  });
+});

@@ -1,0 +1,1 @@
+"""ONEX models (errors, container, core, contracts, node services)."""
