@@ -78,6 +78,7 @@ export function skeletonMethods(spec: NodeSpec): SkeletonMethod[] {
 
 export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = {}): Skeleton {
   const info = nodeTypeFacts(spec.node_type);
+  const io = effectIoOf(spec);
   const className = nodeClassName(spec.name, info.title);
   const base = pascalCase(spec.name);
   const snake = snakeCase(spec.name);
@@ -103,6 +104,16 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
     contractClass: info.contractClass,
     contractModule: info.contractModule,
     entryMethod: info.entryMethod,
+    entryParamName: info.entryParam.name,
+    entryParamClass: info.entryParam.class,
+    entryParamImport: info.entryParam.class.split('[')[0],
+    entryParamModule: info.entryParam.module,
+    entryParamDoc:
+      info.entryParam.name === 'contract'
+        ? `${info.title} contract; input_data carries the operation and its parameters`
+        : `the ${info.title} input (${info.entryParam.class}); data carries the operation and its parameters`,
+    // service types declared in the node module: the I/O dependency's, then the node type's
+    protocols: [...(io ? [{ name: io.protocol, doc: io.doc }] : []), ...info.protocols],
     entrySummary: info.entrySummary,
     domain: spec.domain,
     description: spec.description.trim(),
@@ -126,7 +137,7 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
     features: spec.features.map((f) => pythonDocText(f.replace(/\s+/g, ' '), '')),
     hasFeatures: spec.features.length > 0,
     operationNamesPy: `[${operationNames.map(quoted).join(', ')}]`,
-    io: effectIoOf(spec),
+    io,
     operationNamesDescPy: quoted(`One of: ${operationNames.join(', ') || '(none declared)'}`),
     methods: methods.map((m) => ({ ...m, docstring: pythonDocText(m.description, '        ') })),
   };

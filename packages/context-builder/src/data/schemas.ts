@@ -29,6 +29,8 @@ export type EncodingsFile = z.infer<typeof EncodingsFileSchema>;
 
 export const OnexRulesFileSchema = z.object({
   onexRules: z.array(z.string()),
+  /** Python statements showing the call forms the node file's imports support (taught verbatim in the system section) */
+  callForms: z.array(z.string()).default([]),
   securityRules: z.array(z.string()),
   errorCodes: z.object({
     always: z.array(z.string()),

@@ -37,9 +37,10 @@ export class ApiIndexView {
     this.source = index.source;
   }
 
-  /** 'omnibase_core 0.3.1 (…)' for messages */
+  /** 'omnibase_core 0.3.1' for messages (the first version number in `source`, when there is one) */
   get label(): string {
-    return this.source ? `${this.package} (${this.source})` : this.package;
+    const version = this.source ? /\b\d+\.\d+(?:\.\d+)?\S*/.exec(this.source)?.[0] : undefined;
+    return version ? `${this.package} ${version}` : this.package;
   }
 
   inPackage(dotted: string): boolean {

@@ -72,8 +72,6 @@ export const ProfileSchema = z.strictObject({
     .strictObject({
       /** import lines a method body is checked under when the caller gives no fileImports */
       fragmentImports: z.array(z.string()).optional(),
-      /** node type → dotted base class: what `self` is in a method body of that node type */
-      nodeBaseClasses: z.record(z.string(), z.string()).optional(),
       /** method names the runtime calls on a node (an entry method its base class never calls is reported) */
       entryMethods: z.array(z.string()).optional(),
     })

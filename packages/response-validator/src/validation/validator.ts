@@ -16,6 +16,7 @@ import { ValidationContextSchema } from './schemas.js';
 import { scoreIssues } from './score.js';
 import { loadPythonParser } from '../parser/index.js';
 import { loadApiIndex } from '../api-index/load-index.js';
+import { nodeTypeFacts, type NodeType } from '@onexgen/onex';
 import type { ApiIndexView } from '../api-index/api-view.js';
 import type { ExtractionResult, ValidationContext, ValidationIssue, ValidationResult, Validator } from './types.js';
 
@@ -26,8 +27,8 @@ export interface ValidatorOptions {
   extraction?: Pick<ExtractOptions, 'docstring'>;
 }
 
-/** Parameters the ONEX entry methods receive (onex-reference: execute_<type>(self, contract)). */
-const ENTRY_PARAMS = ['self', 'contract'];
+/** Parameters a node type's entry method receives: self and its entry parameter (`contract` or `input_data`). */
+const entryParams = (nodeType: NodeType) => ['self', nodeTypeFacts(nodeType).entryParam.name];
 
 export async function createValidator(options: ValidatorOptions = {}): Promise<Validator & { readonly resolvedProfile: ResolvedProfile }> {
   const profile = loadProfile(options.profile ?? 'onex-v2');
@@ -106,7 +107,7 @@ class ProfileValidator implements Validator {
       const fileImports = this.fileImports.get(ctx.fileImports);
       // a method body runs under the node file's imports: the profile's (the skeleton's block), then the caller's over them
       const apiImports = ctx.fragment ? [...this.fileImports.get(this.resolvedProfile.api.fragmentImports).imports, ...fileImports.imports] : fileImports.imports;
-      const known = ctx.fragment && ctx.nodeType ? [...ENTRY_PARAMS, ...(ctx.knownNames ?? [])] : ctx.knownNames;
+      const known = ctx.fragment && ctx.nodeType ? [...entryParams(ctx.nodeType), ...(ctx.knownNames ?? [])] : ctx.knownNames;
       issues.push(
         ...runRules({
           root,

@@ -7,6 +7,7 @@
 import type { ApiIndexView, ApiSymbol, ClassSymbol } from '../../api-index/api-view.js';
 import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { PyImport } from '../../parser/types.js';
+import { nodeTypeFacts } from '@onexgen/onex';
 import type { RuleContext } from '../rule.js';
 import { enclosingFunction, unwrap } from '../tree/nodes.js';
 
@@ -148,12 +149,12 @@ function firstParam(fn: Node): string | undefined {
   return first?.type === 'identifier' ? first.text : undefined;
 }
 
-/** `self` of a method body validated alone: an instance of the node type's base class (profile data). */
+/** `self` of a method body validated alone: an instance of the node type's base class (@onexgen/onex facts). */
 function fragmentSelfClass(ctx: RuleContext, view: ApiIndexView, resolveName: (n: string) => ApiSymbol | undefined): ClassSymbol | undefined {
   const nodeType = ctx.context.nodeType;
-  const dotted = nodeType ? ctx.profile.api.nodeBaseClasses?.[nodeType] : undefined;
-  if (!dotted) return undefined;
-  const sym = view.resolveDotted(dotted) ?? resolveName(dotted);
+  if (!nodeType) return undefined;
+  const facts = nodeTypeFacts(nodeType);
+  const sym = view.resolveDotted(`${facts.baseModule}.${facts.baseClass}`) ?? resolveName(facts.baseClass);
   return sym?.kind === 'class' ? sym : undefined;
 }
 
