@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { buildContext, loadContextSources, type LoadedSources } from '@onexgen/context-builder';
-import { fallbackImports, partialImplementation, templateFallback } from '@onexgen/fallback-strategies';
+import { fallbackImports, partialImplementation, templateFallback, type MethodSpec } from '@onexgen/fallback-strategies';
 import { NODE_TYPES, nodeTypeFacts, type NodeType } from '@onexgen/onex';
 import { generatePatternCode, loadPatternCatalog, type ContractPatternKind } from '@onexgen/pattern-library';
 import { createValidator, parsePython, type PyFunction, type ValidationIssue, type Validator } from '@onexgen/response-validator';
@@ -26,7 +26,8 @@ interface Rendered {
   skeleton: Skeleton;
   node: string;
   imports: string[];
-  entry: PyFunction;
+  /** the entry method as the stub finder reports it (name, async, parameters, return annotation) */
+  entry: MethodSpec & { name: string; params: string[] };
   /** the classes the node module declares (protocols): names a body can use */
   moduleNames: string[];
 }
@@ -49,11 +50,15 @@ beforeAll(async () => {
       skeleton,
       node,
       imports: parsed.imports.filter((i) => !i.module.startsWith('.')).map((i) => i.text),
-      entry: parsed.functions.find((f) => f.qualifiedName === `${skeleton.className}.${facts.entryMethod}`)!,
+      entry: methodSpec(parsed.functions.find((f) => f.qualifiedName === `${skeleton.className}.${facts.entryMethod}`)!),
       moduleNames: parsed.classes.map((c) => c.name),
     });
   }
 });
+
+function methodSpec(fn: PyFunction): MethodSpec & { name: string; params: string[] } {
+  return { name: fn.name, isAsync: fn.isAsync, params: fn.params.map((p) => p.name), ...(fn.returnAnnotation ? { returnAnnotation: fn.returnAnnotation } : {}) };
+}
 
 function checkBody(type: NodeType, body: string, extraImports: readonly string[] = [], knownNames: string[] = []) {
   const r = rendered.get(type)!;
@@ -73,7 +78,7 @@ describe('skeletons', () => {
     const result = validator.validate(node);
     expect(api(result.issues)).toEqual([]);
     expect(result.syntaxValid).toBe(true);
-    expect(entry.params.map((p) => p.name)).toEqual(['self', facts.entryParam.name]);
+    expect(entry.params).toEqual(['self', facts.entryParam.name]);
     expect(node).toContain(`class ${skeleton.className}(${facts.baseClass}):`);
     expect(node).toContain('def __init__(self, container: ModelONEXContainer) -> None:');
     expect(node).not.toMatch(/get_service\("/);

@@ -9,7 +9,7 @@ import type { MethodSpec } from '../src/index.js';
 
 // the entry method and its parameter as the skeleton renders them (@onexgen/onex facts)
 const ENTRY = Object.fromEntries(NODE_TYPES.map((t) => [t, nodeTypeFacts(t).entryMethod])) as Record<NodeType, string>;
-const PARAM = Object.fromEntries(NODE_TYPES.map((t) => [t, nodeTypeFacts(t).entryParam])) as Record<NodeType, { name: string; class: string }>;
+const PARAM = (type: NodeType) => nodeTypeFacts(type).entryParam;
 
 /** The entry method as the stub finder reports it (PyFunction-shaped, extra fields included). */
 const entry = (type: NodeType): MethodSpec => ({
@@ -18,7 +18,7 @@ const entry = (type: NodeType): MethodSpec => ({
   isAsync: true,
   params: [
     { name: 'self', kind: 'positional' },
-    { name: PARAM[type].name, kind: 'positional', annotation: PARAM[type].class },
+    { name: PARAM(type).name, kind: 'positional', annotation: PARAM(type).class },
   ],
   returnAnnotation: 'Any',
   docstring: { text: '"""Handle the orders contract.\n\n    Longer text."""' },
@@ -54,7 +54,7 @@ describe.each(NODE_TYPES)('%s node', (type) => {
     expect(errors(result)).toEqual([]);
     expect(result.passed).toBe(true);
     expect(body).toContain('started = time.perf_counter()');
-    expect(body).toContain(`correlation_id = getattr(${PARAM[type].name}, "correlation_id", None) or uuid4()`);
+    expect(body).toContain(`correlation_id = getattr(${PARAM(type).name}, "correlation_id", None) or uuid4()`);
     expect(body).toMatch(/emit_log_event\(\n {4}LogLevel\.INFO,/);
     expect(body).toContain('except Exception as exc:');
     expect(body).toContain(') from exc');
