@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+import { boundaryConfigs, INTERNALS_PATTERN } from './tools/boundaries/src/boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'migrations/**', '**/*.cjs'] },
@@ -8,7 +10,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'warn',
       // A package never reaches into another package's internals: only its public entry.
-      'no-restricted-imports': ['error', { patterns: ['@onexgen/*/src/*', '@onexgen/*/dist/*'] }],
+      'no-restricted-imports': ['error', { patterns: [INTERNALS_PATTERN] }],
     },
   },
+  // DESIGN.md's dependency direction, one block per project from its nx tags (tools/boundaries).
+  ...boundaryConfigs(fileURLToPath(new URL('.', import.meta.url))),
 );

@@ -21,6 +21,7 @@ module.exports = {
   moduleNameMapper: {
     '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies|onex|python-sandbox|node-source)$':
       path.join(root, 'packages/$1/src/index.ts'),
+    '^@onexgen/onex/tokens$': path.join(root, 'packages/onex/src/tokens.ts'),
     '^@onexgen/llm-sim$': path.join(root, 'tools/llm-sim/src/index.ts'),
     '^@onexgen/test-harness$': path.join(root, 'tools/test-harness/src/index.ts'),
     // ESM source imports siblings as './x.js'; map them back to the .ts file.

@@ -80,7 +80,7 @@ class NodeInventoryEffect(NodeEffect):
 
     def _check_database_health(self) -> bool:
         """Private health check used by the health mixin."""
-        # TODO: ping the database
+        # TODO: Implement the database ping
         return True
 
     def audit(self, event: dict[str, Any]) -> None:

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // two entries: the vocabulary, and tokens (kept apart so the vocabulary never loads tiktoken's WASM)
+  entry: ['src/index.ts', 'src/tokens.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   target: 'node20',

@@ -8,7 +8,8 @@
 //     [--tier cloud_fast] [--completion-tokens 600]
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { defaultPolicy, disposeTokenCounter } from '@onexgen/fallback-strategies';
+import { defaultPolicy } from '@onexgen/fallback-strategies';
+import { freeTokenizers } from '@onexgen/onex/tokens';
 import { createOutcomeModel, createRng, drawOutcomes, measurePromptTokens, runOurs, runPeer } from './fallback-sim-model.mjs';
 
 // Prices in micro-dollars per token (= USD per million tokens); assumptions of this simulation.
@@ -107,7 +108,7 @@ const decideMs = performance.now() - started;
 const sameTierPolicy = { ...defaultPolicy, escalation: { ...defaultPolicy.escalation, allowed: false } };
 const sameTier = summarise(outcomes.map((stream) => runOurs(stream, { ...context, policy: sameTierPolicy })));
 const peer = summarise(outcomes.map((stream) => runPeer(stream, context)));
-disposeTokenCounter();
+freeTokenizers();
 
 // What the default policy should give when every failure is retryable and the budget never binds.
 const f = options.firstFailure;

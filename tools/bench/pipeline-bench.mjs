@@ -22,7 +22,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLLMClient } from '@onexgen/llm-effect';
-import { loadConfig, NodeSpecSchema, openSession, runNodes } from '../../apps/orchestrator/src/index.ts';
+import { NodeSpecSchema } from '@onexgen/onex';
+import { loadConfig, openSession, runNodes } from '../../apps/orchestrator/src/index.ts';
 // the valid ONEX method body the orchestrator's tests also answer with
 import { goodAnswer } from '../../apps/orchestrator/test/fixtures/answers.ts';
 

@@ -4,14 +4,16 @@
 // child, import the node, run 3 examples, collect results, remove the dir), next to a bare
 // `python -c pass` start of the same interpreter measured in the same run (ratio = ours / peer).
 // Also: sandbox start-up (probe + isolation check + worker ready) once.
-// Usage: (cd packages/python-sandbox && npx tsup) && node tools/bench/sandbox-bench.mjs [--runs 200] [--warmup 20]
+// Usage: (cd packages/python-sandbox && npx tsup) && node tools/bench/sandbox-bench.mjs [--runs 200] [--warmup 20] [--python PATH]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '200' }, warmup: { type: 'string', default: '20' } } });
+const { values: opts } = parseArgs({
+  options: { runs: { type: 'string', default: '200' }, warmup: { type: 'string', default: '20' }, python: { type: 'string' } },
+});
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'packages/python-sandbox/dist/index.js');
 if (!fs.existsSync(dist)) {
@@ -51,7 +53,7 @@ const quantile = (xs, q) => {
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 const t0 = performance.now();
-const sandbox = await createSandbox();
+const sandbox = await createSandbox({ python: opts.python });
 const startup = performance.now() - t0;
 if (!sandbox.available) {
   console.error(`sandbox unavailable: ${sandbox.unavailableReason}`);
@@ -80,7 +82,9 @@ for (let i = 0; i < Math.min(runs, 60); i++) {
 
 const median = quantile(times, 0.5);
 const peerMedian = quantile(peer, 0.5);
-console.log(`python-sandbox — ${sandbox.python.path} (${sandbox.python.version}), runtime ${sandbox.runtime}, network ${sandbox.networkIsolated ? 'isolated' : 'NOT isolated'}`);
+console.log(
+  `python-sandbox — ${sandbox.python.path} (${sandbox.python.version}), runtime ${sandbox.runtime}, network ${sandbox.networkIsolated ? 'isolated' : 'NOT isolated'}, user code ${sandbox.privileges}`,
+);
 console.log(`sandbox start-up (probe, isolation check, warm worker ready): ${ms(startup)}`);
 console.log(`per-method check, 3 examples (${runs} runs after ${warmup} warm-up): median ${ms(median)}, p95 ${ms(quantile(times, 0.95))}`);
 console.log(`peer: bare \`python -c pass\` start (${peer.length} runs): median ${ms(peerMedian)}`);

@@ -1,4 +1,6 @@
 // Typed errors of the app: a code, a message for a person, the cause, and the exit code the CLI uses.
+// types only: this module loads with `--help`, @onexgen/node-source only when a command uses it
+import type { NodeSourceErrorCode } from '@onexgen/node-source';
 
 /** 2 usage/input error, 3 provider/budget failure (1 = some methods fell back is not an error). */
 export type ExitCode = 2 | 3;
@@ -11,6 +13,7 @@ export type OnexgenErrorCode =
   | 'USAGE'
   | 'TEMPLATE_RENDER_FAILED'
   | 'INJECTION_FAILED'
+  | NodeSourceErrorCode
   | 'PROVIDER_FAILED'
   | 'BUDGET_EXHAUSTED'
   | 'DATABASE_FAILED'
@@ -24,6 +27,14 @@ const EXIT_CODES: Record<OnexgenErrorCode, ExitCode> = {
   USAGE: 2,
   TEMPLATE_RENDER_FAILED: 2,
   INJECTION_FAILED: 2,
+  // a node file refused or left alone (size, encoding, changed meanwhile, uncommitted, undo): nothing written
+  NODE_FILE_TOO_LARGE: 2,
+  ENCODING_UNSUPPORTED: 2,
+  ENCODING_UNREPRESENTABLE: 2,
+  FILE_CHANGED: 2,
+  FILE_UNCOMMITTED: 2,
+  WRITE_REFUSED: 2,
+  UNDO_REFUSED: 2,
   PROVIDER_FAILED: 3,
   BUDGET_EXHAUSTED: 3,
   DATABASE_FAILED: 3,

@@ -6,13 +6,9 @@ export { runCli, buildProgram, VERSION } from './cli/program.js';
 export type { CliIO } from './cli/io.js';
 export { OnexgenError, type OnexgenErrorCode, type ExitCode } from './errors.js';
 
-export { NodeSpecSchema, type NodeSpec, type NodeSpecInput, type MethodOverride } from '@onexgen/onex';
 export { loadSpecFile, parseSpecText, formatPath } from './spec/load-spec.js';
-export { NODE_TYPES, normaliseNodeType, type NodeType } from '@onexgen/onex';
 
 export { renderSkeleton, type Skeleton, type SkeletonFile } from './skeleton/render-skeleton.js';
-export { findStubs, stubToJson, type Stub, type StubMarker } from './stubs/find-stubs.js';
-export { injectBodies, type BodyInjection, type InjectResult } from './stubs/inject.js';
 
 export { loadConfig, methodConfig, type LoadedConfig, type LoadConfigOptions, type MethodConfig } from './config/load-config.js';
 export { ConfigLayerSchema, DEFAULTS, type ConfigLayer, type ResolvedConfig } from './config/schema.js';

@@ -16,7 +16,7 @@ describe('onexgen stubs', () => {
     const stubs = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(stubs).toHaveLength(7);
     for (const s of stubs) {
-      expect(Object.keys(s).sort()).toEqual(['async', 'bodyEndLine', 'bodyStartLine', 'class', 'marker', 'method', 'signatureLine']);
+      expect(Object.keys(s).sort()).toEqual(['async', 'bodyEndLine', 'bodyStartLine', 'class', 'kind', 'marker', 'method', 'reason', 'signatureLine']);
     }
     expect(stubs[1]).toMatchObject({ class: 'NodeInventoryEffect', method: 'reserve_stock', async: true, marker: 'IMPLEMENTATION REQUIRED' });
   });
@@ -25,6 +25,43 @@ describe('onexgen stubs', () => {
     const run = await runInProcess(['stubs', EXAMPLE]);
     expect(run.stdout).toMatch(/NodeInventoryEffect\.release_stock \(async\)\s+\[TODO\]/);
     expect(run.stdout).toContain('7 stubs in');
+  });
+
+  test('a TODO note inside implemented code is not a stub; mixed evidence is listed only with --include-uncertain', async () => {
+    const file = join(tmp, 'notes.py');
+    writeFileSync(
+      file,
+      [
+        'class NodeVaultEffect(NodeEffect):',
+        '    def __init__(self, container) -> None:',
+        '        super().__init__(container)',
+        '        self.config = container.value or {}',
+        '        # TODO: Phase 2 - Add Vault integration',
+        '        self.secrets = {}',
+        '',
+        '    def get_health_checks(self) -> list:',
+        '        # TODO: Add additional health checks as needed',
+        '        return [self._check_database_health]',
+        '',
+        '    def ping(self) -> bool:',
+        '        # TODO: ping the vault',
+        '        return True',
+        '',
+        '    async def read_secret(self, name: str) -> str:',
+        '        # TODO: Implement read_secret',
+        '        pass',
+        '',
+      ].join('\n'),
+    );
+    const sure = await runInProcess(['stubs', file]);
+    expect(sure.code).toBe(0);
+    expect(sure.stdout).toContain('NodeVaultEffect.read_secret (async)  [TODO]');
+    expect(sure.stdout).toContain('1 stub in');
+    expect(sure.stdout).toContain('(1 uncertain not listed: --include-uncertain)');
+    expect(sure.stdout).not.toMatch(/__init__|get_health_checks|ping/);
+    const all = await runInProcess(['stubs', file, '--include-uncertain']);
+    expect(all.stdout).toMatch(/NodeVaultEffect\.ping .*uncertain: the body is placeholder, but "# TODO: ping the vault" does not ask for the implementation/);
+    expect(all.stdout).not.toMatch(/__init__|get_health_checks/);
   });
 
   test('a file that is not Python exits 2 naming the line', async () => {

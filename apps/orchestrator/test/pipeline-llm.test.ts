@@ -76,13 +76,16 @@ describe('LLM path against llm-sim', () => {
         if (f.includes('.')) expect(readFileSync(join(outDir, node, f), 'utf8')).not.toContain(KEY);
       }
     }
-    // learned templates: the same specs again are served without the model
+    // learned templates: these specs give no examples, so what was learned stays pending (kept with
+    // its provenance, never reused until a person approves it); the same specs again ask the model
+    const learned = (await dumpDatabase(join(dir, 'db'))).rows.pattern_templates ?? [];
+    expect(learned.length).toBeGreaterThan(0);
+    expect(learned.every((t) => t.origin === 'pending' && t.model === 'glm-4.5' && typeof t.generation_id === 'string')).toBe(true);
     sim.reset();
     const again = await generate(dir);
     expect(again.code).toBe(0);
     const second: JsonMethod[] = again.json.nodes.flatMap((n: { methods: JsonMethod[] }) => n.methods);
-    expect(second.filter((m) => m.strategy === 'learned_template').length).toBeGreaterThan(0);
-    expect(sim.requests.length).toBeLessThan(llmMethods.length);
+    expect(second.filter((m) => m.strategy === 'learned_template')).toHaveLength(0);
   }, 180_000);
 
   test('invalid first answers are repaired by a retry (exit 0)', async () => {

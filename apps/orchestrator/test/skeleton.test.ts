@@ -57,6 +57,34 @@ describe('renderSkeleton', () => {
     expect(contract.operations.map((o: { name: string }) => o.name)).toEqual(spec.operations.map((o) => o.name));
   });
 
+  test('tests/test_node.py checks presence (marked no_examples) for methods without examples, never callable(); pyproject.toml says what the node needs', async () => {
+    const effect = renderSkeleton(await loadSpecFile(join(EXAMPLES, 'specs/postgres-user-store-effect.yaml')));
+    const tests = effect.files.find((f) => f.path === 'tests/test_node.py')!.content;
+    expect(tests).not.toContain('callable(');
+    for (const op of ['create_user', 'get_user', 'update_user', 'delete_user']) {
+      expect(tests).toContain(`@pytest.mark.no_examples\ndef test_${op}_is_present() -> None:`);
+      expect(tests).toContain(`assert inspect.iscoroutinefunction(NodeUserStoreEffect.${op}) is True`);
+    }
+    const toml = (files: typeof effect.files) => {
+      const text = files.find((f) => f.path === 'pyproject.toml')!.content;
+      const file = join(tmp, `pyproject-${Math.random().toString(36).slice(2)}.toml`);
+      writeFileSync(file, text);
+      // CPython's own TOML reader (3.11+)
+      return JSON.parse(execFileSync('python3', ['-c', 'import json,sys,tomllib; print(json.dumps(tomllib.load(open(sys.argv[1],"rb"))))', file], { encoding: 'utf8' }));
+    };
+    const effectProject = toml(effect.files);
+    expect(effectProject.project['requires-python']).toBe('>=3.12');
+    expect(effectProject.project.dependencies).toEqual(expect.arrayContaining(['omnibase_core', 'asyncpg']));
+    expect(effectProject.project['optional-dependencies'].test).toEqual(['pytest', 'pytest-asyncio']);
+    expect(effectProject.tool.pytest.ini_options.markers[0]).toMatch(/^no_examples: /);
+    const compute = renderSkeleton(await loadSpecFile(join(EXAMPLES, 'specs/price-calculator-compute.yaml')));
+    expect(toml(compute.files).project.dependencies).not.toContain('asyncpg');
+    const computeTests = compute.files.find((f) => f.path === 'tests/test_node.py')!.content;
+    expect(computeTests).toContain('assert inspect.iscoroutinefunction(NodePriceCalculatorCompute.round_money) is False');
+    const readme = effect.files.find((f) => f.path === 'README.md')!.content;
+    expect(readme).toContain('# IMPLEMENTATION REQUIRED: <why>');
+  });
+
   test('an effect node resolves the I/O dependency its generated code uses from the container', async () => {
     const effect = renderSkeleton(await loadSpecFile(join(EXAMPLES, 'specs/postgres-user-store-effect.yaml')));
     expect(effect.files.find((f) => f.path === 'node.py')!.content).toContain('self.pool = container.get_service(ProtocolDatabasePool, "database_pool")');

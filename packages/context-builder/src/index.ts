@@ -21,12 +21,11 @@ export {
   type MethodSpec,
   type MethodSpecInput,
   type BuildInput,
-} from './spec/schemas.js';
-export type { SectionBudget, Variant, Mixin } from './data/schemas.js';
+} from './spec/build-input.js';
+export type { SectionBudget, Variant, Mixin } from './data/data-files.js';
 export { resolveBudget, type ResolvedBudget, type BudgetOptions } from './budget/resolve-budget.js';
 export { createTokenCounter, type TokenCounter, type TokenCounterOptions, type TokenCounterStats } from './tokens/token-counter.js';
 export { sharedTokenCounter, disposeSharedCounters } from './tokens/shared-counter.js';
-export { ENCODINGS, type EncodingName } from './tokens/encoder-registry.js';
 export { encodingForModel, type EncodingChoice } from './tokens/model-encoding.js';
 export { createVariantSelector, type VariantSelector, type VariantSelection, type VariantQuery } from './sources/variant-selector.js';
 export { createMixinRecommender, type MixinRecommender, type MixinRecommendation, type MixinQuery } from './sources/mixin-recommender.js';

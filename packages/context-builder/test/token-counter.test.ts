@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { get_encoding, type Tiktoken } from '@dqbd/tiktoken';
-import { createTokenCounter, encodingForModel, ENCODINGS, type EncodingName } from '../src/index.js';
-import { liveEncoderCount } from '../src/tokens/encoder-registry.js';
+import { ENCODINGS, liveEncoderCount, type EncodingName } from '@onexgen/onex/tokens';
+import { createTokenCounter, encodingForModel } from '../src/index.js';
 import { splitSegments } from '../src/tokens/segments.js';
 import { REFERENCE_DIR, FIXTURES } from './helpers.js';
 

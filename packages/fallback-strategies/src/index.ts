@@ -16,8 +16,7 @@ export { adjustPrompt, adjustPromptOptionsSchema } from './prompt/adjust-prompt.
 export type { AdjustedPrompt, AdjustPromptOptions, DroppedPart } from './prompt/adjust-prompt.js';
 export { promptContextSchema } from './prompt/prompt-context.js';
 export type { PromptContext, PromptItem, PromptSection } from './prompt/prompt-context.js';
-export { countTokens, disposeTokenCounter } from './prompt/token-counter.js';
-export type { CountTokens } from './prompt/token-counter.js';
+export type { CountTokens } from './prompt/retry-feedback.js';
 
 export { templateFallback } from './codegen/template-fallback.js';
 export type { TemplateFallbackOptions } from './codegen/template-fallback.js';

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { adjustPrompt, countTokens, disposeTokenCounter, FallbackError } from '../src/index.js';
+import { countTokens, freeTokenizers as disposeTokenCounter } from '@onexgen/onex/tokens';
+import { adjustPrompt, FallbackError } from '../src/index.js';
 import type { PromptContext } from '../src/index.js';
 import { issue, validation } from './fixtures.js';
 

@@ -80,7 +80,7 @@ describe('runFallbackLoop with the real validator', () => {
   test('the template end action writes the stub instead', async () => {
     const { input } = scripted([WRONG_CODE]);
     const outcome = await runFallbackLoop({ ...input, policy: { maxAttempts: 1, afterLastAttempt: 'template' } });
-    expect(outcome.body).toContain('# TODO(onexgen): attempt 1 of 1 failed: api/unknown-enum-member@6; falling back to template');
+    expect(outcome.body).toContain('# IMPLEMENTATION REQUIRED: attempt 1 of 1 failed: api/unknown-enum-member@6; falling back to template');
   });
 
   test('a provider failure is not a validation failure: it propagates unchanged', async () => {

@@ -16,11 +16,11 @@ export { extendCatalog, loadModelCatalog } from './catalog/catalog.js';
 export type { CatalogEntry, ModelCatalog } from './catalog/catalog.js';
 export { costMicros, microsToUsd, usdToMicros } from './cost/price.js';
 
-export { MemoryResponseCache } from './cache/store.js';
-export type { ResponseCacheStore } from './cache/store.js';
+export { MemoryResponseCache } from './cache/cache-store.js';
+export type { ResponseCacheStore } from './cache/cache-store.js';
 export { cacheKey } from './cache/key.js';
-export { MemoryBudgetStore } from './budget/store.js';
-export type { BudgetStore } from './budget/store.js';
+export { MemoryBudgetStore } from './budget/budget-store.js';
+export type { BudgetStore } from './budget/budget-store.js';
 export { ALERT_LEVELS, crossedLevels, scopeKey } from './budget/tracker.js';
 export type { AlertLevel, BudgetAlert } from './budget/tracker.js';
 
@@ -33,5 +33,4 @@ export {
   LLMValidationError, ProviderError, StreamError, isRetryableClass,
 } from './errors.js';
 export type { ErrorClass, TargetFailure } from './errors.js';
-export { countTokens } from './tokens/counter.js';
 export { DATA_DIR } from './data-dir.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
-import { countTokens, createLLMClient, type ClientOptions, type LLMClient, type LLMConfigLayer, type LLMEvent } from '../src/index.js';
+import { countTokens } from '@onexgen/onex/tokens';
+import { createLLMClient, type ClientOptions, type LLMClient, type LLMConfigLayer, type LLMEvent } from '../src/index.js';
 
 export const KEYS = {
   ZAI_API_KEY: 'zai-secret-KEY-0123456789abcdef',

@@ -34,7 +34,7 @@ export type { GenerationStats } from './query/generation-stats.js';
 export type { ContextBuildStats } from './query/context-build-stats.js';
 export type { Dimension, Filters, Percentiles } from './query/filters.js';
 export type { TimeSeriesQuery, TimeSeriesResult, GenerationPoint, AttemptPoint } from './query/time-series.js';
-export type { ContextWindowRow } from './query/context-windows.js';
+export type { ContextWindowRow } from './query/context-window-stats.js';
 
 export * from './tables.js';
 export {

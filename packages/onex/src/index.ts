@@ -33,5 +33,8 @@ export {
   type MethodOverride,
   ContractFieldsSchema,
   PerformanceSchema,
+  examplesOf,
 } from './spec/node-spec.js';
+export { signatureParams } from './spec/signature-params.js';
 export { methodExampleSchema, methodExamplesSchema, exampleIoSchema, expectsRaise, type MethodExample } from './spec/examples.js';
+export { VERDICTS, type Verdict, verdictSchema, PASSING_VERDICTS } from './verdicts.js';

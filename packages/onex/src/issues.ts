@@ -2,7 +2,8 @@
 // fallback-strategies decides on them, metrics stores them).
 import { z } from 'zod';
 
-export const ISSUE_CATEGORIES = ['syntax', 'compliance', 'security', 'quality', 'pattern'] as const;
+/** `behaviour`: a spec example failed, timed out or crashed when the code ran in the sandbox. */
+export const ISSUE_CATEGORIES = ['syntax', 'compliance', 'security', 'quality', 'pattern', 'behaviour'] as const;
 export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
 export const issueCategorySchema = z.enum(ISSUE_CATEGORIES);
 

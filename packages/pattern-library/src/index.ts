@@ -22,7 +22,17 @@ export { extractPatternsFromCode, type ExtractedPattern } from './learning/extra
 export { createPatternStore, type PatternStore, type PatternStoreOptions, type LearnInput, type UsageOutcome, type LearnedExample } from './learning/pattern-store.js';
 export type { PatternDb } from './learning/db.js';
 export { patternLibrarySchema, patternLearnedExamples, patternUsage, patternEffectiveness, patternTemplates, patternTemplateUses } from './schema/pattern-library.js';
-export { createTemplateStore, type TemplateStore, type TemplateStoreOptions, type LearnedTemplate, type Savings } from './templates/template-store.js';
+export {
+  createTemplateStore,
+  isReusable,
+  reuseMatches,
+  REUSE_MIN_SIMILARITY,
+  type TemplateStore,
+  type TemplateStoreOptions,
+  type LearnedTemplate,
+  type TemplateOrigin,
+  type Savings,
+} from './templates/template-store.js';
 export { normalizeSignature, signatureSimilarity, taskSignatureSchema, SIMILARITY_WEIGHTS, type TaskSignature, type NormalizedSignature, type SignatureShape } from './templates/signature.js';
 export { TemplateIndex, linearFindSimilar, type IndexedTemplate, type SimilarHit } from './templates/template-index.js';
 export { parameterize, entityForms, type Parameterized, type EntityForms } from './templates/parameterize.js';

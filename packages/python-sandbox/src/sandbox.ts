@@ -190,6 +190,7 @@ class WorkerSandbox implements Sandbox {
         notes: [
           ...(this.isolation.isolated ? [] : [NETWORK_NOT_ISOLATED]),
           ...(this.privileges === 'root' ? [`${RUNS_AS_ROOT}: ${this.privilegesReason}`] : []),
+          ...(answer.event === 'done' ? (answer.notes ?? []) : []),
         ],
       };
     } finally {

@@ -38,7 +38,7 @@ export interface WorkerExampleResult {
 }
 
 export type WorkerAnswer =
-  | { event: 'done'; id: number; results: WorkerExampleResult[]; output: string }
+  | { event: 'done'; id: number; results: WorkerExampleResult[]; output: string; notes?: string[] }
   | { event: 'cancelled'; id: number };
 
 const READY_TIMEOUT_MS = 30_000;

@@ -36,6 +36,11 @@ class NodePricingCompute(NodeCompute):
     def gross_of(self, price: ModelPrice, extra: "ModelPrice | None" = None) -> float:
         return price.gross + (extra.gross if extra else 0)
 
+    def parse_json(self, text: str) -> Any:
+        import json
+
+        return json.loads(text)
+
     def parse_quantity(self, text: str) -> int:
         return int(text)
 

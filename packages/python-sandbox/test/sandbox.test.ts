@@ -80,6 +80,16 @@ describe('outcomes', () => {
     expect(result.results[4]!.actual).toBe('7');
   });
 
+  it('resolves a dotted exception path that differs from the defining module', async () => {
+    const result = await run('parse_json', [
+      { given: { text: '{' }, raises: 'json.JSONDecodeError' },
+      { given: { text: '{' }, raises: 'json.decoder.JSONDecodeError' },
+      { given: { text: '{' }, raises: 'json.NoSuchError' },
+      { given: { text: '[1]' }, expect: [1] },
+    ]);
+    expect(result.results.map((r) => r.outcome)).toEqual(['passed', 'passed', 'failed', 'passed']);
+  });
+
   it('compares a returned model as plain data (pydantic model_dump or dataclass)', async () => {
     const result = await run('price', [
       { given: { net: 100, tax_rate: 0.2 }, expect: { net: 100, tax: 20, gross: 120 } },

@@ -20,9 +20,14 @@ describe('without Python', () => {
     const fake = join(dir, 'python3');
     await writeFile(fake, '#!/bin/sh\necho \'{"path": "/opt/py38/bin/python3", "version": [3, 8, 18]}\'\n');
     await chmod(fake, 0o755);
-    const sandbox = await createSandbox({ python: fake });
-    expect(sandbox.available).toBe(false);
-    expect(sandbox.unavailableReason).toContain('is 3.8.18');
+    try {
+      const sandbox = await createSandbox({ python: fake });
+      expect(sandbox.available).toBe(false);
+      expect(sandbox.unavailableReason).toContain('is 3.8.18');
+    } finally {
+      const { rm } = await import('node:fs/promises');
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("is unavailable for runtime 'real' when the interpreter has no omnibase_core, and auto falls back to the stand-in", async () => {

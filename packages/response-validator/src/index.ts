@@ -12,7 +12,7 @@ export {
 } from './parser/index.js';
 export type { SyntaxNode, SyntaxTree, Point } from './parser/mirror/syntax-node.js';
 // --- end parser ---
-export type * from './validation/types.js';
+export type * from './validation/validation-types.js';
 // --- validation ---
 export { createValidator, type ValidatorOptions } from './validation/validator.js';
 export { extractCode, type ExtractOptions } from './extraction/extract-code.js';
@@ -23,12 +23,14 @@ export {
   ValidationResultSchema,
   ExtractionMethodSchema,
   ExtractionResultSchema,
+  RequiredImportSchema,
   ResponseValidationResultSchema,
 } from './validation/schemas.js';
 export { loadProfile, BUILT_IN_PROFILES } from './profiles/load-profile.js';
 export { ProfileSchema, type ProfileInput, type ResolvedProfile } from './profiles/schema.js';
 export { describeRules, type RuleDescription } from './rules/registry.js';
-export { formatReport, type ReportFormat, type FileReport, type Report } from './report/format.js';
+export { formatReport } from './report/format.js';
+export type { ReportFormat, FileReport, Report } from './report/report.js';
 export { ValidatorError, type ValidatorErrorCode } from './errors.js';
 export { DATA_DIR } from './data-dir.js';
 // --- end validation ---

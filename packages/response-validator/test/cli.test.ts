@@ -63,6 +63,13 @@ describe('onexgen-validate', () => {
     expect(result.issues.map((i: { ruleId: string }) => i.ruleId)).toContain('security/subprocess-shell');
   });
 
+  test('--from-response resolves names through the imports it moved out of the answer', () => {
+    fs.writeFileSync(path.join(work, 'alias.md'), '```python\nimport os as o\no.popen(cmd)\n```\n');
+    const r = run(['--from-response', '--fragment', '--format', 'json', 'alias.md']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).results[0].issues.map((i: { ruleId: string }) => i.ruleId)).toContain('security/os-shell');
+  });
+
   test('--format sarif writes SARIF 2.1.0', () => {
     const r = run(['--format', 'sarif', 'bad.py']);
     expect(r.code).toBe(1);

@@ -74,3 +74,18 @@ describe('name resolution', () => {
     expect(errors(code)).toEqual([]);
   });
 });
+
+test('a wildcard import binds the module functions the rules look for', async () => {
+  expect(errors('from os import *\nsystem(cmd)\n')).toEqual(['security/os-shell@2']);
+  expect(errors('from subprocess import *\nrun(cmd, shell=True)\n')).toEqual(['security/subprocess-shell@2']);
+});
+
+test('a helper that returns a requests session makes one', async () => {
+  const code = 'import requests\n\ndef build() -> requests.Session:\n    return requests.Session()\n\ndef fetch(url):\n    return build().get(url)\n';
+  expect(validator.validate(code).issues.filter((i) => i.ruleId === 'security/http-without-timeout').map((i) => i.line)).toEqual([7]);
+});
+
+test('a fixed command has nothing to inject; a computed one does', async () => {
+  expect(errors('import os\nos.system("cls" if os.name == "nt" else "clear")\n')).toEqual([]);
+  expect(errors('import os\nos.system("clear " + flags)\n')).toEqual(['security/os-shell@2']);
+});

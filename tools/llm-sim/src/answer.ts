@@ -1,5 +1,6 @@
 import type { Outcome, ResponderRequest, Scenario, SimUsage } from './scenario.js';
-import { countChatTokens, countTokens, truncateToTokens } from './tokens.js';
+import { countTokens, truncateToTokens } from '@onexgen/onex/tokens';
+import { countChatTokens } from './tokens.js';
 import type { ParsedRequest, SimAnswer } from './wire/types.js';
 
 let sequence = 0;

@@ -4,7 +4,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { buildAnswer } from './answer.js';
 import { sendAnswer, sendError, sendJson, sendStream } from './respond.js';
 import { scenarioFileSchema, ScriptQueue, type Outcome, type Scenario, type SimProvider } from './scenario.js';
-import { acquireEncoder, releaseEncoder } from './tokens.js';
 import { anthropicFormat } from './wire/anthropic.js';
 import { geminiFormat } from './wire/gemini.js';
 import { ollamaFormat, ollamaNumCtx } from './wire/ollama.js';
@@ -182,7 +181,6 @@ export async function startLlmSim(options: StartOptions = {}): Promise<LlmSim> {
     socket.on('close', () => sockets.delete(socket));
   });
 
-  acquireEncoder();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -211,7 +209,6 @@ export async function startLlmSim(options: StartOptions = {}): Promise<LlmSim> {
       closed = true;
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      releaseEncoder();
     },
   };
   return sim;

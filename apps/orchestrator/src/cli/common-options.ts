@@ -1,8 +1,9 @@
 // Options every generating command shares, and their translation into the flag layer of the cascade.
 import { Option, type Command } from 'commander';
-import { TIERS } from '@onexgen/onex';
-import { PROVIDERS, type ConfigLayer } from '../config/schema.js';
+import { PROVIDERS } from '../config/choices.js';
+import type { ConfigLayer } from '../config/schema.js';
 import { OnexgenError } from '../errors.js';
+import { DB_OPTION_HELP } from './db-target.js';
 
 export interface CommonOptions {
   provider?: string;
@@ -15,6 +16,9 @@ export interface CommonOptions {
   offline?: boolean;
   json?: boolean;
   budget?: string;
+  python?: string;
+  /** commander's --no-reuse: false when given */
+  reuse?: boolean;
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -22,11 +26,13 @@ export function addCommonOptions(cmd: Command): Command {
     .addOption(new Option('--provider <name>', 'LLM provider').choices(PROVIDERS))
     .option('--base-url <url>', 'provider base URL')
     .option('--model <name>', 'model name')
-    .addOption(new Option('--tier <tier>', 'model tier').choices(TIERS))
-    .option('--db <url|path>', 'database: postgres:// URL or PGlite directory (default DATABASE_URL, then .onexgen/db)')
+    .option('--tier <tier>', 'model tier: local, cloud_fast or cloud_premium')
+    .option('--db <url|path>', DB_OPTION_HELP)
     .option('--concurrency <n>', 'methods generated at once (per node and across the run)')
     .option('--budget <usd>', 'stop the run when its cost reaches this many US dollars')
-    .option('--config <file>', 'configuration file (instead of ./onexgen.config.*)');
+    .option('--config <file>', 'configuration file (instead of ./onexgen.config.*)')
+    .option('--python <path>', 'the Python that runs the spec examples (default: python3 >= 3.10 on PATH)')
+    .option('--no-reuse', 'do not reuse learned templates in this run');
 }
 
 function positiveInt(value: string, flag: string): number {
@@ -49,5 +55,7 @@ export function flagLayer(opts: CommonOptions): ConfigLayer {
     layer.budgetUsd = n;
   }
   if (opts.offline) layer.offline = true;
+  if (opts.python) layer.python = opts.python;
+  if (opts.reuse === false) layer.noReuse = true;
   return layer as ConfigLayer;
 }

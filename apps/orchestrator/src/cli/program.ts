@@ -1,6 +1,9 @@
 // The `onexgen` command tree. Commands throw OnexgenError; runCli turns errors into exit codes.
+// Only commander and the command definitions load here: each command imports what it needs when it
+// runs, so `--version` and `--help` stay fast.
 import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
+import { VERSION } from '../package-version.js';
 import { registerDb } from './commands/db.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFill } from './commands/fill.js';
@@ -8,18 +11,16 @@ import { registerGenerate } from './commands/generate.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPatterns } from './commands/patterns.js';
 import { registerStubs } from './commands/stubs.js';
+import { registerTemplates } from './commands/templates.js';
+import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
+import type { RunState } from './run-state.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
-/** Set by a command whose run finished with a non-zero status that is not an error (1: some fell back). */
-export interface RunState {
-  exitCode: number;
-}
-
-export type CommandRegistrar = (program: Command, io: CliIO, state: RunState) => void;
+type CommandRegistrar = (program: Command, io: CliIO, state: RunState) => void;
 
 const registrars: CommandRegistrar[] = [
   registerGenerate,
@@ -29,7 +30,9 @@ const registrars: CommandRegistrar[] = [
   registerValidate,
   (p, io) => registerMetrics(p, io),
   (p, io) => registerPatterns(p, io),
+  (p, io) => registerTemplates(p, io),
   (p, io) => registerDb(p, io),
+  (p, io) => registerUndo(p, io),
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {

@@ -1,14 +1,25 @@
 // What generate/fill print: one JSON document with --json, otherwise a summary per node, the
 // offline line when no model was used, and where the files and the metrics are.
 import { relative } from 'node:path';
-import type { NodeOutcome, RunOutcome } from '../pipeline/outcome.js';
+import { VERDICTS, type MethodOutcome, type NodeOutcome, type RunOutcome } from '../pipeline/outcome.js';
 import { describeStop } from '../pipeline/stop-reason.js';
 import type { CliIO } from './io.js';
+
+/** the location an in-memory database reports (its records end with the process) */
+const MEMORY_DATABASE = 'memory://';
 
 export const OFFLINE_LINE =
   'offline: no LLM was used (no provider configured): methods came from learned templates, patterns and fallbacks. ' +
   'To generate with a model set ZAI_API_KEY, OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY (or OLLAMA_HOST), ' +
   'or pass --provider and --base-url.';
+
+/** `passed (llm, score 0.93, 5/5 examples)`; a fallback body is shown without a score. */
+function describeMethod(m: MethodOutcome): string {
+  const b = m.behaviour;
+  const examples = b?.status === 'ran' ? `, ${b.passed}/${b.examples} examples` : b?.status === 'unavailable' ? `, ${b.examples} example(s) not run` : '';
+  const score = m.verdict === 'failed' || m.verdict === 'incomplete' ? ', marked IMPLEMENTATION REQUIRED' : `, score ${m.score.toFixed(2)}`;
+  return `${m.verdict} (${m.strategy}${score}${examples})${m.reason ? ` ${m.reason}` : ''}`;
+}
 
 function describeNode(io: CliIO, n: NodeOutcome): string {
   if (n.status === 'failed') return `✖ ${n.input}: ${n.error?.message ?? 'failed'} (nothing written)`;
@@ -19,9 +30,10 @@ function describeNode(io: CliIO, n: NodeOutcome): string {
   const lines = [`✔ ${n.input} → ${out} (${n.methods.length} method${n.methods.length === 1 ? '' : 's'}: ${mix})`];
   for (const m of n.methods) {
     const cls = m.class ? `${m.class}.` : '';
-    lines.push(`    ${cls}${m.name}: ${m.strategy}${m.passed ? '' : ' (not valid)'} score ${m.score.toFixed(2)}${m.reason ? ` (${m.reason})` : ''}`);
+    lines.push(`    ${cls}${m.name}: ${describeMethod(m)}`);
   }
   if (n.addedImports.length > 0) lines.push(`    imports added: ${n.addedImports.join('; ')}`);
+  if (n.backup) lines.push(`    original saved: ${relative(io.cwd, n.backup) || n.backup}`);
   return lines.join('\n');
 }
 
@@ -33,11 +45,16 @@ export function reportRun(io: CliIO, run: RunOutcome, json: boolean): void {
   for (const n of run.nodes) io.stdout(`${describeNode(io, n)}\n`);
   const t = run.totals;
   io.stdout(
-    `${t.methods} method${t.methods === 1 ? '' : 's'}: ${t.passed} valid, ${t.fellBack} fell back; ${t.tokens} tokens, $${t.cost.toFixed(4)}\n`,
+    `${t.methods} method${t.methods === 1 ? '' : 's'}: ${VERDICTS.filter((v) => t.verdicts[v] > 0).map((v) => `${t.verdicts[v]} ${v}`).join(', ') || 'none'}; ${t.tokens} tokens, $${t.cost.toFixed(4)}\n`,
   );
   const stopped = describeStop(run);
   if (stopped) io.stdout(`${stopped}\n`);
   if (run.offline) io.stdout(`${OFFLINE_LINE}\n`);
   else if (run.provider) io.stdout(`model: ${run.provider}\n`);
-  io.stdout(`metrics: session ${run.sessionId} recorded in ${run.database} (see \`onexgen metrics\`)\n`);
+  if (run.database === MEMORY_DATABASE) {
+    io.stdout(`metrics: session ${run.sessionId} was kept in memory (memory://) and is gone with this run; give --db <dir> to keep them\n`);
+  } else {
+    io.stdout(`metrics: session ${run.sessionId} recorded in ${run.database} (see \`onexgen metrics\`)\n`);
+  }
+  if (run.nodes.some((n) => n.backup)) io.stdout(`undo: onexgen undo ${run.sessionId}\n`);
 }

@@ -5,14 +5,18 @@ import { exitCodeOf, totalsOf, type RunOutcome } from '../pipeline/outcome.js';
 import { runNodes, type FileJob, type SpecJob } from '../pipeline/run-nodes.js';
 import { stopOf } from '../pipeline/stop-reason.js';
 import { flagLayer, type CommonOptions } from './common-options.js';
+import { dbKind, dbSource } from './db-target.js';
+import { assertKeysPresent } from './missing-key.js';
+import { llmSetup } from '../llm/llm-layers.js';
 import type { CliIO } from './io.js';
 import { createProgressDisplay, progressEnabled } from './progress-display.js';
-import type { RunState } from './program.js';
+import type { RunState } from './run-state.js';
 import { redactor } from './redact.js';
 import { reportRun } from './report-run.js';
 
+/** The configuration cascade for a command, its `db` checked against the accepted forms (exit 2 otherwise). */
 export function configFor(io: CliIO, opts: CommonOptions & { fileConcurrency?: string }) {
-  return loadConfig({
+  const loaded = loadConfig({
     cwd: io.cwd,
     env: io.env,
     ...(opts.config ? { configFile: opts.config } : {}),
@@ -21,6 +25,8 @@ export function configFor(io: CliIO, opts: CommonOptions & { fileConcurrency?: s
       ...(opts.fileConcurrency ? { fileConcurrency: Number(opts.fileConcurrency) } : {}),
     },
   });
+  dbKind(loaded.config.db, dbSource(loaded.origin.db, loaded.files));
+  return loaded;
 }
 
 export async function runPipeline(
@@ -31,6 +37,9 @@ export async function runPipeline(
   jobs: (SpecJob | FileJob)[],
 ): Promise<RunOutcome> {
   const json = Boolean(opts.json);
+  // a run that would call a model without its key stops here, naming the variable to set
+  const setup = llmSetup(loaded, io.env, 'key-check');
+  if (setup) assertKeysPresent(loaded, setup, io.env);
   const display = createProgressDisplay(io, jobs.map((j) => j.file), progressEnabled(io, json));
   const session = await openSession({
     loaded,

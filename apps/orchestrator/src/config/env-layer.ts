@@ -67,6 +67,11 @@ export function resolveCredentials(env: Env, provider: ConfigLayer['provider']):
   return {};
 }
 
+/** The variables that hold a key for a provider kind, in the order resolveCredentials reads them. */
+export function keyVariablesFor(provider: ConfigLayer['provider']): string[] {
+  return ['ONEXGEN_API_KEY', ...KEY_VARIABLES.filter((k) => k.provider === provider).map((k) => k.variable)];
+}
+
 /** Every key value present in the environment, for redaction of anything the app prints or stores. */
 export function secretValues(env: Env): string[] {
   return KEY_VARIABLES.map((k) => env[k.variable]).filter((v): v is string => !!v && v.length >= 4);

@@ -1,8 +1,9 @@
 // The run configuration every layer of the cascade speaks (files in camelCase or snake_case).
 import { tierSchema } from '@onexgen/onex';
 import { z } from 'zod';
+import { PROVIDERS } from './choices.js';
 
-export const PROVIDERS = ['openai-compatible', 'anthropic', 'gemini', 'ollama'] as const;
+export { PROVIDERS };
 
 export const ProviderSchema = z.enum(PROVIDERS);
 
@@ -31,6 +32,12 @@ export const ConfigLayerSchema = z.strictObject({
   patternConfidence: z.number().min(0).max(1).optional(),
   /** generations scoring at or above this become learned templates */
   learnThreshold: z.number().min(0).max(1).optional(),
+  /** the Python that runs spec examples (default: the first python3/python >= 3.10 on PATH) */
+  python: z.string().min(1).optional(),
+  /** wall time of one spec example in the sandbox (default 5000) */
+  exampleTimeoutMs: z.number().int().min(100).max(600_000).optional(),
+  /** never reuse a learned template (every method goes to patterns, the model or fallbacks) */
+  noReuse: z.boolean().optional(),
   /** an @onexgen/llm-effect configuration layer (providers, tiers, retry, breaker, budgets...),
    *  deep-merged across the files of the cascade and validated by llm-effect */
   llm: z.record(z.string(), z.unknown()).optional(),

@@ -15,7 +15,8 @@ const DEFAULT_MODEL: Record<string, string> = {
   ollama: 'qwen2.5-coder:7b',
 };
 
-const PROVIDER_NAME = 'onexgen';
+/** the llm-effect provider name of the provider chosen by --provider / --base-url / a key variable */
+export const PROVIDER_NAME = 'onexgen';
 
 export interface LlmSetup {
   layers: LLMConfigLayer[];

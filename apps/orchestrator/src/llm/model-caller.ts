@@ -12,7 +12,7 @@ import {
 import type { DatabaseHandle } from '@onexgen/metrics';
 import { isNodeType } from '@onexgen/onex';
 import { OnexgenError } from '../errors.js';
-import type { ModelCaller } from '../pipeline/model-caller.js';
+import type { ModelCaller } from '../pipeline/model-port.js';
 import type { Recorder } from '../pipeline/recorder.js';
 import { budgetStoreFor, responseCacheFor } from './store-bridges.js';
 

@@ -2,9 +2,8 @@
 // then the bodies are injected at once. A body that breaks the whole file is replaced by its
 // fallback, so the file written always parses.
 import { bulkhead } from 'cockatiel';
+import { injectBodies, type BodyInjection, type Stub } from '@onexgen/node-source';
 import { methodConfig } from '../config/load-config.js';
-import type { Stub } from '../stubs/find-stubs.js';
-import { injectBodies, type BodyInjection } from '../stubs/inject.js';
 import { generateMethod } from './generate-method.js';
 import { bodyResult, NO_SPEND } from './method-result.js';
 import { methodInfo, type NodeContext } from './node-context.js';

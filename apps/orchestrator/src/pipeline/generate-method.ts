@@ -43,6 +43,9 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     securityIssues: issues.filter((i) => i.ruleId.startsWith('security/')),
     qualityScore: outcome.score,
     strategy: meta.strategy,
+    verdict: outcome.verdict,
+    examplesTotal: outcome.behaviour?.examples ?? 0,
+    examplesPassed: outcome.behaviour?.status === 'ran' ? outcome.behaviour.passed : 0,
     attempts: Math.max(1, spend.attempts),
     ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
     ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
@@ -56,11 +59,11 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
     session.progress({ node: node.label, method: info.stub.method, stage, ...(detail ? { detail } : {}) });
 
   progress('learned-template');
-  const learned = await tryLearnedTemplate(session, info);
+  const learned = await tryLearnedTemplate(session, node, info);
   progress('pattern');
-  const reused = learned ?? tryPatternCode(session, node, info);
+  const reused = learned ?? (await tryPatternCode(session, node, info));
   if (reused) {
-    const body = bodyResult(info, correlationId, started, reused.strategy, reused.code, reused.imports, reused.validation, NO_SPEND, reused.reason);
+    const body = bodyResult(info, correlationId, started, reused.strategy, reused.code, reused.imports, reused.validation, NO_SPEND, reused.reason, reused.behaviour);
     record(session, node, info, body, { strategy: reused.strategy, tier: 'none', model: 'none' }, NO_SPEND);
     progress('done', reused.strategy);
     return body;
@@ -74,15 +77,22 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
     spend = loop.spend;
     if (loop.accepted) {
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
-      const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend);
+      const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
       record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength }, spend);
-      // learning does not hold the method up; the run waits for it at the end
-      session.recorder.background('learning', () =>
-        Promise.all([
-          session.learning.learnFrom(info.task, loop.code, loop.validation.score, spend.costUsd),
-          session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score),
-        ]),
-      );
+      session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score));
+      // learned only once the node is written with this body in it (run-nodes calls it then); only
+      // an answer whose examples all passed may be reused, others are kept pending for a person
+      const b = loop.behaviour;
+      const examplesPassed = b?.status === 'ran' && b.failed === 0;
+      body.learn = () =>
+        session.learning.learnFrom(info.task, loop.code, {
+          score: loop.validation.score,
+          costUsd: spend.costUsd,
+          origin: examplesPassed ? 'examples' : 'pending',
+          generationId: correlationId,
+          model: loop.model,
+          checks: [`static ${loop.validation.score.toFixed(2)}`, ...(b?.status === 'ran' ? [`examples ${b.passed}/${b.examples}`] : [])],
+        });
       progress('done', strategy);
       return body;
     }

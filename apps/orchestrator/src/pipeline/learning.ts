@@ -40,7 +40,7 @@ export class Learning {
   /** The best learned template for this task, rendered for it (counted as a reuse only when used). */
   async findTemplate(signature: TaskSignature): Promise<(TemplateHit & { commit(): Promise<void> }) | undefined> {
     try {
-      const [hit] = await this.templates.findSimilar(signature, { limit: 1 });
+      const hit = await this.templates.findReusable(signature);
       if (!hit) return undefined;
       const { code } = await this.templates.render(hit.template, signature, { record: false });
       return {
@@ -57,12 +57,29 @@ export class Learning {
     }
   }
 
-  /** Learns a template and the patterns of a generation that scored at least the threshold. */
-  async learnFrom(signature: TaskSignature, code: string, score: number, costUsd: number): Promise<void> {
+  /**
+   * Learns a template (with its provenance) and the patterns of a generation that scored at least
+   * the threshold. `origin: 'examples'` only when the spec's examples all passed; 'pending'
+   * templates are kept and listed but never reused until a person approves them.
+   */
+  async learnFrom(
+    signature: TaskSignature,
+    code: string,
+    how: { score: number; costUsd: number; origin: 'examples' | 'pending'; generationId: string; model: string; checks: string[] },
+  ): Promise<void> {
+    const { score } = how;
     if (score < this.minLearnScore) return;
     await Promise.all([
       this.templates
-        .learn(signature, code, { score, costMicros: Math.round(costUsd * 1e6), sessionId: this.sessionId })
+        .learn(signature, code, {
+          score,
+          costMicros: Math.round(how.costUsd * 1e6),
+          sessionId: this.sessionId,
+          origin: how.origin,
+          generationId: how.generationId,
+          model: how.model.slice(0, 200),
+          checks: how.checks,
+        })
         .catch((e: unknown) => this.warn('learn a template', e)),
       this.patterns
         .recordLearnedPattern({ code, score, sessionId: this.sessionId, nodeType: signature.nodeType })

@@ -5,10 +5,12 @@ import { adjustPrompt, decide, type FallbackPolicyInput, type PromptContext } fr
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { Spend } from './method-result.js';
 import { contextSpecOf, type MethodInfo, type NodeContext } from './node-context.js';
+import type { BehaviourOutcome } from './outcome.js';
 import type { Session } from './session.js';
+import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
 
 export type LoopResult =
-  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number }
+  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number }
   | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[] };
 
 /** context-builder's BuiltContext is a fallback-strategies PromptContext as it stands. */
@@ -72,7 +74,7 @@ function build(session: Session, node: NodeContext, info: MethodInfo, correlatio
 
 export async function llmLoop(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): Promise<LoopResult> {
   const model = session.model!;
-  const progress = (stage: 'context' | 'model' | 'validate', attempt?: number) =>
+  const progress = (stage: 'context' | 'model' | 'validate' | 'behaviour', attempt?: number) =>
     session.progress({ node: node.label, method: info.stub.method, stage, ...(attempt ? { attempt } : {}) });
   progress('context');
   const contextStarted = performance.now();
@@ -101,8 +103,15 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
     session.budget.charge(answer.costUsd, answer.tokensInput + answer.tokensOutput);
     progress('validate', attempt);
     const validateStarted = performance.now();
-    const checked = session.validator.validateResponse(answer.text, { ...info.validation, attempt });
+    const statically = session.validator.validateResponse(answer.text, { ...info.validation, attempt });
     spend.validateMs = (spend.validateMs ?? 0) + performance.now() - validateStarted;
+    // the examples run only on code that passed static validation
+    let behaviour: BehaviourCheck | undefined;
+    if (statically.passed && statically.syntaxValid) {
+      progress('behaviour', attempt);
+      behaviour = await checkBehaviour(session, node, info, statically.code, statically.extraction.imports);
+    }
+    const checked = behaviour ? withBehaviour(statically, behaviour) : statically;
     session.recorder.history({
       correlationId,
       attempt,
@@ -112,6 +121,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       generatedCode: checked.code,
       qualityScore: checked.score,
       validationPassed: checked.passed,
+      ...(behaviour ? { behaviour: behaviourRecord(behaviour) } : {}),
     });
     const decision = decide(
       checked,
@@ -124,6 +134,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
         code: checked.code,
         imports: checked.extraction.imports,
         validation: checked,
+        ...(behaviour ? { behaviour: behaviour.outcome } : {}),
         spend,
         patternIds,
         tier,
@@ -146,7 +157,11 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
     if (decision.action === 'template' || decision.action === 'partial') {
       return { accepted: false, action: decision.action, reason: decision.reason, spend, patternIds };
     }
-    const adjusted = adjustPrompt(promptContextOf(built), checked, { number: attempt }, checked.code, { policy });
+    // a behaviour issue states given / expected / actual: give it room, still bounded
+    const adjusted = adjustPrompt(promptContextOf(built), checked, { number: attempt }, checked.code, {
+      policy,
+      ...(behaviour?.issues.length ? { maxRuleMessageChars: 700 } : {}),
+    });
     system = adjusted.system;
     user = info.config.promptAdditions ? `${adjusted.user}\n\n${info.config.promptAdditions}` : adjusted.user;
     if (decision.next) tier = decision.next.tier as typeof tier;

@@ -1,6 +1,6 @@
 // Builds a MethodOutcome from a validation result and what the method spent.
 import type { ValidationResult } from '@onexgen/response-validator';
-import type { GeneratedBody, MethodOutcome, Strategy } from './outcome.js';
+import { verdictOf, type BehaviourOutcome, type GeneratedBody, type MethodOutcome, type Strategy } from './outcome.js';
 import type { MethodInfo } from './node-context.js';
 
 export interface Spend {
@@ -27,13 +27,17 @@ export function bodyResult(
   validation: ValidationResult,
   spend: Spend,
   reason?: string,
+  behaviour?: BehaviourOutcome,
 ): GeneratedBody {
+  const verdict = verdictOf(strategy, spend.attempts, behaviour);
   const outcome: MethodOutcome = {
     class: info.stub.className,
     name: info.stub.method,
     strategy,
     attempts: spend.attempts,
-    passed: validation.passed,
+    // a fallback body is never reported as passing, whatever its static score
+    passed: validation.passed && (verdict === 'passed' || verdict === 'passed-static'),
+    verdict,
     score: Math.round(validation.score * 1000) / 1000,
     tokens: { input: spend.tokensInput, output: spend.tokensOutput, total: spend.tokensInput + spend.tokensOutput },
     cost: Math.round(spend.costUsd * 1e6) / 1e6,
@@ -43,6 +47,7 @@ export function bodyResult(
     ...(spend.validateMs !== undefined ? { validateMs: Math.round(spend.validateMs * 100) / 100 } : {}),
     issues: validation.issues.map((i) => ({ ruleId: i.ruleId, severity: i.severity, message: i.message, line: i.line })),
     correlationId,
+    ...(behaviour ? { behaviour } : {}),
     ...(reason ? { reason } : {}),
   };
   return { outcome, code, imports: [...imports] };

@@ -2,9 +2,8 @@
 import type { ValidationContext } from '@onexgen/response-validator';
 import type { TaskSignature } from '@onexgen/pattern-library';
 import type { MethodConfig } from '../config/load-config.js';
-import type { NodeType } from '@onexgen/onex';
-import type { NodeSpec } from '@onexgen/onex';
-import type { Stub } from '../stubs/find-stubs.js';
+import type { Stub } from '@onexgen/node-source';
+import { examplesOf, type MethodExample, type NodeSpec, type NodeType } from '@onexgen/onex';
 
 export interface NodeContext {
   /** the spec or node file this node came from (for messages and progress) */
@@ -17,6 +16,13 @@ export interface NodeContext {
   /** the node file's import statements as written */
   fileImports: string[];
   source: string;
+  /**
+   * The node package's other files by relative path (models/, __init__.py), so the sandbox can
+   * import the node as it is written; `source` is written as `<moduleName>.py` beside them.
+   */
+  packageFiles?: Record<string, string>;
+  /** the node file's module name inside its package (default 'node') */
+  moduleName?: string;
 }
 
 export interface MethodInfo {
@@ -27,6 +33,8 @@ export interface MethodInfo {
   params: string[];
   validation: ValidationContext;
   task: TaskSignature;
+  /** the spec's examples for this method (run in the sandbox after static validation) */
+  examples: MethodExample[];
 }
 
 export function methodInfo(node: NodeContext, stub: Stub, config: MethodConfig): MethodInfo {
@@ -52,6 +60,7 @@ export function methodInfo(node: NodeContext, stub: Stub, config: MethodConfig):
       features: node.spec.features,
       className: node.className,
     },
+    examples: examplesOf(node.spec, stub.method),
   };
 }
 

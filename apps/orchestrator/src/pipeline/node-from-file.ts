@@ -2,8 +2,8 @@
 // (the ONEX base class gives the node type, the class name the service name, the docstring the description).
 import type { ParsedModule } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
+import type { Stub } from '@onexgen/node-source';
 import { isNodeType, NodeSpecSchema, normaliseNodeType, snakeCase, type NodeSpec, type NodeType } from '@onexgen/onex';
-import type { Stub } from '../stubs/find-stubs.js';
 
 function nodeTypeOf(className: string, bases: readonly string[]): NodeType | undefined {
   for (const candidate of [...bases.map((b) => b.replace(/\[.*$/, '').split('.').pop() ?? ''), className]) {

@@ -1,10 +1,11 @@
 // A spec or a node file turned into what the pipeline works on: the source with its stubs and the
 // NodeContext. Shared by generate/fill (run-nodes) and explain.
+import { basename } from 'node:path';
+import { findStubs, type Stub } from '@onexgen/node-source';
 import type { PythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
 import type { NodeSpec } from '@onexgen/onex';
-import { findStubs, type Stub } from '../stubs/find-stubs.js';
 import { contractOf, type NodeContext } from './node-context.js';
 import { nodeFromFile } from './node-from-file.js';
 
@@ -19,7 +20,7 @@ export function specInput(parser: PythonParser, file: string, spec: NodeSpec): N
   const module = parser.parse(source);
   return {
     skeleton,
-    stubs: findStubs(module),
+    stubs: findStubs(parser, module),
     node: {
       label: file,
       spec,
@@ -28,17 +29,25 @@ export function specInput(parser: PythonParser, file: string, spec: NodeSpec): N
       contract: contractOf(spec),
       fileImports: module.imports.map((i) => i.text),
       source,
+      packageFiles: Object.fromEntries(skeleton.files.filter((f) => f.path !== 'node.py').map((f) => [f.path, f.content])),
+      moduleName: 'node',
     },
   };
 }
 
-export function fileInput(parser: PythonParser, file: string, source: string, spec?: NodeSpec): NodeInput {
+export function fileInput(
+  parser: PythonParser,
+  file: string,
+  source: string,
+  spec?: NodeSpec,
+  options: { includeUncertain?: boolean; packageFiles?: Record<string, string> } = {},
+): NodeInput {
   const module = parser.parse(source);
   if (!module.syntaxValid) {
     const e = module.syntaxErrors[0];
     throw new OnexgenError('NODE_FILE_INVALID', `${file}:${e?.line ?? '?'}: not valid Python: ${e?.message ?? 'syntax error'}`, { where: file });
   }
-  const stubs = findStubs(module);
+  const stubs = findStubs(parser, module, options);
   const info = nodeFromFile(file, module, stubs, spec);
   return {
     stubs,
@@ -50,6 +59,8 @@ export function fileInput(parser: PythonParser, file: string, source: string, sp
       contract: contractOf(info.spec),
       fileImports: module.imports.map((i) => i.text),
       source,
+      ...(options.packageFiles ? { packageFiles: options.packageFiles } : {}),
+      moduleName: basename(file).replace(/\.py$/, '').replace(/\W/g, '_') || 'node',
     },
   };
 }

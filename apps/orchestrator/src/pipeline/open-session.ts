@@ -5,7 +5,9 @@ import { patternSourceFromCatalog } from '@onexgen/context-builder';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
 import { migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@onexgen/metrics';
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
+import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
 import { bulkhead } from 'cockatiel';
+import { secretValues } from '../config/env-layer.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { OnexgenError } from '../errors.js';
 import { llmSetup } from '../llm/llm-layers.js';
@@ -46,17 +48,25 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   const id = randomUUID();
   const handle = await openDatabaseFor(config.db, options.cwd);
   let store: MetricsStore | undefined;
+  let opened: Sandbox | undefined;
   try {
     const redact = options.redact ?? ((t: string) => t);
     const warnings: string[] = [];
     const metrics = await openMetricsStore(handle, options.cwd, (message) => warnings.push(redact(message)));
     store = metrics;
     const recorder = new Recorder(metrics, id, redact, warnings);
-    const [parser, validator, catalog] = await Promise.all([
+    const [parser, validator, catalog, sandbox] = await Promise.all([
       loadPythonParser(),
       createValidator({ profile: config.validatorProfile }),
       loadPatternCatalog(),
+      // one sandbox per run; the run's secrets never reach the child Python
+      createSandbox({
+        ...(config.python ? { python: config.python } : {}),
+        ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
+        secrets: secretValues(options.env),
+      }),
     ]);
+    opened = sandbox;
     const learning = new Learning(handle, id, config.learnThreshold);
     await learning.warm();
     // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
@@ -73,6 +83,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       recorder,
       learning,
       ...(model ? { model } : {}),
+      sandbox,
       budget: new RunBudget({ maxCostUsd: config.budgetUsd, maxTokens: config.budgetTokens }),
       methodLimiter: bulkhead(config.concurrency, Number.POSITIVE_INFINITY),
       progress: options.progress ?? silentProgress,
@@ -91,6 +102,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
           }
           await model?.close?.();
         } finally {
+          await sandbox.close();
           // the spool's lock is released even when the last flush failed
           await metrics.close();
           await handle.close();
@@ -98,6 +110,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       },
     };
   } catch (err) {
+    await opened?.close();
     await store?.close();
     await handle.close();
     throw err;

@@ -1,4 +1,5 @@
 // What a run produces, per method and per node: the `--json` document is built from these.
+import { PASSING_VERDICTS, VERDICTS, type Verdict } from '@onexgen/onex';
 import type { ValidationIssue } from '@onexgen/response-validator';
 
 /** How a method's code was produced (the metrics vocabulary). */
@@ -6,14 +7,40 @@ export type Strategy = 'learned_template' | 'pattern' | 'llm' | 'retry' | 'templ
 
 export const FELL_BACK: readonly Strategy[] = ['template_fallback', 'partial'];
 
+export { VERDICTS, PASSING_VERDICTS, type Verdict } from '@onexgen/onex';
+
+/** The verdict of a method from how its body was produced and what the examples said. */
+export function verdictOf(strategy: Strategy, attempts: number, behaviour?: Pick<BehaviourOutcome, 'status' | 'failed'>): Verdict {
+  if (FELL_BACK.includes(strategy)) return attempts > 0 ? 'failed' : 'incomplete';
+  if (!behaviour || behaviour.status === 'no-examples') return 'passed-static';
+  if (behaviour.status === 'unavailable') return 'unchecked';
+  return behaviour.failed === 0 ? 'passed' : 'failed';
+}
+
+/** What running the spec's examples against the accepted body showed. */
+export interface BehaviourOutcome {
+  status: 'ran' | 'no-examples' | 'unavailable';
+  examples: number;
+  passed: number;
+  failed: number;
+  /** 'stand-in' or 'real' omnibase_core */
+  runtime?: string;
+  networkIsolated?: boolean;
+  /** why no Python ran them */
+  reason?: string;
+}
+
 export interface MethodOutcome {
   class: string | null;
   name: string;
   strategy: Strategy;
   /** LLM attempts made (0 when no model was asked) */
   attempts: number;
+  /** true only for the verdicts `passed` and `passed-static` */
   passed: boolean;
+  verdict: Verdict;
   score: number;
+  behaviour?: BehaviourOutcome;
   tokens: { input: number; output: number; total: number };
   /** US dollars */
   cost: number;
@@ -34,6 +61,8 @@ export interface GeneratedBody {
   outcome: MethodOutcome;
   code: string;
   imports: string[];
+  /** learns a template from this body; called only after the node is written with it */
+  learn?: () => Promise<unknown>;
 }
 
 export type NodeStatus = 'written' | 'failed' | 'skipped';
@@ -48,6 +77,8 @@ export interface NodeOutcome {
   methods: MethodOutcome[];
   addedImports: string[];
   error?: { code: string; message: string };
+  /** --in-place: where the original was saved (`onexgen undo <run id>` restores it) */
+  backup?: string;
   /** a node that was not written: the stubs it still has (what a later run has left to do) */
   pendingMethods?: string[];
 }
@@ -58,6 +89,7 @@ export interface RunTotals {
   methods: number;
   passed: number;
   fellBack: number;
+  verdicts: Record<Verdict, number>;
   tokens: number;
   cost: number;
   latency: number;
@@ -77,20 +109,24 @@ export function totalsOf(nodes: readonly NodeOutcome[]): RunTotals {
   const methods = nodes.flatMap((n) => n.methods);
   return {
     methods: methods.length,
-    passed: methods.filter((m) => m.passed).length,
+    passed: methods.filter((m) => PASSING_VERDICTS.includes(m.verdict)).length,
     fellBack: methods.filter((m) => FELL_BACK.includes(m.strategy)).length,
+    verdicts: Object.fromEntries(VERDICTS.map((v) => [v, methods.filter((m) => m.verdict === v).length])) as Record<Verdict, number>,
     tokens: methods.reduce((s, m) => s + m.tokens.total, 0),
     cost: Math.round(methods.reduce((s, m) => s + m.cost, 0) * 1e6) / 1e6,
     latency: Math.round(methods.reduce((s, m) => s + m.latency, 0)),
   };
 }
 
-/** 3 provider/budget failure > 2 input error > 1 some fell back > 0. */
+/**
+ * 3 provider/budget failure > 2 input error > 1 some method `failed` or `incomplete` > 0.
+ * `unchecked` does not raise the code (no Python to run the examples is a warning, said once).
+ */
 export function exitCodeOf(nodes: readonly NodeOutcome[]): 0 | 1 | 2 | 3 {
   const codes = nodes.map((n): 0 | 1 | 2 | 3 => {
     if (n.error && ['PROVIDER_FAILED', 'BUDGET_EXHAUSTED', 'INTERRUPTED', 'DATABASE_FAILED'].includes(n.error.code)) return 3;
     if (n.status === 'failed') return 2;
-    return n.methods.some((m) => FELL_BACK.includes(m.strategy) || !m.passed) ? 1 : 0;
+    return n.methods.some((m) => m.verdict === 'failed' || m.verdict === 'incomplete') ? 1 : 0;
   });
   return codes.reduce<0 | 1 | 2 | 3>((a, b) => (b > a ? b : a), 0);
 }

@@ -1,6 +1,6 @@
 // Stages a method goes through, reported to the progress display (and ignored when it is silent).
 
-export type Stage = 'queued' | 'learned-template' | 'pattern' | 'context' | 'model' | 'validate' | 'fallback' | 'done' | 'failed';
+export type Stage = 'queued' | 'learned-template' | 'pattern' | 'context' | 'model' | 'validate' | 'behaviour' | 'fallback' | 'done' | 'failed';
 
 export interface ProgressEvent {
   node: string;

@@ -2,13 +2,14 @@
 // atomically when it is complete; a node that fails (provider down, budget spent, interrupted)
 // writes nothing and says why.
 import { bulkhead } from 'cockatiel';
+import { BackupRun, encodeNodeSource, NodeSourceError, writeDirAtomic, writeFileAtomic, writeNodeSource, type NodeSource } from '@onexgen/node-source';
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
-import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write.js';
+import { checkGeneratedPackage } from '../skeleton/check-package.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput } from './node-inputs.js';
-import type { NodeOutcome } from './outcome.js';
+import type { GeneratedBody, NodeOutcome } from './outcome.js';
 import type { Session } from './session.js';
 
 export interface SpecJob {
@@ -21,10 +22,15 @@ export interface SpecJob {
 export interface FileJob {
   kind: 'node-file';
   file: string;
-  source: string;
+  /** the file as read (text, encoding, mode, ...): written back byte-exactly */
+  source: NodeSource;
   spec?: NodeSpec;
   /** where the filled file goes (the input itself for --in-place) */
   outFile: string;
+  /** fill the stubs whose evidence is mixed too */
+  includeUncertain?: boolean;
+  /** --in-place: originals are saved under <backupRoot>/<run id>/ for `onexgen undo` */
+  backupRoot?: string;
 }
 
 async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
@@ -32,8 +38,10 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const filled = await fillSource(session, node, stubs);
   const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
   const target = resolve(job.outDir, skeleton.dirName);
+  await checkGeneratedPackage(session.validator, job.file, files);
   if (session.signal?.aborted) throw session.signal.reason;
   await writeDirAtomic(target, files);
+  learnWritten(session, filled.bodies);
   await session.recorder.flush();
   return {
     input: job.file,
@@ -46,13 +54,19 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   };
 }
 
-async function runFile(session: Session, job: FileJob): Promise<NodeOutcome> {
-  const { node, stubs } = fileInput(session.parser, job.file, job.source, job.spec);
+async function runFile(session: Session, job: FileJob, backups: () => BackupRun | undefined): Promise<NodeOutcome> {
+  const { node, stubs } = fileInput(session.parser, job.file, job.source.text, job.spec, { includeUncertain: job.includeUncertain });
   const filled = await fillSource(session, node, stubs);
   if (session.signal?.aborted) throw session.signal.reason;
-  if (stubs.length > 0 || resolve(job.outFile) !== resolve(job.file)) {
-    await writeFileAtomic(job.outFile, filled.source);
+  let backup: string | undefined;
+  if (resolve(job.outFile) === resolve(job.file)) {
+    // in place: the file's own encoding, mode and owner, only if unchanged since it was read, with a backup
+    const written = await writeNodeSource(job.source, filled.source, { backup: backups() });
+    backup = written.backupPath;
+  } else {
+    await writeFileAtomic(job.outFile, encodeNodeSource(job.source, filled.source), { mode: job.source.mode });
   }
+  learnWritten(session, filled.bodies);
   await session.recorder.flush();
   return {
     input: job.file,
@@ -62,12 +76,22 @@ async function runFile(session: Session, job: FileJob): Promise<NodeOutcome> {
     status: 'written',
     methods: filled.bodies.map((b) => b.outcome),
     addedImports: filled.addedImports,
+    ...(backup ? { backup } : {}),
   };
+}
+
+/**
+ * Templates are learned from bodies that are in a written node (the injected file parsed): an
+ * answer that broke the file was replaced by its fallback (which has no learn), and a run killed
+ * before the write learns nothing.
+ */
+function learnWritten(session: Session, bodies: readonly GeneratedBody[]): void {
+  for (const body of bodies) if (body.learn) session.recorder.background('learning', body.learn);
 }
 
 function failure(job: SpecJob | FileJob, err: unknown, session: Session): NodeOutcome {
   const error =
-    err instanceof OnexgenError
+    err instanceof OnexgenError || err instanceof NodeSourceError
       ? { code: err.code, message: err.message }
       : session.signal?.aborted
         ? { code: 'INTERRUPTED', message: 'interrupted: nothing of this node was written' }
@@ -78,7 +102,7 @@ function failure(job: SpecJob | FileJob, err: unknown, session: Session): NodeOu
 /** The stubs a node that was not written still has (best effort: an unreadable input has none to list). */
 function pendingOf(job: SpecJob | FileJob, session: Session): string[] {
   try {
-    const { stubs } = job.kind === 'spec' ? specInput(session.parser, job.file, job.spec) : fileInput(session.parser, job.file, job.source, job.spec);
+    const { stubs } = job.kind === 'spec' ? specInput(session.parser, job.file, job.spec) : fileInput(session.parser, job.file, job.source.text, job.spec, { includeUncertain: job.includeUncertain });
     return stubs.map((s) => s.qualifiedName);
   } catch {
     return [];
@@ -87,12 +111,15 @@ function pendingOf(job: SpecJob | FileJob, session: Session): string[] {
 
 export async function runNodes(session: Session, jobs: readonly (SpecJob | FileJob)[]): Promise<NodeOutcome[]> {
   const limiter = bulkhead(session.config.fileConcurrency, Number.POSITIVE_INFINITY);
+  // one backup folder per run, named by the run (session) id, created on the first in-place write
+  let backupRun: BackupRun | undefined;
+  const backups = (root: string | undefined) => () => (root ? (backupRun ??= new BackupRun(root, session.id)) : undefined);
   return Promise.all(
     jobs.map((job) =>
       limiter
         .execute(() => {
           if (session.signal?.aborted) throw new OnexgenError('INTERRUPTED', 'interrupted before this node started');
-          return job.kind === 'spec' ? runSpec(session, job) : runFile(session, job);
+          return job.kind === 'spec' ? runSpec(session, job) : runFile(session, job, backups(job.backupRoot));
         })
         .catch((err: unknown) => failure(job, err, session)),
     ),

@@ -3,10 +3,11 @@
 // A run is a function of (inputs, this session); no process-global state.
 import type { MatchQuery, PatternCatalog, PatternMatch } from '@onexgen/pattern-library';
 import type { PythonParser, Validator } from '@onexgen/response-validator';
+import type { Sandbox } from '@onexgen/python-sandbox';
 import type { BulkheadPolicy } from 'cockatiel';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Learning } from './learning.js';
-import type { ModelCaller } from './model-caller.js';
+import type { ModelCaller } from './model-port.js';
 import type { ProgressSink } from './progress-events.js';
 import type { Recorder } from './recorder.js';
 import type { RunBudget } from './run-budget.js';
@@ -24,6 +25,8 @@ export interface Session {
   /** undefined in offline mode */
   model?: ModelCaller;
   budget: RunBudget;
+  /** runs spec examples; one per run, closed with the session (unavailable without Python) */
+  sandbox?: Sandbox;
   /** caps methods in flight across the whole run */
   methodLimiter: BulkheadPolicy;
   progress: ProgressSink;

@@ -36,13 +36,13 @@ export function fallbackBody(session: Session, node: NodeContext, info: MethodIn
       const io = effectIoOf(node.spec);
       const code = partialImplementation(method, node.nodeType, { reason, steps, ...(io ? { io: { kind: io.kind, attribute: io.attribute } } : {}) });
       const validation = session.validator.validate(code, validationContext);
-      if (validation.syntaxValid) return { strategy: 'partial', code, imports, validation };
+      if (validation.syntaxValid) return { strategy: 'partial', code, imports: fallbackImports(code), validation };
     } catch {
       // a partial body that cannot be written for this method falls through to the template stub
     }
   }
   const code = templateFallback(method, reason, { includeDocstring: false });
-  return { strategy: 'template_fallback', code, imports, validation: session.validator.validate(code, validationContext) };
+  return { strategy: 'template_fallback', code, imports: fallbackImports(code), validation: session.validator.validate(code, validationContext) };
 }
 
 export const DEFAULT_END_ACTION = defaultPolicy.afterLastAttempt;

@@ -4,7 +4,9 @@ import { entryMethodOf } from '@onexgen/onex';
 import { detectPattern, generatePatternCode } from '@onexgen/pattern-library';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { MethodInfo, NodeContext } from './node-context.js';
+import type { BehaviourOutcome } from './outcome.js';
 import type { Session } from './session.js';
+import { checkBehaviour } from './stage-behaviour.js';
 
 export interface ReuseHit {
   strategy: 'learned_template' | 'pattern';
@@ -13,33 +15,47 @@ export interface ReuseHit {
   validation: ValidationResult;
   reason: string;
   savedUsd: number;
+  behaviour?: BehaviourOutcome;
 }
 
-export async function tryLearnedTemplate(session: Session, info: MethodInfo): Promise<ReuseHit | undefined> {
+/**
+ * A learned template is accepted only after it passes static validation and, where the spec gives
+ * examples, every example in the sandbox; the run output names it and what it passed.
+ */
+export async function tryLearnedTemplate(session: Session, node: NodeContext, info: MethodInfo): Promise<ReuseHit | undefined> {
+  if (info.config.noReuse) return undefined;
   const hit = await session.learning.findTemplate(info.task);
   if (!hit) return undefined;
   const validation = session.validator.validate(hit.code, info.validation);
   if (!validation.passed) return undefined;
+  const behaviour = await checkBehaviour(session, node, info, hit.code, []);
+  if (behaviour.issues.length > 0) return undefined;
   await hit.commit();
+  const b = behaviour.outcome;
+  const checked = b.status === 'ran' ? `${b.passed}/${b.examples} examples` : b.status === 'unavailable' ? `${b.examples} example(s) not run` : 'no examples';
   return {
     strategy: 'learned_template',
     code: hit.code,
     imports: [],
     validation,
-    reason: `learned template #${hit.templateId} (similarity ${hit.similarity.toFixed(2)})`,
+    behaviour: b,
+    reason: `learned template #${hit.templateId}, ${checked} (similarity ${hit.similarity.toFixed(2)})`,
     savedUsd: hit.savedUsd,
   };
 }
 
-export function tryPatternCode(session: Session, node: NodeContext, info: MethodInfo): ReuseHit | undefined {
+export async function tryPatternCode(session: Session, node: NodeContext, info: MethodInfo): Promise<ReuseHit | undefined> {
   if (info.stub.method !== entryMethodOf(node.nodeType)) return undefined;
   const detected = detectPattern(node.contract, { minConfidence: info.config.patternConfidence });
   if (!detected) return undefined;
   const generated = generatePatternCode(detected.kind, node.contract, node.nodeType, node.className);
   const validation = session.validator.validate(generated.code, { ...info.validation, fileImports: [...node.fileImports, ...generated.imports] });
   if (!validation.passed) return undefined;
+  const behaviour = await checkBehaviour(session, node, info, generated.code, generated.imports);
+  if (behaviour.issues.length > 0) return undefined;
   return {
     strategy: 'pattern',
+    behaviour: behaviour.outcome,
     code: generated.code,
     imports: generated.imports,
     validation,

@@ -5,8 +5,9 @@ import { join, relative } from 'node:path';
 import Mustache from 'mustache';
 import { stringify } from 'yaml';
 import { TEMPLATES_DIR } from '../data-dir.js';
-import { nodeClassName, nodeTypeFacts, pascalCase, pyString as quoted, pythonDocText, snakeCase, type NodeSpec } from '@onexgen/onex';
+import { examplesOf, nodeClassName, nodeTypeFacts, pascalCase, pyString as quoted, pythonDocText, snakeCase, type NodeSpec } from '@onexgen/onex';
 import { effectIoOf } from './effect-io.js';
+import { testView } from './test-view.js';
 
 export interface SkeletonFile {
   /** relative to the node directory, '/'-separated */
@@ -91,7 +92,13 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
   const { input_model: _i, output_model: _o, ...contractRest } = spec.contract ?? {};
   const contractExtras = {
     domain: spec.domain,
-    operations: spec.operations.map((o) => ({ name: o.name, ...('description' in o && o.description ? { description: o.description } : {}) })),
+    // the examples travel with the contract, so `onexgen fill node.py` checks a filled file the same way
+    operations: spec.operations.map((o) => ({
+      name: o.name,
+      ...('description' in o && o.description ? { description: o.description } : {}),
+      ...('examples' in o && o.examples?.length ? { examples: o.examples } : {}),
+    })),
+    ...(spec.methods?.length ? { methods: spec.methods } : {}),
     features: spec.features,
     ...(spec.performance ? { performance: spec.performance } : {}),
     ...contractRest,
@@ -138,6 +145,12 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
     hasFeatures: spec.features.length > 0,
     operationNamesPy: `[${operationNames.map(quoted).join(', ')}]`,
     io,
+    usesAsyncpg: io?.kind === 'pool',
+    dirName: `node_${snake}_${spec.node_type}`,
+    ...testView(
+      methods.map((m) => ({ name: m.name, isAsync: /^\s*async\s/.test(m.signature), examples: examplesOf(spec, m.name) })),
+      io?.attribute,
+    ),
     operationNamesDescPy: quoted(`One of: ${operationNames.join(', ') || '(none declared)'}`),
     methods: methods.map((m) => ({ ...m, docstring: pythonDocText(m.description, '        ') })),
   };

@@ -5,6 +5,8 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { OnexgenError } from '../errors.js';
 import { NodeSpecSchema, type NodeSpec } from '@onexgen/onex';
+import { loadPythonParser } from '@onexgen/response-validator';
+import { checkSignatures } from './check-signatures.js';
 import { findBoundViolation, SPEC_BOUNDS } from './spec-bounds.js';
 
 /** `operations[1].name` from zod's ['operations', 1, 'name'] */
@@ -17,8 +19,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/**
+ * zod reports a value that matches no branch of a union (`- name` or `- { name: … }`) as one
+ * "Invalid input" at the union. The branch the value was written for is the one that got past the
+ * type check; its issues name the field and the rule (`operations[1].name: must be a Python identifier`).
+ */
+function specific(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const typeMismatch = (branch: z.core.$ZodIssue[]) => branch.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+  const branch = issue.errors.find((b) => b.length > 0 && !typeMismatch(b));
+  if (!branch) return [issue];
+  return branch.flatMap((i) => specific({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+}
+
 export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`).join('\n');
+  return issues.flatMap(specific).map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`).join('\n');
 }
 
 export function parseSpecText(text: string, file: string): NodeSpec {
@@ -44,7 +59,7 @@ export function parseSpecText(text: string, file: string): NodeSpec {
   }
   const result = NodeSpecSchema.safeParse(data);
   if (!result.success) {
-    const first = result.error.issues[0];
+    const first = result.error.issues.flatMap(specific)[0];
     throw new OnexgenError('SPEC_INVALID', formatIssues(file, result.error.issues), {
       cause: result.error,
       where: first ? `${file}: ${formatPath(first.path)}` : file,
@@ -72,5 +87,8 @@ export async function loadSpecFile(file: string): Promise<NodeSpec> {
     if (cause instanceof OnexgenError) throw cause;
     throw new OnexgenError('SPEC_NOT_FOUND', `${file}: cannot read the spec file (${(cause as Error).message})`, { cause, where: file });
   }
-  return parseSpecText(text, file);
+  const spec = parseSpecText(text, file);
+  // Signatures are pasted into node.py: they are checked as signatures by the real parser.
+  if ((spec.methods ?? []).some((m) => m.signature)) checkSignatures(await loadPythonParser(), file, spec);
+  return spec;
 }

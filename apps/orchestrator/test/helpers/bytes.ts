@@ -2,7 +2,7 @@
 // by import lines added to the import block.
 import { expect } from '@jest/globals';
 import { loadPythonParser } from '@onexgen/response-validator';
-import { findStubs } from '../../src/stubs/find-stubs.js';
+import { findStubs } from '@onexgen/node-source';
 
 export async function expectOnlyStubsChanged(original: string, filled: string): Promise<void> {
   const parser = await loadPythonParser();
@@ -13,7 +13,7 @@ export async function expectOnlyStubsChanged(original: string, filled: string): 
     .split('\n')
     .filter((l) => !(/^(import|from) /.test(l) && !originalLines.has(l)))
     .join('\n');
-  const stubs = findStubs(parser.parse(original)).sort((a, b) => a.replaceStart - b.replaceStart);
+  const stubs = findStubs(parser, parser.parse(original)).sort((a, b) => a.replaceStart - b.replaceStart);
   expect(stubs.length).toBeGreaterThan(0);
   let cursor = 0;
   let at = 0;

@@ -8,15 +8,21 @@ export function methodOf(request: ResponderRequest): string {
   return /## Method: ([A-Za-z_][A-Za-z0-9_]*)/.exec(text)?.[1] ?? 'unknown';
 }
 
+/** The first parameter after self in the signature the prompt shows (the body must read what the method binds). */
+export function paramOf(request: ResponderRequest): string | undefined {
+  const text = request.messages.map((m) => m.content).join('\n');
+  return /def [A-Za-z_][A-Za-z0-9_]*\(\s*self\s*,\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(text)?.[1];
+}
+
 /** Good answers always. */
-export const goodResponder = (request: ResponderRequest): string => goodAnswer(methodOf(request));
+export const goodResponder = (request: ResponderRequest): string => goodAnswer(methodOf(request), paramOf(request));
 
 /** A broken answer the first time a method is asked, a good one afterwards. */
 export function repairedResponder(): (request: ResponderRequest) => string {
   const seen = new Set<string>();
   return (request) => {
     const method = methodOf(request);
-    if (seen.has(method)) return goodAnswer(method);
+    if (seen.has(method)) return goodAnswer(method, paramOf(request));
     seen.add(method);
     return BROKEN_ANSWER;
   };

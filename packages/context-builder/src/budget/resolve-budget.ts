@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { loadBudgetData } from '../data/load-data.js';
 import { SECTION_IDS, type SectionId } from '@onexgen/onex';
-import { SectionBudgetSchema, type SectionBudget } from '../data/schemas.js';
+import { SectionBudgetSchema, type SectionBudget } from '../data/data-files.js';
 import { ContextBuilderError, describeZodIssues } from '../errors.js';
 
 export interface ResolvedBudget {

@@ -1,7 +1,7 @@
 // A section while the budget is being applied: its items, a renderer that re-runs its template
 // with any subset of them, and exact token counts after every change.
 import type { SectionId } from '@onexgen/onex';
-import type { SectionBudget } from '../data/schemas.js';
+import type { SectionBudget } from '../data/data-files.js';
 import type { ContextItem, ContextSection, SectionPriority } from '../build/types.js';
 import type { TokenCounter } from '../tokens/token-counter.js';
 

@@ -13,8 +13,8 @@ import { normalizeSection, loadTemplateSet } from '../templates/template-set.js'
 import { createMixinRecommender, type MixinRecommender } from '../sources/mixin-recommender.js';
 import type { ReferenceImplementation, ReferenceIndex } from '../sources/reference-index.js';
 import { createVariantSelector, type VariantSelector } from '../sources/variant-selector.js';
-import { BuildInputSchema, type BuildInput } from '../spec/schemas.js';
-import { ENCODINGS, type EncodingName } from '../tokens/encoder-registry.js';
+import { BuildInputSchema, type BuildInput } from '../spec/build-input.js';
+import { ENCODINGS, type EncodingName } from '@onexgen/onex/tokens';
 import { encodingForModel } from '../tokens/model-encoding.js';
 import { sharedTokenCounter } from '../tokens/shared-counter.js';
 import type { TokenCounter } from '../tokens/token-counter.js';

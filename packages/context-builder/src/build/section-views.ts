@@ -4,7 +4,7 @@ import { loadOnexRulesData } from '../data/load-data.js';
 import { nodeTypeFacts, type NodeType, type SectionId } from '@onexgen/onex';
 import type { MixinRecommendation } from '../sources/mixin-recommender.js';
 import type { VariantSelection } from '../sources/variant-selector.js';
-import type { ContextSpec, MethodSpec } from '../spec/schemas.js';
+import type { ContextSpec, MethodSpec } from '../spec/build-input.js';
 import { tidy } from '../format/clean-code.js';
 
 export interface ViewInputs {

@@ -1,7 +1,7 @@
 // The result of buildContext: plain, serialisable data (plus two methods that only join strings),
 // so other packages (fallback-strategies) can drop items or re-order without importing this one.
 import type { SectionId } from '@onexgen/onex';
-import type { EncodingName } from '../tokens/encoder-registry.js';
+import type { EncodingName } from '@onexgen/onex/tokens';
 
 export type SectionPriority = 0 | 1 | 2 | 3;
 

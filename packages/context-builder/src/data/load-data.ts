@@ -13,7 +13,7 @@ import {
   MixinsFileSchema,
   OnexRulesFileSchema,
   VariantsFileSchema,
-} from './schemas.js';
+} from './data-files.js';
 
 const cache = new Map<string, unknown>();
 

@@ -2,7 +2,7 @@
 // contract already declares. Mixins, their triggers, dependencies and conflicts are data
 // (data/mixins.yaml); dependencies are added, conflicts resolved in favour of the stronger claim.
 import { loadMixinsData } from '../data/load-data.js';
-import type { Mixin, MixinsFile } from '../data/schemas.js';
+import type { Mixin, MixinsFile } from '../data/data-files.js';
 import type { NodeType } from '@onexgen/onex';
 
 export interface MixinQuery {

@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import { normalizeFeatures } from '@onexgen/pattern-library';
 import type { PyFunction, PythonParser } from '@onexgen/response-validator';
 import { loadGuidanceData } from '../data/load-data.js';
-import type { GuidanceRule } from '../data/schemas.js';
+import type { GuidanceRule } from '../data/data-files.js';
 import { ContextBuilderError } from '../errors.js';
 import { tidy } from '../format/clean-code.js';
 import { entryMethodOf, type NodeType } from '@onexgen/onex';

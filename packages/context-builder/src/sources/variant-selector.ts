@@ -1,7 +1,7 @@
 // Chooses the template variant from node type, operation count and (canonical) features. The
 // variants and their scoring weights are data (data/variants.yaml); this file only scores them.
 import { loadVariantsData } from '../data/load-data.js';
-import type { Variant, VariantsFile } from '../data/schemas.js';
+import type { Variant, VariantsFile } from '../data/data-files.js';
 import type { NodeType } from '@onexgen/onex';
 
 export interface VariantQuery {

@@ -1,6 +1,6 @@
 // Picks the tiktoken encoding for a target model id from data/encodings.yaml (longest prefix wins).
 import { loadEncodingsData } from '../data/load-data.js';
-import type { EncodingName } from './encoder-registry.js';
+import type { EncodingName } from '@onexgen/onex/tokens';
 
 export interface EncodingChoice {
   encoding: EncodingName;

@@ -1,6 +1,6 @@
 // The process-wide counter per encoding that buildContext uses when the caller passes none, so the
 // encoder and the segment memo survive across builds. disposeSharedCounters() frees them.
-import type { EncodingName } from './encoder-registry.js';
+import type { EncodingName } from '@onexgen/onex/tokens';
 import { createTokenCounter, type TokenCounter } from './token-counter.js';
 
 const shared = new Map<EncodingName, TokenCounter>();

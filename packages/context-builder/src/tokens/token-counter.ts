@@ -1,10 +1,11 @@
-// Exact token counts with @dqbd/tiktoken, memoised per line segment: catalog pattern texts,
+// Exact token counts with the shared encoder of @onexgen/onex/tokens, memoised per line segment: catalog pattern texts,
 // templates and reference code repeat across builds, so after the first build almost every line
 // is a Map hit and a whole 8K-token prompt is counted in tens of microseconds.
-import type { Tiktoken } from '@dqbd/tiktoken';
+import { acquireEncoder, ENCODINGS, isEncodingName, releaseEncoder, type EncodingName } from '@onexgen/onex/tokens';
 import { ContextBuilderError } from '../errors.js';
-import { acquireEncoder, releaseEncoder, type EncodingName } from './encoder-registry.js';
 import { forEachSegment, lastSegment, startsSafely } from './segments.js';
+
+type Encoder = ReturnType<typeof acquireEncoder>;
 
 export interface TokenCounterOptions {
   /** default 'cl100k_base' */
@@ -43,17 +44,20 @@ export interface TokenCounter {
 
 export function createTokenCounter(options: TokenCounterOptions = {}): TokenCounter {
   const encoding = options.encoding ?? 'cl100k_base';
+  if (!isEncodingName(encoding)) {
+    throw new ContextBuilderError('ENCODING_UNKNOWN', `encoding '${String(encoding)}' is not one of ${ENCODINGS.join(', ')}`);
+  }
   const maxCached = options.maxCachedSegments ?? 50_000;
   const maxTexts = options.maxCachedTexts ?? 2_000;
   // Texts that repeat whole (a section of the same node, a catalog pattern) are one hash away;
   // short texts skip this level, where the segment memo is as fast.
   const texts = new Map<string, number>();
-  let encoder: Tiktoken | undefined = acquireEncoder(encoding);
+  let encoder: Encoder | undefined = acquireEncoder(encoding);
   const memo = new Map<string, number>();
   let encoded = 0;
   let hits = 0;
 
-  const live = (): Tiktoken => {
+  const live = (): Encoder => {
     if (!encoder) throw new ContextBuilderError('COUNTER_DISPOSED', `the ${encoding} token counter was disposed`);
     return encoder;
   };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../data-dir.js';
 import { parseInput } from '../errors.js';
+import { correlationSource } from './input-shape.js';
 import { docstringSummary, inputParameter, methodSpecSchema } from './method-spec.js';
 import type { MethodSpec, ParsedMethod } from './method-spec.js';
 import { pyString } from '@onexgen/onex';
@@ -15,6 +16,8 @@ export interface MethodView {
   /** the input parameter's name, or '' when the method takes none */
   input: string;
   inputLiteral: string;
+  /** the expression giving the caller's correlation id, '' when the signature provides none */
+  correlation: string;
   /** 'await ' inside async methods, '' otherwise */
   await: string;
   asyncWith: string;
@@ -36,6 +39,7 @@ export function methodView(spec: MethodSpec, reason: string, argument = 'method'
     nameLiteral: pyString(method.name),
     input,
     inputLiteral: pyString(input),
+    correlation: correlationSource(method, input),
     await: method.isAsync ? 'await ' : '',
     asyncWith: method.isAsync ? 'async with' : 'with',
     reason: why,
@@ -48,12 +52,21 @@ export function methodView(spec: MethodSpec, reason: string, argument = 'method'
 let imports: string[] | undefined;
 
 /**
- * The import lines the fallback bodies rely on (templates/methods/imports.py). The orchestrator adds
- * the ones a node file lacks, the same way it does for generated code.
+ * The import lines the fallback bodies rely on (templates/methods/imports.py); given a body, only
+ * those whose bound names it uses (a compute body needs neither `time` nor `uuid4`). The
+ * orchestrator adds the ones a node file lacks, the same way it does for generated code.
  */
-export function fallbackImports(): string[] {
+export function fallbackImports(code?: string): string[] {
   imports ??= readFileSync(join(TEMPLATES_DIR, 'methods/imports.py'), 'utf8')
     .split('\n')
     .filter((line) => /^(import|from) /.test(line));
-  return [...imports];
+  if (code === undefined) return [...imports];
+  return imports.filter((line) => boundNames(line).some((name) => new RegExp(`\\b${name}\\b`).test(code)));
+}
+
+/** `import time` → time; `from x import A, B as C` → A, C. */
+function boundNames(line: string): string[] {
+  const from = /^from\s+\S+\s+import\s+(.+)$/.exec(line);
+  const names = from ? from[1]!.split(',') : line.replace(/^import\s+/, '').split(',');
+  return names.map((n) => n.trim().split(/\s+as\s+/).pop()!.split('.')[0]!).filter(Boolean);
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseInput } from '../errors.js';
 import { renderTemplate } from '../templates.js';
 import { nodeTypeSchema, pyString, type NodeType } from '@onexgen/onex';
+import { computePlaceholder } from './compute-placeholder.js';
+import { annotationOf, shapeOf } from './input-shape.js';
 import { identifierSchema } from './method-spec.js';
 import type { MethodSpec } from './method-spec.js';
 import { methodView } from './method-view.js';
@@ -70,6 +72,19 @@ export function partialImplementation(method: MethodSpec, nodeType: string, spec
   );
   const stepsLiteral = steps.length === 0 ? '()' : `(${steps.map((step) => `(${pyString(step.name)}, ${pyString(step.handler)})`).join(', ')},)`;
 
+  const input = view.input;
+  const inputShape = input ? shapeOf(annotationOf(view.method, input)) : 'any';
+  // reducer items: a key of a mapping input, an attribute of anything else (read safely)
+  const items = pyString(options.itemsField);
+  const itemsSource = !input
+    ? '[]'
+    : inputShape === 'mapping'
+      ? `${input}.get(${items}) or []`
+      : inputShape === 'sequence'
+        ? input
+        : `getattr(${input}, ${items}, None) or []`;
+  const placeholder = type === 'compute' ? computePlaceholder(view.method, input, outputModel) : [];
+
   return renderTemplate(
     `methods/partial-${type}.mustache`,
     {
@@ -88,6 +103,8 @@ export function partialImplementation(method: MethodSpec, nodeType: string, spec
       itemsFieldLiteral: pyString(options.itemsField),
       keyFieldLiteral: pyString(options.keyField),
       stepsLiteral,
+      itemsSource,
+      placeholder,
       outputModel,
     },
     {
@@ -95,6 +112,7 @@ export function partialImplementation(method: MethodSpec, nodeType: string, spec
       preamble: 'methods/_preamble.mustache',
       wrapErrors: 'methods/_wrap-errors.mustache',
       epilogue: 'methods/_epilogue.mustache',
+      marker: 'methods/_marker.mustache',
     },
   );
 }

@@ -9,17 +9,22 @@ export interface TemplateFallbackOptions {
 }
 
 /**
- * The method's body as an explicit stub: a docstring line, `# TODO(onexgen): <reason>`, a short
+ * The method's body as an explicit stub: a docstring line, `# IMPLEMENTATION REQUIRED: <reason>`, a short
  * completion guide, a warning log with the correlation id and a ModelOnexError with
  * METHOD_NOT_IMPLEMENTED (ONEX's NotImplementedError). The node still imports, calling the method
- * fails loudly, and the TODO marker makes the stub finder offer it again on the next run.
+ * fails loudly, and the `# IMPLEMENTATION REQUIRED: <why>` line (first after the docstring) makes
+ * the stub finder offer it again on the next run.
  * Returned unindented; the injector indents it.
  */
 export function templateFallback(method: MethodSpec, reason: string, options: TemplateFallbackOptions = {}): string {
   const view = methodView(method, reason);
-  return renderTemplate('methods/template-fallback.mustache', {
-    ...view,
-    docstring: options.includeDocstring === false ? '' : view.summary,
-    notImplementedMessage: pyString(`${view.name} is not implemented yet: LLM generation fell back to a stub`),
-  });
+  return renderTemplate(
+    'methods/template-fallback.mustache',
+    {
+      ...view,
+      docstring: options.includeDocstring === false ? '' : view.summary,
+      notImplementedMessage: pyString(`${view.name} is not implemented yet: LLM generation fell back to a stub`),
+    },
+    { marker: 'methods/_marker.mustache' },
+  );
 }

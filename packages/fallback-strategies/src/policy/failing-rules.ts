@@ -4,7 +4,7 @@ import type { ValidationInput } from './validation-input.js';
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 // Security first (it is never accepted), then what stops the code from running, then the rest.
-const CATEGORY_ORDER = { security: 0, syntax: 1, compliance: 2, quality: 3, pattern: 4 } as const;
+const CATEGORY_ORDER = { security: 0, syntax: 1, behaviour: 2, compliance: 3, quality: 4, pattern: 5 } as const;
 
 export function isSecurityFinding(issue: ValidationIssue, policy: Pick<FallbackPolicy, 'securityBlockingSeverity'>): boolean {
   return issue.category === 'security' && SEVERITY_RANK[issue.severity] >= SEVERITY_RANK[policy.securityBlockingSeverity];

@@ -35,7 +35,7 @@ export const fallbackPolicySchema = z
      * is usually enough); security is retried whatever this says; drop 'quality'/'pattern' to save
      * money on answers that run but read badly
      */
-    retryableCategories: z.array(issueCategorySchema).default(['syntax', 'compliance', 'security', 'quality', 'pattern']),
+    retryableCategories: z.array(issueCategorySchema).default(['syntax', 'compliance', 'security', 'quality', 'pattern', 'behaviour']),
     /** a security issue at or above this severity blocks acceptance, whatever `passed` says */
     securityBlockingSeverity: severitySchema.default('warning'),
     budget: budgetSchema.prefault({}),

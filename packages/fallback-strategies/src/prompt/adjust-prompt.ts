@@ -8,9 +8,8 @@ import { renderTemplate } from '../templates.js';
 import { promptContextSchema } from './prompt-context.js';
 import type { SectionId } from '@onexgen/onex';
 import type { PromptContext, PromptSection } from './prompt-context.js';
-import { fenceFor, ruleViews, truncateCode } from './retry-feedback.js';
-import { countTokens } from './token-counter.js';
-import type { CountTokens } from './token-counter.js';
+import { countTokens } from '@onexgen/onex/tokens';
+import { fenceFor, ruleViews, truncateCode, type CountTokens } from './retry-feedback.js';
 
 export const adjustPromptOptionsSchema = z
   .object({
@@ -79,7 +78,7 @@ export function adjustPrompt(
   options: AdjustPromptOptions = {},
 ): AdjustedPrompt {
   const { countTokens: counter, ...rest } = options;
-  const count = counter ?? countTokens;
+  const count: CountTokens = counter ?? ((text) => countTokens(text));
   const ctx = parseInput(promptContextSchema, context, 'context');
   const result = parseInput(validationInputSchema, validation, 'validation');
   const previous = parseInput(z.looseObject({ number: z.number().int().min(1) }), failed, 'attempt').number;

@@ -1,5 +1,7 @@
 import type { ValidationIssue } from '@onexgen/response-validator';
-import type { CountTokens } from './token-counter.js';
+
+/** Exact tokens of a text (by default @onexgen/onex/tokens' cl100k_base count). */
+export type CountTokens = (text: string) => number;
 
 export interface RuleView {
   ruleId: string;

@@ -1,7 +1,7 @@
 import type { BudgetConfig } from '../config/schema.js';
 import { usdToMicros } from '../cost/price.js';
 import { BudgetExceededError } from '../errors.js';
-import type { BudgetStore } from './store.js';
+import type { BudgetStore } from './budget-store.js';
 
 /** The seven progressive alert levels. */
 export const ALERT_LEVELS = ['50', '75', '85', '90', '95', '100', 'over'] as const;

@@ -10,7 +10,7 @@ import {
 import { genAiAttributes, type AttemptEvent } from '../events/events.js';
 import type { ProviderCall } from '../providers/types.js';
 import { llmRequestSchema, parseOrThrow, type FinishReason, type LLMRequest, type LLMResponse, type ParsedLLMRequest, type Usage } from '../schemas.js';
-import { countTokens } from '../tokens/counter.js';
+import { countTokens } from '@onexgen/onex/tokens';
 import type { ClientContext } from './context.js';
 import { planTargets, prepareCall, type PlannedTarget, type PreparedCall } from './plan.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BudgetTracker } from '../budget/tracker.js';
-import { MemoryBudgetStore, type BudgetStore } from '../budget/store.js';
-import { MemoryResponseCache, type ResponseCacheStore } from '../cache/store.js';
+import { MemoryBudgetStore, type BudgetStore } from '../budget/budget-store.js';
+import { MemoryResponseCache, type ResponseCacheStore } from '../cache/cache-store.js';
 import { extendCatalog, loadModelCatalog, type ModelCatalog } from '../catalog/catalog.js';
 import { resolveLLMConfig, type LLMConfigLayer } from '../config/cascade.js';
 import type { LLMConfig } from '../config/schema.js';
@@ -13,7 +13,6 @@ import { RpmLimiter } from '../policies/rate-limit.js';
 import { ADAPTERS } from '../providers/registry.js';
 import { TIERS } from '@onexgen/onex';
 import type { LLMRequest, LLMResponse } from '../schemas.js';
-import { acquireTokenizer, releaseTokenizer } from '../tokens/counter.js';
 import type { ClientContext, ResolvedProvider } from './context.js';
 import { generate } from './generate.js';
 import { stream, type LLMStream } from './stream.js';
@@ -44,7 +43,7 @@ export interface LLMClient {
   breakers(): BreakerSnapshot[];
   bulkheads(): BulkheadSnapshot[];
   readonly config: LLMConfig;
-  /** Frees the shared tokenizer when this is the last open client. Further calls throw. */
+  /** Ends this client: further calls throw. (Token encoders belong to the process: `freeTokenizers()` from `@onexgen/onex/tokens` on shutdown.) */
   close(): void;
 }
 
@@ -96,7 +95,6 @@ export function createLLMClient(config: LLMConfig | LLMConfigLayer | LLMConfigLa
     secrets,
     runId: randomUUID(),
   };
-  acquireTokenizer();
   let closed = false;
   const open = () => {
     if (closed) throw new LLMError('LLM_CLIENT_CLOSED', 'this LLM client was closed; create a new one');
@@ -121,7 +119,6 @@ export function createLLMClient(config: LLMConfig | LLMConfigLayer | LLMConfigLa
     close() {
       if (closed) return;
       closed = true;
-      releaseTokenizer();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { BudgetTracker } from '../budget/tracker.js';
-import type { ResponseCacheStore } from '../cache/store.js';
+import type { ResponseCacheStore } from '../cache/cache-store.js';
 import type { ModelCatalog } from '../catalog/catalog.js';
 import type { LLMConfig, ProviderConfig } from '../config/schema.js';
 import type { EventHub } from '../events/events.js';

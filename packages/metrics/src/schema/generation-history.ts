@@ -6,6 +6,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -28,6 +29,8 @@ export const generationHistory = pgTable(
     generatedCode: text('generated_code').notNull(),
     qualityScore: doublePrecision('quality_score'),
     validationPassed: boolean('validation_passed').notNull(),
+    /** the attempt's behaviour check: status, examples run / passed / failed, the failing ones (bounded) */
+    behaviour: jsonb('behaviour').$type<Record<string, unknown>>(),
     userAccepted: boolean('user_accepted'),
     userFeedback: text('user_feedback'),
     manualEditsRequired: boolean('manual_edits_required'),

@@ -15,7 +15,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { NODE_TYPES } from '@onexgen/onex';
+import { NODE_TYPES, VERDICTS } from '@onexgen/onex';
 import { GENERATION_STRATEGIES, sqlList } from './vocabulary.js';
 
 export const generationMetrics = pgTable(
@@ -43,6 +43,11 @@ export const generationMetrics = pgTable(
     securityIssues: jsonb('security_issues').$type<unknown[]>().notNull().default([]),
     qualityScore: doublePrecision('quality_score'),
     strategy: varchar('strategy', { length: 32 }).notNull().default('llm'),
+    /** passed / passed-static / failed / incomplete / unchecked (null: recorded before verdicts) */
+    verdict: varchar('verdict', { length: 16 }),
+    /** the spec's examples for the method, and how many passed in the sandbox */
+    examplesTotal: integer('examples_total').notNull().default(0),
+    examplesPassed: integer('examples_passed').notNull().default(0),
     attempts: integer('attempts').notNull().default(1),
     finishReason: varchar('finish_reason', { length: 50 }),
     truncated: boolean('truncated').notNull().default(false),
@@ -60,6 +65,8 @@ export const generationMetrics = pgTable(
     index('idx_llm_metrics_service').on(t.serviceName),
     check('llm_generation_metrics_node_type_ck', sql.raw(`node_type IN (${sqlList(NODE_TYPES)})`)),
     check('llm_generation_metrics_strategy_ck', sql.raw(`strategy IN (${sqlList(GENERATION_STRATEGIES)})`)),
+    check('llm_generation_metrics_verdict_ck', sql.raw(`verdict IN (${sqlList(VERDICTS)})`)),
+    check('llm_generation_metrics_examples_ck', sql`${t.examplesPassed} >= 0 AND ${t.examplesPassed} <= ${t.examplesTotal}`),
     check('llm_generation_metrics_tokens_input_ck', sql`${t.tokensInput} >= 0`),
     check('llm_generation_metrics_tokens_output_ck', sql`${t.tokensOutput} >= 0`),
     check('llm_generation_metrics_tokens_total_ck', sql`${t.tokensTotal} >= 0`),

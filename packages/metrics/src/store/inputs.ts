@@ -1,6 +1,6 @@
 // zod schemas for every record: the boundary where caller data becomes a row. They mirror the
 // table CHECK constraints so a bad value fails here, naming the field, before any I/O.
-import { NODE_TYPES } from '@onexgen/onex';
+import { NODE_TYPES, verdictSchema } from '@onexgen/onex';
 import { z } from 'zod';
 import { ATTEMPT_STATUSES, FALLBACK_STRATEGIES, GENERATION_STRATEGIES } from '../schema/vocabulary.js';
 
@@ -38,6 +38,9 @@ export const generationInput = z.object({
   securityIssues: z.array(z.unknown()).default([]),
   qualityScore: z.number().min(0).max(1).nullish(),
   strategy: z.enum(GENERATION_STRATEGIES).default('llm'),
+  verdict: verdictSchema.nullish(),
+  examplesTotal: count.default(0),
+  examplesPassed: count.default(0),
   attempts: z.number().int().min(1).default(1),
   finishReason: z.string().max(50).nullish(),
   truncated: z.boolean().default(false),
@@ -122,6 +125,7 @@ export const historyInput = z.object({
   generatedCode: z.string(),
   qualityScore: z.number().min(0).max(1).nullish(),
   validationPassed: z.boolean(),
+  behaviour: z.record(z.string(), z.unknown()).nullish(),
   userAccepted: z.boolean().nullish(),
   userFeedback: z.string().nullish(),
   manualEditsRequired: z.boolean().nullish(),

@@ -2,7 +2,7 @@
 // then handed to a writer: straight to the database, or through the spool when one is configured.
 import type { DatabaseHandle } from '../db/open-database.js';
 import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
-import { listContextWindows, type ContextWindowRow } from '../query/context-windows.js';
+import { listContextWindows, type ContextWindowRow } from '../query/context-window-stats.js';
 import { timeSeries, type TimeSeriesQuery, type TimeSeriesResult } from '../query/time-series.js';
 import { createSpooledWriter, type SpoolOptions, type SpoolStatus } from '../spool/spooled-writer.js';
 import { createDirectWriter, type RecordWriter, type StoredIn } from './direct-writer.js';

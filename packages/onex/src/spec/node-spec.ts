@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { nodeTypeSchema } from '../node-types.js';
 import { pythonIdentifierSchema } from '../python.js';
 import { tierSchema } from '../tiers.js';
+import { methodExamplesSchema, type MethodExample } from './examples.js';
+import { signatureParams } from './signature-params.js';
 
 const ServiceName = z
   .string()
@@ -13,6 +15,8 @@ const ServiceName = z
 const OperationObject = z.strictObject({
   name: pythonIdentifierSchema,
   description: z.string().optional(),
+  /** calls of the operation method and what they give: `given: { input_data: {...} }` */
+  examples: methodExamplesSchema.optional(),
 });
 /** `- query` or `- { name: query, description: ... }` */
 export const OperationSchema = z.union([pythonIdentifierSchema.transform((name) => ({ name })), OperationObject]);
@@ -39,12 +43,18 @@ export type MethodOverride = z.infer<typeof MethodOverrideSchema>;
 export const MethodSchema = z.strictObject({
   name: pythonIdentifierSchema,
   /** e.g. `async def fetch(self, key: str) -> dict[str, Any]:` (the trailing colon is optional) */
+  // Rendered into node.py: one line, checked again as a signature by the parser before rendering
+  // (checkSignatures in the app), so no newline can start a statement of its own.
   signature: z
     .string()
+    .max(1000, 'must be at most 1000 characters')
+    .regex(/^[^\r\n]*$/, 'must be one line (a signature, not code)')
     .regex(/^\s*(async\s+)?def\s+/, 'must start with `def` or `async def`')
     .optional(),
   docstring: z.string().optional(),
   async: z.boolean().optional(),
+  /** calls of the method (keyword arguments by parameter name) and what they return or raise */
+  examples: methodExamplesSchema.optional(),
 });
 export type SpecMethod = z.infer<typeof MethodSchema>;
 
@@ -55,8 +65,9 @@ const IoOperation = z.looseObject({
 });
 
 export const ContractFieldsSchema = z.looseObject({
-  input_model: z.string().optional(),
-  output_model: z.string().optional(),
+  // Class names rendered into node.py and models/: identifiers, never free text.
+  input_model: pythonIdentifierSchema.optional(),
+  output_model: pythonIdentifierSchema.optional(),
   io_operations: z.array(IoOperation).optional(),
 });
 
@@ -70,7 +81,13 @@ export const NodeSpecSchema = z
   .strictObject({
     name: ServiceName,
     node_type: nodeTypeSchema,
-    domain: z.string().min(1).default('general'),
+    // A label rendered into docstrings and the README: a short line of plain characters.
+    domain: z
+      .string()
+      .min(1)
+      .max(64, 'must be at most 64 characters')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 _.&/-]*$/, 'must be a short label (letters, digits, spaces and _ . & / -)')
+      .default('general'),
     description: z.string().min(1, 'must not be empty'),
     version: z
       .string()
@@ -95,7 +112,36 @@ export const NodeSpecSchema = z
         ctx.addIssue({ code: 'custom', path: ['overrides', name], message: `names no operation or method of this spec` });
       }
     }
+    // an example's `given` names parameters of the method it calls
+    const checkGiven = (examples: readonly MethodExample[] | undefined, params: readonly string[] | undefined, path: (string | number)[]) => {
+      if (!params || params.includes('kwargs')) return;
+      examples?.forEach((example, i) => {
+        for (const key of Object.keys(example.given)) {
+          if (!params.includes(key)) {
+            ctx.addIssue({ code: 'custom', path: [...path, i, 'given', key], message: `is not a parameter of the method (it takes ${params.join(', ') || 'none'})` });
+          }
+        }
+      });
+    };
+    const declared = new Map((spec.methods ?? []).map((m) => [m.name, m]));
+    spec.operations.forEach((op, i) => {
+      const method = declared.get(op.name);
+      // an operation's method takes `input_data`, unless a method entry gives it another signature
+      const params = method?.signature ? signatureParams(method.signature) : ['input_data'];
+      checkGiven('examples' in op ? op.examples : undefined, params, ['operations', i, 'examples']);
+    });
+    (spec.methods ?? []).forEach((m, i) => {
+      checkGiven(m.examples, m.signature ? signatureParams(m.signature) : ['input_data'], ['methods', i, 'examples']);
+    });
   });
+
+/** The examples a spec gives for a method: its `methods` entry's, else its operation's. */
+export function examplesOf(spec: NodeSpec, methodName: string): MethodExample[] {
+  const method = (spec.methods ?? []).find((m) => m.name === methodName);
+  if (method?.examples?.length) return method.examples;
+  const op = spec.operations.find((o) => o.name === methodName);
+  return (op && 'examples' in op ? op.examples : undefined) ?? [];
+}
 
 export type NodeSpec = z.output<typeof NodeSpecSchema>;
 export type NodeSpecInput = z.input<typeof NodeSpecSchema>;

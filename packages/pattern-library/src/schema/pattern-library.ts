@@ -67,6 +67,17 @@ export const patternTemplates = pgTable(
     score: doublePrecision('score').notNull(),
     costMicros: bigint('cost_micros', { mode: 'number' }).notNull().default(0),
     sessionId: text('session_id'),
+    /**
+     * Why the template may be reused: 'examples' (learned from LLM code whose spec examples all
+     * passed), 'approved' (a person approved it: `onexgen templates approve ID`), 'pending' (learned
+     * without examples, or before provenance existed: kept, shown, never reused until approved).
+     */
+    origin: text('origin').notNull().default('pending'),
+    /** provenance: the generation (correlation id) and model that wrote it, the checks it passed */
+    generationId: text('generation_id'),
+    model: text('model'),
+    checks: jsonb('checks').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
     revision: integer('revision').notNull().default(1),
     usageCount: integer('usage_count').notNull().default(0),
     savedMicros: bigint('saved_micros', { mode: 'number' }).notNull().default(0),

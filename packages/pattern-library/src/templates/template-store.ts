@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { PatternLibraryError, describeZodIssues } from '../errors.js';
 import { renderPython } from '../generation/render.js';
@@ -31,6 +31,37 @@ export interface LearnedTemplate {
   usageCount: number;
   savedMicros: number;
   sessionId: string | null;
+  /** 'examples' | 'approved' | 'pending' (pending templates are never reused) */
+  origin: TemplateOrigin;
+  generationId: string | null;
+  model: string | null;
+  /** the checks it passed when learned, e.g. ['static 0.93', 'examples 5/5'] */
+  checks: string[];
+  approvedAt: Date | null;
+  createdAt: Date;
+}
+
+export type TemplateOrigin = 'examples' | 'approved' | 'pending';
+
+/** Only templates whose examples passed, or that a person approved, are ever reused. */
+export function isReusable(template: Pick<LearnedTemplate, 'origin' | 'approvedAt'>): boolean {
+  return template.origin === 'examples' || template.origin === 'approved' || template.approvedAt !== null;
+}
+
+/**
+ * The reuse rule (stricter than similarity alone, so one generic body cannot serve every method):
+ * the same node type, the same verb (operation), the same parameters (entity names replaced by
+ * `*`), similarity ≥ REUSE_MIN_SIMILARITY (so features nearly the same), and the same entity unless
+ * the template's body names its entity and was parameterised on it (then the entity is substituted).
+ */
+export const REUSE_MIN_SIMILARITY = 0.9;
+
+export function reuseMatches(template: LearnedTemplate, sig: ReturnType<typeof normalizeSignature>, similarity: number): boolean {
+  if (!isReusable(template) || similarity < REUSE_MIN_SIMILARITY) return false;
+  if (template.nodeType !== sig.nodeType || template.verb !== sig.verb) return false;
+  if (template.params.join(',') !== sig.params.join(',')) return false;
+  const entityParameterised = template.parameters.some((p) => p !== 'className');
+  return template.entity === sig.entity || entityParameterised;
 }
 
 export interface TemplateStoreOptions {
@@ -42,6 +73,11 @@ const learnOpts = z.object({
   score: z.number().min(0).max(1),
   costMicros: z.number().int().min(0).default(0),
   sessionId: z.string().max(200).optional(),
+  /** 'examples' when the spec's examples all passed; 'pending' otherwise (kept, not reused until approved) */
+  origin: z.enum(['examples', 'pending']).default('pending'),
+  generationId: z.string().max(200).optional(),
+  model: z.string().max(200).optional(),
+  checks: z.array(z.string().max(200)).max(20).default([]),
 });
 
 function toTemplate(row: Row): LearnedTemplate {
@@ -65,6 +101,12 @@ function toTemplate(row: Row): LearnedTemplate {
     usageCount: row.usageCount,
     savedMicros: row.savedMicros,
     sessionId: row.sessionId,
+    origin: (['examples', 'approved'].includes(row.origin) ? row.origin : 'pending') as TemplateOrigin,
+    generationId: row.generationId,
+    model: row.model,
+    checks: row.checks,
+    approvedAt: row.approvedAt,
+    createdAt: row.createdAt,
   };
 }
 
@@ -123,11 +165,13 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
       signature: TaskSignature,
       code: string,
       options: z.input<typeof learnOpts>,
+      /** a transaction to write in (the caller's, e.g. together with the generation that made it) */
+      tx: PatternDb = db,
     ): Promise<{ status: 'created' | 'upgraded' | 'kept' | 'rejected'; template?: LearnedTemplate }> {
       const parsed = learnOpts.safeParse(options);
       if (!parsed.success) throw new PatternLibraryError('INPUT_INVALID', `learn: ${describeZodIssues(parsed.error.issues)}`, { cause: parsed.error });
       if (!code.trim()) throw new PatternLibraryError('INPUT_INVALID', 'learn: code is empty');
-      const { score, costMicros, sessionId } = parsed.data;
+      const { score, costMicros, sessionId, origin, generationId, model, checks } = parsed.data;
       const sig = normalizeSignature(signature);
       if (score < minLearnScore) return { status: 'rejected' };
       const p = parameterize(code, sig.entity, sig.className);
@@ -146,9 +190,13 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
         score,
         costMicros,
         sessionId: sessionId ?? null,
+        origin,
+        generationId: generationId ?? null,
+        model: model ?? null,
+        checks,
       };
       // One statement decides create / upgrade / keep, so concurrent workers cannot lose an upgrade.
-      const [row] = await db
+      const [row] = await tx
         .insert(patternTemplates)
         .values(values)
         .onConflictDoUpdate({
@@ -162,14 +210,23 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
             score: values.score,
             costMicros: values.costMicros,
             sessionId: values.sessionId,
+            origin: values.origin,
+            generationId: values.generationId,
+            model: values.model,
+            checks: values.checks,
+            // a replaced body was not what the person approved
+            approvedAt: null,
             revision: sql`${patternTemplates.revision} + 1`,
             updatedAt: sql`now()`,
           },
-          setWhere: sql`excluded.score > ${patternTemplates.score}`,
+          // an example-checked body replaces a pending one; otherwise only a better score does,
+          // and a pending body never replaces a checked or approved one
+          setWhere: sql`(excluded.origin = 'examples' AND ${patternTemplates.origin} = 'pending' AND ${patternTemplates.approvedAt} IS NULL)
+            OR (excluded.score > ${patternTemplates.score} AND (excluded.origin = 'examples' OR (${patternTemplates.origin} = 'pending' AND ${patternTemplates.approvedAt} IS NULL)))`,
         })
         .returning();
       if (!row) {
-        const [kept] = await db.select().from(patternTemplates).where(eq(patternTemplates.signatureKey, sig.key));
+        const [kept] = await tx.select().from(patternTemplates).where(eq(patternTemplates.signatureKey, sig.key));
         return { status: 'kept', template: kept ? toTemplate(kept) : undefined };
       }
       const template = toTemplate(row);
@@ -184,6 +241,41 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
     ): Promise<SimilarHit<LearnedTemplate>[]> {
       const sig = normalizeSignature(signature);
       return (await loadIndex()).findSimilar(sig, options.minSimilarity ?? 0.8, options.limit ?? 5);
+    },
+
+    /**
+     * The learned template that may serve this task under the reuse rule (see reuseMatches), best
+     * first; pending (unchecked, unapproved) templates never do.
+     */
+    async findReusable(signature: TaskSignature): Promise<SimilarHit<LearnedTemplate> | undefined> {
+      const sig = normalizeSignature(signature);
+      const hits = (await loadIndex()).findSimilar(sig, REUSE_MIN_SIMILARITY, 20);
+      return hits.find((hit) => reuseMatches(hit.template, sig, hit.similarity));
+    },
+
+    /** Every learned template, newest first (for `onexgen templates list`). */
+    async list(): Promise<LearnedTemplate[]> {
+      return (await db.select().from(patternTemplates).orderBy(desc(patternTemplates.createdAt), desc(patternTemplates.id))).map(toTemplate);
+    },
+
+    /** A person vouches for a template: it may be reused from now on. Undefined when there is no such id. */
+    async approve(id: number): Promise<LearnedTemplate | undefined> {
+      const [row] = await db
+        .update(patternTemplates)
+        .set({ origin: sql`case when ${patternTemplates.origin} = 'examples' then 'examples' else 'approved' end`, approvedAt: sql`now()`, updatedAt: sql`now()` })
+        .where(and(eq(patternTemplates.id, id), isNull(patternTemplates.approvedAt)))
+        .returning();
+      const [current] = row ? [row] : await db.select().from(patternTemplates).where(eq(patternTemplates.id, id));
+      const template = current ? toTemplate(current) : undefined;
+      if (template) await upsertLoaded(template);
+      return template;
+    },
+
+    /** Deletes a template (and its use records). True when it existed. */
+    async forget(id: number): Promise<boolean> {
+      const rows = await db.delete(patternTemplates).where(eq(patternTemplates.id, id)).returning({ id: patternTemplates.id });
+      index = undefined;
+      return rows.length > 0;
     },
 
     /**

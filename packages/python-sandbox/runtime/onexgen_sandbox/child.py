@@ -36,14 +36,19 @@ def die_with_parent(parent: int) -> None:
         os._exit(71)
 
 
-def apply_limits(limits: dict[str, Any]) -> None:
+def apply_limits(limits: dict[str, Any]) -> list[str]:
+    """Sets the limits; returns a note for each the platform refused (macOS has no RLIMIT_AS)."""
     memory = int(limits["memoryBytes"])
     output = int(limits["outputBytes"])
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     # Output goes to a capture file; past the cap a write fails with EFBIG instead of killing us.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (output, output))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    refused = []
+    for name, what, value in (("RLIMIT_AS", "memory limit", memory), ("RLIMIT_FSIZE", "output cap", output), ("RLIMIT_CORE", "no core dumps", 0)):
+        try:
+            resource.setrlimit(getattr(resource, name), (value, value))
+        except (AttributeError, ValueError, OSError) as exc:
+            refused.append(f"{what} not applied ({name}: {exc or type(exc).__name__})")
+    return refused
 
 
 def redirect_stdio(work_dir: str) -> None:
@@ -172,12 +177,15 @@ def child_main(request: dict[str, Any], start: int, events_fd: int, runtime: dic
 
             drop()
         die_with_parent(parent)  # after the switch: a credential change clears the death signal
-        apply_limits(request["limits"])
+        refused = apply_limits(request["limits"])
 
         def emit(event: dict[str, Any]) -> None:
             data = (json.dumps(event, default=repr) + "\n").encode()
             while data:
                 data = data[os.write(events_fd, data):]
+
+        for note in refused:
+            emit({"event": "note", "text": note})
 
         node_class, load_error = None, None
         try:

@@ -4,6 +4,7 @@ import dataclasses
 import datetime
 import decimal
 import enum
+import importlib
 import math
 import reprlib
 import uuid
@@ -80,6 +81,15 @@ def raised_matches(exc: BaseException, name: str, core_error_codes: set[str]) ->
     for cls in type(exc).__mro__:
         if name in (cls.__name__, cls.__qualname__, f"{cls.__module__}.{cls.__qualname__}"):
             return True
+    # A public dotted path may differ from where the class is defined (json.JSONDecodeError lives
+    # in json.decoder, pydantic.ValidationError in pydantic_core): resolve it.
+    module_name, _, attr = name.rpartition(".")
+    if module_name:
+        try:
+            target = getattr(importlib.import_module(module_name), attr)
+        except (ImportError, AttributeError):
+            return False
+        return isinstance(target, type) and isinstance(exc, target)
     return False
 
 

@@ -5,7 +5,7 @@ Protocol (JSON lines). On start it writes {"event": "ready", ...}. Requests on s
    "method", "examples": [...], "limits": {exampleTimeoutMs, methodTimeoutMs, memoryBytes,
    outputBytes, reprChars}}
   {"op": "cancel", "id"}
-Answers on the protocol fd: {"event": "done", "id", "results", "output"} or {"event": "cancelled", "id"}.
+Answers on the protocol fd: {"event": "done", "id", "results", "output", "notes"} or {"event": "cancelled", "id"}.
 
 Each run forks a child (child.py) that imports the user's package under the limits and runs the
 examples in order. This process keeps the clock: an example past its limit gets its child's
@@ -47,6 +47,8 @@ class Worker:
         self.pending: deque[dict[str, Any]] = deque()
         self.buffer = b""
         self.closed = False
+        # What a child could not apply (a refused limit), once per run, in order.
+        self.notes: dict[str, None] = {}
 
     def send(self, event: dict[str, Any]) -> None:
         data = (json.dumps(event) + "\n").encode()
@@ -110,7 +112,8 @@ class Worker:
                 return {"event": "cancelled", "id": request["id"]}
             index = outcome
         output = read_output(request["workDir"], int(limits["outputBytes"]))
-        return {"event": "done", "id": request["id"], "results": results, "output": output}
+        notes, self.notes = list(self.notes), {}
+        return {"event": "done", "id": request["id"], "results": results, "output": output, "notes": notes}
 
     def watch(self, request: dict[str, Any], pid: int, fd: int, current: int, results: list[Any], example_limit: float, method_deadline: float) -> Any:
         """Follows one child until it is done, dies or overruns; returns the next example to run."""
@@ -154,6 +157,8 @@ class Worker:
                     event.pop("event")
                     results[event["index"]] = event
                     current = event["index"] + 1
+                elif event["event"] == "note":
+                    self.notes.setdefault(event["text"], None)
                 elif event["event"] == "fresh":
                     reap(pid)
                     return event["next"]

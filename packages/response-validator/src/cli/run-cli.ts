@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ValidatorError } from '../errors.js';
 import { BUILT_IN_PROFILES } from '../profiles/built-in.js';
-import type { Report, ReportFormat } from '../report/format.js';
+import type { Report, ReportFormat } from '../report/report.js';
 import { expandInputs, readInput } from './read-inputs.js';
 
 export interface CliIo {
@@ -68,9 +68,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   }
 
   // Loaded only once the arguments are known to be valid: --help and usage errors stay fast.
-  const [{ createValidator }, { extractCode }, { formatReport }] = await Promise.all([
+  const [{ createValidator }, { formatReport }] = await Promise.all([
     import('../validation/validator.js'),
-    import('../extraction/extract-code.js'),
     import('../report/format.js'),
   ]);
   let validator;
@@ -87,9 +86,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     try {
       const { file: label, text } = readInput(input, flags.maxBytes, io.readStdin);
       if (flags.fromResponse) {
-        const extraction = extractCode(text, { expect: flags.fragment ? 'body' : 'module', methodName: flags.methodName });
-        const result = validator.validate(extraction.code, context);
-        report.files.push({ file: label, result, code: extraction.code, warnings: extraction.warnings });
+        // validateResponse extracts, then validates with the answer's imports counted as bound
+        const { extraction, code, syntaxValid, passed, score, breakdown, issues, stats } = validator.validateResponse(text, context);
+        const result = { syntaxValid, passed, score, breakdown, issues, stats };
+        report.files.push({ file: label, result, code, warnings: extraction.warnings, requiredImports: extraction.imports });
       } else {
         report.files.push({ file: label, result: validator.validate(text, context) });
       }

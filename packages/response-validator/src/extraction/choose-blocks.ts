@@ -4,7 +4,7 @@
 //  3. Blocks made only of import statements are merged in front of the chosen block.
 //  4. Otherwise the longest block (non-blank lines; first on ties) is chosen.
 import type { PythonParser } from '../parser/types.js';
-import type { ExtractionMethod } from '../validation/types.js';
+import type { ExtractionMethod } from '../validation/validation-types.js';
 import { type FencedBlock, isPythonLang } from './fences.js';
 
 export interface ChosenCode {

@@ -1,7 +1,7 @@
 // extractCode: the Python code in an LLM answer, how it was found, and what was changed on the way.
 import type { PythonParser } from '../parser/types.js';
 import { getLoadedPythonParser } from '../parser/index.js';
-import type { ExtractionResult } from '../validation/types.js';
+import type { ExtractionResult, RequiredImport } from '../validation/validation-types.js';
 import { chooseBlocks } from './choose-blocks.js';
 import { findFencedBlocks } from './fences.js';
 import { dedent, expandLeadingTabs, normalizeAnswer, trimBlankEdges } from './normalize.js';
@@ -42,18 +42,21 @@ export function extractCode(answer: string, options: ExtractOptions = {}): Extra
     method = 'raw';
   }
   code = trimBlankEdges(dedent(expandLeadingTabs(code, warnings)));
-  if (code === '') return { code: '', method: 'empty', imports: [], warnings: [...warnings, 'the answer holds no code'] };
-  if (!parser) return { code, method, imports: [], warnings };
+  if (code === '') return { code: '', method: 'empty', imports: [], requiredImports: [], warnings: [...warnings, 'the answer holds no code'] };
+  if (!parser) return { code, method, imports: [], requiredImports: [], warnings };
 
   if (method === 'raw') code = trimProse(code, parser, warnings);
-  if (expect === 'module') return { code, method, imports: [], warnings };
+  if (expect === 'module') return { code, method, imports: [], requiredImports: [], warnings };
 
   let module = parser.parse(code);
   let reducedFrom: ExtractionResult['reducedFrom'];
   const reduction = reduceToBody(module, { methodName: options.methodName, docstring: options.docstring ?? 'drop' });
   const imports: string[] = [];
+  const requiredImports: RequiredImport[] = [];
   if (reduction) {
-    imports.push(...stripTopLevelImports(module).imports);
+    const before = stripTopLevelImports(module);
+    imports.push(...before.imports);
+    requiredImports.push(...before.required);
     warnings.push(...reduction.warnings);
     reducedFrom = reduction.reducedFrom;
     code = reduction.code;
@@ -62,10 +65,11 @@ export function extractCode(answer: string, options: ExtractOptions = {}): Extra
   const stripped = stripTopLevelImports(module);
   if (stripped.imports.length || imports.length) {
     imports.push(...stripped.imports);
+    requiredImports.push(...stripped.required);
     code = trimBlankEdges(stripped.code);
-    warnings.push(`removed ${imports.length} import line(s) the model added (see imports)`);
+    warnings.push(`moved ${imports.length} import line(s) the model added out of the body: the file's import block needs them (see requiredImports)`);
   }
-  return { code, method, ...(reducedFrom ? { reducedFrom } : {}), imports, warnings };
+  return { code, method, ...(reducedFrom ? { reducedFrom } : {}), imports, requiredImports, warnings };
 }
 
 /** An unfenced answer with a sentence before or after the code: drop the fewest edge lines that make it parse. */

@@ -2,8 +2,7 @@
 // source with re-indented continuation lines) in the coordinates of the text it came from, and
 // drops synthetic definitions. Text fields are re-sliced from that text, so added indentation
 // never shows.
-import type { BuiltWrapper } from './fragment-wrapper.js';
-import type { ParsedFragment, ParsedModule, PyDocstring, PySyntaxIssue, SourceRange } from './types.js';
+import type { FragmentWrapper, ParsedFragment, ParsedModule, PyDocstring, PySyntaxIssue, SourceRange } from './types.js';
 
 /** How positions of a derived source map back to the text it was derived from. */
 export interface PositionMap {
@@ -43,7 +42,8 @@ export function createMapper(w: PositionMap): { point(line: number, column: numb
   return { point, range };
 }
 
-export function mapToFragment(module: ParsedModule, w: BuiltWrapper): ParsedFragment {
+/** `w` is a fragment-wrapper's BuiltWrapper (both a FragmentWrapper and a PositionMap). */
+export function mapToFragment(module: ParsedModule, w: FragmentWrapper & PositionMap): ParsedFragment {
   return {
     ...mapModule(module, w),
     wrapper: {

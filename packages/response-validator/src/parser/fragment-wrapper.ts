@@ -6,7 +6,7 @@
 // indent unit in front of every line. The unit is a tab when the body indents with tabs anywhere,
 // otherwise four spaces: a tab (or a multiple of 8 spaces) preserves CPython's tab-consistency
 // comparisons between lines, four spaces in front of a tab-indented line would not.
-import { PythonParserError } from './errors.js';
+import { PythonParserError } from './parser-error.js';
 import type { PositionMap } from './fragment-mapping.js';
 import { lineStartsOf } from './ranges.js';
 import type { FragmentOptions, FragmentWrapper } from './types.js';

@@ -2,4 +2,4 @@
 export type * from './types.js';
 export { getLoadedPythonParser, loadPythonParser, parseFragment, parsePython } from './load-parser.js';
 export { TreeSitterPythonParser } from './tree-sitter-python-parser.js';
-export { PythonParserError, type ParserErrorCode } from './errors.js';
+export { PythonParserError, type ParserErrorCode } from './parser-error.js';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
-import { PythonParserError } from './errors.js';
+import { PythonParserError } from './parser-error.js';
 import { captureBinding } from './mirror/wasm-binding.js';
 import { TreeSitterPythonParser } from './tree-sitter-python-parser.js';
 import type { FragmentOptions, ParsedFragment, ParsedModule } from './types.js';

@@ -5,7 +5,7 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { buildSyntaxTree } from './mirror/build-mirror.js';
 import type { SyntaxTree } from './mirror/syntax-node.js';
 import type { WasmBinding } from './mirror/wasm-binding.js';
-import { PythonParserError } from './errors.js';
+import { PythonParserError } from './parser-error.js';
 import { extractAll } from './extract/walk.js';
 import { mapModule, mapToFragment } from './fragment-mapping.js';
 import { buildWrapper } from './fragment-wrapper.js';
@@ -15,6 +15,8 @@ import { CHECKED_NODE_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
 import { reindentContinuations } from './syntax/continuation-retry.js';
 import { misusedTokens } from './syntax/token-checks.js';
 import { layoutErrors } from './syntax/layout.js';
+import { limitErrors } from './syntax/limits.js';
+import { cpythonError } from './syntax/cpython-message.js';
 import { ScopeIndex } from './syntax/scope-index.js';
 import { treeErrors } from './syntax/tree-errors.js';
 import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PySyntaxIssue, PythonParser } from './types.js';
@@ -36,8 +38,10 @@ export class TreeSitterPythonParser implements PythonParser {
   }
 
   withTree<T>(source: string, fn: (tree: Tree, module: ParsedModule) => T): T {
-    const tree = this.parseTree(checkSource(source, 'parse(source)'));
+    const limit = limitErrors(checkSource(source, 'parse(source)'));
+    const tree = this.parseTree(limit ? '' : source);
     try {
+      if (limit) return fn(tree, rejectedModule(source, limit));
       return fn(tree, this.analyse(source, buildSyntaxTree(tree, source, this.binding)));
     } finally {
       tree.delete();
@@ -55,7 +59,10 @@ export class TreeSitterPythonParser implements PythonParser {
 
   /** Like withTree, with the plain-JS mirror of the tree (the tree-sitter tree is already freed). */
   withSyntaxTree<T>(source: string, fn: (tree: SyntaxTree, module: ParsedModule) => T): T {
-    const mirror = this.mirror(checkSource(source, 'parse(source)'));
+    // Beyond CPython's nesting limits: rejected as CPython does, without building a tree at all.
+    const limit = limitErrors(checkSource(source, 'parse(source)'));
+    if (limit) return fn(this.mirror(''), rejectedModule(source, limit));
+    const mirror = this.mirror(source);
     return fn(mirror, this.analyse(source, mirror));
   }
 
@@ -114,6 +121,23 @@ function checkSource(source: unknown, what: string): string {
   return source;
 }
 
+/** A source rejected before parsing: the error and nothing extracted. */
+function rejectedModule(source: string, error: PySyntaxIssue): ParsedModule {
+  return { source, syntaxValid: false, syntaxErrors: [error], compileErrors: [], functions: [], classes: [], imports: [], calls: [], strings: [], comments: [] };
+}
+
+/** Leads with the error CPython 3.12 reports (its line, column and words) where the token stream shows it. */
+function asCPythonWouldSay(source: string, errors: PySyntaxIssue[], treeRejected: boolean): PySyntaxIssue[] {
+  const first = errors[0];
+  // tree-sitter's own wording ("invalid syntax near …", "expected ')'") becomes CPython's generic one
+  const generic = first && treeRejected && (first.code === 'invalid-syntax' || first.code === 'missing-token') ? { ...first, code: 'invalid-syntax', message: 'invalid syntax' } : first;
+  const derived = cpythonError(source, generic);
+  if (!derived || derived === generic) return generic ? [generic, ...errors.slice(1)] : errors;
+  if (!treeRejected && first && (first.line < derived.line || (first.line === derived.line && !LAYOUT_CODES.has(first.code)))) return errors;
+  return [derived, ...errors.filter((e) => e !== first)];
+}
+const LAYOUT_CODES = new Set(['expected-indent', 'unexpected-indent', 'unindent-mismatch', 'inconsistent-tabs', 'invalid-syntax', 'missing-token', 'unexpected-eof']);
+
 function byPosition(issues: PySyntaxIssue[]): PySyntaxIssue[] {
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -129,11 +153,12 @@ function analyseTree(source: string, tree: SyntaxTree): Analysis {
   // The checks that close tree-sitter's gaps with CPython run only on trees it accepted; compile()
   // rules only on sources ast.parse would accept (CPython reports those only then).
   if (root.hasError) {
-    const syntaxErrors = treeErrors(root);
+    const syntaxErrors = asCPythonWouldSay(source, treeErrors(root), true);
     return { module: { source, syntaxValid: false, syntaxErrors, compileErrors: [], ...extraction }, stringSpans: layout.stringSpans };
   }
   const context = { scopes: new ScopeIndex(nodes) };
-  const syntaxErrors = byPosition([...runChecks(GRAMMAR_CHECKS, nodes, context), ...misusedTokens(source, root), ...layoutErrors(source, layout)]);
+  const found = byPosition([...runChecks(GRAMMAR_CHECKS, nodes, context), ...misusedTokens(source, root), ...layoutErrors(source, layout)]);
+  const syntaxErrors = found.length ? asCPythonWouldSay(source, found, false) : found;
   const compileErrors = syntaxErrors.length === 0 ? byPosition(runChecks(COMPILE_CHECKS, nodes, context)) : [];
   return {
     module: { source, syntaxValid: syntaxErrors.length === 0, syntaxErrors, compileErrors, ...extraction },

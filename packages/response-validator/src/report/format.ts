@@ -1,31 +1,8 @@
-// Report shapes shared by the three output formats, and the dispatcher.
-import type { ValidationResult } from '../validation/types.js';
+// The dispatcher: one report, three output formats.
 import { formatJson } from './json.js';
+import type { Report, ReportFormat } from './report.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
-
-export type ReportFormat = 'text' | 'json' | 'sarif';
-
-export interface FileReport {
-  /** path as given (or '-' / 'stdin') */
-  file: string;
-  result: ValidationResult;
-  /** the extracted code (inputs read as raw LLM answers) */
-  code?: string;
-  /** extraction warnings (inputs read as raw LLM answers) */
-  warnings?: string[];
-}
-
-export interface InputError {
-  file: string;
-  code: string;
-  message: string;
-}
-
-export interface Report {
-  files: FileReport[];
-  errors: InputError[];
-}
 
 export function formatReport(report: Report, format: ReportFormat): string {
   switch (format) {
@@ -36,9 +13,4 @@ export function formatReport(report: Report, format: ReportFormat): string {
     default:
       return formatText(report);
   }
-}
-
-export function summarize(report: Report): { files: number; passed: number; failed: number; errors: number } {
-  const passed = report.files.filter((f) => f.result.passed).length;
-  return { files: report.files.length, passed, failed: report.files.length - passed, errors: report.errors.length };
 }

@@ -1,6 +1,6 @@
 // JSON report: {"results":[{file, syntaxValid, passed, score, issues:[...], code?}], "summary":{files, passed, failed}}
 // (field names fixed by the issue; breakdown, stats, warnings, errors are additions).
-import { type Report, summarize } from './format.js';
+import { type Report, summarize } from './report.js';
 
 export function formatJson(report: Report): string {
   const results = report.files.map((f) => ({
@@ -21,6 +21,7 @@ export function formatJson(report: Report): string {
     })),
     ...(f.code !== undefined ? { code: f.code } : {}),
     ...(f.warnings?.length ? { warnings: f.warnings } : {}),
+    ...(f.requiredImports?.length ? { requiredImports: f.requiredImports } : {}),
     breakdown: f.result.breakdown,
     stats: f.result.stats,
   }));

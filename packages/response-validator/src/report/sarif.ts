@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DATA_DIR } from '../data-dir.js';
 import { describeRules } from '../rules/registry.js';
 import type { Severity } from '@onexgen/onex';
-import type { Report } from './format.js';
+import type { Report } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

@@ -1,6 +1,6 @@
 // Terminal report: one `file:line:column: severity [rule] message` line per issue (the form editors
 // and terminals turn into links), a verdict line per file, and a summary.
-import { type Report, summarize } from './format.js';
+import { type Report, summarize } from './report.js';
 
 export function formatText(report: Report): string {
   const out: string[] = [];

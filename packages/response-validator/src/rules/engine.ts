@@ -4,7 +4,7 @@ import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
 import type { ApiIndexView } from '../api-index/api-view.js';
 import type { ParsedModule, PyImport } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
-import type { ValidationContext, ValidationIssue } from '../validation/types.js';
+import type { ValidationContext, ValidationIssue } from '../validation/validation-types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { type CallSite, callSites } from './tree/call-sites.js';
 import type { Qualifier } from './tree/import-aliases.js';
@@ -79,7 +79,8 @@ export function runRules(input: EngineInput): ValidationIssue[] {
         issues.push({
           ruleId: rule.id,
           category: rule.category,
-          severity: setting.severity ?? override ?? rule.severity,
+          // a rule's explicit severity for this finding wins (it knows the case, e.g. generated code)
+          severity: override ?? setting.severity ?? rule.severity,
           message,
           line: start.line,
           column: start.column,

@@ -5,7 +5,7 @@ import type { ApiIndexView } from '../api-index/api-view.js';
 import type { ParsedModule, PyImport, SourceRange } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { Severity } from '@onexgen/onex';
-import type { Category, ValidationContext } from '../validation/types.js';
+import type { Category, ValidationContext } from '../validation/validation-types.js';
 import type { CallSite } from './tree/call-sites.js';
 import type { NameResolver } from './tree/name-resolution.js';
 

@@ -1,5 +1,6 @@
 // The node file's own imports (context.fileImports) parsed once per distinct list: the names they
 // bind count as defined, and their aliases resolve callees (`from pickle import loads`).
+import { boundNames } from '../extraction/strip-imports.js';
 import type { PyImport, PythonParser } from '../parser/types.js';
 
 export interface FileImports {
@@ -21,10 +22,7 @@ export class FileImportCache {
     let hit = this.cache.get(key);
     if (!hit) {
       const imports = this.parser.parse(key).imports;
-      const names = new Set<string>();
-      for (const imp of imports) {
-        for (const { name, alias } of imp.names) names.add(alias ?? (imp.kind === 'import' ? name.split('.')[0]! : name));
-      }
+      const names = new Set(imports.flatMap(boundNames));
       hit = { imports, names };
       if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, hit);

@@ -1,14 +1,15 @@
-// zod schemas for every result shape in ./types.ts (and the context, validated at the boundary).
+// zod schemas for every result shape in ./validation-types.ts (and the context, validated at the boundary).
 // `satisfies` ties each schema to its TypeScript contract so the two cannot drift apart.
 import { issueCategorySchema, NODE_TYPES, severitySchema } from '@onexgen/onex';
 import { z } from 'zod';
 import type {
   ExtractionResult,
+  RequiredImport,
   ScoreBreakdown,
   ValidationContext,
   ValidationIssue,
   ValidationResult,
-} from './types.js';
+} from './validation-types.js';
 
 export const ValidationIssueSchema = z.object({
   ruleId: z.string().min(1),
@@ -34,6 +35,7 @@ export const ValidationContextSchema = z.object({
   fileImports: z.array(z.string()).optional(),
   knownNames: z.array(z.string()).optional(),
   returnAnnotation: z.string().optional(),
+  generated: z.boolean().optional(),
   attempt: z.number().int().min(1).optional(),
 }) satisfies z.ZodType<ValidationContext>;
 
@@ -68,11 +70,20 @@ export const ExtractionMethodSchema = z.enum([
   'empty',
 ]);
 
+export const RequiredImportSchema = z.object({
+  statement: z.string().min(1),
+  kind: z.enum(['import', 'from']),
+  module: z.string(),
+  names: z.array(z.object({ name: z.string().min(1), alias: z.string().optional() })),
+  binds: z.array(z.string()),
+}) satisfies z.ZodType<RequiredImport>;
+
 export const ExtractionResultSchema = z.object({
   code: z.string(),
   method: ExtractionMethodSchema,
   reducedFrom: z.enum(['class', 'function']).optional(),
   imports: z.array(z.string()),
+  requiredImports: z.array(RequiredImportSchema),
   warnings: z.array(z.string()),
 }) satisfies z.ZodType<ExtractionResult>;
 

@@ -4,15 +4,16 @@
 //   syntax invalid  → every category and the score are 0 (nothing else could be checked)
 //   passed          = syntax valid and no issue of severity 'error'
 import type { ResolvedProfile } from '../profiles/schema.js';
-import type { Category, ScoreBreakdown, ValidationIssue } from './types.js';
+import type { ScoreBreakdown, ValidationIssue } from './validation-types.js';
 
-const CATEGORIES: Category[] = ['syntax', 'compliance', 'security', 'quality', 'pattern'];
+const CATEGORIES = ['syntax', 'compliance', 'security', 'quality', 'pattern'] as const;
 
 export function scoreIssues(issues: ValidationIssue[], syntaxValid: boolean, profile: ResolvedProfile): { score: number; breakdown: ScoreBreakdown; passed: boolean } {
   const breakdown: ScoreBreakdown = { syntax: 0, compliance: 0, security: 0, quality: 0, pattern: 0 };
   if (!syntaxValid) return { score: 0, breakdown, passed: false };
   const penalty = { syntax: 0, compliance: 0, security: 0, quality: 0, pattern: 0 };
-  for (const issue of issues) penalty[issue.category] += profile.penalties[issue.severity];
+  // 'behaviour' issues come from running the code (the sandbox), never from this validator: not scored here
+  for (const issue of issues) if (issue.category !== 'behaviour') penalty[issue.category] += profile.penalties[issue.severity];
   let weighted = 0;
   let total = 0;
   for (const c of CATEGORIES) {

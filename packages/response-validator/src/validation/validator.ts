@@ -18,7 +18,7 @@ import { loadPythonParser } from '../parser/index.js';
 import { loadApiIndex } from '../api-index/load-index.js';
 import { nodeTypeFacts, type NodeType } from '@onexgen/onex';
 import type { ApiIndexView } from '../api-index/api-view.js';
-import type { ExtractionResult, ValidationContext, ValidationIssue, ValidationResult, Validator } from './types.js';
+import type { ExtractionResult, ValidationContext, ValidationIssue, ValidationResult, Validator } from './validation-types.js';
 
 export interface ValidatorOptions {
   /** 'onex-v2' (default), 'generic-python', a path to a YAML/JSON profile, or a profile object */
@@ -84,9 +84,13 @@ class ProfileValidator implements Validator {
       methodName: ctx.methodName,
       docstring: this.extraction.docstring,
     });
-    // imports the answer carried were moved out of the body: they still bind names for the checks
-    // (`from os import system as s` then `s(cmd)` is os.system)
-    const checked = extraction.imports.length ? { ...ctx, fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : ctx;
+    // Imports the answer carried were moved out of the body: they belong to the file's import block
+    // and still bind names for the checks (`from os import system as s` then `s(cmd)` is os.system).
+    const checked: ValidationContext = {
+      generated: true,
+      ...ctx,
+      ...(extraction.imports.length ? { fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : {}),
+    };
     return { ...this.validate(extraction.code, checked), extraction, code: extraction.code };
   }
 

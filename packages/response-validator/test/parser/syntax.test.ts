@@ -32,7 +32,8 @@ describe('indentation (tokenizer-level) errors', () => {
     ['indented first line', '  x = 1\n', 'unexpected-indent', 1],
     ['dedent to a level never opened', 'if x:\n        a = 1\n    b = 2\n', 'unindent-mismatch', 3],
     ['empty block', 'def f():\nx = 1\n', 'expected-indent', 2],
-    ['block missing at end of file', 'class A:\n', 'expected-indent', 2],
+    // CPython 3.12 reports line 1 (after the colon); this case asserted line 2 before
+    ['block missing at end of file', 'class A:\n', 'expected-indent', 1],
     ['tabs inconsistent with spaces', 'if x:\n\tif y:\n        pass\n', 'inconsistent-tabs', 3],
   ])('%s', (_name, source, code, line) => {
     const m = parser.parse(source);
@@ -62,7 +63,7 @@ describe('grammar rules tree-sitter lets through', () => {
     ['def f(a=1, b): pass\n', 'parameter without a default follows parameter with a default'],
     ['def f(*): pass\n', 'named arguments must follow bare *'],
     ['try:\n    pass\n', "expected 'except' or 'finally' block"],
-    ['x = 1 return x\n', 'two statements on one line'],
+    ['x = 1 return x\n', 'invalid syntax'], // CPython 3.12's words (this case asserted our own "two statements on one line" wording before)
     ['a, b += 1\n', 'illegal expression for augmented assignment'],
     ['x = f"{x!z}"\n', 'invalid conversion character'],
     ['x = await\n', "'await' is a keyword"],

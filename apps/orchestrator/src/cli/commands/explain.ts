@@ -1,19 +1,8 @@
 // `onexgen explain <spec|node.py> [--method NAME]`: the context a method would get and its token
-// budget table, without calling a model.
-import { resolve } from 'node:path';
+// budget table, without calling a model (explain-run.ts, loaded on use).
 import type { Command } from 'commander';
-import { explainContext, patternSourceFromCatalog } from '@onexgen/context-builder';
-import { loadPatternCatalog } from '@onexgen/pattern-library';
-import { loadPythonParser } from '@onexgen/response-validator';
-import { methodConfig } from '../../config/load-config.js';
-import { OnexgenError } from '../../errors.js';
-import { buildMethodContext } from '../../pipeline/llm-loop.js';
-import { methodInfo } from '../../pipeline/node-context.js';
-import { fileInput, specInput, type NodeInput } from '../../pipeline/node-inputs.js';
-import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CliIO } from '../io.js';
-import { configFor } from '../run-pipeline.js';
-import { readNodeFile } from './stubs.js';
+import type { ExplainOptions } from './explain-run.js';
 
 export function registerExplain(program: Command, io: CliIO): void {
   program
@@ -25,25 +14,8 @@ export function registerExplain(program: Command, io: CliIO): void {
     .option('--model <name>', 'the model whose tokenizer counts')
     .option('--config <file>', 'configuration file')
     .option('--json', 'print the built context as JSON')
-    .action(async (input: string, opts: { method?: string; spec?: string; model?: string; config?: string; json?: boolean }) => {
-      const loaded = configFor(io, { ...(opts.config ? { config: opts.config } : {}), ...(opts.model ? { model: opts.model } : {}) });
-      const parser = await loadPythonParser();
-      const path = resolve(io.cwd, input);
-      let target: NodeInput;
-      if (input.endsWith('.py')) {
-        const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
-        target = fileInput(parser, input, await readNodeFile(path), spec);
-      } else {
-        target = specInput(parser, input, await loadSpecFile(path));
-      }
-      const stub = opts.method ? target.stubs.find((s) => s.method === opts.method) : target.stubs[0];
-      if (!stub) {
-        const names = target.stubs.map((s) => s.method).join(', ') || 'none';
-        throw new OnexgenError('USAGE', `${input}: ${opts.method ? `no stub method "${opts.method}"` : 'no stubs'} (stubs: ${names})`);
-      }
-      const catalog = await loadPatternCatalog();
-      const info = methodInfo(target.node, stub, methodConfig(loaded.config, target.node.spec.overrides?.[stub.method]));
-      const built = buildMethodContext({ patterns: patternSourceFromCatalog(catalog), parser }, target.node, info);
-      io.stdout(opts.json ? `${JSON.stringify(built.toJSON(), null, 2)}\n` : `${explainContext(built)}\n`);
+    .action(async (input: string, opts: ExplainOptions) => {
+      const { runExplain } = await import('./explain-run.js');
+      await runExplain(io, input, opts);
     });
 }

@@ -1,23 +1,10 @@
-// `onexgen fill <node.py...>`: fill the stubs of existing node files.
-import { resolve } from 'node:path';
+// `onexgen fill <node.py...>`: fill the stubs of existing node files. The work is loaded when the
+// command runs (fill-run.ts).
 import type { Command } from 'commander';
-import { loadPythonParser } from '@onexgen/response-validator';
-import { OnexgenError } from '../../errors.js';
-import { fileInput } from '../../pipeline/node-inputs.js';
-import { defaultFilledPath, type FileJob } from '../../pipeline/run-nodes.js';
-import { loadSpecFile } from '../../spec/load-spec.js';
-import { addCommonOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
-import type { RunState } from '../program.js';
-import { configFor, runPipeline } from '../run-pipeline.js';
-import { readNodeFile } from './stubs.js';
-
-interface FillOptions extends CommonOptions {
-  spec?: string;
-  out?: string;
-  inPlace?: boolean;
-  fileConcurrency?: string;
-}
+import type { RunState } from '../run-state.js';
+import type { FillOptions } from './fill-run.js';
 
 export function registerFill(program: Command, io: CliIO, state: RunState): void {
   addCommonOptions(
@@ -30,22 +17,12 @@ export function registerFill(program: Command, io: CliIO, state: RunState): void
       .option('--in-place', 'replace the input file (atomically, when the node is complete)')
       .option('--offline', 'use no LLM: learned templates, patterns, then fallbacks')
       .option('--json', 'print one JSON document')
-      .option('--file-concurrency <n>', 'files processed at once'),
+      .option('--file-concurrency <n>', 'files processed at once')
+      .option('--include-uncertain', 'also fill methods whose stub evidence is mixed (see `onexgen stubs --include-uncertain`)')
+      .option('--force', '--in-place: write files that git reports as modified or untracked')
+      .option('--max-file-bytes <n>', 'refuse larger node files (default 2 MiB)'),
   ).action(async (files: string[], opts: FillOptions) => {
-    if (opts.out && opts.inPlace) throw new OnexgenError('USAGE', '--out and --in-place exclude each other');
-    if (opts.out && files.length > 1) throw new OnexgenError('USAGE', '--out names one file: give one input, or use --in-place');
-    const loaded = configFor(io, opts);
-    const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
-    const jobs: FileJob[] = [];
-    const parser = await loadPythonParser();
-    for (const file of files) {
-      const path = resolve(io.cwd, file);
-      const outFile = opts.inPlace ? path : opts.out ? resolve(io.cwd, opts.out) : defaultFilledPath(path);
-      const source = await readNodeFile(path);
-      // refuse bad input before anything is opened or written
-      fileInput(parser, file, source, spec);
-      jobs.push({ kind: 'node-file', file, source, ...(spec ? { spec } : {}), outFile });
-    }
-    await runPipeline(io, state, opts, loaded, jobs);
+    const { runFill } = await import('./fill-run.js');
+    await runFill(io, state, files, opts);
   });
 }

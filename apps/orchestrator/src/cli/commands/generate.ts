@@ -1,25 +1,9 @@
-// `onexgen generate <spec...>`: a node package per spec, its stubs filled.
-import { resolve } from 'node:path';
+// `onexgen generate <spec...>`: a node package per spec, its stubs filled. The work is loaded when
+// the command runs (generate-run.ts), so `--help` and `--version` load none of it.
 import type { Command } from 'commander';
-import { OnexgenError } from '../../errors.js';
-import type { SpecJob } from '../../pipeline/run-nodes.js';
-import { loadSpecFile } from '../../spec/load-spec.js';
 import { addCommonOptions, type CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
-import type { RunState } from '../program.js';
-import { configFor, runPipeline } from '../run-pipeline.js';
-
-/** Every spec is validated before anything runs: one bad spec → exit 2, all errors listed, nothing written. */
-export async function loadSpecs(io: CliIO, files: readonly string[]): Promise<{ file: string; spec: Awaited<ReturnType<typeof loadSpecFile>> }[]> {
-  const results = await Promise.allSettled(files.map((f) => loadSpecFile(resolve(io.cwd, f)).then((spec) => ({ file: f, spec }))));
-  const errors = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
-  if (errors.length > 0) {
-    const message = errors.map((e) => e.message.split(resolve(io.cwd) + '/').join('')).join('\n');
-    const first = errors[0];
-    throw first instanceof OnexgenError ? new OnexgenError(first.code, message, { cause: first }) : first;
-  }
-  return results.map((r) => (r as PromiseFulfilledResult<{ file: string; spec: Awaited<ReturnType<typeof loadSpecFile>> }>).value);
-}
+import type { RunState } from '../run-state.js';
 
 export function registerGenerate(program: Command, io: CliIO, state: RunState): void {
   addCommonOptions(
@@ -32,10 +16,7 @@ export function registerGenerate(program: Command, io: CliIO, state: RunState): 
       .option('--json', 'print one JSON document')
       .option('--file-concurrency <n>', 'specs processed at once'),
   ).action(async (files: string[], opts: CommonOptions & { out: string; fileConcurrency?: string }) => {
-    const loaded = configFor(io, opts);
-    const specs = await loadSpecs(io, files);
-    const outDir = resolve(io.cwd, opts.out);
-    const jobs: SpecJob[] = specs.map(({ file, spec }) => ({ kind: 'spec', file, spec, outDir }));
-    await runPipeline(io, state, opts, loaded, jobs);
+    const { runGenerate } = await import('./generate-run.js');
+    await runGenerate(io, state, files, opts);
   });
 }

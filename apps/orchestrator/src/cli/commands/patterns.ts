@@ -1,9 +1,14 @@
-// `onexgen patterns list|match|show`: browse the pattern catalog.
+// `onexgen patterns list|match|show`: browse the pattern catalog. The catalog (and onex's schemas)
+// are imported when a subcommand runs, so `--help` loads neither.
 import type { Command } from 'commander';
-import { loadPatternCatalog, type Pattern } from '@onexgen/pattern-library';
+import type { Pattern, PatternCatalog } from '@onexgen/pattern-library';
 import { OnexgenError } from '../../errors.js';
-import { nodeTypeSchema as NodeTypeSchema } from '@onexgen/onex';
 import type { CliIO } from '../io.js';
+
+async function catalogOf(dirs?: string[]): Promise<PatternCatalog> {
+  const { loadPatternCatalog } = await import('@onexgen/pattern-library');
+  return loadPatternCatalog(dirs && dirs.length > 0 ? { extraDirs: dirs } : {});
+}
 
 function row(p: Pattern): string {
   return `${p.id.padEnd(34)} ${p.category.padEnd(14)} ${p.nodeTypes.join(',').padEnd(36)} ${p.critical ? 'critical' : ''}`.trimEnd();
@@ -11,14 +16,13 @@ function row(p: Pattern): string {
 
 export function registerPatterns(program: Command, io: CliIO): void {
   const patterns = program.command('patterns').description('the production pattern catalog');
-  const extraDirs = (dirs?: string[]) => (dirs && dirs.length > 0 ? { extraDirs: dirs } : {});
   patterns
     .command('list')
     .description('list the patterns')
     .option('--dir <dir...>', 'extra pattern directories')
     .option('--json', 'print JSON')
     .action(async (opts: { dir?: string[]; json?: boolean }) => {
-      const catalog = await loadPatternCatalog(extraDirs(opts.dir));
+      const catalog = await catalogOf(opts.dir);
       if (opts.json) return void io.stdout(`${JSON.stringify(catalog.patterns.map(({ codeExample: _c, ...p }) => p), null, 2)}\n`);
       for (const p of catalog.patterns) io.stdout(`${row(p)}\n`);
       io.stdout(`${catalog.patterns.length} patterns\n`);
@@ -33,11 +37,12 @@ export function registerPatterns(program: Command, io: CliIO): void {
     .option('--dir <dir...>', 'extra pattern directories')
     .option('--json', 'print JSON')
     .action(async (opts: { nodeType: string; features: string; operation?: string; top: string; dir?: string[]; json?: boolean }) => {
-      const nodeType = NodeTypeSchema.safeParse(opts.nodeType);
+      const { nodeTypeSchema } = await import('@onexgen/onex');
+      const nodeType = nodeTypeSchema.safeParse(opts.nodeType);
       if (!nodeType.success) throw new OnexgenError('USAGE', `--node-type: must be effect, compute, reducer or orchestrator (got "${opts.nodeType}")`);
       const topK = Number(opts.top);
       if (!Number.isInteger(topK) || topK < 1) throw new OnexgenError('USAGE', `--top: must be a positive integer (got "${opts.top}")`);
-      const catalog = await loadPatternCatalog(extraDirs(opts.dir));
+      const catalog = await catalogOf(opts.dir);
       const features = opts.features.split(',').map((f) => f.trim()).filter(Boolean);
       const matches = catalog.match({ nodeType: nodeType.data, features, topK, ...(opts.operation ? { operation: opts.operation } : {}) });
       if (opts.json) {
@@ -53,7 +58,7 @@ export function registerPatterns(program: Command, io: CliIO): void {
     .option('--dir <dir...>', 'extra pattern directories')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { dir?: string[]; json?: boolean }) => {
-      const catalog = await loadPatternCatalog(extraDirs(opts.dir));
+      const catalog = await catalogOf(opts.dir);
       const p = catalog.get(id) ?? catalog.patterns.find((x) => x.name === id);
       if (!p) throw new OnexgenError('USAGE', `no pattern "${id}" (see \`onexgen patterns list\`)`);
       if (opts.json) return void io.stdout(`${JSON.stringify(p, null, 2)}\n`);

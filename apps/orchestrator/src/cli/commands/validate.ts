@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { OnexgenError } from '../../errors.js';
 import type { CliIO } from '../io.js';
-import type { RunState } from '../program.js';
+import type { RunState } from '../run-state.js';
 
 function validatorBin(): string {
   const require = createRequire(import.meta.url);

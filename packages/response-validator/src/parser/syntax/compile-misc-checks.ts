@@ -141,6 +141,18 @@ const futureImport: NodeCheck = (node, report) => {
   if (!allowed) report(node, 'future-import-position', 'from __future__ imports must occur at the beginning of the file');
 };
 
+/** CPython's CO_MAXBLOCKS: loops, try and with statements nest at most 20 deep within one function. */
+const MAX_STATIC_BLOCKS = 20;
+const STATIC_BLOCKS = new Set(['for_statement', 'while_statement', 'try_statement', 'with_statement']);
+const SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'module']);
+const staticallyNested: NodeCheck = (node, report) => {
+  let depth = 1;
+  for (let p = node.parent; p && !SCOPES.has(p.type); p = p.parent) if (STATIC_BLOCKS.has(p.type)) depth++;
+  // reported once, at the first block over the limit (CPython stops there)
+  if (depth === MAX_STATIC_BLOCKS + 1) report(node, 'too-many-static-blocks', 'too many statically nested blocks');
+};
+export const STATIC_BLOCK_CHECKS: Record<string, NodeCheck> = Object.fromEntries([...STATIC_BLOCKS].map((t) => [t, staticallyNested]));
+
 export const COMPILE_MISC_CHECKS: Record<string, NodeCheck> = {
   parameters: duplicateParameters,
   lambda_parameters: duplicateParameters,

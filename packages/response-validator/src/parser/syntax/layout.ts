@@ -20,6 +20,7 @@ interface Level {
 }
 
 const TAB_SIZE = 8;
+const MAX_INDENT_LEVELS = 100;
 
 function issue(source: string, index: number, code: string, message: string): PySyntaxIssue {
   const lineStart = source.lastIndexOf('\n', index - 1) + 1;
@@ -67,7 +68,11 @@ export function layoutErrors(source: string, facts: LayoutFacts): PySyntaxIssue[
       continue;
     }
     const error = checkIndent(stack, col, alt, expectIndent);
-    if (error) return [issue(source, i, error.code, error.message)];
+    if (error) {
+      const found = issue(source, i, error.code, error.message);
+      // CPython points at the line's first column for this one
+      return [error.code === 'too-many-indentation-levels' ? { ...found, column: 1 } : found];
+    }
     if (!facts.lineStarters.has(i)) {
       return [issue(source, i, 'invalid-syntax', 'invalid syntax: a new line starts inside a statement (missing brackets or a backslash?)')];
     }
@@ -123,6 +128,8 @@ function checkIndent(stack: Level[], col: number, alt: number, expectIndent: boo
   if (col > top.col) {
     if (alt <= top.alt) return tabError;
     if (!expectIndent) return { code: 'unexpected-indent', message: 'unexpected indent' };
+    // CPython's tokenizer MAXINDENT: the 100th level of indentation is refused
+    if (stack.length >= MAX_INDENT_LEVELS) return { code: 'too-many-indentation-levels', message: 'too many levels of indentation' };
     stack.push({ col, alt });
     return undefined;
   }

@@ -23,11 +23,16 @@ export const undefinedName: Rule = {
   id: 'quality/undefined-name',
   category: 'quality',
   severity: 'warning',
-  summary: 'name used but never defined or imported',
+  summary: 'name used but never defined or imported (an error in generated code)',
   check(ctx) {
     const table = scopesOf(ctx.root, ctx.module.source);
     if (table.hasWildcardImport || (ctx.context.fileImports ?? []).some((i) => /\*\s*$/.test(i))) return; // `import *` hides every name
     const known = knownNames(ctx);
+    // Generated code (a method body, or context.generated) reading an unbound name fails at run
+    // time: an error there, whatever the profile's severity for hand-written files.
+    const generated = ctx.context.generated ?? !!ctx.wrapper;
+    const option = ctx.options.generatedSeverity;
+    const severity = generated ? (option === 'warning' || option === 'info' ? option : 'error') : undefined;
     for (const scope of table.scopes) {
       const reported = new Set<string>();
       for (const { name, node } of scope.loads) {
@@ -36,7 +41,7 @@ export const undefinedName: Rule = {
         for (let s: typeof scope | undefined = scope; s && !defined; s = s.parent) defined = s.bindings.has(name);
         if (defined) continue;
         reported.add(name);
-        ctx.report(node, `"${name}" is not defined here: import it, define it, or use a name the node provides`);
+        ctx.report(node, `"${name}" is not defined here: import it, define it, or use a name the node provides`, severity);
       }
     }
   },

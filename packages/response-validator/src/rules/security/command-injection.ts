@@ -46,7 +46,7 @@ export const osShell: Rule = {
   id: 'security/os-shell',
   category: 'security',
   severity: 'error',
-  summary: 'os.system/popen (a shell), os.exec*/spawn*/pty.spawn of a shell or a computed program',
+  summary: 'os.system/popen of a computed command (a shell), os.exec*/spawn*/pty.spawn of a shell or a computed program',
   bandit: 'B605',
   cwe: 'CWE-78',
   check(ctx) {
@@ -54,6 +54,8 @@ export const osShell: Rule = {
     const paramiko = [...ctx.names.importedModules].some((m) => m === 'paramiko' || m.startsWith('paramiko.'));
     for (const site of ctx.sites()) {
       if (SHELL_CALLS.has(site.callee)) {
+        // a fixed command ("clear", "cls" if windows else "clear") has nothing to inject
+        if (site.argsKnown && site.positional[0] && literalCommand(ctx, site.positional[0])) continue;
         once(site.node, `${site.callee}() runs its argument through the shell: use subprocess.run([...], check=True) with an argument list (or asyncio.create_subprocess_exec)`);
         continue;
       }
@@ -70,6 +72,12 @@ export const osShell: Rule = {
     }
   },
 };
+
+function literalCommand(ctx: RuleContext, node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === 'conditional_expression') return [n.namedChildren[0], n.namedChildren[2]].every((c) => !!c && literalCommand(ctx, c));
+  return ctx.names.constant(n) !== undefined;
+}
 
 /** Why running this process is dangerous, if it is. */
 function processRisk(ctx: RuleContext, site: CallSite, index: number): string | undefined {

@@ -15,6 +15,9 @@ const WEAK_CLASSES = new Map<string, string>([
   ['cryptography.hazmat.primitives.hashes.MD5', 'md5'], ['cryptography.hazmat.primitives.hashes.SHA1', 'sha1'],
 ]);
 
+/** where a digest lands when it only names or deduplicates something (a cache file, an ETag) */
+const NOT_SECURITY = /(^|_)(cache|etag|checksum|fingerprint|filename|file_name|name|dedup|shard|bucket|content_hash|cache_key)($|_)/i;
+
 export const weakHash: Rule = {
   id: 'security/weak-hash',
   category: 'security',
@@ -34,7 +37,7 @@ export const weakHash: Rule = {
         const value = name ? ctx.names.constant(name)?.toLowerCase().replace(/[-_]/g, '') : undefined;
         if (value && WEAK.has(value)) algo = value;
       }
-      if (!algo || isFalse(site.keywords.get('usedforsecurity'))) continue;
+      if (!algo || isFalse(site.keywords.get('usedforsecurity')) || NOT_SECURITY.test(destination(site.node) ?? '')) continue;
       once(site.node, `${algo} is broken for security use: use hashlib.sha256 (or hmac/bcrypt/argon2 for passwords); if it is only a checksum, pass usedforsecurity=False`);
     }
   },
@@ -107,7 +110,8 @@ const JWT_DECODERS = new Set([
   'jwt.api_jws.decode', 'jwt.PyJWS().decode', 'jose.jwt.decode', 'jose.jws.verify',
 ]);
 const UNVERIFIED_READERS = new Set(['jose.jwt.get_unverified_claims', 'jose.jws.get_unverified_claims']);
-const OPTION_KEYS = new Set(['verify_signature']);
+/** turning either off accepts forged or expired tokens */
+const OPTION_KEYS = new Set(['verify_signature', 'verify_exp']);
 
 export const jwtWithoutVerification: Rule = {
   id: 'security/jwt-without-verification',
@@ -134,11 +138,26 @@ export const jwtWithoutVerification: Rule = {
         once(site.node, `${callee} accepting the "none" algorithm verifies nothing: list only real algorithms`);
         continue;
       }
+      // authlib verifies the signature in decode() but the claims (exp, nbf, iss) only in claims.validate()
+      if (callee === 'authlib.jose.jwt.decode' && site.via === 'call' && !validatedLater(site.call)) {
+        once(site.node, 'authlib jwt.decode() checks only the signature: call claims.validate() so expired or foreign tokens are refused');
+        continue;
+      }
       if (!JWT_DECODERS.has(callee)) continue;
       if (disablesVerification(ctx, site)) once(site.node, message);
     }
   },
 };
+
+/** `claims = jwt.decode(...)` followed by `claims.validate()` in the same function. */
+function validatedLater(call: Node): boolean {
+  let p = call.parent;
+  while (p && (p.type === 'parenthesized_expression' || p.type === 'await')) p = p.parent;
+  if (p?.type !== 'assignment') return false;
+  const name = p.childForFieldName('left')?.text;
+  const scope = enclosingFunction(call) ?? call.tree.rootNode;
+  return scope.descendantsOfType('call').some((c) => c.startIndex > call.startIndex && c.childForFieldName('function')?.text === `${name}.validate`);
+}
 
 function disablesVerification(ctx: RuleContext, site: CallSite): boolean {
   const verify = site.keywords.get('verify') ?? (site.callee.startsWith('jwt.') ? site.positional[2] : undefined);

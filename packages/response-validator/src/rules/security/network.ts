@@ -63,6 +63,7 @@ export const httpWithoutTimeout: Rule = {
 
 const HTTP_LIBRARIES = new Set(['requests', 'httpx', 'aiohttp', 'urllib3']);
 const HTTP_CALLS = new Set([...HTTP_VERBS, 'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'PoolManager', 'ws_connect', 'AsyncHTTPTransport', 'HTTPTransport']);
+const TLS_ATTRIBUTES = new Set(['check_hostname', 'verify', 'verify_mode', '_create_default_https_context']);
 const NO_CERT = new Set(['ssl.CERT_NONE', 'ssl.VerifyMode.CERT_NONE', 'CERT_NONE']);
 
 /** `verify=` means TLS only on HTTP clients (jwt.decode(verify=False) is a different rule). */
@@ -97,6 +98,7 @@ export const tlsVerificationDisabled: Rule = {
       const right = a.childForFieldName('right');
       if (!left || !right || left.type !== 'attribute') continue;
       const attr = left.childForFieldName('attribute')?.text;
+      if (!attr || !TLS_ATTRIBUTES.has(attr)) continue;
       const value = ctx.names.resolve(right);
       if ((attr === 'check_hostname' || attr === 'verify') && isFalse(right)) once(a, `${attr} = False turns off certificate verification: leave it on`);
       else if (attr === 'verify_mode' && value && NO_CERT.has(value)) once(a, 'verify_mode = CERT_NONE accepts any certificate: use ssl.CERT_REQUIRED (the default of create_default_context())');
@@ -135,6 +137,8 @@ const OLD_PROTOCOLS = new Set([
   'SSL.SSLv2_METHOD', 'SSL.SSLv3_METHOD', 'SSL.TLSv1_METHOD', 'SSL.TLSv1_1_METHOD',
 ]);
 
+const OLD_PROTOCOL_NAMES = new Set([...OLD_PROTOCOLS].map(lastSegment));
+
 export const weakTlsProtocol: Rule = {
   id: 'security/weak-tls-protocol',
   category: 'security',
@@ -145,12 +149,13 @@ export const weakTlsProtocol: Rule = {
   check(ctx) {
     const once = oncePerLine(ctx);
     for (const n of ctx.nodes('attribute')) {
-      if (n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.equals(n)) continue;
+      if (!OLD_PROTOCOL_NAMES.has(n.childForFieldName('attribute')?.text ?? '')) continue; // plain text first
       const q = ctx.names.resolve(n);
       if (!q || !OLD_PROTOCOLS.has(q) || insideComparison(n)) continue;
       once(n, `${lastSegment(q)} is a broken protocol version: use ssl.create_default_context() (TLS 1.2+) or minimum_version = ssl.TLSVersion.TLSv1_2`);
     }
     for (const id of ctx.nodes('identifier')) {
+      if (!OLD_PROTOCOL_NAMES.has(id.text)) continue;
       if (id.parent?.type === 'attribute' || id.parent?.type === 'dotted_name' || id.parent?.type === 'aliased_import') continue;
       const q = ctx.names.resolve(id);
       if (q && q !== id.text && OLD_PROTOCOLS.has(q) && !insideComparison(id)) once(id, `${lastSegment(q)} is a broken protocol version: use TLS 1.2 or later`);
@@ -175,7 +180,9 @@ export const bindAllInterfaces: Rule = {
     const wildcard = ctx.module.strings.filter((s) => ['0.0.0.0', '::', '', '::0'].includes(s.value));
     if (!wildcard.length) return; // plain data first: most code binds nothing
     const once = oncePerLine(ctx);
+    const starts = new Set(wildcard.map((s) => s.range.startIndex));
     for (const s of ctx.nodes('string')) {
+      if (!starts.has(s.startIndex)) continue;
       const value = ctx.names.constant(s);
       if (value === undefined || !['0.0.0.0', '::', '', '::0'].includes(value) || s.descendantsOfType('interpolation').length) continue;
       const parent = s.parent;
@@ -200,6 +207,8 @@ function hostContext(ctx: RuleContext, s: Node): boolean {
   }
   const p = n.parent;
   if (!p) return false;
+  // server_address = ("", 8000)
+  if (n.type === 'tuple' && p.type === 'assignment') return HOST_NAME.test(p.childForFieldName('left')?.text ?? '');
   if (p.type === 'keyword_argument') return HOST_KEYWORDS.test(p.childForFieldName('name')?.text ?? '');
   if (p.type !== 'argument_list' || p.parent?.type !== 'call') return false;
   const call = p.parent;

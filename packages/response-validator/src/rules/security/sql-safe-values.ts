@@ -4,7 +4,7 @@
 // placeholder lists. Anything else interpolated into SQL is treated as input.
 import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { RuleContext } from '../rule.js';
-import { enclosingFunction, isPlainString, lastSegment, stringContent, unwrap } from '../tree/nodes.js';
+import { calleeText, enclosingFunction, isPlainString, lastSegment, stringContent, unwrap } from '../tree/nodes.js';
 
 const NUMERIC_CASTS = new Set(['int', 'float', 'len', 'bool', 'abs', 'round', 'uuid.UUID', 'decimal.Decimal']);
 const CONSTANT_NAME = /^_?[A-Z][A-Z0-9_]*$/;
@@ -16,7 +16,7 @@ export function safeSqlValue(ctx: RuleContext, expr: Node, at: Node, depth = 0):
   if (['integer', 'float', 'true', 'false', 'none'].includes(n.type) || isPlainString(n)) return true;
   // `{limit:d}` in an f-string is a format spec on the value; the value is what matters
   if (n.type === 'call') {
-    const callee = ctx.names.resolve(n.childForFieldName('function') ?? n) ?? '';
+    const callee = ctx.names.resolve(n.childForFieldName('function') ?? n) ?? calleeText(n);
     if (NUMERIC_CASTS.has(callee)) return true;
     if (lastSegment(callee) === 'get' || lastSegment(callee) === 'join') return fromAllowList(ctx, n) || placeholders(n);
     return false;

@@ -7,7 +7,7 @@ import { isFalse, isPlainString, isTrue, unwrap } from '../tree/nodes.js';
 import { oncePerLine } from './once-per-line.js';
 
 const STDLIB = /^xml\.(etree\.(c?ElementTree)\.(parse|iterparse|fromstring|fromstringlist|XML|XMLID)|dom\.(minidom|pulldom|expatbuilder)\.(parse|parseString)|sax\.(parse|parseString|make_parser))$/;
-const LXML = /^lxml\.etree\.(parse|fromstring|XML|iterparse|fromstringlist)$/;
+const LXML = /^lxml\.(etree|objectify)\.(parse|fromstring|XML|iterparse|fromstringlist)$/;
 
 export const xmlUnsafeParser: Rule = {
   id: 'security/xml-unsafe-parser',
@@ -27,7 +27,7 @@ export const xmlUnsafeParser: Rule = {
         if (callee.endsWith('make_parser') || !input || !isPlainString(input)) once(site.node, `${site.callee}(): ${message}`);
         continue;
       }
-      if (callee === 'lxml.etree.XMLParser') {
+      if (callee === 'lxml.etree.XMLParser' || callee === 'lxml.objectify.makeparser') {
         if (isTrue(site.keywords.get('resolve_entities')) || isFalse(site.keywords.get('no_network'))) once(site.node, `lxml XMLParser(resolve_entities=True) reads external entities (XXE): pass resolve_entities=False, no_network=True`);
         continue;
       }

@@ -14,6 +14,18 @@ const PARTIAL = new Set(['functools.partial', 'functools.partialmethod']);
 /** names LLM code uses without importing them in a method body (the file imports them this way) */
 const CONVENTIONAL: Record<string, string> = { np: 'numpy', pd: 'pandas', ET: 'xml.etree.ElementTree', etree: 'lxml.etree' };
 const MAX_DEPTH = 12;
+/** what `from M import *` binds, for the modules whose functions security rules look for */
+const WILDCARD_EXPORTS: Record<string, string[]> = {
+  os: ['system', 'popen', 'chmod', 'fchmod', 'lchmod', 'execl', 'execle', 'execlp', 'execlpe', 'execv', 'execve', 'execvp', 'execvpe', 'spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe', 'posix_spawn', 'posix_spawnp'],
+  subprocess: ['run', 'Popen', 'call', 'check_call', 'check_output', 'getoutput', 'getstatusoutput'],
+  pickle: ['load', 'loads', 'Unpickler'],
+  marshal: ['load', 'loads'],
+  yaml: ['load', 'load_all', 'unsafe_load', 'full_load', 'Loader', 'FullLoader', 'UnsafeLoader', 'SafeLoader'],
+  hashlib: ['md5', 'sha1', 'new'],
+  tempfile: ['mktemp', 'gettempdir', 'mkstemp', 'NamedTemporaryFile'],
+  ssl: ['CERT_NONE', 'PROTOCOL_SSLv2', 'PROTOCOL_SSLv3', 'PROTOCOL_TLSv1', 'PROTOCOL_TLSv1_1', '_create_unverified_context'],
+  random: ['random', 'randint', 'randrange', 'choice', 'choices', 'sample', 'getrandbits', 'randbytes'],
+};
 
 export interface NameResolver {
   /** the qualified name an expression refers to ('os.system', 'requests.Session().get'), if any */
@@ -49,6 +61,7 @@ function build(root: Node, imports: readonly PyImport[]): NameResolver {
     for (const { name, alias } of imp.names) {
       if (imp.kind === 'from') {
         if (name !== '*') aliases.set(alias ?? name, `${imp.module}.${name}`);
+        else for (const exported of WILDCARD_EXPORTS[imp.module] ?? []) if (!aliases.has(exported)) aliases.set(exported, `${imp.module}.${exported}`);
       } else {
         importedModules.add(name);
         if (alias) aliases.set(alias, name);
@@ -171,6 +184,8 @@ function build(root: Node, imports: readonly PyImport[]): NameResolver {
         }
         if (callee && PARTIAL.has(callee) && args.positional[0]) return resolveIn(args.positional[0], depth + 1);
         if (callee === 'sys.modules.get' && args.positional[0]) return constantIn(args.positional[0], depth + 1);
+        const returned = callee ? returnedBy(callee, depth) : undefined;
+        if (returned) return returned;
         return callee ? `${callee}()` : undefined;
       }
       case 'subscript': {
@@ -198,6 +213,26 @@ function build(root: Node, imports: readonly PyImport[]): NameResolver {
       default:
         return undefined;
     }
+  };
+
+  // `def build_session() -> requests.Session: ...` (or `return requests.Session()`) defined in this
+  // code: calling it makes what it returns
+  const functions = new Map<string, Node>();
+  for (const fn of root.descendantsOfType('function_definition')) {
+    const name = fn.childForFieldName('name')?.text;
+    if (name && !functions.has(name)) functions.set(name, fn);
+  }
+  const returnedBy = (callee: string, depth: number): string | undefined => {
+    const name = callee.startsWith('self.') ? callee.slice(5) : callee;
+    const fn = name.includes('.') ? undefined : functions.get(name);
+    if (!fn) return undefined;
+    const annotation = fn.childForFieldName('return_type')?.namedChildren[0] ?? fn.childForFieldName('return_type');
+    const a = annotation && ['identifier', 'attribute'].includes(annotation.type) ? resolveIn(annotation, depth + 1) : undefined;
+    if (a?.includes('.')) return `${a}()`;
+    const returns = fn.descendantsOfType('return_statement').filter((r) => enclosingFunction(r)?.startIndex === fn.startIndex);
+    const value = returns.length === 1 ? returns[0]!.namedChildren[0] : undefined;
+    const r = value ? resolveIn(value, depth + 1) : undefined;
+    return r?.endsWith('()') && r.includes('.') ? r : undefined;
   };
 
   const constantIn = (expr: Node, depth: number): string | undefined => {

@@ -1,0 +1,57 @@
+// What `onexgen fill` runs (loaded when the command runs, not at start-up).
+import { join, resolve } from 'node:path';
+import { uncommittedChange } from '@onexgen/node-source';
+import { loadPythonParser } from '@onexgen/response-validator';
+import { OnexgenError } from '../../errors.js';
+import { fileInput } from '../../pipeline/node-inputs.js';
+import { defaultFilledPath, type FileJob } from '../../pipeline/run-nodes.js';
+import { loadSpecFile } from '../../spec/load-spec.js';
+import type { CommonOptions } from '../common-options.js';
+import type { CliIO } from '../io.js';
+import type { RunState } from '../run-state.js';
+import { configFor, runPipeline } from '../run-pipeline.js';
+import { maxBytesOption, readNodeFile } from './node-file.js';
+
+export interface FillOptions extends CommonOptions {
+  spec?: string;
+  out?: string;
+  inPlace?: boolean;
+  fileConcurrency?: string;
+  includeUncertain?: boolean;
+  force?: boolean;
+  maxFileBytes?: string;
+}
+
+export async function runFill(io: CliIO, state: RunState, files: string[], opts: FillOptions): Promise<void> {
+  if (opts.out && opts.inPlace) throw new OnexgenError('USAGE', '--out and --in-place exclude each other');
+  if (opts.out && files.length > 1) throw new OnexgenError('USAGE', '--out names one file: give one input, or use --in-place');
+  const loaded = configFor(io, opts);
+  const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
+  const jobs: FileJob[] = [];
+  const parser = await loadPythonParser();
+  const maxBytes = maxBytesOption(opts.maxFileBytes);
+  for (const file of files) {
+    const path = resolve(io.cwd, file);
+    const outFile = opts.inPlace ? path : opts.out ? resolve(io.cwd, opts.out) : defaultFilledPath(path);
+    const source = await readNodeFile(path, maxBytes);
+    // refuse bad input before anything is opened or written
+    fileInput(parser, file, source.text, spec);
+    if (opts.inPlace && !opts.force) {
+      // work git cannot give back is never overwritten
+      const change = await uncommittedChange(source.target);
+      if (change) {
+        throw new OnexgenError('FILE_UNCOMMITTED', `${file}: git reports uncommitted changes (${change.slice(0, 2).trim()}); commit them or pass --force; nothing written`, { where: file });
+      }
+    }
+    jobs.push({
+      kind: 'node-file',
+      file,
+      source,
+      ...(spec ? { spec } : {}),
+      outFile,
+      ...(opts.includeUncertain ? { includeUncertain: true } : {}),
+      ...(opts.inPlace ? { backupRoot: join(io.cwd, '.onexgen', 'backups') } : {}),
+    });
+  }
+  await runPipeline(io, state, opts, loaded, jobs);
+}

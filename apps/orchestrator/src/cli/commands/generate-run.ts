@@ -1,0 +1,29 @@
+// What `onexgen generate` runs (loaded when the command runs, not at start-up).
+import { resolve } from 'node:path';
+import { OnexgenError } from '../../errors.js';
+import type { SpecJob } from '../../pipeline/run-nodes.js';
+import { loadSpecFile } from '../../spec/load-spec.js';
+import type { CommonOptions } from '../common-options.js';
+import type { CliIO } from '../io.js';
+import type { RunState } from '../run-state.js';
+import { configFor, runPipeline } from '../run-pipeline.js';
+
+/** Every spec is validated before anything runs: one bad spec → exit 2, all errors listed, nothing written. */
+export async function loadSpecs(io: CliIO, files: readonly string[]): Promise<{ file: string; spec: Awaited<ReturnType<typeof loadSpecFile>> }[]> {
+  const results = await Promise.allSettled(files.map((f) => loadSpecFile(resolve(io.cwd, f)).then((spec) => ({ file: f, spec }))));
+  const errors = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
+  if (errors.length > 0) {
+    const message = errors.map((e) => e.message.split(resolve(io.cwd) + '/').join('')).join('\n');
+    const first = errors[0];
+    throw first instanceof OnexgenError ? new OnexgenError(first.code, message, { cause: first }) : first;
+  }
+  return results.map((r) => (r as PromiseFulfilledResult<{ file: string; spec: Awaited<ReturnType<typeof loadSpecFile>> }>).value);
+}
+
+export async function runGenerate(io: CliIO, state: RunState, files: string[], opts: CommonOptions & { out: string; fileConcurrency?: string }): Promise<void> {
+  const loaded = configFor(io, opts);
+  const specs = await loadSpecs(io, files);
+  const outDir = resolve(io.cwd, opts.out);
+  const jobs: SpecJob[] = specs.map(({ file, spec }) => ({ kind: 'spec', file, spec, outDir }));
+  await runPipeline(io, state, opts, loaded, jobs);
+}

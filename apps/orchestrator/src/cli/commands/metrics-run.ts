@@ -1,0 +1,46 @@
+// What `onexgen metrics` runs (loaded when the command runs, not at start-up).
+import { resolve } from 'node:path';
+import { collectReportData, createMetricsStore, renderReport, renderTextReport } from '@onexgen/metrics';
+import { OnexgenError } from '../../errors.js';
+import { writeFileAtomic } from '@onexgen/node-source';
+import type { CliIO } from '../io.js';
+import { openRecordedDatabase } from '../open-recorded-database.js';
+import { configFor } from '../run-pipeline.js';
+
+export interface MetricsOptions {
+  since?: string;
+  db?: string;
+  config?: string;
+  json?: boolean;
+  html?: string;
+}
+
+const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** `7d`, `12h`, `30m`, `2w` or an ISO date. */
+export function parseSince(value: string, now = Date.now()): Date {
+  const m = /^(\d+)\s*([mhdw])$/.exec(value.trim());
+  if (m) return new Date(now - Number(m[1]) * UNITS[m[2]!]!);
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new OnexgenError('USAGE', `--since: expected 7d, 12h, 30m, 2w or a date, got "${value}"`);
+  return date;
+}
+
+export async function runMetrics(io: CliIO, opts: MetricsOptions): Promise<void> {
+  const loaded = configFor(io, { ...(opts.db ? { db: opts.db } : {}), ...(opts.config ? { config: opts.config } : {}) });
+  const since = opts.since ? parseSince(opts.since) : undefined;
+  const handle = await openRecordedDatabase(loaded, io.cwd, 'metrics');
+  try {
+    const store = await createMetricsStore(handle);
+    const data = await collectReportData(store, since ? { since } : {});
+    if (opts.html) {
+      const file = resolve(io.cwd, opts.html);
+      await writeFileAtomic(file, renderReport(data));
+      if (!opts.json) io.stdout(`wrote ${file}\n`);
+    }
+    io.stdout(opts.json ? `${JSON.stringify(data, null, 2)}\n` : `${renderTextReport(data)}\n`);
+    await store.close();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,34 @@
+// The one call the pipeline makes to a model. Backed by @onexgen/llm-effect (see ../llm/model-caller.ts);
+// the pipeline only sees prompts in and answer text, usage and cost out.
+
+export interface ModelRequest {
+  system: string;
+  user: string;
+  tier: string;
+  model?: string;
+  /** llm-effect provider name for `model` */
+  provider?: string;
+  maxTokens?: number;
+  correlationId: string;
+  /** 1-based attempt of this method */
+  attempt: number;
+  nodeType: string;
+}
+
+export interface ModelAnswer {
+  text: string;
+  provider: string;
+  model: string;
+  tokensInput: number;
+  tokensOutput: number;
+  costUsd: number;
+  latencyMs: number;
+  finishReason?: string;
+}
+
+export interface ModelCaller {
+  /** e.g. 'openai-compatible glm-4.5 at http://127.0.0.1:4000' (never a key) */
+  describe: string;
+  call(request: ModelRequest, signal?: AbortSignal): Promise<ModelAnswer>;
+  close?(): Promise<void>;
+}

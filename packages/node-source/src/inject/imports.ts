@@ -1,0 +1,72 @@
+// Adds the import statements generated code needs and the file lacks, once, to the module's import block
+// (read from the parser's import nodes, never from the text).
+import type { ParsedModule, PyImport, PythonParser } from '@onexgen/response-validator';
+import { LineIndex, lineEndingOf } from './lines.js';
+
+/**
+ * What an import makes available, for deciding whether the file already has it: `import a.b`
+ * counts as the module path `a.b`; `from m import x as y` binds the name `y` — if the file binds a
+ * name already (from whichever module), importing it again would only shadow it.
+ */
+function bound(imp: PyImport): string[] {
+  if (imp.kind === 'import') return imp.names.map((n) => `module ${n.name} as ${n.alias ?? ''}`);
+  return imp.names.map((n) => (n.name === '*' ? `star ${imp.module}` : `name ${n.alias ?? n.name}`));
+}
+
+function render(imp: PyImport, names: PyImport['names']): string {
+  const list = names.map((n) => (n.alias ? `${n.name} as ${n.alias}` : n.name)).join(', ');
+  return imp.kind === 'import' ? `import ${list}` : `from ${imp.module} import ${list}`;
+}
+
+/** Import lines (from the generated code) that the module does not already have, deduplicated. */
+export function missingImports(parser: PythonParser, module: ParsedModule, wanted: readonly string[]): string[] {
+  const have = new Set(module.imports.flatMap(bound));
+  const out: string[] = [];
+  for (const line of wanted) {
+    for (const imp of parser.parse(line.trim()).imports) {
+      const missing = imp.names.filter((n) => !have.has(bound({ ...imp, names: [n] })[0]!));
+      if (missing.length === 0 || imp.module === '__future__') continue;
+      for (const n of missing) have.add(bound({ ...imp, names: [n] })[0]!);
+      out.push(render(imp, missing));
+    }
+  }
+  return out;
+}
+
+/** Offset where new import lines go: after the last top-level absolute import, else after the module docstring. */
+export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { offset: number; leadingBlank: boolean } {
+  const topLevel = module.imports.filter((i) => i.range.startColumn === 1);
+  // absolute imports go before the package's own relative ones (`from .models import ...`)
+  const last = topLevel.filter((i) => !i.module.startsWith('.')).at(-1) ?? topLevel.at(-1);
+  if (last) return { offset: lines.lineEnd(last.range.endLine), leadingBlank: false };
+  const firstCode = Math.min(
+    ...module.functions.map((f) => f.definition.startLine),
+    ...module.classes.map((c) => c.definition.startLine),
+    lines.lineCount + 1,
+  );
+  const doc = module.strings.find((s) => s.isDocstring && s.range.startColumn === 1 && s.range.startLine < firstCode);
+  if (doc) return { offset: lines.lineEnd(doc.range.endLine), leadingBlank: true };
+  // after a shebang / encoding comment block
+  let line = 1;
+  while (line < lines.lineCount && lines.lineText(line).startsWith('#')) line++;
+  return { offset: line === 1 ? -1 : lines.lineEnd(line - 1), leadingBlank: false };
+}
+
+/**
+ * Adds the wanted import statements the source lacks to its import block, each once, in the file's
+ * line ending. Returns the source unchanged when nothing is missing.
+ */
+export function mergeImports(parser: PythonParser, source: string, wanted: readonly string[]): { source: string; added: string[] } {
+  if (wanted.length === 0) return { source, added: [] };
+  const module = parser.parse(source);
+  const added = missingImports(parser, module, wanted);
+  if (added.length === 0) return { source, added };
+  const eol = lineEndingOf(source);
+  const point = importInsertionPoint(module, new LineIndex(source));
+  const block = added.join(eol);
+  const out =
+    point.offset < 0
+      ? block + eol + eol + source
+      : source.slice(0, point.offset) + eol + (point.leadingBlank ? eol : '') + block + source.slice(point.offset);
+  return { source: out, added };
+}

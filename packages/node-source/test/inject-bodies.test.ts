@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { loadPythonParser, type PythonParser } from '@onexgen/response-validator';
+import { findStubs, injectBodies, mergeImports } from '../src/index.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../../examples/stubbed/node_inventory_effect.py', import.meta.url));
+const source = readFileSync(EXAMPLE, 'utf8');
+let parser: PythonParser;
+beforeAll(async () => {
+  parser = await loadPythonParser();
+});
+
+describe('injectBodies', () => {
+  const body = (method: string) => `result = await self._${method}_impl()\nreturn result\n`;
+
+  test('replaces only stub bodies; bytes outside are unchanged and the docstrings stay', () => {
+    const module = parser.parse(source);
+    const stubs = findStubs(parser, module);
+    const { source: out, addedImports } = injectBodies(
+      parser,
+      source,
+      stubs.map((stub) => ({ stub, code: stub.isAsync ? body(stub.method) : 'return None' })),
+    );
+    expect(addedImports).toEqual([]);
+    // Rebuild the output from the original: outside pieces must appear unchanged and in order.
+    let cursor = 0;
+    let rebuilt = '';
+    const sorted = [...stubs].sort((a, b) => a.replaceStart - b.replaceStart);
+    const outParsed = parser.parse(out);
+    expect(outParsed.syntaxValid).toBe(true);
+    for (const stub of sorted) {
+      const piece = source.slice(cursor, stub.replaceStart);
+      const at = out.indexOf(piece, rebuilt.length);
+      expect(at).toBe(rebuilt.length);
+      rebuilt += piece;
+      const newBody = outParsed.functions.find((f) => f.qualifiedName === stub.qualifiedName)!;
+      const end = out.indexOf('\n', newBody.body.endIndex) === -1 ? out.length : out.indexOf('\n', newBody.body.endIndex);
+      rebuilt = out.slice(0, end);
+      cursor = stub.replaceEnd;
+    }
+    expect(out.slice(rebuilt.length)).toBe(source.slice(cursor));
+    // docstrings of the stubs are kept
+    for (const stub of stubs) {
+      const fn = outParsed.functions.find((f) => f.qualifiedName === stub.qualifiedName)!;
+      expect(fn.docstring?.text).toBe(stub.function.docstring?.text);
+    }
+    expect(findStubs(parser, outParsed)).toEqual([]);
+    expect(out).toContain('        result = await self._reserve_stock_impl()\n        return result\n\n    async def release_stock');
+    expect(out).toContain('    def get(self, key: K) -> V | None:\n        return None\n');
+  });
+
+  test('re-indents, drops a generated docstring, keeps multi-line strings verbatim, adds imports once', () => {
+    const module = parser.parse(source);
+    const stub = findStubs(parser, module).find((s) => s.method === 'reserve_stock')!;
+    const code = [
+      '    """A docstring the model repeated."""',
+      '    query = """',
+      'SELECT qty',
+      '  FROM stock',
+      '"""',
+      '    await asyncio.sleep(0)',
+      '    return {"sku": sku, "at": datetime.now(UTC).isoformat(), "q": query}',
+    ].join('\n');
+    const { source: out, addedImports } = injectBodies(parser, source, [
+      { stub, code, imports: ['import asyncio', 'from datetime import UTC, datetime', 'from typing import Any', 'import asyncio'] },
+    ]);
+    expect(addedImports).toEqual(['import asyncio', 'from datetime import UTC, datetime']);
+    expect(out.match(/^import asyncio$/gm)).toHaveLength(1);
+    expect(out).toContain('from omnibase_core.nodes.node_effect import NodeEffect\nimport asyncio\nfrom datetime import UTC, datetime\n\nHELP_TEXT');
+    expect(out).toContain('        query = """\nSELECT qty\n  FROM stock\n"""\n        await asyncio.sleep(0)\n');
+    expect(out).not.toContain('A docstring the model repeated');
+    expect(parser.parse(out).syntaxValid).toBe(true);
+  });
+
+  test('refuses a result that does not parse', () => {
+    const stub = findStubs(parser, parser.parse(source)).find((s) => s.method === 'reserve_stock')!;
+    expect(() => injectBodies(parser, source, [{ stub, code: 'return (' }])).toThrow(/does not parse/);
+  });
+
+  test('keeps CRLF line endings', () => {
+    const crlf = source.replace(/\n/g, '\r\n');
+    const stub = findStubs(parser, parser.parse(crlf)).find((s) => s.method === 'reserve_stock')!;
+    const { source: out } = injectBodies(parser, crlf, [{ stub, code: 'x = 1\nreturn {"x": x}' }]);
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(out).toContain('        x = 1\r\n        return {"x": x}\r\n');
+  });
+
+  test('many stubs are injected in one pass: every body lands in its own method', () => {
+    const methods = Array.from({ length: 300 }, (_, i) => `    async def op_${i}(self) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n`);
+    const big = `class NodeBigEffect:\n${methods.join('\n')}`;
+    const stubs = findStubs(parser, parser.parse(big));
+    expect(stubs).toHaveLength(300);
+    const { source: out } = injectBodies(parser, big, stubs.map((stub) => ({ stub, code: `return {"op": ${stub.method.slice(3)}}` })));
+    const filled = parser.parse(out).functions;
+    expect(filled.map((f) => f.statements.map((s) => s.text))).toEqual(methods.map((_, i) => [`return {"op": ${i}}`]));
+  });
+});
+
+describe('mergeImports', () => {
+  test('adds only what is missing, after the last absolute import, in the file line ending', () => {
+    const src = 'import os\r\nfrom .models import M\r\n\r\nX = 1\r\n';
+    expect(mergeImports(parser, src, ['import os', 'from typing import Any'])).toEqual({
+      source: 'import os\r\nfrom typing import Any\r\nfrom .models import M\r\n\r\nX = 1\r\n',
+      added: ['from typing import Any'],
+    });
+  });
+});

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Start-up of the built `onexgen` CLI beside `node -e 0` measured in the same run (medians of N
+// child processes): `--version`, `--help`, and `db migrate` on a new embedded database and on
+// memory://. Prints figures; asserts nothing. Usage: node tools/bench/cli-startup.mjs [runs=7]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../apps/orchestrator/bin/onexgen.js', import.meta.url));
+const runs = Number(process.argv[2] ?? 7);
+const work = mkdtempSync(join(tmpdir(), 'onexgen-startup-'));
+
+function timeOnce(args, cwd = work) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { PATH: process.env.PATH, HOME: work } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  return ms;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const cases = [
+  ['node -e 0', () => timeOnce(['-e', '0'])],
+  ['onexgen --version', () => timeOnce([BIN, '--version'])],
+  ['onexgen --help', () => timeOnce([BIN, '--help'])],
+  ['onexgen db migrate --db memory://', () => timeOnce([BIN, 'db', 'migrate', '--db', 'memory://'])],
+  ['onexgen db migrate --db <new dir>', () => {
+    const dir = mkdtempSync(join(work, 'db-'));
+    try {
+      return timeOnce([BIN, 'db', 'migrate', '--db', join(dir, 'db')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }],
+];
+const slow = new Set(['onexgen db migrate --db memory://', 'onexgen db migrate --db <new dir>']);
+const results = [];
+for (const [name, fn] of cases) {
+  const n = slow.has(name) ? Math.min(3, runs) : runs;
+  const times = Array.from({ length: n }, fn);
+  results.push({ name, n, median: median(times) });
+}
+const peer = results[0].median;
+console.log(`Node ${process.version}, ${runs} runs (3 for migrate), medians`);
+console.log('| command | median | × node -e 0 |\n|---|---|---|');
+for (const r of results) console.log(`| ${r.name} | ${r.median.toFixed(0)} ms | ${(r.median / peer).toFixed(2)} |`);
+rmSync(work, { recursive: true, force: true });
