@@ -1,6 +1,6 @@
-// Public entry of @onexgen/orchestrator: the CLI and the pieces it is made of, for programs and
+// Public entry of the `onexgen` package (apps/orchestrator): the CLI and the pieces it is made of, for programs and
 // benchmarks that run the pipeline without a child process.
-export const PACKAGE_NAME = '@onexgen/orchestrator';
+export const PACKAGE_NAME = 'onexgen';
 
 export { runCli, buildProgram, VERSION } from './cli/program.js';
 export type { CliIO } from './cli/io.js';

@@ -36,7 +36,12 @@ export {
   type ReferenceImplementation,
   type ReferenceNodeInput,
   type ReferenceQuery,
+  type ReferenceRanking,
+  type ReferenceIndexStats,
 } from './sources/reference-index.js';
+export { RANKING_WEIGHTS, TEXT_SCORE_FLOOR, FIELD_BOOSTS } from './sources/reference-ranking.js';
+export { ioKindOfText, type IoKind } from './sources/io-kind.js';
+export { clearReferenceMemoryCache } from './sources/reference-cache.js';
 export { patternSourceFromCatalog, type PatternSourceOptions } from './sources/pattern-source.js';
 export { loadContextSources, type LoadSourcesOptions, type LoadedSources } from './sources/load-sources.js';
 export { ReferenceSpecSchema, type ReferenceSpec } from './sources/reference-spec.js';

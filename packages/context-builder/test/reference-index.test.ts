@@ -48,16 +48,17 @@ describe('building the index', () => {
 });
 
 describe('finding similar nodes', () => {
-  test('same node type only, ranked by feature overlap (Dice), threshold and limit applied', () => {
-    const refs = index.find({ nodeType: 'effect', features: DB_FEATURES, method: 'execute_effect', threshold: 0.2 });
+  test('the Dice baseline: same node type only, ranked by feature overlap, threshold and limit applied', () => {
+    const dice = buildReferenceIndex({ parser: real.parser, dir: REFERENCE_DIR, ranking: 'dice' });
+    const refs = dice.find({ nodeType: 'effect', features: DB_FEATURES, method: 'execute_effect', threshold: 0.2 });
     expect(refs.map((r) => [r.id, r.similarity])).toEqual([
       ['postgres_query:execute_effect', 0.67], // 2*3 / (5 + 4)
       ['http_gateway:execute_effect', 0.22], // retry_backoff only
       ['mysql_crud:execute_effect', 0.22], // connection_pooling only; ties broken by id
     ]);
-    expect(index.find({ nodeType: 'effect', features: DB_FEATURES, method: 'execute_effect' }).map((r) => r.id)).toEqual(['postgres_query:execute_effect']);
-    expect(index.find({ nodeType: 'effect', features: DB_FEATURES, method: 'execute_effect', threshold: 0.2, limit: 1 })).toHaveLength(1);
-    expect(index.find({ nodeType: 'reducer', features: DB_FEATURES, method: 'execute_reduction', threshold: 0 })).toEqual([]);
+    expect(dice.find({ nodeType: 'effect', features: DB_FEATURES, method: 'execute_effect' }).map((r) => r.id)).toEqual(['postgres_query:execute_effect']);
+    expect(dice.find({ nodeType: 'effect', features: DB_FEATURES, method: 'execute_effect', threshold: 0.2, limit: 1 })).toHaveLength(1);
+    expect(dice.find({ nodeType: 'reducer', features: DB_FEATURES, method: 'execute_reduction', threshold: 0 })).toEqual([]);
   });
 
   test('cuts exactly the method out of the node, dedented, with its decorators and nothing after it', () => {
@@ -96,6 +97,7 @@ describe('finding similar nodes', () => {
 
   test('compute nodes find compute references with their generic class', () => {
     const [ref] = index.find({ nodeType: 'compute', features: ['caching', 'validation'], method: 'execute_compute' });
-    expect(ref).toMatchObject({ className: 'NodeDataTransformCompute', similarity: 0.8 });
+    expect(ref).toMatchObject({ className: 'NodeDataTransformCompute' });
+    expect(ref!.similarity).toBeGreaterThan(0.5);
   });
 });

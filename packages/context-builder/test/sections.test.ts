@@ -99,7 +99,7 @@ describe('the six sections', () => {
   test('references: similar nodes with similarity, matched features, guidance, pitfalls and the method code', () => {
     const s = section(built, 'references');
     expect(s.items!.map((i) => i.id)[0]).toBe('postgres_query:execute_effect');
-    expect(s.content).toContain('NodePostgresQueryEffect (similarity 0.67)');
+    expect(s.content).toContain('NodePostgresQueryEffect (similarity 1.00)');
     expect(s.content).toContain('Matched features: connection_pooling, error_handling, transaction_management');
     expect(s.content).toContain('Adaptation guidance:');
     expect(s.content).toContain('Do not forget to convert asyncpg.Record rows');
@@ -183,6 +183,8 @@ describe('prompt and messages', () => {
     for (const id of SECTION_IDS) expect(table).toMatch(new RegExp(`^${id}\\s+P\\d`, 'm'));
     expect(table).toContain(`total ${built.total} of 8000 tokens`);
     expect(table).toContain('Truncation: none');
+    // the references chosen, best first, with their similarity
+    expect(table).toContain('References:\n  1. postgres_query:execute_effect (similarity 1.00)\n  2. ');
   });
 });
 

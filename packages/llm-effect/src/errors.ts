@@ -2,6 +2,7 @@
  * Typed errors: every one has a stable `code`, a message a person can act on, and the cause.
  * Messages never contain API keys (provider text is passed through `redact` first).
  */
+import { SECRET_MARKER, scrubKeyShapes } from '@onexgen/onex';
 
 /** What went wrong with a provider call, independent of the provider's own vocabulary. */
 export type ErrorClass =
@@ -145,14 +146,15 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /**
- * Every occurrence of a secret value replaced by `[REDACTED]`. Applied to model answers before they
- * are returned or cached: a model that echoes the key it was called with must not put it into a
- * node file, the response cache or a learned template.
+ * Every occurrence of a secret value replaced by `[REDACTED]`, and every key-shaped string too
+ * (@onexgen/onex `scrubKeyShapes`: a provider key, token or password URL the run does not hold —
+ * one the model saw in training or in a prompt). Applied to model answers before they are returned
+ * or cached: such a value must not reach a node file, the response cache or a learned template.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(SECRET_MARKER);
   }
-  return out;
+  return scrubKeyShapes(out).text;
 }

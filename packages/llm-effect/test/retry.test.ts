@@ -141,3 +141,35 @@ describe('server-requested waits', () => {
     for (const gap of gaps(h.sim)) expect(gap).toBeLessThan(500); // uncapped, the first wait alone would be up to 5 s
   });
 });
+
+describe('beforeAttempt (write-ahead)', () => {
+  test('is awaited before each request, retries included, with the numbers the attempt events carry', async () => {
+    t.client.close();
+    const seen: { attempt: number; model: string; simRequestsBefore: number }[] = [];
+    t = simClient(h.sim, [TWO_TARGETS], {
+      beforeAttempt: async (a) => {
+        await new Promise((r) => setTimeout(r, 5)); // awaited: the request waits for the record
+        seen.push({ attempt: a.attempt, model: a.model, simRequestsBefore: h.sim.requests.length });
+      },
+    });
+    h.sim.setScenario({ script: [onGlm({ kind: 'error', status: 500 })] });
+    const before = h.sim.requests.length;
+    await ask();
+    const events = attempts(t.events) as AttemptEvent[];
+    expect(seen.map((s) => s.attempt)).toEqual(events.map((e) => e.attempt));
+    expect(seen.map((s) => s.simRequestsBefore - before)).toEqual([0, 1]);
+    expect(h.sim.requests.length - before).toBe(seen.length);
+  });
+
+  test('a rejected beforeAttempt sends nothing', async () => {
+    t.client.close();
+    t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 } }], {
+      beforeAttempt: async () => {
+        throw new Error('ledger unavailable');
+      },
+    });
+    const before = h.sim.requests.length;
+    await expect(ask()).rejects.toThrow();
+    expect(h.sim.requests.length).toBe(before);
+  });
+});

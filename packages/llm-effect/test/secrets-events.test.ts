@@ -136,3 +136,21 @@ test('an answer that echoes the key is returned and cached without it (generate 
   for (const written of cache.writes) expect(written).not.toContain(KEYS.ZAI_API_KEY);
   client.close();
 });
+
+test('a key-shaped string the run does not hold (one the model saw elsewhere) is scrubbed before return and cache', async () => {
+  const cache = new RecordingCache();
+  const { client } = simClient(h.sim, [], { cacheStore: cache });
+  const foreign = 'ghp_' + 'Q'.repeat(36);
+  const dsn = 'postgres://admin:Sup3rS3cret@db.prod:5432/app';
+  h.sim.setScenario({ text: `\`\`\`python\nheaders = {"Authorization": "token ${foreign}"}\ndsn = "${dsn}"\nreturn headers\n\`\`\`` });
+  const res = await client.generate({ prompt: 'foreign key please', cache: true });
+  expect(res.text).not.toContain(foreign);
+  expect(res.text).not.toContain('Sup3rS3cret');
+  expect(res.text).toContain('postgres://[REDACTED]@db.prod:5432/app');
+  expect(cache.writes.length).toBeGreaterThan(0);
+  for (const written of cache.writes) {
+    expect(written).not.toContain(foreign);
+    expect(written).not.toContain('Sup3rS3cret');
+  }
+  client.close();
+});

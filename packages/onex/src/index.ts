@@ -38,3 +38,4 @@ export {
 export { signatureParams } from './spec/signature-params.js';
 export { methodExampleSchema, methodExamplesSchema, exampleIoSchema, expectsRaise, type MethodExample } from './spec/examples.js';
 export { VERDICTS, type Verdict, verdictSchema, PASSING_VERDICTS } from './verdicts.js';
+export { KEY_SHAPES, type KeyShape, SECRET_MARKER, scrubKeyShapes, heldSecret, type ScrubResult } from './secrets.js';

@@ -8,7 +8,8 @@ export type PatternLibraryErrorCode =
   | 'CONTRACT_INVALID'
   | 'TEMPLATE_MISSING'
   | 'SIGNATURE_INVALID'
-  | 'INPUT_INVALID';
+  | 'INPUT_INVALID'
+  | 'TEMPLATE_HELD_SECRET';
 
 export class PatternLibraryError extends Error {
   override readonly name = 'PatternLibraryError';

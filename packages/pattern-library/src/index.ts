@@ -5,6 +5,7 @@ export { DATA_DIR } from './data-dir.js';
 export { loadPatternCatalog, createCatalog, CATALOG_DIR, type PatternCatalog, type LoadCatalogOptions } from './catalog/load-catalog.js';
 export { patternFileSchema, PATTERN_CATEGORIES, type PatternFile } from './catalog/pattern-file-schema.js';
 export { normalizeFeatures, createFeatureNormalizer, type FeatureNormalizer } from './features/normalize.js';
+export { words as identifierWords } from './features/tokenize.js';
 export { loadSynonymTable, type SynonymTable } from './features/synonym-table.js';
 export { match, createMatcher, NODE_TYPE_WEIGHT, FEATURE_WEIGHT, EFFECTIVENESS_WEIGHT, type MatchOptions } from './matching/match.js';
 export {
@@ -21,6 +22,15 @@ export { generatePatternCode, type GeneratedPatternCode } from './generation/gen
 export { extractPatternsFromCode, type ExtractedPattern } from './learning/extract.js';
 export { createPatternStore, type PatternStore, type PatternStoreOptions, type LearnInput, type UsageOutcome, type LearnedExample } from './learning/pattern-store.js';
 export type { PatternDb } from './learning/db.js';
+export {
+  applyGenerationFeedback,
+  feedbackSession,
+  FEEDBACK_OUTCOMES,
+  FEEDBACK_VERDICTS,
+  type FeedbackResult,
+  type FeedbackVerdict,
+  type GenerationFeedback,
+} from './learning/feedback.js';
 export { patternLibrarySchema, patternLearnedExamples, patternUsage, patternEffectiveness, patternTemplates, patternTemplateUses } from './schema/pattern-library.js';
 export {
   createTemplateStore,

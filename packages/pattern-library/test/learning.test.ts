@@ -213,3 +213,27 @@ describe('template learning', () => {
     await expect(templates.findSimilar({ ...createUser, methodName: 'create user' })).rejects.toThrow(/methodName/);
   });
 });
+
+describe('templates that held a secret (issue 19 §4)', () => {
+  const fetchKey = { nodeType: 'effect' as const, methodName: 'fetch_rates', params: ['self', 'contract'], features: ['http'], pattern: 'CRUD', className: 'NodeRatesEffect' };
+  const withHeader = (value: string) => `headers = {"Authorization": "${value}"}\nreturn await self.http.get("/rates", headers=headers)\n`;
+
+  test('a body holding a key-shaped string or the redaction marker is never learned', async () => {
+    const keyed = await templates.learn(fetchKey, withHeader('sk-proj-' + 'k'.repeat(30)), { score: 0.99, origin: 'examples' });
+    expect(keyed).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/held a secret/) });
+    const scrubbed = await templates.learn(fetchKey, withHeader('Bearer [REDACTED]'), { score: 0.99, origin: 'examples' });
+    expect(scrubbed.status).toBe('rejected');
+    expect(await templates.findSimilar(fetchKey)).toEqual([]);
+  });
+
+  test('one that got in before the rule is neither served nor approvable', async () => {
+    const clean = await templates.learn(fetchKey, withHeader('Bearer {token}'), { score: 0.95, origin: 'examples' });
+    expect(clean.status).toBe('created');
+    expect((await templates.findReusable(fetchKey))?.template.id).toBe(clean.template!.id);
+    // what a template learned by an older version holds: the marker where a key was scrubbed
+    await client.query(`update pattern_templates set body = $1 where id = $2`, [withHeader('Bearer [REDACTED]'), clean.template!.id]);
+    const reread = createTemplateStore(drizzle(client));
+    expect(await reread.findReusable(fetchKey)).toBeUndefined();
+    await expect(reread.approve(clean.template!.id)).rejects.toThrow(/held a secret/);
+  });
+});

@@ -83,6 +83,15 @@ const defaultMixinRecommender = () => (mixinRecommender ??= createMixinRecommend
 const byScoreThenId = (a: PatternMatch, b: PatternMatch) =>
   b.score - a.score || (a.pattern.id < b.pattern.id ? -1 : a.pattern.id > b.pattern.id ? 1 : 0);
 
+type ParsedInput = z.output<typeof BuildInputSchema>;
+
+/** What the task says in prose, for the reference ranking: the spec's words and the method's. */
+function referenceQueryText(spec: ParsedInput['spec'], method: ParsedInput['method']): string {
+  const operations = spec.operations.map((o) => (typeof o === 'string' ? o : `${o.name} ${o.description ?? ''}`));
+  const io = spec.contract?.ioOperations.map((o) => o.operationType) ?? [];
+  return [spec.name, spec.domain ?? '', spec.description, ...operations, ...io, method.signature, method.docstring ?? '', method.description ?? ''].join('\n');
+}
+
 function isIndex(r: ContextSources['references']): r is ReferenceIndex {
   // an array has .find too: tell them apart by shape, not by that method
   return typeof r === 'object' && r !== null && !Array.isArray(r) && typeof (r as ReferenceIndex).countByNodeType === 'function';
@@ -134,7 +143,14 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
   // 3. references
   const refLimit = options.referenceLimit ?? 3;
   const refs = isIndex(sources.references)
-    ? sources.references.find({ nodeType, features, method: method.name, threshold: options.referenceThreshold ?? 0.3, limit: refLimit })
+    ? sources.references.find({
+        nodeType,
+        features,
+        method: method.name,
+        text: referenceQueryText(spec, method),
+        threshold: options.referenceThreshold ?? 0.3,
+        limit: refLimit,
+      })
     : [...(sources.references ?? [])].slice(0, refLimit);
   const referencesAvailable = isIndex(sources.references) ? sources.references.countByNodeType(nodeType) : (sources.references?.length ?? 0);
   const referenceItems: WorkingItem[] = [];

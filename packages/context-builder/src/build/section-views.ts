@@ -6,6 +6,7 @@ import type { MixinRecommendation } from '../sources/mixin-recommender.js';
 import type { VariantSelection } from '../sources/variant-selector.js';
 import type { ContextSpec, MethodSpec } from '../spec/build-input.js';
 import { tidy } from '../format/clean-code.js';
+import { fenceFor, quoteSpecData } from '../format/spec-data.js';
 
 export interface ViewInputs {
   spec: ContextSpec;
@@ -54,7 +55,7 @@ function performanceLines(spec: ContextSpec): string[] {
   if (p.throughputPerSecond !== undefined) lines.push(`Throughput: at least ${p.throughputPerSecond} operations per second`);
   if (p.timeoutSeconds !== undefined) lines.push(`Timeout: bound each external call by ${p.timeoutSeconds} s`);
   if (p.maxMemoryMb !== undefined) lines.push(`Memory: stay under ${p.maxMemoryMb} MB`);
-  return [...lines, ...p.notes];
+  return [...lines, ...p.notes.map((n) => quoteSpecData(n))];
 }
 
 /** Error codes for the constraints section: always-on, by node type, by feature, then declared. */
@@ -88,21 +89,31 @@ export function sectionView(id: SectionId, inputs: ViewInputs, items: ItemList):
         service: { name: spec.name, domain: spec.domain },
       };
     case 'operation': {
+      // every string here comes from the user's spec: quoted, so it cannot close the data block
       const contract = spec.contract;
+      const docstring = quoteSpecData(docstringForSignature(method.docstring));
+      const signature = quoteSpecData(method.signature);
       return {
+        fence: fenceFor(signature, docstring),
         method: {
           ...method,
-          docstring: docstringForSignature(method.docstring),
-          inputModel: method.inputModel ?? contract?.inputModel,
-          outputModel: method.outputModel ?? contract?.outputModel,
+          signature,
+          docstring,
+          description: quoteSpecData(method.description),
+          inputModel: quoteSpecData(method.inputModel ?? contract?.inputModel),
+          outputModel: quoteSpecData(method.outputModel ?? contract?.outputModel),
         },
-        spec: { name: spec.name, domain: spec.domain, description: spec.description.trim() || '(no description given)' },
+        spec: {
+          name: quoteSpecData(spec.name),
+          domain: quoteSpecData(spec.domain),
+          description: quoteSpecData(spec.description.trim()) || '(no description given)',
+        },
         hasOperations: spec.operations.length > 0,
-        operationList: spec.operations.map((o) => (o.description ? `${o.name} (${o.description})` : o.name)).join('; '),
+        operationList: quoteSpecData(spec.operations.map((o) => (o.description ? `${o.name} (${o.description})` : o.name)).join('; ')),
         hasIoOperations: (contract?.ioOperations.length ?? 0) > 0,
         ioOperations: contract?.ioOperations ?? [],
         hasExternalServices: (contract?.externalServices.length ?? 0) > 0,
-        externalServiceList: contract?.externalServices.join(', ') ?? '',
+        externalServiceList: quoteSpecData(contract?.externalServices.join(', ') ?? ''),
       };
     }
     case 'patterns':

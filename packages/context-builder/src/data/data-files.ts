@@ -83,3 +83,20 @@ export type MixinsFile = z.infer<typeof MixinsFileSchema>;
 
 export const GuidanceFileSchema = z.array(z.object({ callee: z.string().min(1), advice: z.string().min(1) }));
 export type GuidanceRule = z.infer<typeof GuidanceFileSchema>[number];
+
+/**
+ * I/O kinds a node's method can have (database, http, messaging, …): the evidence for each, read
+ * from a reference's imports and calls and from words of a spec or docstring.
+ */
+export const IoKindsFileSchema = z.array(
+  z.object({
+    kind: z.string().regex(/^[a-z_]+$/),
+    /** top-level modules whose import means this kind */
+    modules: z.array(z.string()).default([]),
+    /** last segment of a callee (`conn.fetchrow` → fetchrow) that means this kind */
+    calls: z.array(z.string()).default([]),
+    /** lower-case words of spec text, features or docstrings that mean this kind */
+    words: z.array(z.string()).default([]),
+  }),
+);
+export type IoKindRule = z.infer<typeof IoKindsFileSchema>[number];

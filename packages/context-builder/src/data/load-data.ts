@@ -10,6 +10,7 @@ import {
   BudgetFileSchema,
   EncodingsFileSchema,
   GuidanceFileSchema,
+  IoKindsFileSchema,
   MixinsFileSchema,
   OnexRulesFileSchema,
   VariantsFileSchema,
@@ -42,3 +43,4 @@ export const loadOnexRulesData = () => loadYamlData('onex-rules.yaml', OnexRules
 export const loadVariantsData = (path = 'variants.yaml') => loadYamlData(path, VariantsFileSchema);
 export const loadMixinsData = (path = 'mixins.yaml') => loadYamlData(path, MixinsFileSchema);
 export const loadGuidanceData = () => loadYamlData('reference-guidance.yaml', GuidanceFileSchema);
+export const loadIoKindsData = () => loadYamlData('io-kinds.yaml', IoKindsFileSchema);

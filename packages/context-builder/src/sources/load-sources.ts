@@ -9,10 +9,14 @@ import { buildReferenceIndex, type ReferenceIndex, type ReferenceNodeInput } fro
 export interface LoadSourcesOptions {
   /** the user's own pattern directories (same id replaces a shipped pattern) */
   patternDirs?: string[];
-  /** a directory of reference node files with their specs */
+  /** a directory of reference node files (with their specs, or read from the files themselves) */
   referenceDir?: string;
-  /** explicit reference node files with their specs */
+  /** more such directories */
+  referenceDirs?: readonly string[];
+  /** explicit reference node files, with or without specs */
   referenceNodes?: ReferenceNodeInput[];
+  /** where read reference files are cached by content hash across runs */
+  referenceCacheDir?: string;
 }
 
 export interface LoadedSources extends ContextSources {
@@ -24,8 +28,14 @@ export interface LoadedSources extends ContextSources {
 export async function loadContextSources(options: LoadSourcesOptions = {}): Promise<LoadedSources> {
   const [catalog, parser] = await Promise.all([loadPatternCatalog({ extraDirs: options.patternDirs }), loadPythonParser()]);
   const index =
-    options.referenceDir || options.referenceNodes?.length
-      ? buildReferenceIndex({ parser, dir: options.referenceDir, nodes: options.referenceNodes })
+    options.referenceDir || options.referenceDirs?.length || options.referenceNodes?.length
+      ? buildReferenceIndex({
+          parser,
+          ...(options.referenceDir ? { dir: options.referenceDir } : {}),
+          ...(options.referenceDirs ? { dirs: options.referenceDirs } : {}),
+          ...(options.referenceNodes ? { nodes: options.referenceNodes } : {}),
+          ...(options.referenceCacheDir ? { cacheDir: options.referenceCacheDir } : {}),
+        })
       : undefined;
   return { catalog, parser, index, patterns: patternSourceFromCatalog(catalog), references: index };
 }

@@ -1,21 +1,22 @@
 // Finds reference node files and their specs in a directory tree. A node file `x.py` is paired
 // with `x.spec.yaml` / `x.spec.yml` / `x.spec.json` beside it, or else with `spec.yaml` /
-// `contract.yaml` in the same folder. Files without a spec are reported, not guessed at.
+// `contract.yaml` in the same folder. Files without a spec are listed apart: the index reads what
+// it can from the file itself (node class, docstrings) and skips those that hold no node class.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContextBuilderError } from '../errors.js';
 
-export interface ReferenceFilePair {
+export interface ReferenceFile {
   file: string;
-  spec: string;
+  /** the paired spec file, if any */
+  spec?: string;
 }
 
 const SIBLING_SUFFIXES = ['.spec.yaml', '.spec.yml', '.spec.json'];
 const FOLDER_SPECS = ['spec.yaml', 'spec.yml', 'contract.yaml', 'contract.yml'];
 
-export function discoverReferenceFiles(dir: string): { pairs: ReferenceFilePair[]; withoutSpec: string[] } {
-  const pairs: ReferenceFilePair[] = [];
-  const withoutSpec: string[] = [];
+export function discoverReferenceFiles(dir: string): ReferenceFile[] {
+  const files: ReferenceFile[] = [];
   const walk = (folder: string): void => {
     let entries;
     try {
@@ -35,10 +36,9 @@ export function discoverReferenceFiles(dir: string): { pairs: ReferenceFilePair[
       const spec =
         SIBLING_SUFFIXES.map((s) => stem + s).find((p) => existsSync(p)) ??
         FOLDER_SPECS.map((s) => join(folder, s)).find((p) => existsSync(p));
-      if (spec) pairs.push({ file: full, spec });
-      else withoutSpec.push(full);
+      files.push(spec ? { file: full, spec } : { file: full });
     }
   };
   walk(dir);
-  return { pairs, withoutSpec };
+  return files;
 }

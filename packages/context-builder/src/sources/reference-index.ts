@@ -1,33 +1,45 @@
-// The reference index: built once over a set of reference node files (parsed with the real Python
-// parser), then asked for the nodes most similar to the one being generated and for the relevant
-// method cut out of each. Building costs a parse per file; finding is an in-memory scan.
+// The reference index: built once over reference node files (each read once per content, see
+// reference-cache.ts), then asked for the methods most similar to the one being generated. Ranking
+// is BM25 plus structure (reference-ranking.ts); `ranking: 'dice'` keeps the feature-set Dice
+// overlap it replaced, as the baseline the bench measures against.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { normalizeFeatures } from '@onexgen/pattern-library';
-import type { PyFunction, PythonParser } from '@onexgen/response-validator';
+import type { PythonParser } from '@onexgen/response-validator';
 import { loadGuidanceData } from '../data/load-data.js';
 import type { GuidanceRule } from '../data/data-files.js';
 import { ContextBuilderError } from '../errors.js';
-import { tidy } from '../format/clean-code.js';
-import { entryMethodOf, type NodeType } from '@onexgen/onex';
+import { entryMethodOf, snakeCase, type NodeType } from '@onexgen/onex';
+import { ioKindOfCode, type IoKind } from './io-kind.js';
+import { contentHash, readNodeFile, type ReadMethod, type ReadNodeFile } from './reference-node.js';
+import { createReferenceCache, type ReferenceCache } from './reference-cache.js';
 import { discoverReferenceFiles } from './reference-files.js';
+import { createBm25Ranker, type RankedDoc, type Ranker } from './reference-ranking.js';
 import { readReferenceSpec, validateReferenceSpec, type ReferenceSpec, type ReferenceSpecInput } from './reference-spec.js';
 
 export interface ReferenceNodeInput {
   /** path of the node's .py file */
   file: string;
-  /** the spec itself, or the path of a YAML/JSON spec file */
-  spec: ReferenceSpecInput | string;
+  /** the spec itself, or the path of a YAML/JSON spec file; absent: read from the file (node class, docstrings) */
+  spec?: ReferenceSpecInput | string;
 }
+
+export type ReferenceRanking = 'bm25' | 'dice';
 
 export interface ReferenceIndexOptions {
   parser: PythonParser;
   /** a directory searched recursively (see README for how specs are paired with files) */
   dir?: string;
-  /** explicit node files with their specs */
+  /** more directories, searched the same way (`--references DIR`, repeatable) */
+  dirs?: readonly string[];
+  /** explicit node files, with or without their specs */
   nodes?: ReferenceNodeInput[];
-  /** locations are reported relative to this folder (default: `dir`, else absolute paths) */
+  /** locations are reported relative to this folder (default: the one directory given, else absolute paths) */
   root?: string;
+  /** 'bm25' (default) or the 'dice' baseline (feature sets only, same node type only) */
+  ranking?: ReferenceRanking;
+  /** where read files are kept by content hash across runs (default: in memory only) */
+  cacheDir?: string;
 }
 
 export interface ReferenceQuery {
@@ -36,6 +48,10 @@ export interface ReferenceQuery {
   features: readonly string[];
   /** the method being generated, e.g. 'execute_effect' */
   method: string;
+  /** prose about the task: the spec's description and operations, the method's docstring and signature */
+  text?: string;
+  /** the spec's I/O kind (database, http, messaging, files, cache, none); inferred from text and features when absent */
+  ioKind?: IoKind;
   /** minimum similarity, 0..1 (default 0.3) */
   threshold?: number;
   /** at most this many (default 3) */
@@ -48,38 +64,44 @@ export interface ReferenceImplementation {
   nodeName: string;
   className: string;
   location: string;
-  /** Dice coefficient of the feature sets, among nodes of the same type */
+  /** 0..1: BM25 relevance combined with node type and I/O kind (the Dice coefficient under `ranking: 'dice'`) */
   similarity: number;
   matchedFeatures: string[];
+  /** query words the method matched (BM25 ranking) */
+  matchedTerms: string[];
   method: string;
-  /** 'same-name' when the reference has the very method; 'entry-method' when its entry method stands in */
-  methodMatch: 'same-name' | 'entry-method';
+  /** the very method; the node's entry method standing in; or another of its methods that ranked best */
+  methodMatch: 'same-name' | 'entry-method' | 'similar-method';
   /** the whole definition, decorators included, dedented */
   code: string;
   guidance: string[];
   pitfalls: string[];
 }
 
+export interface ReferenceIndexStats {
+  files: number;
+  /** files read from the content-hash cache instead of parsed */
+  fromCache: number;
+  /** methods ranked (placeholder bodies are not) */
+  methods: number;
+}
+
 export interface ReferenceIndex {
   readonly size: number;
   readonly skipped: readonly string[];
+  readonly stats: ReferenceIndexStats;
   find(query: ReferenceQuery): ReferenceImplementation[];
   /** how many indexed nodes have the given node type (what was available to choose from) */
   countByNodeType(nodeType: NodeType): number;
-}
-
-interface IndexedMethod {
-  fn: PyFunction;
-  code: string;
-  calls: string[];
 }
 
 interface IndexedNode {
   spec: ReferenceSpec;
   features: Set<string>;
   location: string;
-  className: string;
-  methods: Map<string, IndexedMethod>;
+  file: ReadNodeFile;
+  methods: Map<string, ReadMethod>;
+  ioKinds: Map<string, IoKind>;
 }
 
 function adviceFor(calls: readonly string[], rules: readonly GuidanceRule[]): string[] {
@@ -91,101 +113,166 @@ function adviceFor(calls: readonly string[], rules: readonly GuidanceRule[]): st
   return out;
 }
 
-/** Picks the node class: a `Node…`/`ModelService…` class if there is one, else the first class. */
-function mainClassName(fns: readonly PyFunction[], classes: readonly { name: string; bases: string[] }[]): string | undefined {
-  const looksLikeNode = (c: { name: string; bases: string[] }) =>
-    c.name.startsWith('Node') || c.bases.some((b) => /^(Node|ModelService)/.test(b));
-  return classes.find(looksLikeNode)?.name ?? classes.find((c) => fns.some((f) => f.className === c.name))?.name;
-}
-
-function indexNode(file: string, spec: ReferenceSpec, parser: PythonParser, root: string | undefined): IndexedNode {
-  let source: string;
+function readSource(file: string): string {
   try {
-    source = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (cause) {
     throw new ContextBuilderError('REFERENCE_UNREADABLE', `cannot read reference node file ${file}`, { cause });
   }
-  const parsed = parser.parse(source);
-  if (!parsed.syntaxValid) {
-    const first = parsed.syntaxErrors[0];
-    throw new ContextBuilderError(
-      'REFERENCE_UNREADABLE',
-      `reference node file ${file} is not valid Python${first ? ` (line ${first.line}: ${first.message})` : ''}`,
-    );
-  }
-  const className = mainClassName(parsed.functions, parsed.classes) ?? '';
-  const methods = new Map<string, IndexedMethod>();
-  for (const fn of parsed.functions) {
-    if (fn.className !== className || fn.qualifiedName !== `${className}.${fn.name}`) continue;
-    const d = fn.definition;
-    // the slice starts at the decorator/def column: restore that indentation so dedent is uniform
-    const code = tidy(' '.repeat(d.startColumn - 1) + source.slice(d.startIndex, d.endIndex));
-    const calls = parsed.calls.filter((c) => c.enclosingFunction === fn.qualifiedName).map((c) => c.callee);
-    methods.set(fn.name, { fn, code, calls });
-  }
+}
+
+/** A file with its spec, or with what the file says of itself; undefined when it holds no node class. */
+function indexNode(file: string, spec: ReferenceSpec | undefined, read: ReadNodeFile, root: string | undefined): IndexedNode | undefined {
+  const nodeType = spec?.nodeType ?? read.inferredNodeType;
+  if (!nodeType || !read.className) return undefined;
+  const full: ReferenceSpec = spec ?? {
+    name: snakeCase(read.className.replace(/^Node/, '').replace(/(Effect|Compute|Reducer|Orchestrator)$/, '')) || read.className,
+    nodeType,
+    features: [],
+    description: read.classDocstring,
+    guidance: [],
+    pitfalls: [],
+  };
+  const nodeText = [full.description, read.classDocstring, ...full.features].join(' ');
   return {
-    spec,
-    features: new Set(normalizeFeatures(spec.features)),
+    spec: full,
+    features: new Set(normalizeFeatures(full.features)),
     location: root ? relative(root, file) : file,
-    className,
-    methods,
+    file: read,
+    methods: new Map(read.methods.map((m) => [m.name, m])),
+    ioKinds: new Map(read.methods.map((m) => [m.name, ioKindOfCode(read.modules, m.calls, `${m.docstring} ${nodeText}`)])),
   };
 }
 
+function docsOf(nodes: readonly IndexedNode[]): RankedDoc[] {
+  const docs: RankedDoc[] = [];
+  for (const [i, node] of nodes.entries()) {
+    for (const m of node.methods.values()) {
+      if (m.placeholder) continue;
+      docs.push({
+        key: `${i}:${m.name}`,
+        nodeKey: i,
+        nodeType: node.spec.nodeType,
+        ioKind: node.ioKinds.get(m.name) ?? 'none',
+        method: m.name,
+        name: `${m.name} ${node.file.className} ${node.spec.name}`,
+        doc: [m.docstring, node.file.classDocstring, node.spec.description].join('\n'),
+        code: [...m.params, ...m.calls].join(' '),
+        features: [...node.spec.features, ...node.features].join(' '),
+      });
+    }
+  }
+  return docs;
+}
+
+const byRank = (a: ReferenceImplementation, b: ReferenceImplementation): number =>
+  // most similar first; the very method before a stand-in; then by id so ties are stable
+  b.similarity - a.similarity ||
+  Number(b.methodMatch === 'same-name') - Number(a.methodMatch === 'same-name') ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export function buildReferenceIndex(options: ReferenceIndexOptions): ReferenceIndex {
   const { parser } = options;
-  const root = options.root ?? options.dir;
+  const dirs = [...(options.dir ? [options.dir] : []), ...(options.dirs ?? [])];
+  const root = options.root ?? (dirs.length === 1 ? dirs[0] : undefined);
+  const cache: ReferenceCache = createReferenceCache(options.cacheDir);
+  const stats: ReferenceIndexStats = { files: 0, fromCache: 0, methods: 0 };
   const nodes: IndexedNode[] = [];
   const skipped: string[] = [];
-  if (options.dir) {
-    const found = discoverReferenceFiles(options.dir);
-    skipped.push(...found.withoutSpec);
-    for (const pair of found.pairs) nodes.push(indexNode(pair.file, readReferenceSpec(pair.spec), parser, root));
+  const read = (file: string): ReadNodeFile => {
+    const source = readSource(file);
+    const hash = contentHash(source);
+    stats.files += 1;
+    const hit = cache.get(hash);
+    if (hit) {
+      stats.fromCache += 1;
+      return hit;
+    }
+    const fresh = readNodeFile(file, source, parser);
+    cache.set(hash, fresh);
+    return fresh;
+  };
+  const add = (file: string, spec: ReferenceSpec | undefined): void => {
+    const node = indexNode(file, spec, read(file), root);
+    if (node) nodes.push(node);
+    else skipped.push(file);
+  };
+  for (const dir of dirs) {
+    for (const found of discoverReferenceFiles(dir)) add(found.file, found.spec ? readReferenceSpec(found.spec) : undefined);
   }
   for (const [i, node] of (options.nodes ?? []).entries()) {
-    const spec = typeof node.spec === 'string' ? readReferenceSpec(node.spec) : validateReferenceSpec(node.spec, `nodes[${i}].spec`);
-    nodes.push(indexNode(node.file, spec, parser, root));
+    const spec =
+      node.spec === undefined ? undefined : typeof node.spec === 'string' ? readReferenceSpec(node.spec) : validateReferenceSpec(node.spec, `nodes[${i}].spec`);
+    add(node.file, spec);
   }
   const rules = loadGuidanceData();
+  const docs = docsOf(nodes);
+  stats.methods = docs.length;
+  const ranker: Ranker | undefined = options.ranking === 'dice' ? undefined : createBm25Ranker(docs);
+
+  const implementation = (node: IndexedNode, picked: ReadMethod, method: string, similarity: number, terms: string[], wanted: Set<string>): ReferenceImplementation => ({
+    id: `${node.spec.name}:${picked.name}`,
+    nodeName: node.file.className || node.spec.name,
+    className: node.file.className,
+    location: node.location,
+    similarity,
+    matchedFeatures: [...wanted].filter((f) => node.features.has(f)).sort(),
+    matchedTerms: terms,
+    method: picked.name,
+    methodMatch: picked.name === method ? 'same-name' : picked.name === entryMethodOf(node.spec.nodeType) ? 'entry-method' : 'similar-method',
+    code: picked.code,
+    guidance: [...node.spec.guidance, ...adviceFor(picked.calls, rules)],
+    pitfalls: [...node.spec.pitfalls],
+  });
+
+  /** the baseline: same node type only, Dice of the feature sets, the same-named method or the entry method */
+  const findDice = ({ nodeType, features, method, threshold = 0.3 }: ReferenceQuery): ReferenceImplementation[] => {
+    const wanted = new Set(normalizeFeatures(features));
+    const found: ReferenceImplementation[] = [];
+    for (const node of nodes) {
+      if (node.spec.nodeType !== nodeType) continue;
+      const matched = [...wanted].filter((f) => node.features.has(f)).length;
+      const denominator = wanted.size + node.features.size;
+      const similarity = denominator === 0 ? 0 : Math.round(((2 * matched) / denominator) * 100) / 100;
+      if (similarity < threshold) continue;
+      // the node's first method when it has neither: the baseline still shows the node it chose
+      const picked = node.methods.get(method) ?? node.methods.get(entryMethodOf(nodeType)) ?? node.methods.values().next().value;
+      if (picked) found.push(implementation(node, picked, method, similarity, [], wanted));
+    }
+    return found;
+  };
+
+  const findBm25 = (query: ReferenceQuery): ReferenceImplementation[] => {
+    const wanted = new Set(normalizeFeatures(query.features));
+    const ranked = ranker!.rank({
+      nodeType: query.nodeType,
+      method: query.method,
+      features: [...query.features, ...wanted],
+      text: query.text ?? '',
+      ...(query.ioKind ? { ioKind: query.ioKind } : {}),
+    });
+    // one method per node, its best-ranked (the very method on a tie); then the threshold
+    const best = new Map<number, (typeof ranked)[number]>();
+    for (const r of ranked) {
+      const prev = best.get(r.doc.nodeKey);
+      if (!prev || r.similarity > prev.similarity || (r.similarity === prev.similarity && r.doc.method === query.method)) best.set(r.doc.nodeKey, r);
+    }
+    const found: ReferenceImplementation[] = [];
+    for (const r of best.values()) {
+      if (r.similarity < (query.threshold ?? 0.3)) continue;
+      const node = nodes[r.doc.nodeKey]!;
+      found.push(implementation(node, node.methods.get(r.doc.method)!, query.method, r.similarity, r.terms, wanted));
+    }
+    return found;
+  };
 
   return {
     size: nodes.length,
     skipped,
+    stats,
     countByNodeType: (nodeType) => nodes.filter((n) => n.spec.nodeType === nodeType).length,
-    find({ nodeType, features, method, threshold = 0.3, limit = 3 }) {
-      const wanted = new Set(normalizeFeatures(features));
-      const found: ReferenceImplementation[] = [];
-      for (const node of nodes) {
-        if (node.spec.nodeType !== nodeType) continue;
-        const matched = [...wanted].filter((f) => node.features.has(f)).sort();
-        const denominator = wanted.size + node.features.size;
-        const similarity = denominator === 0 ? 0 : Math.round(((2 * matched.length) / denominator) * 100) / 100;
-        if (similarity < threshold) continue;
-        const same = node.methods.get(method);
-        const picked = same ?? node.methods.get(entryMethodOf(nodeType));
-        if (!picked) continue;
-        found.push({
-          id: `${node.spec.name}:${picked.fn.name}`,
-          nodeName: node.className || node.spec.name,
-          className: node.className,
-          location: node.location,
-          similarity,
-          matchedFeatures: matched,
-          method: picked.fn.name,
-          methodMatch: same ? 'same-name' : 'entry-method',
-          code: picked.code,
-          guidance: [...node.spec.guidance, ...adviceFor(picked.calls, rules)],
-          pitfalls: [...node.spec.pitfalls],
-        });
-      }
-      // most similar first; the very method before a stand-in; then by id so ties are stable
-      found.sort(
-        (a, b) =>
-          b.similarity - a.similarity ||
-          Number(b.methodMatch === 'same-name') - Number(a.methodMatch === 'same-name') ||
-          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
-      return found.slice(0, limit);
+    find(query) {
+      return (ranker ? findBm25(query) : findDice(query)).sort(byRank).slice(0, query.limit ?? 3);
     },
   };
 }

@@ -28,10 +28,44 @@ export interface ClientOptions {
   env?: Record<string, string | undefined>;
   /** A catalog to use instead of the shipped one (config.catalog entries still apply on top). */
   catalog?: ModelCatalog;
+  /**
+   * Awaited just before each HTTP request (every retry and failover target included), after the
+   * attempt is numbered: its `attempt` event carries the same number. A caller that must account
+   * for every request even if its process dies mid-request writes its record here (write-ahead)
+   * and completes it from the event. If it rejects, the request is not sent.
+   */
+  beforeAttempt?: (attempt: AttemptStart) => Promise<void>;
+}
+
+/** What beforeAttempt is told about the request about to be sent. */
+export interface AttemptStart {
+  correlationId: string;
+  attempt: number;
+  tier: string;
+  provider: string;
+  model: string;
 }
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * generate() only: stream the answer and hand each text chunk here as it arrives (a progress
+   * display). The call resolves with the same LLMResponse; retry and failover happen before the first
+   * chunk, and time to first token is measured.
+   */
+  onText?: (chunk: string) => void;
+}
+
+/** Runs a stream to its end, handing text chunks to onText; the stream's response (or its error). */
+async function consume(s: LLMStream, onText: (chunk: string) => void): Promise<LLMResponse> {
+  try {
+    for await (const chunk of s) if (chunk.type === 'text') onText(chunk.text);
+  } catch (error) {
+    // the response settles with the same failure: observed here, so it is not reported unhandled
+    s.response.catch(() => undefined);
+    throw error;
+  }
+  return s.response;
 }
 
 export interface LLMClient {
@@ -94,6 +128,7 @@ export function createLLMClient(config: LLMConfig | LLMConfigLayer | LLMConfigLa
     hub,
     secrets,
     runId: randomUUID(),
+    ...(options.beforeAttempt ? { beforeAttempt: options.beforeAttempt } : {}),
   };
   let closed = false;
   const open = () => {
@@ -107,6 +142,7 @@ export function createLLMClient(config: LLMConfig | LLMConfigLayer | LLMConfigLa
       } catch (error) {
         return Promise.reject(error);
       }
+      if (opts.onText) return consume(stream(ctx, request, opts.signal), opts.onText);
       return generate(ctx, request, opts.signal);
     },
     stream(request, opts = {}) {

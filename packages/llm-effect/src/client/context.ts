@@ -32,4 +32,6 @@ export interface ClientContext {
   secrets: string[];
   /** Run id for budgets when neither request nor config gives one. */
   runId: string;
+  /** ClientOptions.beforeAttempt */
+  beforeAttempt?: (attempt: { correlationId: string; attempt: number; tier: string; provider: string; model: string }) => Promise<void>;
 }

@@ -26,6 +26,7 @@ export function sendToTarget(s: CallState, target: PlannedTarget, call: Provider
     beforeEachRequest: async () => {
       await p.limiter?.acquire(signal);
       s.attempts += 1;
+      await s.ctx.beforeAttempt?.({ correlationId: s.correlationId, attempt: s.attempts, tier: target.tier, provider: p.name, model: target.model });
     },
     onFailedAttempt: (f) => failAttempt(s, target, f.error, f.latencyMs),
   });

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { heldSecret } from '@onexgen/onex';
 import { PatternLibraryError, describeZodIssues } from '../errors.js';
 import { renderPython } from '../generation/render.js';
 import type { PatternDb } from '../learning/db.js';
@@ -31,7 +32,7 @@ export interface LearnedTemplate {
   usageCount: number;
   savedMicros: number;
   sessionId: string | null;
-  /** 'examples' | 'approved' | 'pending' (pending templates are never reused) */
+  /** 'examples' | 'approved' | 'pending' | 'retired' (pending and retired templates are never reused) */
   origin: TemplateOrigin;
   generationId: string | null;
   model: string | null;
@@ -41,10 +42,12 @@ export interface LearnedTemplate {
   createdAt: Date;
 }
 
-export type TemplateOrigin = 'examples' | 'approved' | 'pending';
+/** 'retired': a person rejected code it was learned from (`onexgen feedback ID reject`); kept, never reused, until approved again. */
+export type TemplateOrigin = 'examples' | 'approved' | 'pending' | 'retired';
 
-/** Only templates whose examples passed, or that a person approved, are ever reused. */
+/** Only templates whose examples passed, or that a person approved, are ever reused; never a retired one. */
 export function isReusable(template: Pick<LearnedTemplate, 'origin' | 'approvedAt'>): boolean {
+  if (template.origin === 'retired') return false;
   return template.origin === 'examples' || template.origin === 'approved' || template.approvedAt !== null;
 }
 
@@ -101,7 +104,7 @@ function toTemplate(row: Row): LearnedTemplate {
     usageCount: row.usageCount,
     savedMicros: row.savedMicros,
     sessionId: row.sessionId,
-    origin: (['examples', 'approved'].includes(row.origin) ? row.origin : 'pending') as TemplateOrigin,
+    origin: (['examples', 'approved', 'retired'].includes(row.origin) ? row.origin : 'pending') as TemplateOrigin,
     generationId: row.generationId,
     model: row.model,
     checks: row.checks,
@@ -167,13 +170,16 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
       options: z.input<typeof learnOpts>,
       /** a transaction to write in (the caller's, e.g. together with the generation that made it) */
       tx: PatternDb = db,
-    ): Promise<{ status: 'created' | 'upgraded' | 'kept' | 'rejected'; template?: LearnedTemplate }> {
+    ): Promise<{ status: 'created' | 'upgraded' | 'kept' | 'rejected'; template?: LearnedTemplate; reason?: string }> {
       const parsed = learnOpts.safeParse(options);
       if (!parsed.success) throw new PatternLibraryError('INPUT_INVALID', `learn: ${describeZodIssues(parsed.error.issues)}`, { cause: parsed.error });
       if (!code.trim()) throw new PatternLibraryError('INPUT_INVALID', 'learn: code is empty');
       const { score, costMicros, sessionId, origin, generationId, model, checks } = parsed.data;
       const sig = normalizeSignature(signature);
-      if (score < minLearnScore) return { status: 'rejected' };
+      if (score < minLearnScore) return { status: 'rejected', reason: `score ${score} is under ${minLearnScore}` };
+      // A body that holds a key-shaped string, or the marker a scrub left where a key was, held a
+      // secret: learning it would serve that secret (or a hole where it was) to every later task.
+      if (heldSecret(code)) return { status: 'rejected', reason: 'the code held a secret (a key-shaped string or a redaction marker)' };
       const p = parameterize(code, sig.entity, sig.className);
       const values = {
         signatureKey: sig.key,
@@ -250,7 +256,8 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
     async findReusable(signature: TaskSignature): Promise<SimilarHit<LearnedTemplate> | undefined> {
       const sig = normalizeSignature(signature);
       const hits = (await loadIndex()).findSimilar(sig, REUSE_MIN_SIMILARITY, 20);
-      return hits.find((hit) => reuseMatches(hit.template, sig, hit.similarity));
+      // a template learned before secrets were refused is never served either
+      return hits.find((hit) => reuseMatches(hit.template, sig, hit.similarity) && !heldSecret(hit.template.body));
     },
 
     /** Every learned template, newest first (for `onexgen templates list`). */
@@ -260,6 +267,10 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
 
     /** A person vouches for a template: it may be reused from now on. Undefined when there is no such id. */
     async approve(id: number): Promise<LearnedTemplate | undefined> {
+      const [existing] = await db.select({ body: patternTemplates.body }).from(patternTemplates).where(eq(patternTemplates.id, id));
+      if (existing && heldSecret(existing.body)) {
+        throw new PatternLibraryError('TEMPLATE_HELD_SECRET', `template ${id} held a secret (a key-shaped string or a redaction marker): forget it instead of approving it`);
+      }
       const [row] = await db
         .update(patternTemplates)
         .set({ origin: sql`case when ${patternTemplates.origin} = 'examples' then 'examples' else 'approved' end`, approvedAt: sql`now()`, updatedAt: sql`now()` })
@@ -269,6 +280,26 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
       const template = current ? toTemplate(current) : undefined;
       if (template) await upsertLoaded(template);
       return template;
+    },
+
+    /**
+     * A person's verdict on code a template was learned from: 'retired' (rejected: never reused) or
+     * 'pending' (edited before use: reused only once approved). Undefined when there is no such id.
+     */
+    async setState(id: number, state: 'retired' | 'pending'): Promise<LearnedTemplate | undefined> {
+      const [row] = await db
+        .update(patternTemplates)
+        .set({ origin: state, approvedAt: null, updatedAt: sql`now()` })
+        .where(eq(patternTemplates.id, id))
+        .returning();
+      const template = row ? toTemplate(row) : undefined;
+      if (template) await upsertLoaded(template);
+      return template;
+    },
+
+    /** The templates learned from one generation (its correlation id). */
+    async byGeneration(generationId: string): Promise<LearnedTemplate[]> {
+      return (await db.select().from(patternTemplates).where(eq(patternTemplates.generationId, generationId)).orderBy(patternTemplates.id)).map(toTemplate);
     },
 
     /** Deletes a template (and its use records). True when it existed. */

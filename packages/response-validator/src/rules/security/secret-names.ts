@@ -1,5 +1,7 @@
 // Which identifiers name a secret, and which strings look like a provider key. The word lists
-// and key shapes come from the profile (data/profiles/generic-python.yaml `security`).
+// come from the profile (data/profiles/generic-python.yaml `security`); key shapes are @onexgen/onex's
+// KEY_SHAPES plus any a profile adds.
+import { KEY_SHAPES } from '@onexgen/onex';
 import type { ResolvedProfile } from '../../profiles/schema.js';
 
 export interface SecretMatcher {
@@ -26,7 +28,7 @@ export function snake(name: string): string {
 function build(profile: ResolvedProfile): SecretMatcher {
   const words = (profile.security.secretNames ?? []).map(snake);
   const excludes = (profile.security.secretNameExcludes ?? []).map(snake);
-  const shapes = (profile.security.keyShapes ?? []).map((s) => ({ name: s.name, regex: new RegExp(s.regex) }));
+  const shapes = [...KEY_SHAPES, ...(profile.security.keyShapes ?? [])].map((s) => ({ name: s.name, regex: new RegExp(s.regex) }));
   const verdicts = new Map<string, boolean>();
   const decide = (name: string): boolean => {
     const parts = snake(name).split('_').filter(Boolean);

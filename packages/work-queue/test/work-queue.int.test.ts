@@ -1,0 +1,178 @@
+// The queue on the harness's real PostgreSQL: two workers in this process share a run; every method
+// commits once with its effect row, every node is assembled once after its methods, the run closes;
+// a method finished twice (an expired job handed out again) commits once; stop() drains or releases.
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { migrate, openDatabase, type DatabaseHandle, type MetricsDb } from '@onexgen/metrics';
+import { testDatabaseUrl } from '@onexgen/test-harness';
+import {
+  commitMethod,
+  createAttemptLedger,
+  enqueueRun,
+  getNodes,
+  openWorkQueue,
+  runStatus,
+  startWorker,
+  waitForRun,
+  WorkQueueError,
+  type WorkQueue,
+  type WorkerHandlers,
+} from '../src/index.js';
+
+let url: string;
+let dbName: string;
+let handle: DatabaseHandle;
+let queue: WorkQueue;
+
+beforeAll(async () => {
+  const server = testDatabaseUrl();
+  dbName = `work_queue_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${dbName}"`);
+  await admin.end();
+  const u = new URL(server);
+  u.pathname = `/${dbName}`;
+  url = u.toString();
+  handle = await openDatabase(url, { poolSize: 6 });
+  await migrate(handle);
+  queue = await openWorkQueue({ url, handle, maintenanceIntervalSeconds: 1 });
+}, 60_000);
+
+afterAll(async () => {
+  await queue?.close();
+  await handle?.close();
+  const admin = postgres(testDatabaseUrl(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.end();
+});
+
+/** One effect row per committed method, in a table of the test's own, written inside the commit. */
+async function effectsTable(db: MetricsDb): Promise<void> {
+  await db.execute(sql`create table if not exists effects (run_id uuid, node_key text, method text, worker text)`);
+}
+
+function handlers(worker: string, delayMs = 5, calls?: Map<string, number>): WorkerHandlers {
+  return {
+    async method(job) {
+      const key = `${job.nodeKey}.${job.method}`;
+      calls?.set(key, (calls.get(key) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, delayMs));
+      return {
+        ok: true,
+        result: { body: `return ${JSON.stringify(key)}` },
+        effects: async (tx) => {
+          await tx.execute(sql`insert into effects values (${job.runId}, ${job.nodeKey}, ${job.method}, ${worker})`);
+        },
+      };
+    },
+    async node(job) {
+      return { result: { written: job.methods.map((m) => (m.result as { body: string }).body), by: worker } };
+    },
+  };
+}
+
+test('two workers: each method commits once with its effect, each node assembles once after its methods', async () => {
+  await effectsTable(handle.db);
+  const nodes = Array.from({ length: 4 }, (_, n) => ({
+    key: `node_${n}`,
+    methods: Array.from({ length: n === 3 ? 0 : 15 }, (_, m) => `m${m}`),
+    input: { spec: `spec_${n}.yaml` },
+  }));
+  const runId = await enqueueRun(queue, { options: { out: '/tmp/x' }, nodes });
+  // enqueuing the same run again adds no job
+  await enqueueRun(queue, { runId, options: {}, nodes });
+  const calls = new Map<string, number>();
+  const a = startWorker(queue, handlers('a', 5, calls), { concurrency: 4, workerId: 'a', pollIntervalMs: 50 });
+  const b = startWorker(queue, handlers('b', 5, calls), { concurrency: 4, workerId: 'b', pollIntervalMs: 50 });
+  const status = await waitForRun(handle.db, runId, { intervalMs: 100 });
+  await Promise.all([a.stop(), b.stop()]);
+
+  expect(status).toMatchObject({ state: 'done', nodes: { total: 4, done: 4 }, methods: { total: 45, done: 45, failed: 0 } });
+  expect([...calls.values()].every((n) => n === 1)).toBe(true);
+  expect(calls.size).toBe(45);
+  const effects = (await handle.db.execute(sql`select count(*)::int as n, count(distinct (node_key, method))::int as d from effects where run_id = ${runId}`)) as unknown as { n: number; d: number }[];
+  expect(effects[0]).toEqual({ n: 45, d: 45 });
+  const assembled = await getNodes(handle.db, runId);
+  expect(assembled.map((n) => (n.result as { written: string[] }).written.length)).toEqual([15, 15, 15, 0]);
+  expect(assembled[1]!.result).toMatchObject({ written: expect.arrayContaining(['return "node_1.m14"']) });
+  expect(status.jobs.completed ?? 0).toBeGreaterThanOrEqual(45 + 4);
+}, 60_000);
+
+test('a method finished by two attempts commits once: the later one writes no effect', async () => {
+  await effectsTable(handle.db);
+  const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'n', methods: ['only'], input: {} }] });
+  const key = { runId, nodeKey: 'n', method: 'only' };
+  const effect = (who: string) => async (tx: MetricsDb) => {
+    await tx.execute(sql`insert into effects values (${runId}, 'n', 'only', ${who})`);
+  };
+  const [first, second] = await Promise.all([
+    commitMethod(handle.db, key, 0, 'a', { ok: true, result: 1, effects: effect('a') }),
+    commitMethod(handle.db, key, 1, 'b', { ok: true, result: 2, effects: effect('b') }),
+  ]);
+  expect([first, second].filter(Boolean)).toHaveLength(1);
+  const rows = (await handle.db.execute(sql`select worker from effects where run_id = ${runId}`)) as unknown as { worker: string }[];
+  expect(rows).toHaveLength(1);
+  expect(rows[0]!.worker).toBe(first ? 'a' : 'b');
+});
+
+test('stop() lets in-flight jobs finish within the drain time; after it they are released to another worker', async () => {
+  const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'slow', methods: ['s1', 's2'], input: {} }] });
+  let started = 0;
+  const slow: WorkerHandlers = {
+    ...handlers('slow'),
+    async method(job) {
+      started++;
+      await new Promise<void>((resolve, reject) => {
+        const t = setTimeout(resolve, job.method === 's1' ? 300 : 60_000);
+        job.signal.addEventListener('abort', () => {
+          clearTimeout(t);
+          reject(job.signal.reason);
+        });
+      });
+      return { ok: true, result: { body: 'slow' } };
+    },
+  };
+  const w = startWorker(queue, slow, { concurrency: 2, workerId: 'slow', pollIntervalMs: 50 });
+  while (started < 2) await new Promise((r) => setTimeout(r, 20));
+  const stopped = await w.stop({ drainMs: 1_000 });
+  // (it may also have finished jobs other tests left behind)
+  expect(stopped.released).toBe(1);
+  let status = await runStatus(handle.db, runId);
+  expect(status.methods.done).toBe(1);
+  expect(status.jobs.retry).toBe(1);
+  // the released job is retried by the next worker
+  const next = startWorker(queue, handlers('next'), { concurrency: 1, workerId: 'next', pollIntervalMs: 50 });
+  status = await waitForRun(handle.db, runId, { intervalMs: 100 });
+  await next.stop();
+  expect(status).toMatchObject({ state: 'done', methods: { done: 2 } });
+}, 30_000);
+
+test('an embedded database is refused with a message asking for a PostgreSQL URL', async () => {
+  const fake = { ...handle, kind: 'pglite' as const };
+  await expect(openWorkQueue({ url: 'memory://', handle: fake })).rejects.toThrow(WorkQueueError);
+  await expect(openWorkQueue({ url: 'memory://', handle: fake })).rejects.toThrow(/PostgreSQL/);
+});
+
+test('status of an unknown run names it', async () => {
+  const id = randomUUID();
+  await expect(runStatus(handle.db, id)).rejects.toThrow(new RegExp(id));
+});
+
+test('attempt ledger: a request that got its answer has one row with the outcome; one whose worker died keeps a worker_lost row', async () => {
+  const ledger = createAttemptLedger(handle.db);
+  const answered = randomUUID();
+  const lost = randomUUID();
+  const start = { callNumber: 1, attempt: 1, provider: 'sim', model: 'm', tier: 'cloud_fast' };
+  await ledger.started({ ...start, correlationId: answered });
+  await ledger.started({ ...start, correlationId: lost });
+  await ledger.finished({ ...start, correlationId: answered, status: 'success', latencyMs: 12, tokensInput: 5, tokensOutput: 7, costMicroUsd: 3 });
+  const rows = (await handle.db.execute(
+    sql`select correlation_id::text as id, status, error_class, tokens_output from llm_call_attempts where correlation_id in (${answered}, ${lost}) order by status`,
+  )) as unknown as { id: string; status: string; error_class: string | null; tokens_output: number }[];
+  expect([...rows]).toEqual([
+    { id: lost, status: 'cancelled', error_class: 'worker_lost', tokens_output: 0 },
+    { id: answered, status: 'success', error_class: null, tokens_output: 7 },
+  ]);
+});
