@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidatorError } from '../errors.js';
-import type { TreeSitterPythonParser } from '../parser/tree-sitter-python-parser.js';
+import type { TreeSitterPythonParser } from '../parser/types.js';
 import { extractModule, type RawModule } from './extract-module.js';
 import type { ApiClass, ApiIndex, ApiModule } from './schema.js';
 
