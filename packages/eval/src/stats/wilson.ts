@@ -1,3 +1,4 @@
+/// <reference path="./jstat.d.ts" />
 // Wilson score interval for a binomial proportion: unlike the normal ("Wald") interval it stays
 // inside [0, 1] and keeps its coverage at 0 or n successes, which small eval suites hit often.
 import jstat from 'jstat';
