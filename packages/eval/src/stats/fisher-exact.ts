@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- jstat ships no types; a reference (not tsconfig) makes them visible to every project compiling this source
 /// <reference path="./jstat.d.ts" />
 // Fisher's exact test on a 2x2 table (passes and failures of two arms): the probability, with the
 // margins fixed, of a table at most as likely as the one observed (two-sided, as R's fisher.test).
