@@ -25,6 +25,8 @@ export { MemoryBudgetStore } from './budget/budget-store.js';
 export type { BudgetStore } from './budget/budget-store.js';
 export { ALERT_LEVELS, crossedLevels, scopeKey } from './budget/tracker.js';
 export type { AlertLevel, BudgetAlert } from './budget/tracker.js';
+export { PoolBudgets, PoolError, periodKey, poolSchema, poolsSchema, POOL_PERIODS } from './budget/pools.js';
+export type { Admission, PoolAlert, PoolConfig, PoolConfigInput, PoolPeriod, PoolStatus } from './budget/pools.js';
 
 export type { AttemptEvent, AttemptStatus, BreakerEvent, BudgetAlertEvent, CacheHitEvent, LLMEvent, LLMEventType } from './events/events.js';
 export type { BreakerSnapshot, BreakerState } from './policies/breakers.js';

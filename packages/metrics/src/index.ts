@@ -17,6 +17,7 @@ export {
   feedbackInput,
   generationInput,
   historyInput,
+  passInput,
 } from './store/inputs.js';
 export type {
   AttemptInput,
@@ -26,6 +27,7 @@ export type {
   FeedbackInput,
   GenerationInput,
   HistoryInput,
+  PassInput,
 } from './store/inputs.js';
 export type { SpoolOptions, SpoolStatus } from './spool/spooled-writer.js';
 
@@ -50,8 +52,11 @@ export { createResponseCacheStore } from './llm-stores/response-cache-store.js';
 export type { CachedResponse, ResponseCacheStore } from './llm-stores/response-cache-store.js';
 export { createBudgetSpendStore } from './llm-stores/budget-spend-store.js';
 export type { BudgetSpendStore } from './llm-stores/budget-spend-store.js';
+export { createBudgetPoolStore } from './llm-stores/budget-pool-store.js';
+export type { BudgetPoolStore, PoolInput, StoredPool } from './llm-stores/budget-pool-store.js';
 
 export { collectReportData } from './report/report-data.js';
 export type { ReportData, ReportQuery } from './report/report-data.js';
-export { renderReport } from './report/html-report.js';
+export { renderReport, REPORT_STYLE } from './report/html-report.js';
+export { escapeHtml, pct as formatPercent, usd as formatMicroUsd, ms as formatMs } from './report/format.js';
 export { renderTextReport } from './report/text-report.js';

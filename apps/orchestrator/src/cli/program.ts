@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
 import { VERSION } from '../package-version.js';
+import { registerBudget } from './commands/budget.js';
 import { registerConfig } from './commands/config.js';
 import { registerDb } from './commands/db.js';
 import { registerDoctor } from './commands/doctor.js';
@@ -39,6 +40,7 @@ const registrars: CommandRegistrar[] = [
   registerDoctor,
   (p, io) => registerConfig(p, io),
   (p, io) => registerHistory(p, io),
+  (p, io) => registerBudget(p, io),
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {

@@ -36,7 +36,8 @@ export function keyPath(value: unknown, pattern: RegExp = SECRET_KEYS, path: str
   return undefined;
 }
 
-function camel(key: string): string {
+/** snake_case → camelCase (files may use either). */
+export function camel(key: string): string {
   return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
