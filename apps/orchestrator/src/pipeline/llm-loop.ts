@@ -103,7 +103,9 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
     session.budget.charge(answer.costUsd, answer.tokensInput + answer.tokensOutput);
     progress('validate', attempt);
     const validateStarted = performance.now();
-    const statically = session.validator.validateResponse(answer.text, { ...info.validation, attempt });
+    // what the selected variant requires of this method (pooling in a DATABASE_HEAVY effect, …) is checked too
+    const required = built.metadata.variant.requiredPatterns;
+    const statically = session.validator.validateResponse(answer.text, { ...info.validation, ...(required.length ? { requiredPatterns: required } : {}), attempt });
     spend.validateMs = (spend.validateMs ?? 0) + performance.now() - validateStarted;
     // the examples run only on code that passed static validation
     let behaviour: BehaviourCheck | undefined;
