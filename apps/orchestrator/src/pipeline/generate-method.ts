@@ -1,6 +1,7 @@
 // One stub through the hybrid order: learned template → pattern code → LLM loop → template/partial.
 // Records the generation (every strategy), learns from good LLM answers, feeds pattern effectiveness.
 import { randomUUID } from 'node:crypto';
+import type { GenerationInput } from '@onexgen/metrics';
 import { llmLoop } from './llm-loop.js';
 import { bodyResult, NO_SPEND, type Spend } from './method-result.js';
 import type { MethodInfo, NodeContext } from './node-context.js';
@@ -21,10 +22,11 @@ interface Recorded {
   responseLength?: number;
 }
 
-function record(session: Session, node: NodeContext, info: MethodInfo, body: GeneratedBody, meta: Recorded, spend: Spend): void {
+/** Records the generation row (and returns it, for learning to commit it with the template). */
+function record(session: Session, node: NodeContext, info: MethodInfo, body: GeneratedBody, meta: Recorded, spend: Spend): Omit<GenerationInput, 'sessionId'> {
   const { outcome } = body;
   const issues = outcome.issues;
-  session.recorder.generation({
+  const row: Omit<GenerationInput, 'sessionId'> = {
     correlationId: outcome.correlationId,
     nodeType: node.nodeType,
     serviceName: node.spec.name,
@@ -49,7 +51,9 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     attempts: Math.max(1, spend.attempts),
     ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
     ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
-  });
+  };
+  session.recorder.generation(row);
+  return row;
 }
 
 export async function generateMethod(session: Session, node: NodeContext, info: MethodInfo): Promise<GeneratedBody> {
@@ -78,7 +82,7 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
     if (loop.accepted) {
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
-      record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength }, spend);
+      const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength }, spend);
       session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score));
       // learned only once the node is written with this body in it (run-nodes calls it then); only
       // an answer whose examples all passed may be reused, others are kept pending for a person
@@ -92,7 +96,7 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
           generationId: correlationId,
           model: loop.model,
           checks: [`static ${loop.validation.score.toFixed(2)}`, ...(b?.status === 'ran' ? [`examples ${b.passed}/${b.examples}`] : [])],
-        });
+        }, generation);
       progress('done', strategy);
       return body;
     }

@@ -16,7 +16,7 @@ export function paramOf(request: ResponderRequest): string | undefined {
 
 /** The prompt says the node is DATABASE_HEAVY (its operation methods must use the pool). */
 export function databaseHeavy(request: ResponderRequest): boolean {
-  return request.messages.some((m) => m.content.includes('DATABASE_HEAVY'));
+  return [request.system ?? '', ...request.messages.map((m) => m.content)].some((text) => text.includes('Selected variant: DATABASE_HEAVY'));
 }
 
 /** Good answers always. */

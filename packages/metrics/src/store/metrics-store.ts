@@ -1,6 +1,6 @@
 // The typed recording API the app uses. Every record is validated (zod), given its id and time,
 // then handed to a writer: straight to the database, or through the spool when one is configured.
-import type { DatabaseHandle } from '../db/open-database.js';
+import type { DatabaseHandle, MetricsDb } from '../db/open-database.js';
 import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
 import { listContextWindows, type ContextWindowRow } from '../query/context-window-stats.js';
 import { acceptanceStats, findGenerations, listGenerations, type AcceptanceStats, type GenerationListing, type GenerationListQuery } from '../query/generations.js';
@@ -37,6 +37,12 @@ export interface RecordResult {
 export interface MetricsStore {
   recordGeneration(input: GenerationInput): Promise<RecordResult>;
   recordGenerations(inputs: GenerationInput[]): Promise<RecordResult>;
+  /**
+   * Writes generation rows inside the caller's transaction (never to the spool), so that what was
+   * learned from a generation commits with it or not at all. Idempotent with a later
+   * recordGenerations of the same rows (unique on correlation id + method).
+   */
+  recordGenerationsIn(tx: MetricsDb, inputs: GenerationInput[]): Promise<RecordResult>;
   recordAttempt(input: AttemptInput): Promise<RecordResult>;
   recordAttempts(inputs: AttemptInput[]): Promise<RecordResult>;
   recordContextBuild(input: ContextBuildInput): Promise<RecordResult>;
@@ -80,6 +86,11 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
   return {
     recordGeneration: (input) => record('generation', [input]),
     recordGenerations: (inputs) => record('generation', inputs),
+    async recordGenerationsIn(tx, inputs) {
+      const rows = normalizeRows('generation', inputs, now);
+      const storedIn = await createDirectWriter(tx).write('generation', rows);
+      return { ids: rows.map((r) => r.id).filter((id): id is string => typeof id === 'string'), storedIn };
+    },
     recordAttempt: (input) => record('attempt', [input]),
     recordAttempts: (inputs) => record('attempt', inputs),
     recordContextBuild: (input) => record('contextBuild', [input]),
