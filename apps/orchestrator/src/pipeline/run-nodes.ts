@@ -2,7 +2,7 @@
 // atomically when it is complete; a node that fails (provider down, budget spent, interrupted)
 // writes nothing and says why.
 import { bulkhead } from 'cockatiel';
-import { BackupRun, encodeNodeSource, NodeSourceError, writeDirAtomic, writeFileAtomic, writeNodeSource, type NodeSource } from '@onexgen/node-source';
+import { BackupRun, encodeNodeSource, NodeSourceError, tidyGeneratedImports, writeDirAtomic, writeFileAtomic, writeNodeSource, type NodeSource } from '@onexgen/node-source';
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
 import { checkGeneratedPackage } from '../skeleton/check-package.js';
@@ -29,6 +29,8 @@ export interface FileJob {
   outFile: string;
   /** fill the stubs whose evidence is mixed too */
   includeUncertain?: boolean;
+  /** the node package's other files (models/, __init__.py), so the sandbox imports the node as written */
+  packageFiles?: Record<string, string>;
   /** --in-place: originals are saved under <backupRoot>/<run id>/ for `onexgen undo` */
   backupRoot?: string;
 }
@@ -36,7 +38,9 @@ export interface FileJob {
 async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const { skeleton, node, stubs } = specInput(session.parser, job.file, job.spec);
   const filled = await fillSource(session, node, stubs);
-  const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
+  // the package is onexgen's own: its node.py leaves with no unused import and the block in isort's order
+  const nodePy = tidyGeneratedImports(session.parser, filled.source).source;
+  const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: nodePy } : f));
   const target = resolve(job.outDir, skeleton.dirName);
   await checkGeneratedPackage(session.validator, job.file, files);
   if (session.signal?.aborted) throw session.signal.reason;
@@ -55,7 +59,10 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
 }
 
 async function runFile(session: Session, job: FileJob, backups: () => BackupRun | undefined): Promise<NodeOutcome> {
-  const { node, stubs } = fileInput(session.parser, job.file, job.source.text, job.spec, { includeUncertain: job.includeUncertain });
+  const { node, stubs } = fileInput(session.parser, job.file, job.source.text, job.spec, {
+    includeUncertain: job.includeUncertain,
+    ...(job.packageFiles ? { packageFiles: job.packageFiles } : {}),
+  });
   const filled = await fillSource(session, node, stubs);
   if (session.signal?.aborted) throw session.signal.reason;
   let backup: string | undefined;
@@ -109,6 +116,21 @@ function pendingOf(job: SpecJob | FileJob, session: Session): string[] {
   }
 }
 
+/** A node inside its trace span when the run is traced (methods find it by the node's label, its file). */
+async function traced(session: Session, job: SpecJob | FileJob, work: () => Promise<NodeOutcome>): Promise<NodeOutcome> {
+  const trace = session.trace;
+  if (!trace) return work();
+  trace.startNode(job.file, { 'onexgen.node_type': job.spec?.node_type });
+  try {
+    const outcome = await work();
+    trace.endNode(job.file, { 'onexgen.status': outcome.status, 'onexgen.node.class': outcome.className });
+    return outcome;
+  } catch (error) {
+    trace.endNode(job.file, { 'onexgen.status': 'failed' }, { type: (error as { code?: string }).code ?? 'error', message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
 export async function runNodes(session: Session, jobs: readonly (SpecJob | FileJob)[]): Promise<NodeOutcome[]> {
   const limiter = bulkhead(session.config.fileConcurrency, Number.POSITIVE_INFINITY);
   // one backup folder per run, named by the run (session) id, created on the first in-place write
@@ -119,7 +141,7 @@ export async function runNodes(session: Session, jobs: readonly (SpecJob | FileJ
       limiter
         .execute(() => {
           if (session.signal?.aborted) throw new OnexgenError('INTERRUPTED', 'interrupted before this node started');
-          return job.kind === 'spec' ? runSpec(session, job) : runFile(session, job, backups(job.backupRoot));
+          return traced(session, job, () => (job.kind === 'spec' ? runSpec(session, job) : runFile(session, job, backups(job.backupRoot))));
         })
         .catch((err: unknown) => failure(job, err, session)),
     ),
