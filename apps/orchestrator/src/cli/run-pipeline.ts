@@ -1,11 +1,10 @@
 // The flow generate and fill share: configuration, session, progress, run, report, exit code.
-import { loadConfig } from '../config/load-config.js';
+import { configFor } from './config-for.js';
 import { openSession } from '../pipeline/open-session.js';
 import { exitCodeOf, totalsOf, type RunOutcome } from '../pipeline/outcome.js';
 import { runNodes, type FileJob, type SpecJob } from '../pipeline/run-nodes.js';
 import { stopOf } from '../pipeline/stop-reason.js';
-import { flagLayer, type CommonOptions } from './common-options.js';
-import { dbKind, dbSource } from './db-target.js';
+import type { CommonOptions } from './common-options.js';
 import { assertKeysPresent } from './missing-key.js';
 import { llmSetup } from '../llm/llm-layers.js';
 import type { CliIO } from './io.js';
@@ -13,21 +12,10 @@ import { createProgressDisplay, progressEnabled } from './progress-display.js';
 import type { RunState } from './run-state.js';
 import { redactor } from './redact.js';
 import { reportRun } from './report-run.js';
+import { openRunTrace } from './run-trace.js';
 
-/** The configuration cascade for a command, its `db` checked against the accepted forms (exit 2 otherwise). */
-export function configFor(io: CliIO, opts: CommonOptions & { fileConcurrency?: string }) {
-  const loaded = loadConfig({
-    cwd: io.cwd,
-    env: io.env,
-    ...(opts.config ? { configFile: opts.config } : {}),
-    flags: {
-      ...flagLayer(opts),
-      ...(opts.fileConcurrency ? { fileConcurrency: Number(opts.fileConcurrency) } : {}),
-    },
-  });
-  dbKind(loaded.config.db, dbSource(loaded.origin.db, loaded.files));
-  return loaded;
-}
+// configFor lives in config-for.ts (db migrate loads it without the pipeline); re-exported for the commands
+export { configFor };
 
 export async function runPipeline(
   io: CliIO,
@@ -41,15 +29,24 @@ export async function runPipeline(
   const setup = llmSetup(loaded, io.env, 'key-check');
   if (setup) assertKeysPresent(loaded, setup, io.env);
   const display = createProgressDisplay(io, jobs.map((j) => j.file), progressEnabled(io, json));
-  const session = await openSession({
-    loaded,
-    env: io.env,
-    cwd: io.cwd,
-    progress: display.sink,
-    ...(io.signal ? { signal: io.signal } : {}),
-    redact: redactor(io.env),
-  });
-  let run: RunOutcome;
+  const redact = redactor(io.env);
+  const traced = openRunTrace(opts, loaded, io.env, jobs.every((j) => j.kind === 'spec') ? 'generate' : 'fill', redact);
+  let session;
+  try {
+    session = await openSession({
+      loaded,
+      env: io.env,
+      cwd: io.cwd,
+      progress: display.sink,
+      ...(io.signal ? { signal: io.signal } : {}),
+      redact,
+      ...(traced ? { trace: traced.trace } : {}),
+    });
+  } catch (error) {
+    await traced?.finish(undefined, error);
+    throw error;
+  }
+  let run: RunOutcome | undefined;
   try {
     const nodes = await display.run(() => runNodes(session, jobs));
     run = {
@@ -64,6 +61,8 @@ export async function runPipeline(
     };
   } finally {
     await session.close();
+    const exportFailed = await traced?.finish(run);
+    if (exportFailed) session.recorder.warnings.push(redact(exportFailed));
   }
   for (const w of [...session.recorder.warnings, ...session.learning.warnings]) io.stderr(`warning: ${w}\n`);
   reportRun(io, run, json);

@@ -20,6 +20,8 @@ interface Recorded {
   finishReason?: string;
   promptLength?: number;
   responseLength?: number;
+  /** the prompt template set's name@hash (LLM paths only) */
+  promptVersion?: string;
 }
 
 /** Records the generation row (and returns it, for learning to commit it with the template). */
@@ -51,13 +53,30 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     attempts: Math.max(1, spend.attempts),
     ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
     ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
+    ...(meta.promptVersion ? { promptVersion: meta.promptVersion } : {}),
   };
   session.recorder.generation(row);
   return row;
 }
 
+/** One method, inside its trace span when the run is traced. */
 export async function generateMethod(session: Session, node: NodeContext, info: MethodInfo): Promise<GeneratedBody> {
   const correlationId = randomUUID();
+  const trace = session.trace;
+  if (!trace) return generate(session, node, info, correlationId);
+  trace.startMethod(node.label, info.stub.method, correlationId, { 'onexgen.node_type': node.nodeType });
+  try {
+    const body = await generate(session, node, info, correlationId);
+    const o = body.outcome;
+    trace.endMethod(correlationId, { verdict: o.verdict, strategy: o.strategy, attempts: o.attempts, costUsd: o.cost, tokensInput: o.tokens.input, tokensOutput: o.tokens.output, ...(o.reason ? { reason: o.reason } : {}) });
+    return body;
+  } catch (error) {
+    trace.failMethod(correlationId, error);
+    throw error;
+  }
+}
+
+async function generate(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): Promise<GeneratedBody> {
   const started = performance.now();
   const progress = (stage: Parameters<Session['progress']>[0]['stage'], detail?: string) =>
     session.progress({ node: node.label, method: info.stub.method, stage, ...(detail ? { detail } : {}) });
@@ -76,13 +95,14 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
   let action: 'template' | 'partial' = DEFAULT_END_ACTION;
   let reason = OFFLINE_REASON;
   let spend = NO_SPEND;
+  let promptVersion: string | undefined;
   if (session.model && !info.config.offline) {
     const loop = await llmLoop(session, node, info, correlationId);
     spend = loop.spend;
     if (loop.accepted) {
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
-      const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength }, spend);
+      const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength, promptVersion: loop.promptVersion }, spend);
       session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score));
       // learned only once the node is written with this body in it (run-nodes calls it then); only
       // an answer whose examples all passed may be reused, others are kept pending for a person
@@ -101,6 +121,7 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
       return body;
     }
     action = loop.action;
+    promptVersion = loop.promptVersion;
     reason = loop.reason;
     session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, false, 0));
   }
@@ -118,7 +139,7 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
     success: fb.validation.syntaxValid,
     durationMs: body.outcome.latency,
   });
-  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none' }, spend);
+  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none', ...(promptVersion ? { promptVersion } : {}) }, spend);
   progress('done', fb.strategy);
   return body;
 }

@@ -1,6 +1,7 @@
 // The LLM stage: context-builder → model (llm-effect) → response-validator → fallback-strategies,
 // until an answer is accepted or the policy ends the loop with a template or partial body.
 import { buildContext, type BuiltContext } from '@onexgen/context-builder';
+import { countTokens } from '@onexgen/onex/tokens';
 import { adjustPrompt, decide, type FallbackPolicyInput, type PromptContext } from '@onexgen/fallback-strategies';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { Spend } from './method-result.js';
@@ -10,8 +11,8 @@ import type { Session } from './session.js';
 import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
 
 export type LoopResult =
-  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number }
-  | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[] };
+  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number; promptVersion: string }
+  | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[]; promptVersion: string };
 
 /** context-builder's BuiltContext is a fallback-strategies PromptContext as it stands. */
 function promptContextOf(built: BuiltContext): PromptContext {
@@ -89,12 +90,20 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   for (let attempt = 1; ; attempt++) {
     session.budget.assertCanSpend();
     progress('model', attempt);
+    session.trace?.content(correlationId, 'prompt', `${system}\n\n${user}`);
+    // a streaming answer: each chunk to the progress display with the answer's tokens so far
+    let streamed = 0;
+    const onText = (text: string) => {
+      streamed += countTokens(text);
+      session.progress({ node: node.label, method: info.stub.method, stage: 'model', attempt, text, tokens: streamed });
+    };
     const waitStarted = performance.now();
     const answer = await model.call(
       { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}),
-        ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt, nodeType: node.nodeType },
+        ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt, nodeType: node.nodeType, onText },
       session.signal,
     );
+    session.trace?.content(correlationId, 'completion', answer.text);
     spend.attempts = attempt;
     spend.latencyMs += performance.now() - waitStarted;
     spend.tokensInput += answer.tokensInput;
@@ -146,6 +155,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
         provider: answer.provider,
         ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
         promptLength: system.length + user.length,
+        promptVersion: built.metadata.promptVersion,
         responseLength: answer.text.length,
       };
     }
@@ -159,7 +169,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       success: false,
     });
     if (decision.action === 'template' || decision.action === 'partial') {
-      return { accepted: false, action: decision.action, reason: decision.reason, spend, patternIds };
+      return { accepted: false, action: decision.action, reason: decision.reason, spend, patternIds, promptVersion: built.metadata.promptVersion };
     }
     // a behaviour issue states given / expected / actual: give it room, still bounded
     const adjusted = adjustPrompt(promptContextOf(built), checked, { number: attempt }, checked.code, {

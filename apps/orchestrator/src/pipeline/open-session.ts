@@ -3,19 +3,21 @@
 import { randomUUID } from 'node:crypto';
 import { patternSourceFromCatalog } from '@onexgen/context-builder';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
-import { migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@onexgen/metrics';
+import type { MetricsStore } from '@onexgen/metrics';
+import { openDatabaseFor } from './open-database-for.js';
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
 import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
 import { bulkhead } from 'cockatiel';
 import { secretValues } from '../config/env-layer.js';
 import type { LoadedConfig } from '../config/load-config.js';
-import { OnexgenError } from '../errors.js';
 import { llmSetup } from '../llm/llm-layers.js';
 import { createModelCaller } from '../llm/model-caller.js';
 import { Learning } from './learning.js';
 import { openMetricsStore } from './metrics-spool.js';
 import { silentProgress, type ProgressSink } from './progress-events.js';
+import { openPoolGuard } from './pool-guard.js';
 import { Recorder } from './recorder.js';
+import type { RunTrace } from './run-trace.js';
 import { loadReferenceIndex } from './references.js';
 import { RunBudget } from './run-budget.js';
 import type { Session } from './session.js';
@@ -27,6 +29,8 @@ export interface OpenSessionOptions {
   progress?: ProgressSink;
   signal?: AbortSignal;
   redact?: (text: string) => string;
+  /** export the run's spans here (the program opened the run span) */
+  trace?: RunTrace;
 }
 
 export interface OpenedSession extends Session {
@@ -34,15 +38,7 @@ export interface OpenedSession extends Session {
   close(): Promise<void>;
 }
 
-export async function openDatabaseFor(db: string | undefined, cwd: string): Promise<DatabaseHandle> {
-  try {
-    const handle = await openDatabase(db, { cwd });
-    await migrate(handle);
-    return handle;
-  } catch (cause) {
-    throw new OnexgenError('DATABASE_FAILED', `database: ${(cause as Error).message}`, { cause });
-  }
-}
+export { openDatabaseFor } from './open-database-for.js';
 
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
   const { config } = options.loaded;
@@ -74,7 +70,21 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
     const references = loadReferenceIndex(config.references, parser, options.cwd);
     const setup = llmSetup(options.loaded, options.env, id);
-    const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder }) : undefined;
+    // the budget pool the run draws from: the configuration's pools with the database's laid over them
+    const { pool: poolName, pools } = options.loaded.config;
+    const pool = setup && poolName ? await openPoolGuard(handle, { name: poolName, pools }, (text) => warnings.push(redact(text))) : undefined;
+    const trace = options.trace;
+    const model = setup
+      ? createModelCaller({
+          ...setup,
+          env: options.env,
+          handle,
+          recorder,
+          ...(trace ? { onAttempt: (event) => trace.attempt(event) } : {}),
+          ...(pool ? { pool } : {}),
+          ...(config.stream === false ? { stream: false } : {}),
+        })
+      : undefined;
     return {
       id,
       config,
@@ -90,6 +100,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       budget: new RunBudget({ maxCostUsd: config.budgetUsd, maxTokens: config.budgetTokens }),
       methodLimiter: bulkhead(config.concurrency, Number.POSITIVE_INFINITY),
       progress: options.progress ?? silentProgress,
+      ...(trace ? { trace } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       database: handle.location,
       async close() {

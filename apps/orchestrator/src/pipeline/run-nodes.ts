@@ -116,6 +116,21 @@ function pendingOf(job: SpecJob | FileJob, session: Session): string[] {
   }
 }
 
+/** A node inside its trace span when the run is traced (methods find it by the node's label, its file). */
+async function traced(session: Session, job: SpecJob | FileJob, work: () => Promise<NodeOutcome>): Promise<NodeOutcome> {
+  const trace = session.trace;
+  if (!trace) return work();
+  trace.startNode(job.file, { 'onexgen.node_type': job.spec?.node_type });
+  try {
+    const outcome = await work();
+    trace.endNode(job.file, { 'onexgen.status': outcome.status, 'onexgen.node.class': outcome.className });
+    return outcome;
+  } catch (error) {
+    trace.endNode(job.file, { 'onexgen.status': 'failed' }, { type: (error as { code?: string }).code ?? 'error', message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
 export async function runNodes(session: Session, jobs: readonly (SpecJob | FileJob)[]): Promise<NodeOutcome[]> {
   const limiter = bulkhead(session.config.fileConcurrency, Number.POSITIVE_INFINITY);
   // one backup folder per run, named by the run (session) id, created on the first in-place write
@@ -126,7 +141,7 @@ export async function runNodes(session: Session, jobs: readonly (SpecJob | FileJ
       limiter
         .execute(() => {
           if (session.signal?.aborted) throw new OnexgenError('INTERRUPTED', 'interrupted before this node started');
-          return job.kind === 'spec' ? runSpec(session, job) : runFile(session, job, backups(job.backupRoot));
+          return traced(session, job, () => (job.kind === 'spec' ? runSpec(session, job) : runFile(session, job, backups(job.backupRoot))));
         })
         .catch((err: unknown) => failure(job, err, session)),
     ),

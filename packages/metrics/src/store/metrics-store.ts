@@ -3,7 +3,16 @@
 import type { DatabaseHandle, MetricsDb } from '../db/open-database.js';
 import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
 import { listContextWindows, type ContextWindowRow } from '../query/context-window-stats.js';
-import { acceptanceStats, findGenerations, listGenerations, type AcceptanceStats, type GenerationListing, type GenerationListQuery } from '../query/generations.js';
+import {
+  acceptanceStats,
+  findGenerations,
+  listGenerations,
+  poolSpend,
+  type AcceptanceStats,
+  type GenerationListing,
+  type GenerationListQuery,
+  type PoolSpendRow,
+} from '../query/generations.js';
 import type { Filters } from '../query/filters.js';
 import { timeSeries, type TimeSeriesQuery, type TimeSeriesResult } from '../query/time-series.js';
 import { createSpooledWriter, type SpoolOptions, type SpoolStatus } from '../spool/spooled-writer.js';
@@ -11,6 +20,7 @@ import { createDirectWriter, type RecordWriter, type StoredIn } from './direct-w
 import type {
   AttemptInput,
   ContextBuildInput,
+  PassInput,
   ContextWindowInput,
   FallbackInput,
   FeedbackInput,
@@ -47,6 +57,8 @@ export interface MetricsStore {
   recordAttempts(inputs: AttemptInput[]): Promise<RecordResult>;
   recordContextBuild(input: ContextBuildInput): Promise<RecordResult>;
   recordContextBuilds(inputs: ContextBuildInput[]): Promise<RecordResult>;
+  /** A multi-pass plan / self-review or a cross-model review of a method, with its cost. */
+  recordPass(input: PassInput): Promise<RecordResult>;
   recordFallback(input: FallbackInput): Promise<RecordResult>;
   recordFallbacks(inputs: FallbackInput[]): Promise<RecordResult>;
   recordHistory(input: HistoryInput): Promise<RecordResult>;
@@ -64,6 +76,8 @@ export interface MetricsStore {
   findGenerations(idPrefix: string): Promise<GenerationListing[]>;
   /** Acceptance of judged generations by node type and by model. */
   acceptance(query?: Partial<Filters>): Promise<AcceptanceStats>;
+  /** Spend per budget pool and period. */
+  poolSpend(): Promise<PoolSpendRow[]>;
   /** Push spooled records to the database now (no-op without a spool). */
   flush(): Promise<SpoolStatus | undefined>;
   spoolStatus(): SpoolStatus | undefined;
@@ -95,6 +109,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     recordAttempts: (inputs) => record('attempt', inputs),
     recordContextBuild: (input) => record('contextBuild', [input]),
     recordContextBuilds: (inputs) => record('contextBuild', inputs),
+    recordPass: (input) => record('pass', [input]),
     recordFallback: (input) => record('fallback', [input]),
     recordFallbacks: (inputs) => record('fallback', inputs),
     recordHistory: (input) => record('history', [input]),
@@ -107,6 +122,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     listGenerations: (query = {}) => listGenerations(handle.db, query),
     findGenerations: (prefix) => findGenerations(handle.db, prefix),
     acceptance: (query = {}) => acceptanceStats(handle.db, query),
+    poolSpend: () => poolSpend(handle.db),
     flush: async () => (spooled ? spooled.flush() : undefined),
     spoolStatus: () => spooled?.status(),
     close: async () => spooled?.close(),
