@@ -10,10 +10,12 @@ import { registerFill } from './commands/fill.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPatterns } from './commands/patterns.js';
+import { registerStatus } from './commands/status.js';
 import { registerStubs } from './commands/stubs.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorker } from './commands/worker.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
 import type { RunState } from './run-state.js';
@@ -33,6 +35,8 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerTemplates(p, io),
   (p, io) => registerDb(p, io),
   (p, io) => registerUndo(p, io),
+  registerWorker,
+  registerStatus,
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {

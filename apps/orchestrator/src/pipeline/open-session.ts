@@ -11,7 +11,7 @@ import { secretValues } from '../config/env-layer.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { OnexgenError } from '../errors.js';
 import { llmSetup } from '../llm/llm-layers.js';
-import { createModelCaller } from '../llm/model-caller.js';
+import { createModelCaller, type AttemptLedger } from '../llm/model-caller.js';
 import { Learning } from './learning.js';
 import { openMetricsStore } from './metrics-spool.js';
 import { silentProgress, type ProgressSink } from './progress-events.js';
@@ -26,6 +26,12 @@ export interface OpenSessionOptions {
   progress?: ProgressSink;
   signal?: AbortSignal;
   redact?: (text: string) => string;
+  /** an open, migrated database to use (a queue worker's, shared by its runs); left open on close */
+  handle?: DatabaseHandle;
+  /** the session id (a queued run's id, so every worker charges the run's one budget row) */
+  id?: string;
+  /** write-ahead provider attempts (a queue worker: a request in flight when it dies keeps its row) */
+  attempts?: AttemptLedger;
 }
 
 export interface OpenedSession extends Session {
@@ -45,8 +51,9 @@ export async function openDatabaseFor(db: string | undefined, cwd: string): Prom
 
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
   const { config } = options.loaded;
-  const id = randomUUID();
-  const handle = await openDatabaseFor(config.db, options.cwd);
+  const id = options.id ?? randomUUID();
+  const handle = options.handle ?? (await openDatabaseFor(config.db, options.cwd));
+  const ownHandle = options.handle === undefined;
   let store: MetricsStore | undefined;
   let opened: Sandbox | undefined;
   try {
@@ -72,7 +79,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
     const setup = llmSetup(options.loaded, options.env, id);
-    const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder }) : undefined;
+    const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder, ...(options.attempts ? { attempts: options.attempts } : {}) }) : undefined;
     return {
       id,
       config,
@@ -105,14 +112,14 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
           await sandbox.close();
           // the spool's lock is released even when the last flush failed
           await metrics.close();
-          await handle.close();
+          if (ownHandle) await handle.close();
         }
       },
     };
   } catch (err) {
     await opened?.close();
     await store?.close();
-    await handle.close();
+    if (ownHandle) await handle.close();
     throw err;
   }
 }
