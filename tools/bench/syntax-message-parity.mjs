@@ -5,6 +5,7 @@
 // ast.parse (msg, lineno, offset), labelled by ONE python process in the same run.
 // Prints the share of identical line, column, message and all three, overall and per edit kind.
 // Usage: (cd packages/response-validator && npx tsup) && node tools/bench/syntax-message-parity.mjs [--n 1200] [--seed 1] [--dump file.json]
+//        node tools/bench/syntax-message-parity.mjs --source   (the parser from src/, no build)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,9 +19,13 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '1' },
     dump: { type: 'string' },
     dist: { type: 'string', default: path.join(root, 'packages/response-validator/dist') },
+    // --source: the parser straight from src/ (no build needed while working on the messages)
+    source: { type: 'boolean', default: false },
   },
 });
-const { loadPythonParser } = await import(path.join(path.resolve(opts.dist), 'index.js'));
+const { loadPythonParser } = opts.source
+  ? await (await import(path.join(root, 'packages/response-validator/tools/load-parser-source.mjs'))).importParserFromSource()
+  : await import(path.join(path.resolve(opts.dist), 'index.js'));
 const pyEnv = { ...process.env, PYENV_VERSION: '3.12' };
 const python = (args, input) => execFileSync('python3', args, { encoding: 'utf8', env: pyEnv, input, maxBuffer: 1 << 30 });
 
@@ -207,7 +212,7 @@ for (let k = 0; k < items.length; k++) {
     r.all += line && column && message;
   }
   total.verdict += !m.syntaxValid;
-  if (!(line && message && column)) diffs.push({ kind: item.kind, file: item.file, cpython: want, ours: got ? [got.message, got.line, got.column] : null });
+  if (!(line && message && column)) diffs.push({ kind: item.kind, file: item.file, cpython: want, ours: got ? [got.message, got.line, got.column] : null, around: item.source.split('\n').slice(Math.max(0, (want[1] ?? 1) - 4), (want[1] ?? 1) + 1) });
 }
 
 const pct = (a, b) => (b ? ((100 * a) / b).toFixed(1) + ' %' : '—');

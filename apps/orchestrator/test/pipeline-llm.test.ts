@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
+import { loadPythonParser } from '@onexgen/response-validator';
 import { dumpDatabase } from './helpers/db-dump.js';
+import { importProblems } from './helpers/import-view.js';
 import { runInProcess } from './helpers/run-in-process.js';
 import { brokenResponder, goodResponder, repairedResponder } from './helpers/sim.js';
 
@@ -70,6 +72,9 @@ describe('LLM path against llm-sim', () => {
     expect(db.text).not.toContain(KEY);
     expect(run.stdout + run.stderr).not.toContain(KEY);
     const outDir = join(dir, 'out');
+    // every node.py: imports in isort's order and none unused, as the parser sees them
+    const parser = await loadPythonParser();
+    for (const node of readdirSync(outDir)) expect(importProblems(parser, readFileSync(join(outDir, node, 'node.py'), 'utf8'))).toEqual([]);
     for (const node of readdirSync(outDir)) {
       for (const f of readdirSync(join(outDir, node), { recursive: true }) as string[]) {
         if (f.includes('.')) expect(readFileSync(join(outDir, node, f), 'utf8')).not.toContain(KEY);

@@ -41,6 +41,11 @@ export function explainContext(built: BuiltContextData): string {
     `patterns ${m.patterns.included}/${m.patterns.available} · references ${m.references.included}/${m.references.available} · ` +
       `mixins ${m.mixins.map((x) => x.id).join(', ') || 'none'} · quality ${built.metrics.qualityScore.toFixed(2)} · built in ${built.metrics.buildTimeMs.toFixed(2)} ms`,
   );
+  const references = built.sections.find((s) => s.id === 'references')?.items ?? [];
+  if (references.length) {
+    out.push('References:');
+    references.forEach((r, i) => out.push(`  ${i + 1}. ${r.id} (similarity ${(r.score ?? 0).toFixed(2)}${r.shortened ? ', shortened' : ''})`));
+  }
   if (built.truncation.length) {
     out.push('Truncation:');
     built.truncation.forEach((t, i) =>

@@ -183,6 +183,8 @@ describe('prompt and messages', () => {
     for (const id of SECTION_IDS) expect(table).toMatch(new RegExp(`^${id}\\s+P\\d`, 'm'));
     expect(table).toContain(`total ${built.total} of 8000 tokens`);
     expect(table).toContain('Truncation: none');
+    // the references chosen, best first, with their similarity
+    expect(table).toContain('References:\n  1. postgres_query:execute_effect (similarity 1.00)\n  2. ');
   });
 });
 

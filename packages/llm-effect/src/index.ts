@@ -2,6 +2,8 @@
 export { createLLMClient } from './client/client.js';
 export type { AttemptStart, CallOptions, ClientOptions, LLMClient } from './client/client.js';
 export type { LLMStream, LLMStreamChunk } from './client/stream.js';
+export { probeProviders } from './client/probe.js';
+export type { ProbeOptions, ProviderProbe } from './client/probe.js';
 
 export { llmRequestSchema, llmResponseSchema, usageSchema, FINISH_REASONS } from './schemas.js';
 export type { FinishReason, LLMRequest, LLMResponse, ParsedLLMRequest, Usage } from './schemas.js';
@@ -23,6 +25,8 @@ export { MemoryBudgetStore } from './budget/budget-store.js';
 export type { BudgetStore } from './budget/budget-store.js';
 export { ALERT_LEVELS, crossedLevels, scopeKey } from './budget/tracker.js';
 export type { AlertLevel, BudgetAlert } from './budget/tracker.js';
+export { PoolBudgets, PoolError, periodKey, poolSchema, poolsSchema, POOL_PERIODS } from './budget/pools.js';
+export type { Admission, PoolAlert, PoolConfig, PoolConfigInput, PoolPeriod, PoolStatus } from './budget/pools.js';
 
 export type { AttemptEvent, AttemptStatus, BreakerEvent, BudgetAlertEvent, CacheHitEvent, LLMEvent, LLMEventType } from './events/events.js';
 export type { BreakerSnapshot, BreakerState } from './policies/breakers.js';

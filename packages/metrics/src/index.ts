@@ -2,8 +2,8 @@
 // spool, aggregates and time series, database-backed stores for llm-effect, and the reports.
 export { openDatabase, DEFAULT_EMBEDDED_PATH } from './db/open-database.js';
 export type { DatabaseHandle, MetricsDb, OpenDatabaseOptions } from './db/open-database.js';
-export { migrate } from './db/migrate.js';
-export type { MigrateOptions, MigrateResult } from './db/migrate.js';
+export { migrate, migrationStatus } from './db/migrate.js';
+export type { MigrateOptions, MigrateResult, MigrationStatus } from './db/migrate.js';
 export { findMigrationsDir } from './migrations-dir.js';
 
 export { createMetricsStore } from './store/metrics-store.js';
@@ -35,6 +35,7 @@ export type { ContextBuildStats } from './query/context-build-stats.js';
 export type { Dimension, Filters, Percentiles } from './query/filters.js';
 export type { TimeSeriesQuery, TimeSeriesResult, GenerationPoint, AttemptPoint } from './query/time-series.js';
 export type { ContextWindowRow } from './query/context-window-stats.js';
+export type { AcceptanceRow, AcceptanceStats, GenerationListing, GenerationListQuery } from './query/generations.js';
 
 export * from './tables.js';
 export {
@@ -49,6 +50,8 @@ export { createResponseCacheStore } from './llm-stores/response-cache-store.js';
 export type { CachedResponse, ResponseCacheStore } from './llm-stores/response-cache-store.js';
 export { createBudgetSpendStore } from './llm-stores/budget-spend-store.js';
 export type { BudgetSpendStore } from './llm-stores/budget-spend-store.js';
+export { createBudgetPoolStore } from './llm-stores/budget-pool-store.js';
+export type { BudgetPoolStore, PoolInput, StoredPool } from './llm-stores/budget-pool-store.js';
 
 export { collectReportData } from './report/report-data.js';
 export type { ReportData, ReportQuery } from './report/report-data.js';

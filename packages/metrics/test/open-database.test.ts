@@ -4,7 +4,7 @@ import { afterAll, expect, test } from '@jest/globals';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MetricsError, createMetricsStore, migrate, openDatabase } from '../src/index.js';
+import { MetricsError, createMetricsStore, migrate, migrationStatus, openDatabase } from '../src/index.js';
 import { ATTEMPTS } from './support/seed-data.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'metrics-open-'));
@@ -14,7 +14,13 @@ test('no URL: PGlite on disk at .onexgen/db, and the data is still there after r
   const first = await openDatabase(undefined, { cwd });
   expect(first.kind).toBe('pglite');
   expect(first.location).toBe(join(cwd, '.onexgen/db'));
+  // before migrating, every migration is pending; migrationStatus changes nothing
+  const fresh = await migrationStatus(first);
+  expect(fresh.total).toBeGreaterThan(0);
+  expect(fresh).toEqual({ applied: 0, total: fresh.total, pending: fresh.total });
+  expect(await migrationStatus(first)).toEqual(fresh);
   await migrate(first);
+  expect(await migrationStatus(first)).toEqual({ applied: fresh.total, total: fresh.total, pending: 0 });
   await expect(migrate(first, { migrationsFolder: join(cwd, 'nowhere') })).rejects.toMatchObject({ code: 'MIGRATIONS_NOT_FOUND' });
   // PGlite is single-process: a second open of the same folder is refused, not corrupting.
   await expect(openDatabase(undefined, { cwd })).rejects.toMatchObject({ code: 'DB_IN_USE' });

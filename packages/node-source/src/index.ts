@@ -16,4 +16,6 @@ export { findStubs, stubToJson, type Stub, type FindStubsOptions } from './stubs
 export type { StubKind, StubMarker } from './stubs/judge.js';
 export { injectBodies, type BodyInjection, type InjectResult } from './inject/inject-bodies.js';
 export { mergeImports } from './inject/imports.js';
+export { sortImports, importsSorted, renderImports, sectionOf, leadingImportBlock, type ImportSection, type ImportOrderOptions, type ImportBlock } from './inject/import-order.js';
+export { removeUnusedImports, tidyGeneratedImports } from './inject/unused-imports.js';
 export { BackupRun, undoRun, readManifest, type BackupManifest, type UndoResult } from './history/backups.js';

@@ -22,6 +22,15 @@ export { generatePatternCode, type GeneratedPatternCode } from './generation/gen
 export { extractPatternsFromCode, type ExtractedPattern } from './learning/extract.js';
 export { createPatternStore, type PatternStore, type PatternStoreOptions, type LearnInput, type UsageOutcome, type LearnedExample } from './learning/pattern-store.js';
 export type { PatternDb } from './learning/db.js';
+export {
+  applyGenerationFeedback,
+  feedbackSession,
+  FEEDBACK_OUTCOMES,
+  FEEDBACK_VERDICTS,
+  type FeedbackResult,
+  type FeedbackVerdict,
+  type GenerationFeedback,
+} from './learning/feedback.js';
 export { patternLibrarySchema, patternLearnedExamples, patternUsage, patternEffectiveness, patternTemplates, patternTemplateUses } from './schema/pattern-library.js';
 export {
   createTemplateStore,

@@ -7,7 +7,6 @@ export {
   parseFragment,
   parsePython,
   PythonParserError,
-  TreeSitterPythonParser,
   type ParserErrorCode,
 } from './parser/index.js';
 export type { SyntaxNode, SyntaxTree, Point } from './parser/mirror/syntax-node.js';

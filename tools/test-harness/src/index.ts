@@ -17,3 +17,6 @@ export function testDatabaseUrl(): string {
 export function uniqueSchemaName(prefix: string): string {
   return `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
 }
+
+export { startOtlpReceiver } from './otlp-receiver.js';
+export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';

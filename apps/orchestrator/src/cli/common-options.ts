@@ -19,6 +19,8 @@ export interface CommonOptions {
   python?: string;
   /** commander's --no-reuse: false when given */
   reuse?: boolean;
+  /** --references DIR, repeatable */
+  references?: string[];
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -32,7 +34,13 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--budget <usd>', 'stop the run when its cost reaches this many US dollars')
     .option('--config <file>', 'configuration file (instead of ./onexgen.config.*)')
     .option('--python <path>', 'the Python that runs the spec examples (default: python3 >= 3.10 on PATH)')
-    .option('--no-reuse', 'do not reuse learned templates in this run');
+    .option('--no-reuse', 'do not reuse learned templates in this run')
+    .option('--references <dir>', 'reference node files whose most similar methods go into the prompt (repeatable; replaces the config key)', collect);
+}
+
+/** commander's way to repeat an option */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function positiveInt(value: string, flag: string): number {
@@ -57,5 +65,6 @@ export function flagLayer(opts: CommonOptions): ConfigLayer {
   if (opts.offline) layer.offline = true;
   if (opts.python) layer.python = opts.python;
   if (opts.reuse === false) layer.noReuse = true;
+  if (opts.references?.length) layer.references = opts.references;
   return layer as ConfigLayer;
 }

@@ -4,8 +4,12 @@
 import { Command, CommanderError } from 'commander';
 import { OnexgenError } from '../errors.js';
 import { VERSION } from '../package-version.js';
+import { registerBudget } from './commands/budget.js';
+import { registerConfig } from './commands/config.js';
 import { registerDb } from './commands/db.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerExplain } from './commands/explain.js';
+import { registerHistory } from './commands/history.js';
 import { registerFill } from './commands/fill.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerMetrics } from './commands/metrics.js';
@@ -35,6 +39,10 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerTemplates(p, io),
   (p, io) => registerDb(p, io),
   (p, io) => registerUndo(p, io),
+  registerDoctor,
+  (p, io) => registerConfig(p, io),
+  (p, io) => registerHistory(p, io),
+  (p, io) => registerBudget(p, io),
   registerWorker,
   registerStatus,
 ];

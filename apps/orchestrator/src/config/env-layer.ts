@@ -42,6 +42,7 @@ export function envLayer(env: Env): ConfigLayer {
     ['ONEXGEN_BASE_URL', 'baseUrl'],
     ['ONEXGEN_MODEL', 'model'],
     ['ONEXGEN_TIER', 'tier'],
+    ['ONEXGEN_POOL', 'pool'],
   ];
   for (const [name, key] of strings) if (env[name]) layer[key] = env[name];
   if (env.DATABASE_URL) layer.db = env.DATABASE_URL;

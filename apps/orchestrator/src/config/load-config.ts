@@ -25,18 +25,19 @@ export interface LoadedConfig {
 const PROJECT_FILES = ['onexgen.config.yaml', 'onexgen.config.yml', 'onexgen.config.json'];
 const SECRET_KEYS = /^(api_?key|token|secret|password)$/i;
 
-/** The path of the first key in a parsed file that would hold a secret, e.g. 'llm.providers.zai.apiKey'. */
-function secretKeyPath(value: unknown, path: string[] = []): string | undefined {
+/** The path of the first key matching `pattern` in a parsed file, e.g. 'llm.providers.zai.apiKey'. */
+export function keyPath(value: unknown, pattern: RegExp = SECRET_KEYS, path: string[] = []): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (SECRET_KEYS.test(k)) return [...path, k].join('.');
-    const inner = secretKeyPath(v, [...path, k]);
+    if (pattern.test(k)) return [...path, k].join('.');
+    const inner = keyPath(v, pattern, [...path, k]);
     if (inner) return inner;
   }
   return undefined;
 }
 
-function camel(key: string): string {
+/** snake_case → camelCase (files may use either). */
+export function camel(key: string): string {
   return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
@@ -51,7 +52,7 @@ export function parseConfigFile(file: string): ConfigLayer {
     throw new OnexgenError('CONFIG_INVALID', `${file}: must be a mapping of options`, { where: file });
   }
   const entries = Object.entries(raw as Record<string, unknown>);
-  const secret = secretKeyPath(raw);
+  const secret = keyPath(raw);
   if (secret) {
     throw new OnexgenError(
       'CONFIG_INVALID',

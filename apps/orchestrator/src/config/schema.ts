@@ -36,8 +36,16 @@ export const ConfigLayerSchema = z.strictObject({
   python: z.string().min(1).optional(),
   /** wall time of one spec example in the sandbox (default 5000) */
   exampleTimeoutMs: z.number().int().min(100).max(600_000).optional(),
+  /** directories of reference node files (a team's own nodes) whose most similar methods fill the
+   *  prompt's references section; relative paths from the working directory */
+  references: z.array(z.string().min(1)).optional(),
   /** never reuse a learned template (every method goes to patterns, the model or fallbacks) */
   noReuse: z.boolean().optional(),
+  /** budget pools by name (per project, per team): { parent?, period, amountUsd, mode, softTier, lend },
+   *  validated by llm-effect; `onexgen budget set` overrides them from the database */
+  pools: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  /** the pool this run draws from */
+  pool: z.string().min(1).max(100).optional(),
   /** an @onexgen/llm-effect configuration layer (providers, tiers, retry, breaker, budgets...),
    *  deep-merged across the files of the cascade and validated by llm-effect */
   llm: z.record(z.string(), z.unknown()).optional(),

@@ -33,7 +33,7 @@ function policyOf(info: MethodInfo): FallbackPolicyInput {
 }
 
 /** The method's context (no recording): used by the loop and by `onexgen explain`. */
-export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser'>, node: NodeContext, info: MethodInfo): BuiltContext {
+export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser' | 'references'>, node: NodeContext, info: MethodInfo): BuiltContext {
   const fn = info.stub.function;
   return buildContext(
     {
@@ -46,7 +46,7 @@ export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser'>, n
       },
       nodeType: node.nodeType,
     },
-    { patterns: deps.patterns, parser: deps.parser },
+    { patterns: deps.patterns, parser: deps.parser, ...(deps.references ? { references: deps.references } : {}) },
     { budget: info.config.contextBudget, ...(info.config.model ? { model: info.config.model } : {}) },
   );
 }
@@ -121,6 +121,8 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       generatedCode: checked.code,
       qualityScore: checked.score,
       validationPassed: checked.passed,
+      // so that a person's feedback on this generation can move these patterns' effectiveness
+      patternIds,
       ...(behaviour ? { behaviour: behaviourRecord(behaviour) } : {}),
     });
     const decision = decide(

@@ -16,6 +16,7 @@ import { Learning } from './learning.js';
 import { openMetricsStore } from './metrics-spool.js';
 import { silentProgress, type ProgressSink } from './progress-events.js';
 import { Recorder } from './recorder.js';
+import { loadReferenceIndex } from './references.js';
 import { RunBudget } from './run-budget.js';
 import type { Session } from './session.js';
 
@@ -78,6 +79,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     await learning.warm();
     // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
+    const references = loadReferenceIndex(config.references, parser, options.cwd);
     const setup = llmSetup(options.loaded, options.env, id);
     const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder, ...(options.attempts ? { attempts: options.attempts } : {}) }) : undefined;
     return {
@@ -87,6 +89,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       validator,
       catalog,
       patterns,
+      ...(references ? { references } : {}),
       recorder,
       learning,
       ...(model ? { model } : {}),

@@ -1,6 +1,7 @@
 // Everything one run shares: configuration, the warm parser and validator, the pattern catalog,
 // the recorder, learning stores, the model caller (absent offline), the run budget and limits.
 // A run is a function of (inputs, this session); no process-global state.
+import type { ReferenceIndex } from '@onexgen/context-builder';
 import type { MatchQuery, PatternCatalog, PatternMatch } from '@onexgen/pattern-library';
 import type { PythonParser, Validator } from '@onexgen/response-validator';
 import type { Sandbox } from '@onexgen/python-sandbox';
@@ -20,6 +21,8 @@ export interface Session {
   catalog: PatternCatalog;
   /** the context's pattern source: catalog matches scored with learned effectiveness, plus the critical patterns */
   patterns: (query: MatchQuery) => PatternMatch[];
+  /** the team's reference nodes (`--references`), absent when none are configured */
+  references?: ReferenceIndex;
   recorder: Recorder;
   learning: Learning;
   /** undefined in offline mode */

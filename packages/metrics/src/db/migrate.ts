@@ -26,20 +26,44 @@ export interface MigrateResult {
   total: number;
 }
 
-export async function migrate(handle: DatabaseHandle, options: MigrateOptions = {}): Promise<MigrateResult> {
-  const folder = options.migrationsFolder ?? findMigrationsDir();
+export interface MigrationStatus {
+  /** migrations of the folder this database has (by drizzle's bookkeeping) */
+  applied: number;
+  /** migrations known to the folder */
+  total: number;
+  /** migrations a `migrate` would apply now */
+  pending: number;
+}
+
+function readFolder(folder: string | undefined): MigrationMeta[] {
   if (!folder) {
     throw new MetricsError(
       'MIGRATIONS_NOT_FOUND',
       'No migrations folder found next to @onexgen/metrics (expected migrations/meta/_journal.json); rebuild the package.',
     );
   }
-  let migrations: MigrationMeta[];
   try {
-    migrations = readMigrationFiles({ migrationsFolder: folder });
+    return readMigrationFiles({ migrationsFolder: folder });
   } catch (cause) {
     throw new MetricsError('MIGRATIONS_NOT_FOUND', `Cannot read migrations in ${folder}: ${messageOf(cause)}`, { cause });
   }
+}
+
+/** Where the database stands against the migrations, without changing anything (for `onexgen doctor`). */
+export async function migrationStatus(handle: DatabaseHandle, options: MigrateOptions = {}): Promise<MigrationStatus> {
+  const migrations = readFolder(options.migrationsFolder ?? findMigrationsDir());
+  const table = rowsOf<{ present: boolean }>(await handle.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`))[0];
+  if (!table?.present) return { applied: 0, total: migrations.length, pending: migrations.length };
+  const last = rowsOf<{ created_at: string | number | null }>(
+    await handle.db.execute(sql`select created_at from "drizzle"."__drizzle_migrations" order by created_at desc limit 1`),
+  )[0];
+  const lastMillis = last?.created_at == null ? -1 : Number(last.created_at);
+  const pending = migrations.filter((m) => m.folderMillis > lastMillis).length;
+  return { applied: migrations.length - pending, total: migrations.length, pending };
+}
+
+export async function migrate(handle: DatabaseHandle, options: MigrateOptions = {}): Promise<MigrateResult> {
+  const migrations = readFolder(options.migrationsFolder ?? findMigrationsDir());
   try {
     const applied = await handle.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);

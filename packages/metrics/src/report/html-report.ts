@@ -10,6 +10,7 @@ import {
   tokensBySection,
 } from './chart-data.js';
 import { count, escapeHtml, ms, pct, usd } from './format.js';
+import type { AcceptanceRow } from '../query/generations.js';
 import type { ReportData } from './report-data.js';
 
 const STYLE = `
@@ -92,5 +93,17 @@ function tables(data: ReportData): string {
     table(['strategy', 'generations', 'share'], s.strategies.map((x) => [x.strategy, count(x.count), pct(x.rate)])),
     '<h2>Fallback decisions</h2>',
     table(['strategy', 'events', 'succeeded', 'per generation'], s.fallbacks.byStrategy.map((f) => [f.strategy, count(f.count), pct(f.successRate), pct(f.perGeneration)])),
+    '<h2>Acceptance by node type</h2>',
+    acceptanceTable('node type', data.acceptance.byNodeType),
+    '<h2>Acceptance by model</h2>',
+    acceptanceTable('model', data.acceptance.byModel),
   ].join('\n');
+}
+
+/** What people said of the generations they judged (`onexgen feedback ID accept|edited|reject`). */
+function acceptanceTable(label: string, rows: AcceptanceRow[]): string {
+  return table(
+    [label, 'judged', 'accepted', 'accepted after edits', 'rejected', 'acceptance rate'],
+    rows.map((r) => [r.key, count(r.judged), count(r.accepted), count(r.edited), count(r.rejected), pct(r.acceptanceRate)]),
+  );
 }

@@ -1,6 +1,7 @@
 // Everything a report shows, fetched in one place so renderReport/renderTextReport stay pure.
 import { z } from 'zod';
 import type { AggregateResult } from '../query/aggregate.js';
+import type { AcceptanceStats } from '../query/generations.js';
 import { filterSchema } from '../query/filters.js';
 import type { TimeSeriesResult } from '../query/time-series.js';
 import type { MetricsStore } from '../store/metrics-store.js';
@@ -18,13 +19,15 @@ export interface ReportData {
   dailyByModel: TimeSeriesResult;
   /** generations and attempts per bucket (latency percentiles, cache hits) */
   overTime: TimeSeriesResult;
+  /** acceptance of the generations a person judged (`onexgen feedback`), by node type and by model */
+  acceptance: AcceptanceStats;
 }
 
 const reportQuerySchema = filterSchema.extend({ bucket: z.enum(['hour', 'day']).default('day') });
 export type ReportQuery = z.input<typeof reportQuerySchema>;
 
 export async function collectReportData(
-  store: Pick<MetricsStore, 'aggregate' | 'timeSeries'>,
+  store: Pick<MetricsStore, 'aggregate' | 'timeSeries'> & Partial<Pick<MetricsStore, 'acceptance'>>,
   input: ReportQuery = {},
   now: () => Date = () => new Date(),
 ): Promise<ReportData> {
@@ -32,5 +35,6 @@ export async function collectReportData(
   const summary = await store.aggregate({ ...filters, groupBy: 'nodeType' });
   const dailyByModel = await store.timeSeries({ ...filters, bucket: 'day', splitBy: 'model' });
   const overTime = await store.timeSeries({ ...filters, bucket });
-  return { generatedAt: now(), since: filters.since ?? null, until: filters.until ?? null, bucket, summary, dailyByModel, overTime };
+  const acceptance = store.acceptance ? await store.acceptance(filters) : { byNodeType: [], byModel: [] };
+  return { generatedAt: now(), since: filters.since ?? null, until: filters.until ?? null, bucket, summary, dailyByModel, overTime, acceptance };
 }

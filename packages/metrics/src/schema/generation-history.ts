@@ -31,6 +31,8 @@ export const generationHistory = pgTable(
     validationPassed: boolean('validation_passed').notNull(),
     /** the attempt's behaviour check: status, examples run / passed / failed, the failing ones (bounded) */
     behaviour: jsonb('behaviour').$type<Record<string, unknown>>(),
+    /** the catalog patterns the attempt's prompt showed (a person's feedback moves their effectiveness) */
+    patternIds: jsonb('pattern_ids').$type<string[]>(),
     userAccepted: boolean('user_accepted'),
     userFeedback: text('user_feedback'),
     manualEditsRequired: boolean('manual_edits_required'),

@@ -1,7 +1,7 @@
 // Tables behind llm-effect's pluggable stores: the response cache and budget spend, so both
 // survive restarts and can be shared by many workers on one server.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 export const responseCache = pgTable(
   'llm_response_cache',
@@ -35,5 +35,31 @@ export const budgetSpend = pgTable(
   (t) => [
     primaryKey({ name: 'llm_budget_spend_pk', columns: [t.scopeKey, t.period] }),
     check('llm_budget_spend_spent_ck', sql`${t.spentMicroUsd} >= 0`),
+  ],
+);
+
+/**
+ * Budget pools set with `onexgen budget set` (per project, per team): they override the pools of the
+ * configuration file field by field. Spend is kept in llm_budget_spend under 'pool:<name>'.
+ */
+export const budgetPools = pgTable(
+  'llm_budget_pools',
+  {
+    name: varchar('name', { length: 100 }).primaryKey(),
+    /** the pool this one shares with (lending happens between children of one parent) */
+    parent: varchar('parent', { length: 100 }),
+    /** 'day' | 'week' | 'month' | 'all' */
+    period: varchar('period', { length: 16 }),
+    limitMicroUsd: bigint('limit_micro_usd', { mode: 'number' }),
+    /** 'hard': runs stop at the limit; 'soft': they move to cheaper tiers */
+    mode: varchar('mode', { length: 8 }),
+    /** on a parent: its children may spend what a sibling leaves unused */
+    lend: boolean('lend'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('llm_budget_pools_limit_ck', sql`${t.limitMicroUsd} >= 0`),
+    check('llm_budget_pools_period_ck', sql`${t.period} in ('day', 'week', 'month', 'all')`),
+    check('llm_budget_pools_mode_ck', sql`${t.mode} in ('hard', 'soft')`),
   ],
 );

@@ -126,6 +126,7 @@ export const historyInput = z.object({
   qualityScore: z.number().min(0).max(1).nullish(),
   validationPassed: z.boolean(),
   behaviour: z.record(z.string(), z.unknown()).nullish(),
+  patternIds: z.array(z.string().min(1).max(200)).max(100).nullish(),
   userAccepted: z.boolean().nullish(),
   userFeedback: z.string().nullish(),
   manualEditsRequired: z.boolean().nullish(),

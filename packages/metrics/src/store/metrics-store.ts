@@ -3,6 +3,8 @@
 import type { DatabaseHandle } from '../db/open-database.js';
 import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
 import { listContextWindows, type ContextWindowRow } from '../query/context-window-stats.js';
+import { acceptanceStats, findGenerations, listGenerations, type AcceptanceStats, type GenerationListing, type GenerationListQuery } from '../query/generations.js';
+import type { Filters } from '../query/filters.js';
 import { timeSeries, type TimeSeriesQuery, type TimeSeriesResult } from '../query/time-series.js';
 import { createSpooledWriter, type SpoolOptions, type SpoolStatus } from '../spool/spooled-writer.js';
 import { createDirectWriter, type RecordWriter, type StoredIn } from './direct-writer.js';
@@ -50,6 +52,12 @@ export interface MetricsStore {
   listContextWindows(): Promise<ContextWindowRow[]>;
   aggregate(query?: AggregateQuery): Promise<AggregateResult>;
   timeSeries(query: TimeSeriesQuery): Promise<TimeSeriesResult>;
+  /** Recent generations, newest first, with the feedback given on them. */
+  listGenerations(query?: GenerationListQuery): Promise<GenerationListing[]>;
+  /** Generations whose id starts with the prefix (two means it is ambiguous). */
+  findGenerations(idPrefix: string): Promise<GenerationListing[]>;
+  /** Acceptance of judged generations by node type and by model. */
+  acceptance(query?: Partial<Filters>): Promise<AcceptanceStats>;
   /** Push spooled records to the database now (no-op without a spool). */
   flush(): Promise<SpoolStatus | undefined>;
   spoolStatus(): SpoolStatus | undefined;
@@ -85,6 +93,9 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     listContextWindows: () => listContextWindows(handle.db),
     aggregate: (query = {}) => aggregate(handle.db, query),
     timeSeries: (query) => timeSeries(handle.db, query),
+    listGenerations: (query = {}) => listGenerations(handle.db, query),
+    findGenerations: (prefix) => findGenerations(handle.db, prefix),
+    acceptance: (query = {}) => acceptanceStats(handle.db, query),
     flush: async () => (spooled ? spooled.flush() : undefined),
     spoolStatus: () => spooled?.status(),
     close: async () => spooled?.close(),

@@ -68,5 +68,7 @@ export function mergeImports(parser: PythonParser, source: string, wanted: reado
     point.offset < 0
       ? block + eol + eol + source
       : source.slice(0, point.offset) + eol + (point.leadingBlank ? eol : '') + block + source.slice(point.offset);
+  // a person's file keeps its import block byte for byte (new lines follow it); files onexgen
+  // writes itself are put in isort's order afterwards (tidyGeneratedImports)
   return { source: out, added };
 }

@@ -32,7 +32,7 @@ export interface LearnedTemplate {
   usageCount: number;
   savedMicros: number;
   sessionId: string | null;
-  /** 'examples' | 'approved' | 'pending' (pending templates are never reused) */
+  /** 'examples' | 'approved' | 'pending' | 'retired' (pending and retired templates are never reused) */
   origin: TemplateOrigin;
   generationId: string | null;
   model: string | null;
@@ -42,10 +42,12 @@ export interface LearnedTemplate {
   createdAt: Date;
 }
 
-export type TemplateOrigin = 'examples' | 'approved' | 'pending';
+/** 'retired': a person rejected code it was learned from (`onexgen feedback ID reject`); kept, never reused, until approved again. */
+export type TemplateOrigin = 'examples' | 'approved' | 'pending' | 'retired';
 
-/** Only templates whose examples passed, or that a person approved, are ever reused. */
+/** Only templates whose examples passed, or that a person approved, are ever reused; never a retired one. */
 export function isReusable(template: Pick<LearnedTemplate, 'origin' | 'approvedAt'>): boolean {
+  if (template.origin === 'retired') return false;
   return template.origin === 'examples' || template.origin === 'approved' || template.approvedAt !== null;
 }
 
@@ -102,7 +104,7 @@ function toTemplate(row: Row): LearnedTemplate {
     usageCount: row.usageCount,
     savedMicros: row.savedMicros,
     sessionId: row.sessionId,
-    origin: (['examples', 'approved'].includes(row.origin) ? row.origin : 'pending') as TemplateOrigin,
+    origin: (['examples', 'approved', 'retired'].includes(row.origin) ? row.origin : 'pending') as TemplateOrigin,
     generationId: row.generationId,
     model: row.model,
     checks: row.checks,
@@ -278,6 +280,26 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
       const template = current ? toTemplate(current) : undefined;
       if (template) await upsertLoaded(template);
       return template;
+    },
+
+    /**
+     * A person's verdict on code a template was learned from: 'retired' (rejected: never reused) or
+     * 'pending' (edited before use: reused only once approved). Undefined when there is no such id.
+     */
+    async setState(id: number, state: 'retired' | 'pending'): Promise<LearnedTemplate | undefined> {
+      const [row] = await db
+        .update(patternTemplates)
+        .set({ origin: state, approvedAt: null, updatedAt: sql`now()` })
+        .where(eq(patternTemplates.id, id))
+        .returning();
+      const template = row ? toTemplate(row) : undefined;
+      if (template) await upsertLoaded(template);
+      return template;
+    },
+
+    /** The templates learned from one generation (its correlation id). */
+    async byGeneration(generationId: string): Promise<LearnedTemplate[]> {
+      return (await db.select().from(patternTemplates).where(eq(patternTemplates.generationId, generationId)).orderBy(patternTemplates.id)).map(toTemplate);
     },
 
     /** Deletes a template (and its use records). True when it existed. */

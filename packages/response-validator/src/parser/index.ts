@@ -1,5 +1,4 @@
 // The parser capability's public surface (re-exported by the package entry).
 export type * from './types.js';
 export { getLoadedPythonParser, loadPythonParser, parseFragment, parsePython } from './load-parser.js';
-export { TreeSitterPythonParser } from './tree-sitter-python-parser.js';
 export { PythonParserError, type ParserErrorCode } from './parser-error.js';

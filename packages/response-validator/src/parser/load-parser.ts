@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 import { PythonParserError } from './parser-error.js';
 import { captureBinding } from './mirror/wasm-binding.js';
-import { TreeSitterPythonParser } from './tree-sitter-python-parser.js';
+import { WasmPythonParser } from './tree-sitter-python-parser.js';
+import type { TreeSitterPythonParser } from './types.js';
 import type { FragmentOptions, ParsedFragment, ParsedModule } from './types.js';
 
 /**
@@ -31,7 +32,7 @@ async function create(): Promise<TreeSitterPythonParser> {
     const language = await Language.load(grammarPath(require));
     const parser = new Parser();
     parser.setLanguage(language);
-    loaded = new TreeSitterPythonParser(parser, captureBinding(moduleOptions));
+    loaded = new WasmPythonParser(parser, captureBinding(moduleOptions));
     return loaded;
   } catch (cause) {
     throw new PythonParserError(

@@ -2,6 +2,7 @@
 // extract everything into plain data, run the checks that close tree-sitter's gaps with CPython,
 // free the tree.
 import type { Parser, Tree } from 'web-tree-sitter';
+import type { LiveTree } from './live-tree.js';
 import { buildSyntaxTree } from './mirror/build-mirror.js';
 import type { SyntaxTree } from './mirror/syntax-node.js';
 import type { WasmBinding } from './mirror/wasm-binding.js';
@@ -19,9 +20,9 @@ import { limitErrors } from './syntax/limits.js';
 import { cpythonError } from './syntax/cpython-message.js';
 import { ScopeIndex } from './syntax/scope-index.js';
 import { treeErrors } from './syntax/tree-errors.js';
-import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PySyntaxIssue, PythonParser } from './types.js';
+import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PySyntaxIssue, TreeSitterPythonParser } from './types.js';
 
-export class TreeSitterPythonParser implements PythonParser {
+export class WasmPythonParser implements TreeSitterPythonParser {
   /** `binding`: web-tree-sitter's wasm module as captured by loadPythonParser (faster mirroring) */
   constructor(
     private readonly parser: Parser,
@@ -37,7 +38,7 @@ export class TreeSitterPythonParser implements PythonParser {
     return mapToFragment(this.withSyntaxTree(wrapper.source, (_tree, module) => module), wrapper);
   }
 
-  withTree<T>(source: string, fn: (tree: Tree, module: ParsedModule) => T): T {
+  withTree<T>(source: string, fn: (tree: LiveTree, module: ParsedModule) => T): T {
     const limit = limitErrors(checkSource(source, 'parse(source)'));
     const tree = this.parseTree(limit ? '' : source);
     try {
@@ -51,7 +52,7 @@ export class TreeSitterPythonParser implements PythonParser {
   withFragmentTree<T>(
     body: string,
     opts: FragmentOptions | undefined,
-    fn: (tree: Tree, module: ParsedModule, wrapper: FragmentWrapper) => T,
+    fn: (tree: LiveTree, module: ParsedModule, wrapper: FragmentWrapper) => T,
   ): T {
     const wrapper = buildWrapper(checkSource(body, 'withFragmentTree(body)'), opts);
     return this.withTree(wrapper.source, (tree, module) => fn(tree, module, wrapper));
@@ -133,7 +134,10 @@ function asCPythonWouldSay(source: string, errors: PySyntaxIssue[], treeRejected
   const generic = first && treeRejected && (first.code === 'invalid-syntax' || first.code === 'missing-token') ? { ...first, code: 'invalid-syntax', message: 'invalid syntax' } : first;
   const derived = cpythonError(source, generic);
   if (!derived || derived === generic) return generic ? [generic, ...errors.slice(1)] : errors;
-  if (!treeRejected && first && (first.line < derived.line || (first.line === derived.line && !LAYOUT_CODES.has(first.code)))) return errors;
+  // the tree check's handler-less `try` sits on the `try` line; the token analysis places it (or an
+  // empty body) where CPython does
+  const placedBetter = first?.message === "expected 'except' or 'finally' block";
+  if (!treeRejected && first && !placedBetter && (first.line < derived.line || (first.line === derived.line && !LAYOUT_CODES.has(first.code)))) return errors;
   return [derived, ...errors.filter((e) => e !== first)];
 }
 const LAYOUT_CODES = new Set(['expected-indent', 'unexpected-indent', 'unindent-mismatch', 'inconsistent-tabs', 'invalid-syntax', 'missing-token', 'unexpected-eof']);

@@ -1,5 +1,8 @@
 // The parsed-module shape every package relies on (context-builder, pattern-library, orchestrator).
-import type { Tree } from 'web-tree-sitter';
+import type { LiveTree } from './live-tree.js';
+import type { SyntaxTree } from './mirror/syntax-node.js';
+
+export type { LiveNode, LivePoint, LiveTree } from './live-tree.js';
 
 // Plain serialisable data extracted eagerly from the tree-sitter tree (the tree itself is freed).
 // Lines are 1-based; columns are 1-based; startIndex/endIndex are JS string offsets (UTF-16 code
@@ -167,7 +170,15 @@ export interface PythonParser {
   /** wraps a method body (indented or not, tabs included) in a synthetic (async) method */
   parseFragment(body: string, opts?: FragmentOptions): ParsedFragment;
   /** parses once, hands the live tree and the extracted module to fn, deletes the tree after fn returns */
-  withTree<T>(source: string, fn: (tree: Tree, module: ParsedModule) => T): T;
+  withTree<T>(source: string, fn: (tree: LiveTree, module: ParsedModule) => T): T;
   /** the same for a method body: tree and module are of the WRAPPED source (not re-mapped); use wrapper.mapPosition */
-  withFragmentTree<T>(body: string, opts: FragmentOptions | undefined, fn: (tree: Tree, module: ParsedModule, wrapper: FragmentWrapper) => T): T;
+  withFragmentTree<T>(body: string, opts: FragmentOptions | undefined, fn: (tree: LiveTree, module: ParsedModule, wrapper: FragmentWrapper) => T): T;
+}
+
+/** The parser loadPythonParser returns: a PythonParser that also hands over the plain-JS mirror of the tree. */
+export interface TreeSitterPythonParser extends PythonParser {
+  /** like withTree, with the mirror (the WebAssembly tree is already freed; reading it costs no WebAssembly calls) */
+  withSyntaxTree<T>(source: string, fn: (tree: SyntaxTree, module: ParsedModule) => T): T;
+  /** like withFragmentTree, with the mirror of the wrapped source's tree */
+  withFragmentSyntaxTree<T>(body: string, opts: FragmentOptions | undefined, fn: (tree: SyntaxTree, module: ParsedModule, wrapper: FragmentWrapper) => T): T;
 }

@@ -3,7 +3,7 @@ import type { SyntaxTree as Tree } from '../parser/mirror/syntax-node.js';
 import { ValidatorError } from '../errors.js';
 import { type ExtractOptions, extractCode } from '../extraction/extract-code.js';
 import type { ParsedModule, PySyntaxIssue } from '../parser/types.js';
-import type { TreeSitterPythonParser } from '../parser/tree-sitter-python-parser.js';
+import type { TreeSitterPythonParser } from '../parser/types.js';
 import { loadProfile } from '../profiles/load-profile.js';
 import type { ProfileInput, ResolvedProfile } from '../profiles/schema.js';
 import { type PositionMapper, runRules } from '../rules/engine.js';

@@ -8,6 +8,7 @@ import { OnexgenError } from '../../errors.js';
 import { buildMethodContext } from '../../pipeline/llm-loop.js';
 import { methodInfo } from '../../pipeline/node-context.js';
 import { fileInput, specInput, type NodeInput } from '../../pipeline/node-inputs.js';
+import { loadReferenceIndex } from '../../pipeline/references.js';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CliIO } from '../io.js';
 import { configFor } from '../run-pipeline.js';
@@ -15,6 +16,7 @@ import { readNodeFile } from './node-file.js';
 
 export interface ExplainOptions {
   method?: string;
+  references?: string[];
   spec?: string;
   model?: string;
   config?: string;
@@ -22,7 +24,11 @@ export interface ExplainOptions {
 }
 
 export async function runExplain(io: CliIO, input: string, opts: ExplainOptions): Promise<void> {
-  const loaded = configFor(io, { ...(opts.config ? { config: opts.config } : {}), ...(opts.model ? { model: opts.model } : {}) });
+  const loaded = configFor(io, {
+    ...(opts.config ? { config: opts.config } : {}),
+    ...(opts.model ? { model: opts.model } : {}),
+    ...(opts.references ? { references: opts.references } : {}),
+  });
   const parser = await loadPythonParser();
   const path = resolve(io.cwd, input);
   let target: NodeInput;
@@ -39,6 +45,7 @@ export async function runExplain(io: CliIO, input: string, opts: ExplainOptions)
   }
   const catalog = await loadPatternCatalog();
   const info = methodInfo(target.node, stub, methodConfig(loaded.config, target.node.spec.overrides?.[stub.method]));
-  const built = buildMethodContext({ patterns: patternSourceFromCatalog(catalog), parser }, target.node, info);
+  const references = loadReferenceIndex(loaded.config.references, parser, io.cwd);
+  const built = buildMethodContext({ patterns: patternSourceFromCatalog(catalog), parser, ...(references ? { references } : {}) }, target.node, info);
   io.stdout(opts.json ? `${JSON.stringify(built.toJSON(), null, 2)}\n` : `${explainContext(built)}\n`);
 }

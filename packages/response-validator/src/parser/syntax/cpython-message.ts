@@ -30,6 +30,8 @@ const KEYWORDS = new Set([
   'while', 'with', 'yield',
 ]);
 
+const EXPRESSION_STARTS = new Set(['None', 'True', 'False', 'not', 'lambda', 'await', 'yield']);
+
 const isOperand = (t: Token | undefined) =>
   !!t && ((t.type === 'NAME' && (!KEYWORDS.has(t.text) || t.text === 'None' || t.text === 'True' || t.text === 'False')) || t.type === 'NUMBER' || t.type === 'STRING' || (t.type === 'OP' && (t.text === ')' || t.text === ']' || t.text === '}')));
 const startsOperand = (t: Token | undefined) =>
@@ -39,7 +41,12 @@ export function cpythonError(source: string, fallback?: PySyntaxIssue): PySyntax
   const { tokens, error, open } = tokenize(source);
   const parser = parserError(tokens);
   let chosen: Found | undefined;
-  if (error && (!parser || parser.generic || error.tokenIndex <= parser.tokenIndex)) {
+  // CPython tokenizes the rest of the file after any parser error: a tokenizer error anywhere wins,
+  // except over "unexpected indent", which CPython raises without looking further
+  // and except over any earlier parser error when the tokenizer's error is about indentation (CPython's
+  // tokenizer reports those as a status code, which the look further does not turn into an exception)
+  const keepsIndent = !!parser && !!error && (parser.code === 'unexpected-indent' ? parser.tokenIndex < error.tokenIndex : !!error.indentation && realTokenBefore(tokens, parser.tokenIndex, error.tokenIndex));
+  if (error && !keepsIndent) {
     chosen = { message: error.message, line: error.line, offset: error.offset, tokenIndex: error.tokenIndex, code: codeOf(error.message) };
   } else if (parser) {
     chosen = parser;
@@ -62,6 +69,12 @@ export function cpythonError(source: string, fallback?: PySyntaxIssue): PySyntax
   return { code: chosen.code ?? 'invalid-syntax', message: chosen.message, line: chosen.line, column: chosen.offset };
 }
 
+/** Does a real token (not INDENT/DEDENT) at or after `from` exist before `until`? (the parser's error token was read before the tokenizer failed) */
+function realTokenBefore(tokens: Token[], from: number, until: number): boolean {
+  for (let k = from; k < until && k < tokens.length; k++) if (tokens[k]!.type !== 'DEDENT' && tokens[k]!.type !== 'INDENT') return true;
+  return false;
+}
+
 /** Is there a token starting at this 0-based column of this line (the failure is mid-line, not at its end)? */
 function tokenAt(tokens: Token[], line: number, col: number): boolean {
   return tokens.some((t) => t.line === line && t.col === col && t.type !== 'NEWLINE');
@@ -79,6 +92,10 @@ function codeOf(message: string): string {
 /** The first parser-level error the token stream shows, with CPython's wording. */
 function parserError(tokens: Token[]): Found | undefined {
   let statementStart = 0;
+  // the header word of every open block (innermost last), and of the block the last DEDENT closed
+  const blocks: string[] = [];
+  let closed: string | undefined;
+  let lastHeader: string | undefined;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     const prev = tokens[k - 1];
@@ -86,11 +103,26 @@ function parserError(tokens: Token[]): Found | undefined {
       if (!(prev?.type === 'NEWLINE' && tokens[k - 2]?.type === 'OP' && tokens[k - 2]!.text === ':' && isBlockHeader(tokens, k - 2))) {
         return { message: 'unexpected indent', line: t.line, offset: t.text.length, tokenIndex: k, code: 'unexpected-indent' };
       }
+      blocks.push(lastHeader ?? '');
+      closed = undefined;
       statementStart = k + 1;
       continue;
     }
+    if (t.type === 'DEDENT') {
+      closed = blocks.pop();
+      continue;
+    }
+    if (k === statementStart && t.type !== 'ENDMARKER') {
+      const placed = clausePlacement(tokens, k, closed);
+      if (placed) return placed;
+      closed = undefined;
+    }
     if (t.type === 'NEWLINE') {
       const header = headerOf(tokens, statementStart, k);
+      lastHeader = header?.word;
+      const adjacent = adjacentOperands(tokens, statementStart, k);
+      // `if x y:` / `for k v in d:` — CPython fails at the second operand before missing ':' matters
+      if (adjacent) return adjacent;
       if (header) {
         const missing = missingColon(tokens, statementStart, k, header);
         if (missing) return missing;
@@ -100,12 +132,18 @@ function parserError(tokens: Token[]): Found | undefined {
           const what = BLOCK_NAMES[header.word] ?? `'${header.word}' statement`;
           const at = next.type === 'ENDMARKER' || (next.type === 'DEDENT' && tokens.slice(k + 1).every((x) => x.type === 'DEDENT' || x.type === 'ENDMARKER'))
             ? { line: t.line, offset: t.col + 1 }
-            : firstReal(tokens, k + 1);
+            : next.type === 'DEDENT'
+              ? { ...firstReal(tokens, k + 1), offset: firstReal(tokens, k + 1).offset - 1 } // CPython reports a dedented statement's 0-based column here
+              : firstReal(tokens, k + 1);
           return { message: `expected an indented block after ${what} on line ${header.line}`, ...at, tokenIndex: k + 1, code: 'expected-indent' };
         }
+        const condition = assignmentInCondition(tokens, header, k);
+        if (condition) return condition;
       } else {
         const assign = assignmentTarget(tokens, statementStart, k);
         if (assign) return assign;
+        const annotation = emptyAnnotation(tokens, statementStart, k);
+        if (annotation) return annotation;
       }
       const comma = missingComma(tokens, statementStart, k);
       if (comma) return comma;
@@ -113,9 +151,132 @@ function parserError(tokens: Token[]): Found | undefined {
       while (tokens[statementStart]?.type === 'DEDENT') statementStart++;
       continue;
     }
-    if (t.type === 'DEDENT' && statementStart === k) statementStart = k + 1;
   }
   return undefined;
+}
+
+const CLAUSES = new Set(['else', 'elif', 'except', 'finally']);
+const CLAUSE_OF: Record<string, string[]> = {
+  if: ['elif', 'else'],
+  elif: ['elif', 'else'],
+  for: ['else'],
+  while: ['else'],
+  try: ['except', 'finally', 'else'],
+  except: ['except', 'else', 'finally'],
+  else: ['finally'],
+};
+
+/**
+ * The statement at `k` against the block just closed (`closed`, undefined when no block closed):
+ * a `try:` body must be followed by `except`/`finally`; `else`/`elif`/`except`/`finally` must follow
+ * a block (or a one-line compound statement) they belong to.
+ */
+function clausePlacement(tokens: Token[], k: number, closed: string | undefined): Found | undefined {
+  const t = tokens[k]!;
+  const isClause = t.type === 'NAME' && CLAUSES.has(t.text);
+  if (closed === 'try' && !(t.type === 'NAME' && (t.text === 'except' || t.text === 'finally'))) {
+    return { message: "expected 'except' or 'finally' block", line: t.line, offset: t.col + 1, tokenIndex: k, code: 'invalid-syntax' };
+  }
+  if (!isClause) return undefined;
+  if (closed !== undefined) return undefined;
+  // after a one-line compound statement (`if x: y`) a clause is fine
+  if (k === 0) return { message: 'invalid syntax', line: t.line, offset: t.col + 1, tokenIndex: k, generic: true };
+  let s = k - 1;
+  while (s > 0 && tokens[s - 1]!.type !== 'NEWLINE' && tokens[s - 1]!.type !== 'INDENT' && tokens[s - 1]!.type !== 'DEDENT') s--;
+  const first = tokens[s];
+  const word = first?.text === 'async' ? tokens[s + 1]?.text : first?.text;
+  if (first?.type === 'NAME' && word && CLAUSE_OF[word]) return undefined;
+  return { message: 'invalid syntax', line: t.line, offset: t.col + 1, tokenIndex: k, generic: true };
+}
+
+const SOFT_KEYWORDS = new Set(['match', 'case', 'type', 'print', 'exec']);
+
+/** Two operands side by side outside brackets (`i j = 1`, `eli x:`, `for k v in d:`): CPython fails at the second. */
+function adjacentOperands(tokens: Token[], start: number, end: number): Found | undefined {
+  for (let k = start + 1; k < end; k++) {
+    const t = tokens[k]!;
+    const prev = tokens[k - 1]!;
+    if (t.depth !== 0 || prev.depth !== 0) continue;
+    if (!isOperand(prev) || !startsOperand(t) || t.text === 'not' || t.text === 'lambda') continue;
+    if (prev.type === 'STRING' && t.type === 'STRING') continue;
+    if (k - 1 === start && prev.type === 'NAME' && SOFT_KEYWORDS.has(prev.text)) {
+      if (prev.text === 'print' || prev.text === 'exec') {
+        return { message: `Missing parentheses in call to '${prev.text}'. Did you mean ${prev.text}(...)?`, line: prev.line, offset: prev.col + 1, tokenIndex: k, code: 'invalid-syntax' };
+      }
+      continue;
+    }
+    return { message: 'invalid syntax', line: t.line, offset: t.col + 1, tokenIndex: k, generic: true };
+  }
+  return undefined;
+}
+
+/** `els:` — an annotation with nothing after the ':' */
+function emptyAnnotation(tokens: Token[], start: number, end: number): Found | undefined {
+  const last = tokens[end - 1];
+  if (!last || last.type !== 'OP' || last.text !== ':' || last.depth !== 0 || end - 1 === start) return undefined;
+  const nl = tokens[end]!;
+  return { message: 'invalid syntax', line: nl.line, offset: nl.col + 1, tokenIndex: end, generic: true };
+}
+
+const COMPARISONS = new Set(['<', '>', '==', '>=', '<=', '!=', '=', ':=']);
+const EXPRESSION_ENDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'lambda']);
+
+/** `if x = 1:` — CPython's invalid_named_expression wording for an `=` in an if/elif/while condition. */
+function assignmentInCondition(tokens: Token[], header: Header, end: number): Found | undefined {
+  if (header.word !== 'if' && header.word !== 'elif' && header.word !== 'while') return undefined;
+  const base = tokens[header.at]!.depth;
+  const from = header.at + 1;
+  let eq = -1;
+  for (let k = from; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.depth !== base) continue;
+    if (t.type === 'OP' && t.text === ':') return undefined;
+    if (t.type === 'OP' && t.text === '=') {
+      eq = k;
+      break;
+    }
+  }
+  if (eq < 0) return undefined;
+  const a = tokens[from]!;
+  const equals = tokens[eq]!;
+  const generic: Found = { message: 'invalid syntax', line: equals.line, offset: equals.col + 1, tokenIndex: eq, generic: true };
+  // the target must be the whole condition so far (one bitwise_or), and no second '=' follows
+  for (let k = from; k < eq; k++) {
+    const t = tokens[k]!;
+    if (t.depth !== base) continue;
+    if ((t.type === 'NAME' && EXPRESSION_ENDS.has(t.text)) || (t.type === 'OP' && COMPARISONS.has(t.text))) return generic;
+  }
+  for (let k = eq + 1; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.depth === base && t.type === 'OP' && (t.text === '=' || t.text === ':=')) return generic;
+  }
+  const kind = targetKind(tokens, from, eq);
+  if (!kind) return generic;
+  const message = kind === 'name' ? "invalid syntax. Maybe you meant '==' or ':=' instead of '='?" : `cannot assign to ${kind} here. Maybe you meant '==' instead of '='?`;
+  return { message, line: a.line, offset: a.col + 1, tokenIndex: eq, code: 'invalid-target' };
+}
+
+/** What CPython calls the expression tokens[from, to) in "cannot assign to …" (undefined: a list, tuple, True/None/False). */
+function targetKind(tokens: Token[], from: number, to: number): string | undefined {
+  const first = tokens[from]!;
+  const last = tokens[to - 1]!;
+  const base = first.depth;
+  const top = tokens.slice(from, to).filter((t) => t.depth === base);
+  if (top.length === 1) {
+    if (first.type === 'NAME') return ['True', 'False', 'None'].includes(first.text) ? undefined : 'name';
+    if (first.type === 'NUMBER' || first.type === 'STRING') return 'literal';
+  }
+  if (first.type === 'OP' && (first.text === '[' || first.text === '(')) {
+    // a bracketed start: a list or tuple (CPython words those generically), unless more follows the bracket
+    const closing = top.findIndex((t, i) => i > 0 && t.type === 'OP' && (t.text === ']' || t.text === ')'));
+    if (closing === top.length - 1) return undefined;
+  }
+  const operator = top.some((t, i) => i > 0 && t.type === 'OP' && !['.', '(', ')', '[', ']'].includes(t.text)) || (top[0]!.type === 'OP' && top[0]!.text !== '(' && top[0]!.text !== '[');
+  if (operator) return 'expression';
+  if (last.type === 'OP' && last.text === ')') return 'function call';
+  if (last.type === 'OP' && last.text === ']') return 'subscript';
+  if (last.type === 'NAME' && tokens[to - 2]?.text === '.') return 'attribute';
+  return 'expression';
 }
 
 function firstReal(tokens: Token[], from: number): { line: number; offset: number } {
@@ -158,6 +319,15 @@ function isBlockHeader(tokens: Token[], colonIndex: number): boolean {
 /** A compound statement whose header has no ':' at bracket depth 0. */
 function missingColon(tokens: Token[], start: number, end: number, header: Header): Found | undefined {
   const base = tokens[header.at]!.depth;
+  const after = tokens[header.at + 1]!;
+  // `else if x:` — the ':' must follow `else`/`try`/`finally` at once
+  if (BARE_HEADERS.has(header.word) && !(after.type === 'OP' && after.text === ':')) {
+    return { message: "expected ':'", line: after.line, offset: after.col + 1, tokenIndex: header.at + 1, code: 'expected-colon' };
+  }
+  // `except if x E:` — a keyword no expression starts with, where the header's expression begins
+  if (header.word !== 'def' && header.word !== 'class' && after.type === 'NAME' && KEYWORDS.has(after.text) && !EXPRESSION_STARTS.has(after.text)) {
+    return { message: 'invalid syntax', line: after.line, offset: after.col + 1, tokenIndex: header.at + 1, generic: true };
+  }
   let lambdas = 0;
   for (let k = header.at + 1; k < end; k++) {
     const t = tokens[k]!;
@@ -225,8 +395,21 @@ function missingComma(tokens: Token[], start: number, end: number): Found | unde
       if (b.depth === t.depth && b.type === 'NAME' && ['for', 'in', 'if', 'else', 'return', 'yield', 'lambda', 'await', 'not', 'and', 'or'].includes(b.text)) break;
       s--;
     }
+    if ((prev.type === 'NAME' && t.type === 'STRING') || inParameters(tokens, k)) {
+      return { message: 'invalid syntax', line: t.line, offset: t.col + 1, tokenIndex: k, generic: true };
+    }
     const a = tokens[s]!;
     return { message: 'invalid syntax. Perhaps you forgot a comma?', line: a.line, offset: a.col + 1, tokenIndex: k, code: 'invalid-syntax' };
   }
   return undefined;
+}
+
+/** Is tokens[k] directly inside a `def name(…)` parameter list? */
+function inParameters(tokens: Token[], k: number): boolean {
+  const depth = tokens[k]!.depth;
+  for (let j = k - 1; j >= 1; j--) {
+    const t = tokens[j]!;
+    if (t.depth < depth) return t.text === '(' && tokens[j - 1]!.type === 'NAME' && tokens[j - 2]?.text === 'def';
+  }
+  return false;
 }
