@@ -4,7 +4,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./packages/metrics/src/schema/*.ts', './packages/pattern-library/src/schema/*.ts', './packages/work-queue/src/schema/*.ts'],
+  schema: ['./packages/metrics/src/schema/*.ts', './packages/pattern-library/src/schema/*.ts', './packages/work-queue/src/schema/*.ts', './packages/eval/src/schema/*.ts'],
   out: './migrations',
   strict: true,
   verbose: true,

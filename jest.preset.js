@@ -19,7 +19,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies|onex|python-sandbox|node-source|work-queue|telemetry)$':
+    '^@onexgen/(response-validator|llm-effect|metrics|pattern-library|context-builder|fallback-strategies|onex|python-sandbox|node-source|work-queue|telemetry|eval)$':
       path.join(root, 'packages/$1/src/index.ts'),
     '^@onexgen/onex/tokens$': path.join(root, 'packages/onex/src/tokens.ts'),
     '^@onexgen/llm-sim$': path.join(root, 'tools/llm-sim/src/index.ts'),

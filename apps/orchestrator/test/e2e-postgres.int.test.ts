@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
-import { openDatabase } from '@onexgen/metrics';
-import { testDatabaseUrl, uniqueSchemaName } from '@onexgen/test-harness';
-import { sql } from 'drizzle-orm';
 import { dumpDatabase } from './helpers/db-dump.js';
+import { freshDatabase } from './helpers/fresh-database.js';
 import { assertBuilt, runBuiltCli } from './helpers/run-built-cli.js';
 import { brokenResponder, goodResponder, repairedResponder } from './helpers/sim.js';
 
@@ -21,16 +19,7 @@ let databaseUrl: string;
 
 beforeAll(async () => {
   assertBuilt();
-  const name = uniqueSchemaName('onexgen_e2e');
-  const admin = await openDatabase(testDatabaseUrl());
-  try {
-    await admin.db.execute(sql.raw(`create database ${name}`));
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(testDatabaseUrl());
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
+  databaseUrl = await freshDatabase('onexgen_e2e');
   sim = await startLlmSim({ scenario: { responder: goodResponder } });
 });
 afterAll(async () => {

@@ -6,11 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { openDatabase } from '@onexgen/metrics';
-import { testDatabaseUrl, uniqueSchemaName } from '@onexgen/test-harness';
-import { sql } from 'drizzle-orm';
 import { loadConfig, loadSpecFile, openSession, runNodes } from '../src/index.js';
 import { dumpDatabase } from './helpers/db-dump.js';
+import { freshDatabase } from './helpers/fresh-database.js';
 import { runInProcess } from './helpers/run-in-process.js';
 import { startTcpGate, type TcpGate } from './helpers/tcp-gate.js';
 
@@ -21,16 +19,8 @@ let gatedUrl: string;
 let directUrl: string;
 
 beforeAll(async () => {
-  const name = uniqueSchemaName('onexgen_spool');
-  const admin = await openDatabase(testDatabaseUrl());
-  try {
-    await admin.db.execute(sql.raw(`create database ${name}`));
-  } finally {
-    await admin.close();
-  }
-  const direct = new URL(testDatabaseUrl());
-  direct.pathname = `/${name}`;
-  directUrl = direct.toString();
+  directUrl = await freshDatabase('onexgen_spool');
+  const direct = new URL(directUrl);
   gate = await startTcpGate(direct.hostname, Number(direct.port));
   const gated = new URL(directUrl);
   gated.port = String(gate.port);

@@ -143,3 +143,33 @@ describe('streams and policies', () => {
     expect(h.sim.concurrency().peak).toBe(2);
   });
 });
+
+describe('generate with onText (a progress display streams the answer)', () => {
+  test('chunks arrive before the call resolves, add up to the answer, and time to first token is recorded', async () => {
+    h.sim.setScenario({ text: TEXT, chunkChars: 6, chunkDelayMs: 5 });
+    const chunks: string[] = [];
+    const res = await t.client.generate({ prompt: 'go', cache: false }, { onText: (c) => chunks.push(c) });
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks.join('')).toBe(res.text);
+    expect(res.text).toBe(TEXT);
+    expect(res.timeToFirstTokenMs).toBeGreaterThanOrEqual(0);
+    expect(h.sim.requests.at(-1)!.stream).toBe(true);
+    expect((attempts(t.events).at(-1) as AttemptEvent).timeToFirstTokenMs).toBeDefined();
+  });
+
+  test('a stream stalled before its first token fails over to the next target; nothing of it was shown', async () => {
+    const quick = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, timeouts: { streamIdleMs: 200 } }]);
+    h.sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'stall', afterChunks: 0, pauseMs: 2_000, when: { model: 'glm-4.5' } }] });
+    const chunks: string[] = [];
+    const res = await quick.client.generate({ prompt: 'go', cache: false }, { onText: (c) => chunks.push(c) });
+    expect(res.model).toBe('gpt-4o-mini');
+    expect(chunks.join('')).toBe(TEXT);
+    expect((attempts(quick.events)[0] as AttemptEvent)).toMatchObject({ status: 'error', errorClass: 'stream_idle_timeout', model: 'glm-4.5' });
+    quick.client.close();
+  });
+
+  test('a stream cut after tokens rejects generate with the stream error', async () => {
+    h.sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'cut', afterChunks: 2 }] });
+    await expect(t.client.generate({ prompt: 'go', cache: false }, { onText: () => undefined })).rejects.toBeInstanceOf(StreamError);
+  });
+});

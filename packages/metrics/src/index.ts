@@ -17,6 +17,7 @@ export {
   feedbackInput,
   generationInput,
   historyInput,
+  passInput,
 } from './store/inputs.js';
 export type {
   AttemptInput,
@@ -26,6 +27,7 @@ export type {
   FeedbackInput,
   GenerationInput,
   HistoryInput,
+  PassInput,
 } from './store/inputs.js';
 export type { SpoolOptions, SpoolStatus } from './spool/spooled-writer.js';
 
@@ -55,5 +57,6 @@ export type { BudgetPoolStore, PoolInput, StoredPool } from './llm-stores/budget
 
 export { collectReportData } from './report/report-data.js';
 export type { ReportData, ReportQuery } from './report/report-data.js';
-export { renderReport } from './report/html-report.js';
+export { renderReport, REPORT_STYLE } from './report/html-report.js';
+export { escapeHtml, pct as formatPercent, usd as formatMicroUsd, ms as formatMs } from './report/format.js';
 export { renderTextReport } from './report/text-report.js';

@@ -5,6 +5,7 @@ export * from './schema/context-windows.js';
 export * from './schema/generation-history.js';
 export * from './schema/context-builds.js';
 export * from './schema/fallback-events.js';
+export * from './schema/generation-passes.js';
 export * from './schema/llm-effect-stores.js';
 export {
   ATTEMPT_STATUSES,

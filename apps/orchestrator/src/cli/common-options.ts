@@ -19,6 +19,13 @@ export interface CommonOptions {
   python?: string;
   /** commander's --no-reuse: false when given */
   reuse?: boolean;
+  /** OTLP/HTTP endpoint for the run's trace (else OTEL_EXPORTER_OTLP_ENDPOINT) */
+  otel?: string;
+  /** export prompts and generated code as span events */
+  otelContent?: boolean;
+  pool?: string;
+  /** commander's --no-stream: false when given */
+  stream?: boolean;
   /** --references DIR, repeatable */
   references?: string[];
 }
@@ -35,6 +42,10 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--config <file>', 'configuration file (instead of ./onexgen.config.*)')
     .option('--python <path>', 'the Python that runs the spec examples (default: python3 >= 3.10 on PATH)')
     .option('--no-reuse', 'do not reuse learned templates in this run')
+    .option('--pool <name>', 'the budget pool this run draws from (see `onexgen budget status`)')
+    .option('--no-stream', 'do not stream model answers (they are streamed by default: live tokens, time to first token)')
+    .option('--otel <url>', 'export the run\'s OpenTelemetry trace to this OTLP/HTTP endpoint (default OTEL_EXPORTER_OTLP_ENDPOINT)')
+    .option('--otel-content', 'with --otel: export prompts and generated code as span events (never keys)')
     .option('--references <dir>', 'reference node files whose most similar methods go into the prompt (repeatable; replaces the config key)', collect);
 }
 
@@ -65,6 +76,8 @@ export function flagLayer(opts: CommonOptions): ConfigLayer {
   if (opts.offline) layer.offline = true;
   if (opts.python) layer.python = opts.python;
   if (opts.reuse === false) layer.noReuse = true;
+  if (opts.pool) layer.pool = opts.pool;
+  if (opts.stream === false) layer.stream = false;
   if (opts.references?.length) layer.references = opts.references;
   return layer as ConfigLayer;
 }

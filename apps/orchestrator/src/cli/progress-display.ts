@@ -12,6 +12,9 @@ export interface ProgressDisplay {
   run<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/** characters of a streaming answer shown on its method's line */
+const TAIL_CHARS = 48;
+
 export function progressEnabled(io: CliIO, json: boolean): boolean {
   return !json && io.isTTY && !io.env.CI && io.env.TERM !== 'dumb';
 }
@@ -28,10 +31,21 @@ export function createProgressDisplay(io: CliIO, labels: readonly string[], enab
     if (!task || !methods) return;
     task.output = [...methods].map(([m, s]) => `${m}: ${s}`).join('\n');
   };
+  // the last characters a streaming answer sent, per method: the line shows them as they arrive
+  const tails = new Map<string, string>();
   const sink: ProgressSink = (e: ProgressEvent) => {
     const methods = stages.get(e.node);
     if (!methods) return;
-    methods.set(e.method, `${e.stage}${e.attempt ? ` #${e.attempt}` : ''}${e.detail ? ` (${e.detail})` : ''}`);
+    const key = `${e.node}\u0000${e.method}`;
+    let streamed = '';
+    if (e.text !== undefined) {
+      const tail = `${tails.get(key) ?? ''}${e.text}`.replace(/\s+/g, ' ').slice(-TAIL_CHARS);
+      tails.set(key, tail);
+      streamed = ` ${e.tokens ?? 0} tokens …${tail}`;
+    } else {
+      tails.delete(key);
+    }
+    methods.set(e.method, `${e.stage}${e.attempt ? ` #${e.attempt}` : ''}${e.detail ? ` (${e.detail})` : ''}${streamed}`);
     refresh(e.node);
   };
   return {

@@ -13,6 +13,7 @@ import { createProgressDisplay, progressEnabled } from './progress-display.js';
 import type { RunState } from './run-state.js';
 import { redactor } from './redact.js';
 import { reportRun } from './report-run.js';
+import { openRunTrace } from './run-trace.js';
 
 /** The configuration cascade for a command, its `db` checked against the accepted forms (exit 2 otherwise). */
 export function configFor(io: CliIO, opts: CommonOptions & { fileConcurrency?: string }) {
@@ -41,15 +42,24 @@ export async function runPipeline(
   const setup = llmSetup(loaded, io.env, 'key-check');
   if (setup) assertKeysPresent(loaded, setup, io.env);
   const display = createProgressDisplay(io, jobs.map((j) => j.file), progressEnabled(io, json));
-  const session = await openSession({
-    loaded,
-    env: io.env,
-    cwd: io.cwd,
-    progress: display.sink,
-    ...(io.signal ? { signal: io.signal } : {}),
-    redact: redactor(io.env),
-  });
-  let run: RunOutcome;
+  const redact = redactor(io.env);
+  const traced = openRunTrace(opts, loaded, io.env, jobs.every((j) => j.kind === 'spec') ? 'generate' : 'fill', redact);
+  let session;
+  try {
+    session = await openSession({
+      loaded,
+      env: io.env,
+      cwd: io.cwd,
+      progress: display.sink,
+      ...(io.signal ? { signal: io.signal } : {}),
+      redact,
+      ...(traced ? { trace: traced.trace } : {}),
+    });
+  } catch (error) {
+    await traced?.finish(undefined, error);
+    throw error;
+  }
+  let run: RunOutcome | undefined;
   try {
     const nodes = await display.run(() => runNodes(session, jobs));
     run = {
@@ -64,6 +74,8 @@ export async function runPipeline(
     };
   } finally {
     await session.close();
+    const exportFailed = await traced?.finish(run);
+    if (exportFailed) session.recorder.warnings.push(redact(exportFailed));
   }
   for (const w of [...session.recorder.warnings, ...session.learning.warnings]) io.stderr(`warning: ${w}\n`);
   reportRun(io, run, json);

@@ -46,6 +46,8 @@ export const ConfigLayerSchema = z.strictObject({
   pools: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   /** the pool this run draws from */
   pool: z.string().min(1).max(100).optional(),
+  /** stream model answers (default true): live tokens on a terminal, time to first token recorded */
+  stream: z.boolean().optional(),
   /** an @onexgen/llm-effect configuration layer (providers, tiers, retry, breaker, budgets...),
    *  deep-merged across the files of the cascade and validated by llm-effect */
   llm: z.record(z.string(), z.unknown()).optional(),

@@ -14,6 +14,7 @@ import { isNodeType, type NodeType } from '@onexgen/onex';
 import { OnexgenError } from '../errors.js';
 import type { ModelCaller } from '../pipeline/model-port.js';
 import type { Recorder } from '../pipeline/recorder.js';
+import type { PoolGuard } from '../pipeline/pool-guard.js';
 import { budgetStoreFor, responseCacheFor } from './store-bridges.js';
 
 function statusOf(e: AttemptEvent): 'success' | 'error' | 'timeout' | 'cancelled' {
@@ -43,6 +44,12 @@ export function createModelCaller(options: {
   env: Record<string, string | undefined>;
   handle: DatabaseHandle;
   recorder: Recorder;
+  /** every attempt event, as well (the run's trace) */
+  onAttempt?: (event: AttemptEvent) => void;
+  /** the run's budget pool: admits each call (or moves it to a cheaper tier), records its cost */
+  pool?: PoolGuard;
+  /** false: never stream (default: stream, so that TTFT is measured and a display can show tokens) */
+  stream?: boolean;
   attempts?: AttemptLedger;
 }): ModelCaller {
   /**
@@ -76,6 +83,7 @@ export function createModelCaller(options: {
     cacheStore: responseCacheFor(options.handle),
     onEvent: (event) => {
       if (event.type !== 'attempt') return;
+      options.onAttempt?.(event);
       const call = calls.get(event.correlationId);
       const nodeType = call?.nodeType;
       const row: AttemptInput = {
@@ -107,19 +115,22 @@ export function createModelCaller(options: {
     async call(request, signal) {
       calls.set(request.correlationId, { nodeType: request.nodeType, callNumber: request.attempt });
       try {
+        const admitted = options.pool ? await options.pool.admit() : {};
+        const onText = options.stream === false ? undefined : (request.onText ?? (() => undefined));
         const res = await client.generate(
           {
             prompt: request.user,
             systemPrompt: request.system,
-            tier: request.tier as 'cloud_fast',
+            tier: (admitted.tier ?? request.tier) as 'cloud_fast',
             ...(request.model ? { model: request.model } : {}),
             ...(request.provider ? { provider: request.provider } : {}),
             ...(request.maxTokens ? { maxOutputTokens: request.maxTokens } : {}),
             correlationId: request.correlationId,
             operationType: 'generate_method',
           },
-          signal ? { signal } : {},
+          { ...(signal ? { signal } : {}), ...(onText ? { onText } : {}) },
         );
+        await options.pool?.record(res.costMicros);
         return {
           text: res.text,
           provider: res.provider,
@@ -129,6 +140,7 @@ export function createModelCaller(options: {
           costUsd: res.costUsd,
           latencyMs: res.latencyMs,
           finishReason: res.finishReason,
+          ...(res.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: res.timeToFirstTokenMs } : {}),
         };
       } catch (err) {
         throw translate(err);

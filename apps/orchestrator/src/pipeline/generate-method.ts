@@ -52,8 +52,24 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
   });
 }
 
+/** One method, inside its trace span when the run is traced. */
 export async function generateMethod(session: Session, node: NodeContext, info: MethodInfo): Promise<GeneratedBody> {
   const correlationId = randomUUID();
+  const trace = session.trace;
+  if (!trace) return generate(session, node, info, correlationId);
+  trace.startMethod(node.label, info.stub.method, correlationId, { 'onexgen.node_type': node.nodeType });
+  try {
+    const body = await generate(session, node, info, correlationId);
+    const o = body.outcome;
+    trace.endMethod(correlationId, { verdict: o.verdict, strategy: o.strategy, attempts: o.attempts, costUsd: o.cost, tokensInput: o.tokens.input, tokensOutput: o.tokens.output, ...(o.reason ? { reason: o.reason } : {}) });
+    return body;
+  } catch (error) {
+    trace.failMethod(correlationId, error);
+    throw error;
+  }
+}
+
+async function generate(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): Promise<GeneratedBody> {
   const started = performance.now();
   const progress = (stage: Parameters<Session['progress']>[0]['stage'], detail?: string) =>
     session.progress({ node: node.label, method: info.stub.method, stage, ...(detail ? { detail } : {}) });

@@ -1,6 +1,7 @@
 // The LLM stage: context-builder → model (llm-effect) → response-validator → fallback-strategies,
 // until an answer is accepted or the policy ends the loop with a template or partial body.
 import { buildContext, type BuiltContext } from '@onexgen/context-builder';
+import { countTokens } from '@onexgen/onex/tokens';
 import { adjustPrompt, decide, type FallbackPolicyInput, type PromptContext } from '@onexgen/fallback-strategies';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { Spend } from './method-result.js';
@@ -89,12 +90,20 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   for (let attempt = 1; ; attempt++) {
     session.budget.assertCanSpend();
     progress('model', attempt);
+    session.trace?.content(correlationId, 'prompt', `${system}\n\n${user}`);
+    // a streaming answer: each chunk to the progress display with the answer's tokens so far
+    let streamed = 0;
+    const onText = (text: string) => {
+      streamed += countTokens(text);
+      session.progress({ node: node.label, method: info.stub.method, stage: 'model', attempt, text, tokens: streamed });
+    };
     const waitStarted = performance.now();
     const answer = await model.call(
       { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}),
-        ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt, nodeType: node.nodeType },
+        ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt, nodeType: node.nodeType, onText },
       session.signal,
     );
+    session.trace?.content(correlationId, 'completion', answer.text);
     spend.attempts = attempt;
     spend.latencyMs += performance.now() - waitStarted;
     spend.tokensInput += answer.tokensInput;

@@ -13,6 +13,8 @@ export interface ModelRequest {
   /** 1-based attempt of this method */
   attempt: number;
   nodeType: string;
+  /** stream the answer and hand each text chunk here as it arrives */
+  onText?: (chunk: string) => void;
 }
 
 export interface ModelAnswer {
@@ -24,6 +26,7 @@ export interface ModelAnswer {
   costUsd: number;
   latencyMs: number;
   finishReason?: string;
+  timeToFirstTokenMs?: number;
 }
 
 export interface ModelCaller {

@@ -15,7 +15,9 @@ import { createModelCaller, type AttemptLedger } from '../llm/model-caller.js';
 import { Learning } from './learning.js';
 import { openMetricsStore } from './metrics-spool.js';
 import { silentProgress, type ProgressSink } from './progress-events.js';
+import { openPoolGuard } from './pool-guard.js';
 import { Recorder } from './recorder.js';
+import type { RunTrace } from './run-trace.js';
 import { loadReferenceIndex } from './references.js';
 import { RunBudget } from './run-budget.js';
 import type { Session } from './session.js';
@@ -27,6 +29,8 @@ export interface OpenSessionOptions {
   progress?: ProgressSink;
   signal?: AbortSignal;
   redact?: (text: string) => string;
+  /** export the run's spans here (the program opened the run span) */
+  trace?: RunTrace;
   /** an open, migrated database to use (a queue worker's, shared by its runs); left open on close */
   handle?: DatabaseHandle;
   /** the session id (a queued run's id, so every worker charges the run's one budget row) */
@@ -81,7 +85,22 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
     const references = loadReferenceIndex(config.references, parser, options.cwd);
     const setup = llmSetup(options.loaded, options.env, id);
-    const model = setup ? createModelCaller({ ...setup, env: options.env, handle, recorder, ...(options.attempts ? { attempts: options.attempts } : {}) }) : undefined;
+    // the budget pool the run draws from: the configuration's pools with the database's laid over them
+    const { pool: poolName, pools } = options.loaded.config;
+    const pool = setup && poolName ? await openPoolGuard(handle, { name: poolName, pools }, (text) => warnings.push(redact(text))) : undefined;
+    const trace = options.trace;
+    const model = setup
+      ? createModelCaller({
+          ...setup,
+          env: options.env,
+          handle,
+          recorder,
+          ...(trace ? { onAttempt: (event) => trace.attempt(event) } : {}),
+          ...(pool ? { pool } : {}),
+          ...(config.stream === false ? { stream: false } : {}),
+          ...(options.attempts ? { attempts: options.attempts } : {}),
+        })
+      : undefined;
     return {
       id,
       config,
@@ -97,6 +116,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       budget: new RunBudget({ maxCostUsd: config.budgetUsd, maxTokens: config.budgetTokens }),
       methodLimiter: bulkhead(config.concurrency, Number.POSITIVE_INFINITY),
       progress: options.progress ?? silentProgress,
+      ...(trace ? { trace } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       database: handle.location,
       async close() {

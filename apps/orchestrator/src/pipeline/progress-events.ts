@@ -8,6 +8,9 @@ export interface ProgressEvent {
   stage: Stage;
   attempt?: number;
   detail?: string;
+  /** a streaming answer: the chunk that just arrived, and the tokens of the answer so far */
+  text?: string;
+  tokens?: number;
 }
 
 export type ProgressSink = (event: ProgressEvent) => void;

@@ -29,6 +29,8 @@ export interface FileJob {
   outFile: string;
   /** fill the stubs whose evidence is mixed too */
   includeUncertain?: boolean;
+  /** the node package's other files (models/, __init__.py), so the sandbox imports the node as written */
+  packageFiles?: Record<string, string>;
   /** --in-place: originals are saved under <backupRoot>/<run id>/ for `onexgen undo` */
   backupRoot?: string;
 }
@@ -57,7 +59,10 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
 }
 
 async function runFile(session: Session, job: FileJob, backups: () => BackupRun | undefined): Promise<NodeOutcome> {
-  const { node, stubs } = fileInput(session.parser, job.file, job.source.text, job.spec, { includeUncertain: job.includeUncertain });
+  const { node, stubs } = fileInput(session.parser, job.file, job.source.text, job.spec, {
+    includeUncertain: job.includeUncertain,
+    ...(job.packageFiles ? { packageFiles: job.packageFiles } : {}),
+  });
   const filled = await fillSource(session, node, stubs);
   if (session.signal?.aborted) throw session.signal.reason;
   let backup: string | undefined;
@@ -119,6 +124,21 @@ function pendingOf(job: SpecJob | FileJob, session: Session): string[] {
   }
 }
 
+/** A node inside its trace span when the run is traced (methods find it by the node's label, its file). */
+async function traced(session: Session, job: SpecJob | FileJob, work: () => Promise<NodeOutcome>): Promise<NodeOutcome> {
+  const trace = session.trace;
+  if (!trace) return work();
+  trace.startNode(job.file, { 'onexgen.node_type': job.spec?.node_type });
+  try {
+    const outcome = await work();
+    trace.endNode(job.file, { 'onexgen.status': outcome.status, 'onexgen.node.class': outcome.className });
+    return outcome;
+  } catch (error) {
+    trace.endNode(job.file, { 'onexgen.status': 'failed' }, { type: (error as { code?: string }).code ?? 'error', message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
 export async function runNodes(session: Session, jobs: readonly (SpecJob | FileJob)[]): Promise<NodeOutcome[]> {
   const limiter = bulkhead(session.config.fileConcurrency, Number.POSITIVE_INFINITY);
   // one backup folder per run, named by the run (session) id, created on the first in-place write
@@ -129,7 +149,7 @@ export async function runNodes(session: Session, jobs: readonly (SpecJob | FileJ
       limiter
         .execute(() => {
           if (session.signal?.aborted) throw new OnexgenError('INTERRUPTED', 'interrupted before this node started');
-          return job.kind === 'spec' ? runSpec(session, job) : runFile(session, job, backups(job.backupRoot));
+          return traced(session, job, () => (job.kind === 'spec' ? runSpec(session, job) : runFile(session, job, backups(job.backupRoot))));
         })
         .catch((err: unknown) => failure(job, err, session)),
     ),

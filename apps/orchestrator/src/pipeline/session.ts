@@ -12,6 +12,7 @@ import type { ModelCaller } from './model-port.js';
 import type { ProgressSink } from './progress-events.js';
 import type { Recorder } from './recorder.js';
 import type { RunBudget } from './run-budget.js';
+import type { RunTrace } from './run-trace.js';
 
 export interface Session {
   id: string;
@@ -34,4 +35,6 @@ export interface Session {
   methodLimiter: BulkheadPolicy;
   progress: ProgressSink;
   signal?: AbortSignal;
+  /** the run's OpenTelemetry trace, when exported */
+  trace?: RunTrace;
 }

@@ -36,7 +36,8 @@ export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]):
   return issues.flatMap(specific).map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`).join('\n');
 }
 
-export function parseSpecText(text: string, file: string): NodeSpec {
+/** `shape` turns the document into spec fields first (a generated contract.yaml, see contract-spec.ts). */
+export function parseSpecText(text: string, file: string, shape?: (data: unknown) => unknown): NodeSpec {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
@@ -53,6 +54,7 @@ export function parseSpecText(text: string, file: string): NodeSpec {
     // yaml throws a ReferenceError for an alias bomb ("Excessive alias count …").
     throw new OnexgenError('SPEC_INVALID', `${file}: ${(cause as Error).message.split('\n')[0]} (at most ${SPEC_BOUNDS.maxAliases} aliases are resolved)`, { cause, where: file });
   }
+  if (shape) data = shape(data);
   const violation = findBoundViolation(data, formatPath);
   if (violation) {
     throw new OnexgenError('SPEC_INVALID', `${file}: ${violation.path}: ${violation.message}`, { where: `${file}: ${violation.path}` });
@@ -68,7 +70,7 @@ export function parseSpecText(text: string, file: string): NodeSpec {
   return result.data;
 }
 
-export async function loadSpecFile(file: string): Promise<NodeSpec> {
+export async function loadSpecFile(file: string, shape?: (data: unknown) => unknown): Promise<NodeSpec> {
   let text: string;
   try {
     // Read at most one byte past the bound: a huge file is refused without being read whole.
@@ -87,7 +89,7 @@ export async function loadSpecFile(file: string): Promise<NodeSpec> {
     if (cause instanceof OnexgenError) throw cause;
     throw new OnexgenError('SPEC_NOT_FOUND', `${file}: cannot read the spec file (${(cause as Error).message})`, { cause, where: file });
   }
-  const spec = parseSpecText(text, file);
+  const spec = parseSpecText(text, file, shape);
   // Signatures are pasted into node.py: they are checked as signatures by the real parser.
   if ((spec.methods ?? []).some((m) => m.signature)) checkSignatures(await loadPythonParser(), file, spec);
   return spec;

@@ -48,6 +48,24 @@ export interface AttemptStart {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * generate() only: stream the answer and hand each text chunk here as it arrives (a progress
+   * display). The call resolves with the same LLMResponse; retry and failover happen before the first
+   * chunk, and time to first token is measured.
+   */
+  onText?: (chunk: string) => void;
+}
+
+/** Runs a stream to its end, handing text chunks to onText; the stream's response (or its error). */
+async function consume(s: LLMStream, onText: (chunk: string) => void): Promise<LLMResponse> {
+  try {
+    for await (const chunk of s) if (chunk.type === 'text') onText(chunk.text);
+  } catch (error) {
+    // the response settles with the same failure: observed here, so it is not reported unhandled
+    s.response.catch(() => undefined);
+    throw error;
+  }
+  return s.response;
 }
 
 export interface LLMClient {
@@ -124,6 +142,7 @@ export function createLLMClient(config: LLMConfig | LLMConfigLayer | LLMConfigLa
       } catch (error) {
         return Promise.reject(error);
       }
+      if (opts.onText) return consume(stream(ctx, request, opts.signal), opts.onText);
       return generate(ctx, request, opts.signal);
     },
     stream(request, opts = {}) {

@@ -13,7 +13,8 @@ import { count, escapeHtml, ms, pct, usd } from './format.js';
 import type { AcceptanceRow } from '../query/generations.js';
 import type { ReportData } from './report-data.js';
 
-const STYLE = `
+/** The report's stylesheet: other reports (eval) use it so every onexgen page looks alike. */
+export const REPORT_STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111827;margin:24px;background:#f9fafb}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}.sub{color:#6b7280;margin:0 0 16px}
 .tiles{display:flex;flex-wrap:wrap;gap:12px}.tile{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:10px 14px;min-width:150px}
@@ -60,7 +61,7 @@ export function renderReport(data: ReportData): string {
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>onexgen metrics</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${REPORT_STYLE}</style></head>
 <body>
 <h1>onexgen metrics</h1>
 <p class="sub">${escapeHtml(window)} · generated ${escapeHtml(data.generatedAt.toISOString())}</p>

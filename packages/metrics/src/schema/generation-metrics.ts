@@ -53,6 +53,8 @@ export const generationMetrics = pgTable(
     truncated: boolean('truncated').notNull().default(false),
     promptLength: integer('prompt_length'),
     responseLength: integer('response_length'),
+    /** the prompt template set that built the prompt: name@content-hash (null: recorded before versions) */
+    promptVersion: varchar('prompt_version', { length: 100 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [

@@ -9,6 +9,7 @@ import { contextWindows } from '../schema/context-windows.js';
 import { fallbackEvents } from '../schema/fallback-events.js';
 import { generationHistory } from '../schema/generation-history.js';
 import { generationMetrics } from '../schema/generation-metrics.js';
+import { generationPasses } from '../schema/generation-passes.js';
 import { bulkInsertIgnoringConflicts } from './bulk-insert.js';
 import type { InsertKind, RecordKind } from './inputs.js';
 import type { Row } from './normalize.js';
@@ -29,6 +30,7 @@ const TABLES: Record<InsertKind, PgTable> = {
   generation: generationMetrics,
   attempt: callAttempts,
   contextBuild: contextBuilds,
+  pass: generationPasses,
   fallback: fallbackEvents,
   history: generationHistory,
 };

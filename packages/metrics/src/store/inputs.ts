@@ -2,6 +2,7 @@
 // table CHECK constraints so a bad value fails here, naming the field, before any I/O.
 import { NODE_TYPES, verdictSchema } from '@onexgen/onex';
 import { z } from 'zod';
+import { GENERATION_PASS_KINDS } from '../schema/generation-passes.js';
 import { ATTEMPT_STATUSES, FALLBACK_STRATEGIES, GENERATION_STRATEGIES } from '../schema/vocabulary.js';
 
 const count = z.number().int().min(0);
@@ -46,6 +47,7 @@ export const generationInput = z.object({
   truncated: z.boolean().default(false),
   promptLength: count.nullish(),
   responseLength: count.nullish(),
+  promptVersion: z.string().min(1).max(100).nullish(),
 });
 export type GenerationInput = z.input<typeof generationInput>;
 
@@ -101,6 +103,23 @@ export const contextBuildInput = z
     message: 'cannot exceed referencesAvailable',
   });
 export type ContextBuildInput = z.input<typeof contextBuildInput>;
+
+export const passInput = z.object({
+  ...identity,
+  correlationId: z.uuid(),
+  sessionId: z.uuid().nullish(),
+  methodName: name(255),
+  passNumber: z.number().int().min(1),
+  kind: z.enum(GENERATION_PASS_KINDS),
+  provider: name(100).nullish(),
+  model: name(100),
+  tokensInput: count,
+  tokensOutput: count,
+  costMicroUsd: microUsd,
+  latencyMs: millis,
+  detail: z.record(z.string(), z.unknown()).default({}),
+});
+export type PassInput = z.input<typeof passInput>;
 
 export const fallbackInput = z.object({
   ...identity,
@@ -167,6 +186,7 @@ export const RECORD_SCHEMAS = {
   generation: generationInput,
   attempt: attemptInput,
   contextBuild: contextBuildInput,
+  pass: passInput,
   fallback: fallbackInput,
   history: historyInput,
   feedback: feedbackInput,
@@ -174,4 +194,4 @@ export const RECORD_SCHEMAS = {
 } as const;
 export type RecordKind = keyof typeof RECORD_SCHEMAS;
 /** Kinds that become one inserted row each, with an id and a creation time. */
-export type InsertKind = 'generation' | 'attempt' | 'contextBuild' | 'fallback' | 'history';
+export type InsertKind = 'generation' | 'attempt' | 'contextBuild' | 'pass' | 'fallback' | 'history';

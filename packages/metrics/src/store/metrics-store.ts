@@ -11,6 +11,7 @@ import { createDirectWriter, type RecordWriter, type StoredIn } from './direct-w
 import type {
   AttemptInput,
   ContextBuildInput,
+  PassInput,
   ContextWindowInput,
   FallbackInput,
   FeedbackInput,
@@ -41,6 +42,8 @@ export interface MetricsStore {
   recordAttempts(inputs: AttemptInput[]): Promise<RecordResult>;
   recordContextBuild(input: ContextBuildInput): Promise<RecordResult>;
   recordContextBuilds(inputs: ContextBuildInput[]): Promise<RecordResult>;
+  /** A multi-pass plan / self-review or a cross-model review of a method, with its cost. */
+  recordPass(input: PassInput): Promise<RecordResult>;
   recordFallback(input: FallbackInput): Promise<RecordResult>;
   recordFallbacks(inputs: FallbackInput[]): Promise<RecordResult>;
   recordHistory(input: HistoryInput): Promise<RecordResult>;
@@ -84,6 +87,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     recordAttempts: (inputs) => record('attempt', inputs),
     recordContextBuild: (input) => record('contextBuild', [input]),
     recordContextBuilds: (inputs) => record('contextBuild', inputs),
+    recordPass: (input) => record('pass', [input]),
     recordFallback: (input) => record('fallback', [input]),
     recordFallbacks: (inputs) => record('fallback', inputs),
     recordHistory: (input) => record('history', [input]),

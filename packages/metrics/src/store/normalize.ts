@@ -7,7 +7,7 @@ import { RECORD_SCHEMAS, type RecordKind } from './inputs.js';
 
 export type Row = Record<string, unknown>;
 
-const INSERT_KINDS = new Set<RecordKind>(['generation', 'attempt', 'contextBuild', 'fallback', 'history']);
+const INSERT_KINDS = new Set<RecordKind>(['generation', 'attempt', 'contextBuild', 'pass', 'fallback', 'history']);
 
 export function normalizeRows(kind: RecordKind, inputs: readonly unknown[], now: () => Date): Row[] {
   const schema: z.ZodType = RECORD_SCHEMAS[kind];

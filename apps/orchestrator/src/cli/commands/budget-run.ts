@@ -2,7 +2,7 @@
 // spend and the pools set here.
 import { PoolBudgets, PoolError, type PoolStatus } from '@onexgen/llm-effect';
 import { createBudgetPoolStore, type DatabaseHandle } from '@onexgen/metrics';
-import { effectivePools } from '../../config/pools.js';
+import { effectivePools } from '../../pipeline/pools.js';
 import { OnexgenError } from '../../errors.js';
 import { budgetStoreFor } from '../../llm/store-bridges.js';
 import { openDatabaseFor } from '../../pipeline/open-session.js';

@@ -10,6 +10,7 @@ import { methodInfo } from '../../pipeline/node-context.js';
 import { fileInput, specInput, type NodeInput } from '../../pipeline/node-inputs.js';
 import { loadReferenceIndex } from '../../pipeline/references.js';
 import { loadSpecFile } from '../../spec/load-spec.js';
+import { specBesideNode } from '../../spec/contract-spec.js';
 import type { CliIO } from '../io.js';
 import { configFor } from '../run-pipeline.js';
 import { readNodeFile } from './node-file.js';
@@ -33,7 +34,7 @@ export async function runExplain(io: CliIO, input: string, opts: ExplainOptions)
   const path = resolve(io.cwd, input);
   let target: NodeInput;
   if (input.endsWith('.py')) {
-    const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
+    const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : (await specBesideNode(path))?.spec;
     target = fileInput(parser, input, (await readNodeFile(path)).text, spec);
   } else {
     target = specInput(parser, input, await loadSpecFile(path));

@@ -11,6 +11,8 @@ import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
 import { configFor, runPipeline } from '../run-pipeline.js';
 import { maxBytesOption, readNodeFile } from './node-file.js';
+import { packageFilesBeside } from './package-files.js';
+import { specBesideNode } from '../../spec/contract-spec.js';
 
 export interface FillOptions extends CommonOptions {
   spec?: string;
@@ -26,7 +28,7 @@ export async function runFill(io: CliIO, state: RunState, files: string[], opts:
   if (opts.out && opts.inPlace) throw new OnexgenError('USAGE', '--out and --in-place exclude each other');
   if (opts.out && files.length > 1) throw new OnexgenError('USAGE', '--out names one file: give one input, or use --in-place');
   const loaded = configFor(io, opts);
-  const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
+  const given = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
   const jobs: FileJob[] = [];
   const parser = await loadPythonParser();
   const maxBytes = maxBytesOption(opts.maxFileBytes);
@@ -34,6 +36,8 @@ export async function runFill(io: CliIO, state: RunState, files: string[], opts:
     const path = resolve(io.cwd, file);
     const outFile = opts.inPlace ? path : opts.out ? resolve(io.cwd, opts.out) : defaultFilledPath(path);
     const source = await readNodeFile(path, maxBytes);
+    // without --spec, the contract.yaml beside the node (as onexgen writes it) gives the spec and its examples
+    const spec = given ?? (await specBesideNode(path))?.spec;
     // refuse bad input before anything is opened or written
     fileInput(parser, file, source.text, spec);
     if (opts.inPlace && !opts.force) {
@@ -50,6 +54,7 @@ export async function runFill(io: CliIO, state: RunState, files: string[], opts:
       ...(spec ? { spec } : {}),
       outFile,
       ...(opts.includeUncertain ? { includeUncertain: true } : {}),
+      packageFiles: packageFilesBeside(path),
       ...(opts.inPlace ? { backupRoot: join(io.cwd, '.onexgen', 'backups') } : {}),
     });
   }

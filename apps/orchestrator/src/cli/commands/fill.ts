@@ -12,7 +12,7 @@ export function registerFill(program: Command, io: CliIO, state: RunState): void
       .command('fill')
       .description('fill the stubs of node files (written to <name>.filled.py unless --out or --in-place)')
       .argument('<node.py...>', 'Python node files')
-      .option('--spec <file>', 'the node spec (otherwise read from the file: base class, class name, docstring)')
+      .option('--spec <file>', 'the node spec (otherwise contract.yaml beside the node, else read from the file: base class, class name, docstring)')
       .option('--out <file>', 'where to write the filled file (one input only)')
       .option('--in-place', 'replace the input file (atomically, when the node is complete)')
       .option('--offline', 'use no LLM: learned templates, patterns, then fallbacks')

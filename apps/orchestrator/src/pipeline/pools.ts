@@ -1,7 +1,8 @@
 // The pools a run sees: the configuration file's, with the ones set by `onexgen budget set` (kept in
 // the database) laid over them field by field.
 import type { StoredPool } from '@onexgen/metrics';
-import { camel } from './load-config.js';
+
+const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function effectivePools(
   configured: Record<string, Record<string, unknown>> | undefined,
