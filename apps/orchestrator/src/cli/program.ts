@@ -8,6 +8,7 @@ import { registerBudget } from './commands/budget.js';
 import { registerConfig } from './commands/config.js';
 import { registerDb } from './commands/db.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerEval } from './commands/eval.js';
 import { registerExplain } from './commands/explain.js';
 import { registerHistory } from './commands/history.js';
 import { registerFill } from './commands/fill.js';
@@ -34,6 +35,7 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerStubs(p, io),
   (p, io) => registerExplain(p, io),
   registerValidate,
+  registerEval,
   (p, io) => registerMetrics(p, io),
   (p, io) => registerPatterns(p, io),
   (p, io) => registerTemplates(p, io),

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ValidatorError } from '../errors.js';
+import { PythonParserError } from '../parser/parser-error.js';
 import { BUILT_IN_PROFILES } from '../profiles/built-in.js';
 import type { Report, ReportFormat } from '../report/report.js';
 import { expandInputs, readInput } from './read-inputs.js';
@@ -93,8 +94,13 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         report.files.push({ file: label, result: validator.validate(text, context) });
       }
     } catch (err) {
+      const file = input.path === '-' ? 'stdin' : input.path;
+      if (err instanceof PythonParserError && err.code === 'SOURCE_TOO_LARGE') {
+        report.errors.push({ file, code: 'INPUT_TOO_LARGE', message: `${file}: ${err.message}` });
+        continue;
+      }
       const code = err instanceof ValidatorError ? err.code : 'INTERNAL';
-      report.errors.push({ file: input.path === '-' ? 'stdin' : input.path, code, message: (err as Error).message });
+      report.errors.push({ file, code, message: (err as Error).message });
     }
   }
   if (report.files.length === 0 && report.errors.length === 0) {
