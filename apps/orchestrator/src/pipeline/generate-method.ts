@@ -19,6 +19,8 @@ interface Recorded {
   finishReason?: string;
   promptLength?: number;
   responseLength?: number;
+  /** the prompt template set's name@hash (LLM paths only) */
+  promptVersion?: string;
 }
 
 function record(session: Session, node: NodeContext, info: MethodInfo, body: GeneratedBody, meta: Recorded, spend: Spend): void {
@@ -49,6 +51,7 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     attempts: Math.max(1, spend.attempts),
     ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
     ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
+    ...(meta.promptVersion ? { promptVersion: meta.promptVersion } : {}),
   });
 }
 
@@ -88,13 +91,14 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
   let action: 'template' | 'partial' = DEFAULT_END_ACTION;
   let reason = OFFLINE_REASON;
   let spend = NO_SPEND;
+  let promptVersion: string | undefined;
   if (session.model && !info.config.offline) {
     const loop = await llmLoop(session, node, info, correlationId);
     spend = loop.spend;
     if (loop.accepted) {
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
-      record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength }, spend);
+      record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength, promptVersion: loop.promptVersion }, spend);
       session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score));
       // learned only once the node is written with this body in it (run-nodes calls it then); only
       // an answer whose examples all passed may be reused, others are kept pending for a person
@@ -116,6 +120,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
       return body;
     }
     action = loop.action;
+    promptVersion = loop.promptVersion;
     reason = loop.reason;
     session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, false, 0));
   }
@@ -133,7 +138,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     success: fb.validation.syntaxValid,
     durationMs: body.outcome.latency,
   });
-  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none' }, spend);
+  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none', ...(promptVersion ? { promptVersion } : {}) }, spend);
   progress('done', fb.strategy);
   return body;
 }

@@ -3,13 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { patternSourceFromCatalog } from '@onexgen/context-builder';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
-import { migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@onexgen/metrics';
+import type { MetricsStore } from '@onexgen/metrics';
+import { openDatabaseFor } from './open-database-for.js';
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
 import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
 import { bulkhead } from 'cockatiel';
 import { secretValues } from '../config/env-layer.js';
 import type { LoadedConfig } from '../config/load-config.js';
-import { OnexgenError } from '../errors.js';
 import { llmSetup } from '../llm/llm-layers.js';
 import { createModelCaller, type AttemptLedger } from '../llm/model-caller.js';
 import { Learning } from './learning.js';
@@ -44,15 +44,7 @@ export interface OpenedSession extends Session {
   close(): Promise<void>;
 }
 
-export async function openDatabaseFor(db: string | undefined, cwd: string): Promise<DatabaseHandle> {
-  try {
-    const handle = await openDatabase(db, { cwd });
-    await migrate(handle);
-    return handle;
-  } catch (cause) {
-    throw new OnexgenError('DATABASE_FAILED', `database: ${(cause as Error).message}`, { cause });
-  }
-}
+export { openDatabaseFor } from './open-database-for.js';
 
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
   const { config } = options.loaded;

@@ -192,6 +192,7 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
     counter,
     started,
     metadata: {
+      promptVersion: templates.version,
       nodeType,
       service: spec.name,
       method: method.name,

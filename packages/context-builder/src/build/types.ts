@@ -41,6 +41,8 @@ export interface TruncationStep {
 }
 
 export interface ContextMetadata {
+  /** the template set's version (`name@hash`), recorded with each generation */
+  promptVersion: string;
   nodeType: string;
   service: string;
   method: string;

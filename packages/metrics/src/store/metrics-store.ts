@@ -3,7 +3,16 @@
 import type { DatabaseHandle } from '../db/open-database.js';
 import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
 import { listContextWindows, type ContextWindowRow } from '../query/context-window-stats.js';
-import { acceptanceStats, findGenerations, listGenerations, type AcceptanceStats, type GenerationListing, type GenerationListQuery } from '../query/generations.js';
+import {
+  acceptanceStats,
+  findGenerations,
+  listGenerations,
+  poolSpend,
+  type AcceptanceStats,
+  type GenerationListing,
+  type GenerationListQuery,
+  type PoolSpendRow,
+} from '../query/generations.js';
 import type { Filters } from '../query/filters.js';
 import { timeSeries, type TimeSeriesQuery, type TimeSeriesResult } from '../query/time-series.js';
 import { createSpooledWriter, type SpoolOptions, type SpoolStatus } from '../spool/spooled-writer.js';
@@ -61,6 +70,8 @@ export interface MetricsStore {
   findGenerations(idPrefix: string): Promise<GenerationListing[]>;
   /** Acceptance of judged generations by node type and by model. */
   acceptance(query?: Partial<Filters>): Promise<AcceptanceStats>;
+  /** Spend per budget pool and period. */
+  poolSpend(): Promise<PoolSpendRow[]>;
   /** Push spooled records to the database now (no-op without a spool). */
   flush(): Promise<SpoolStatus | undefined>;
   spoolStatus(): SpoolStatus | undefined;
@@ -100,6 +111,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     listGenerations: (query = {}) => listGenerations(handle.db, query),
     findGenerations: (prefix) => findGenerations(handle.db, prefix),
     acceptance: (query = {}) => acceptanceStats(handle.db, query),
+    poolSpend: () => poolSpend(handle.db),
     flush: async () => (spooled ? spooled.flush() : undefined),
     spoolStatus: () => spooled?.status(),
     close: async () => spooled?.close(),
