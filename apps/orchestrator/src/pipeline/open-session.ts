@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { patternSourceFromCatalog } from '@onexgen/context-builder';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
-import type { MetricsStore } from '@onexgen/metrics';
+import type { DatabaseHandle, MetricsStore } from '@onexgen/metrics';
 import { openDatabaseFor } from './open-database-for.js';
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
 import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
