@@ -108,15 +108,19 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
       // an answer whose examples all passed may be reused, others are kept pending for a person
       const b = loop.behaviour;
       const examplesPassed = b?.status === 'ran' && b.failed === 0;
-      body.learn = () =>
-        session.learning.learnFrom(info.task, loop.code, {
+      body.learning = {
+        task: info.task,
+        code: loop.code,
+        options: {
           score: loop.validation.score,
           costUsd: spend.costUsd,
           origin: examplesPassed ? 'examples' : 'pending',
           generationId: correlationId,
           model: loop.model,
           checks: [`static ${loop.validation.score.toFixed(2)}`, ...(b?.status === 'ran' ? [`examples ${b.passed}/${b.examples}`] : [])],
-        }, generation);
+        },
+        generation,
+      };
       progress('done', strategy);
       return body;
     }

@@ -10,6 +10,16 @@ export interface TemplateHit {
   savedUsd: number;
 }
 
+/** How an answer is learned: its scores and provenance (plain data). */
+export interface LearnOptions {
+  score: number;
+  costUsd: number;
+  origin: 'examples' | 'pending';
+  generationId: string;
+  model: string;
+  checks: string[];
+}
+
 export class Learning {
   private readonly templates;
   private readonly patterns;
@@ -67,7 +77,7 @@ export class Learning {
   async learnFrom(
     signature: TaskSignature,
     code: string,
-    how: { score: number; costUsd: number; origin: 'examples' | 'pending'; generationId: string; model: string; checks: string[] },
+    how: LearnOptions,
     /** the generation row that made this code: committed in the same transaction as the template */
     generation?: Omit<GenerationInput, 'sessionId'>,
   ): Promise<void> {
