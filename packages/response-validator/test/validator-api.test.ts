@@ -49,6 +49,23 @@ describe('validateResponse', () => {
     expect(real.issues.map((i) => i.ruleId)).not.toContain('pattern/missing-expected');
   });
 
+  test('a required pattern that is missing is an error that fails validation; an expected one only warns', () => {
+    const body = 'row = await self.db.fetchrow("SELECT id FROM users WHERE id = $1", user_id)\nreturn dict(row)\n';
+    const ctx = { fragment: true, nodeType: 'effect' as const, knownNames: ['self', 'user_id'] };
+    const required = v.validate(body, { ...ctx, requiredPatterns: ['connection_pooling'] });
+    expect(required.issues.filter((i) => i.ruleId === 'pattern/missing-expected').map((i) => [i.severity, i.message.split(':')[0]])).toEqual([
+      ['error', 'required pattern "connection_pooling" (connections taken from the node\'s pool) is not used'],
+    ]);
+    expect(required.passed).toBe(false);
+    const expected = v.validate(body, { ...ctx, expectedPatterns: ['connection_pooling'] });
+    expect(expected.issues.find((i) => i.ruleId === 'pattern/missing-expected')?.severity).toBe('warning');
+    const pooled = v.validate('async with self.pool.acquire() as conn:\n    row = await conn.fetchrow("SELECT id FROM users WHERE id = $1", user_id)\nreturn dict(row)\n', {
+      ...ctx,
+      requiredPatterns: ['connection_pooling'],
+    });
+    expect(pooled.issues.map((i) => i.ruleId)).not.toContain('pattern/missing-expected');
+  });
+
   test('the score follows the documented formula', () => {
     const r = v.validate('value = contract.x\nreturn value\n', { fragment: true, nodeType: 'effect' });
     // one info issue (async-without-await) in compliance: 1 − 0.03

@@ -15,10 +15,12 @@ import { registerFill } from './commands/fill.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPatterns } from './commands/patterns.js';
+import { registerStatus } from './commands/status.js';
 import { registerStubs } from './commands/stubs.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorker } from './commands/worker.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
 import type { RunState } from './run-state.js';
@@ -43,6 +45,8 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerConfig(p, io),
   (p, io) => registerHistory(p, io),
   (p, io) => registerBudget(p, io),
+  registerWorker,
+  registerStatus,
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {

@@ -11,8 +11,8 @@ import type { Session } from './session.js';
 import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
 
 export type LoopResult =
-  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number }
-  | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[] };
+  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number; promptVersion: string }
+  | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[]; promptVersion: string };
 
 /** context-builder's BuiltContext is a fallback-strategies PromptContext as it stands. */
 function promptContextOf(built: BuiltContext): PromptContext {
@@ -112,7 +112,9 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
     session.budget.charge(answer.costUsd, answer.tokensInput + answer.tokensOutput);
     progress('validate', attempt);
     const validateStarted = performance.now();
-    const statically = session.validator.validateResponse(answer.text, { ...info.validation, attempt });
+    // what the selected variant requires of this method (pooling in a DATABASE_HEAVY effect, …) is checked too
+    const required = built.metadata.variant.requiredPatterns;
+    const statically = session.validator.validateResponse(answer.text, { ...info.validation, ...(required.length ? { requiredPatterns: required } : {}), attempt });
     spend.validateMs = (spend.validateMs ?? 0) + performance.now() - validateStarted;
     // the examples run only on code that passed static validation
     let behaviour: BehaviourCheck | undefined;
@@ -153,6 +155,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
         provider: answer.provider,
         ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
         promptLength: system.length + user.length,
+        promptVersion: built.metadata.promptVersion,
         responseLength: answer.text.length,
       };
     }
@@ -166,7 +169,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       success: false,
     });
     if (decision.action === 'template' || decision.action === 'partial') {
-      return { accepted: false, action: decision.action, reason: decision.reason, spend, patternIds };
+      return { accepted: false, action: decision.action, reason: decision.reason, spend, patternIds, promptVersion: built.metadata.promptVersion };
     }
     // a behaviour issue states given / expected / actual: give it room, still bounded
     const adjusted = adjustPrompt(promptContextOf(built), checked, { number: attempt }, checked.code, {
