@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // two entries: the pipeline, and its error type alone (the CLI loads that at start-up, the rest when a command runs)
-  entry: ['src/index.ts', 'src/errors.ts'],
+  // three entries: the pipeline; its error type alone (the CLI loads that at start-up, the rest when a
+  // command runs); opening the migrated database alone (db migrate and read-only commands need no more)
+  entry: ['src/index.ts', 'src/errors.ts', 'src/database.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   target: 'node20',

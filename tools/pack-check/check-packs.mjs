@@ -16,11 +16,13 @@ const dirs = process.argv.slice(2).length
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'onexgen-packs-'));
 const tarballs = new Map(); // package name -> tarball path
 const manifests = new Map();
+const packs = []; // npm pack --json facts per package: sizes and file count
 for (const dir of dirs) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
-  tarballs.set(manifest.name, path.join(work, out));
+  const [info] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: dir, encoding: 'utf8' }));
+  tarballs.set(manifest.name, path.join(work, info.filename));
   manifests.set(manifest.name, manifest);
+  packs.push({ name: manifest.name, size: info.size, unpackedSize: info.unpackedSize, files: info.entryCount, license: info.files.some((f) => f.path === 'LICENSE') });
 }
 
 function internalClosure(name, seen = new Set()) {
@@ -55,5 +57,15 @@ for (const [name, tarball] of tarballs) {
   }
 }
 fs.rmSync(work, { recursive: true, force: true });
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+console.log(`\nNode ${process.version} · tarball sizes (npm pack)\n| package | tarball | unpacked | files | LICENSE |\n|---|---|---|---|---|`);
+for (const p of packs) console.log(`| ${p.name} | ${kib(p.size)} | ${kib(p.unpackedSize)} | ${p.files} | ${p.license ? 'yes' : 'MISSING'} |`);
+const total = packs.reduce((sum, p) => sum + p.size, 0);
+console.log(`| all ${packs.length} | ${kib(total)} | ${kib(packs.reduce((sum, p) => sum + p.unpackedSize, 0))} | ${packs.reduce((sum, p) => sum + p.files, 0)} | |`);
+for (const p of packs.filter((x) => !x.license)) {
+  failures++;
+  console.log(`FAIL ${p.name}: the tarball has no LICENSE`);
+}
 console.log(`${tarballs.size - failures} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);

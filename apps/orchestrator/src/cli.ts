@@ -5,12 +5,17 @@ import { processIO } from './cli/io.js';
 import { handleInterrupts } from './cli/interrupt.js';
 import { runCli } from './cli/program.js';
 
+const WORKER_GRACE_MS = 15 * 60_000;
+
 export { buildProgram, runCli } from './cli/program.js';
 
 /** argv as in process.argv (node, script, ...args). SIGINT/SIGTERM abort the run; inputs stay untouched. */
 export async function main(argv: string[]): Promise<void> {
   const controller = new AbortController();
-  const release = handleInterrupts(controller, { json: argv.includes('--json') });
+  // a worker drains its in-flight jobs on SIGTERM (bounded by its --drain-seconds), far longer
+  // than a run's one-second grace: it ends itself, the forced exit is only for a hung one
+  const worker = argv[2] === 'worker';
+  const release = handleInterrupts(controller, { json: argv.includes('--json'), ...(worker ? { graceMs: WORKER_GRACE_MS } : {}) });
   let code: number;
   try {
     code = await runCli(argv.slice(2), processIO(controller.signal));

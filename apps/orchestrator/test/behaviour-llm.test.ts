@@ -26,7 +26,7 @@ const CORRECT = fence([...GUARD, 'return int(unit_price_cents * quantity)'].join
 const ROUNDS = fence([...GUARD, 'return round(unit_price_cents * quantity)'].join('\n'));
 /** Never returns. */
 const LOOPS = fence([...GUARD, 'total = 0', 'while total >= 0:', '    total += 1', 'return total'].join('\n'));
-const ENTRY = fence(['emit_log_event(LogLevel.INFO, "execute_compute called", {"node": "invoice_lines"})', 'return {"operation": "line_total_cents"}'].join('\n'));
+const ENTRY = fence(['emit_log_event(LogLevel.INFO, "process called", {"node": "invoice_lines"})', 'return {"operation": "line_total_cents"}'].join('\n'));
 
 /** Per method: the answers in order (the last repeats); the entry method always gets ENTRY. */
 function scripted(answers: string[]): (request: ResponderRequest) => string {
@@ -102,16 +102,16 @@ describe('behaviour-checked generation', () => {
     const cli = (...args: string[]) => runInProcess(['templates', ...args, '--db', join(dir, 'db')], { env: { HOME: dir, CI: '1', PATH: process.env.PATH }, cwd: dir });
     const listed = JSON.parse((await cli('list', '--json')).stdout) as { id: number; methodName: string; origin: string; reusable: boolean; checks: string[] }[];
     const checked = listed.find((t) => t.methodName === 'line_total_cents')!;
-    const pending = listed.find((t) => t.methodName === 'execute_compute')!;
+    const pending = listed.find((t) => t.methodName === 'process')!;
     expect(checked).toMatchObject({ origin: 'examples', reusable: true });
     expect(pending).toMatchObject({ origin: 'pending', reusable: false });
-    expect(method(JSON.parse(offline.stdout), 'execute_compute').strategy).not.toBe('learned_template');
+    expect(method(JSON.parse(offline.stdout), 'process').strategy).not.toBe('learned_template');
     const shown = await cli('show', String(checked.id));
     expect(shown.stdout).toContain('by glm-4.5; checks passed: static');
     expect(shown.stdout).toContain('examples 3/3');
     expect((await cli('approve', String(pending.id))).stdout).toContain(`approved template #${pending.id}`);
     const afterApproval = await runInProcess(['generate', SPEC, '--out', join(dir, 'out4'), '--db', join(dir, 'db'), '--json', '--offline'], { env: { HOME: dir, CI: '1', PATH: process.env.PATH }, cwd: dir });
-    expect(method(JSON.parse(afterApproval.stdout), 'execute_compute')).toMatchObject({ strategy: 'learned_template', verdict: 'passed-static' });
+    expect(method(JSON.parse(afterApproval.stdout), 'process')).toMatchObject({ strategy: 'learned_template', verdict: 'passed-static' });
     expect((await cli('forget', String(checked.id))).stdout).toContain(`forgot template #${checked.id}`);
     expect((await cli('show', String(checked.id))).code).toBe(2);
     const afterForget = await runInProcess(['generate', SPEC, '--out', join(dir, 'out5'), '--db', join(dir, 'db'), '--json', '--offline'], { env: { HOME: dir, CI: '1', PATH: process.env.PATH }, cwd: dir });

@@ -34,4 +34,4 @@ test('status from the file, set overrides it, an invalid change is refused', asy
   expect((await cli(['budget', 'set', 'x'])).stderr).toContain('give at least one of');
   const after = JSON.parse((await cli(['budget', 'status', '--json', '--pool', 'backend'])).stdout) as { parent: string }[];
   expect(after[0]!.parent).toBe('org');
-});
+}, 120_000); // eight CLI runs, each opening the embedded database: 4 s idle, over 30 s under a load average of ~28

@@ -1,7 +1,7 @@
 // Budget pools across two concurrent runs on the harness's real PostgreSQL (llm-sim over HTTP): a
 // hard pool stops both runs once spent, a soft one moves their later calls to the cheaper tier; the
 // spend both runs drew is one total in the database, and each alert level fires once across them.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,15 @@ describe('budget pools, two runs at once', () => {
       expect(stderr.split(`budget pool backend reached ${level}`).length - 1).toBe(1);
     }
     expect(dump.text).not.toContain(KEY);
+    // the HTML report shows the spend per pool and period
+    const html = join(dir, 'report.html');
+    const report = await runInProcess(['metrics', '--html', html, '--json'], { env: { HOME: dir, CI: '1', DATABASE_URL: db }, cwd: dir });
+    expect(report.code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<h2>Spend per budget pool</h2>');
+    const dollars = `$${(cost / 1e6).toFixed(2)}`;
+    expect(page).toMatch(new RegExp(`<td>backend</td><td>\\d{4}-\\d{2}-\\d{2}</td><td>\\${dollars}</td>`));
+    expect(page).toMatch(new RegExp(`<td>acme</td><td>\\d{4}-\\d{2}</td><td>\\${dollars}</td>`));
   }, 180_000);
 
   test('soft: once the pool is spent, both runs go on in the cheaper tier', async () => {

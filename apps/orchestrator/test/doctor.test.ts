@@ -4,9 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
 import { runInProcess } from './helpers/run-in-process.js';
+
+// each test runs the CLI (database, sandbox, model calls): minutes, not seconds, on a loaded machine
+jest.setTimeout(120_000);
 
 const KEY = 'sk-onexgen-doctor-SECRET-4242';
 const tmp = mkdtempSync(join(tmpdir(), 'onexgen-doctor-'));

@@ -6,12 +6,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
 import { openDatabase } from '@onexgen/metrics';
 import { createPatternStore, createTemplateStore } from '@onexgen/pattern-library';
 import { runInProcess } from './helpers/run-in-process.js';
 import { goodResponder } from './helpers/sim.js';
+
+// each test runs the CLI (database, sandbox, model calls): minutes, not seconds, on a loaded machine
+jest.setTimeout(120_000);
 
 const SPEC = fileURLToPath(new URL('../../../examples/specs/postgres-user-store-effect.yaml', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'onexgen-feedback-'));

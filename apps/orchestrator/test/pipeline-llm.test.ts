@@ -56,7 +56,8 @@ describe('LLM path against llm-sim', () => {
     for (const m of methods) {
       expect(Object.keys(m)).toEqual(expect.arrayContaining(['class', 'name', 'strategy', 'attempts', 'passed', 'score', 'tokens', 'cost', 'latency', 'issues']));
       expect(m.passed).toBe(true);
-      if (!m.name.startsWith('execute_')) expect(m).toMatchObject({ strategy: 'llm', attempts: 1 });
+      // entry methods (execute_effect, process) are filled from pattern code; operation methods by the model
+      if (!m.name.startsWith('execute_') && m.name !== 'process') expect(m).toMatchObject({ strategy: 'llm', attempts: 1 });
     }
     const llmMethods = methods.filter((m) => m.strategy === 'llm');
     expect(llmMethods.length).toBeGreaterThanOrEqual(11);

@@ -29,10 +29,11 @@ function cpythonParses(source: string): string {
 
 describe('renderSkeleton', () => {
   const cases = [
-    ['specs/postgres-user-store-effect.yaml', 'NodeUserStoreEffect', 'NodeEffect', 'execute_effect'],
-    ['specs/price-calculator-compute.yaml', 'NodePriceCalculatorCompute', 'NodeCompute', 'execute_compute'],
-    ['specs/event-counter-reducer.yaml', 'NodeEventCounterReducer', 'NodeReducer', 'execute_reduction'],
-    ['specs/order-workflow-orchestrator.yaml', 'NodeOrderWorkflowOrchestrator', 'NodeOrchestrator', 'execute_orchestration'],
+    // entry methods the real base classes call (omnibase_core 0.3.1): execute_effect(contract), process(input_data)
+    ['specs/postgres-user-store-effect.yaml', 'NodeUserStoreEffect', 'NodeEffect', 'execute_effect(self, contract:'],
+    ['specs/price-calculator-compute.yaml', 'NodePriceCalculatorCompute', 'NodeCompute', 'process(self, input_data: ModelComputeInput[Any])'],
+    ['specs/event-counter-reducer.yaml', 'NodeEventCounterReducer', 'NodeReducer', 'process(self, input_data: ModelReducerInput[Any])'],
+    ['specs/order-workflow-orchestrator.yaml', 'NodeOrderWorkflowOrchestrator', 'NodeOrchestrator', 'process(self, input_data: ModelOrchestratorInput)'],
   ] as const;
 
   test.each(cases)('%s renders a package whose Python files CPython parses', async (file, className, base, entry) => {
@@ -45,8 +46,8 @@ describe('renderSkeleton', () => {
     );
     const node = skeleton.files.find((f) => f.path === 'node.py')!.content;
     expect(node).toContain(`class ${className}(${base}):`);
-    expect(node).toContain(`async def ${entry}(self, contract:`);
-    expect(node).toContain('def __init__(self, container: ModelContainer) -> None:');
+    expect(node).toContain(`async def ${entry}`);
+    expect(node).toContain('def __init__(self, container: ModelONEXContainer) -> None:');
     for (const op of spec.operations) expect(node).toContain(`def ${op.name}(`);
     for (const f of skeleton.files.filter((f) => f.path.endsWith('.py'))) {
       expect(`${f.path}: ${cpythonParses(f.content)}`).toBe(`${f.path}: ok`);
@@ -86,9 +87,9 @@ describe('renderSkeleton', () => {
 
   test('an effect node resolves the I/O dependency its generated code uses from the container', async () => {
     const effect = renderSkeleton(await loadSpecFile(join(EXAMPLES, 'specs/postgres-user-store-effect.yaml')));
-    expect(effect.files.find((f) => f.path === 'node.py')!.content).toContain('self.pool = container.get_service("database_pool")');
+    expect(effect.files.find((f) => f.path === 'node.py')!.content).toContain('self.pool = container.get_service(ProtocolDatabasePool, "database_pool")');
     const api = parseSpecText('name: weather_api\nnode_type: effect\ndescription: Calls a weather API.\noperations: [{ name: fetch_forecast }]\n', 'api.yaml');
-    expect(renderSkeleton(api).files.find((f) => f.path === 'node.py')!.content).toContain('self.client = container.get_service("weather_api_client")');
+    expect(renderSkeleton(api).files.find((f) => f.path === 'node.py')!.content).toContain('self.client = container.get_service(ProtocolServiceClient, "weather_api_client")');
     const compute = renderSkeleton(await loadSpecFile(join(EXAMPLES, 'specs/price-calculator-compute.yaml')));
     expect(compute.files.find((f) => f.path === 'node.py')!.content).not.toContain('get_service(');
   });

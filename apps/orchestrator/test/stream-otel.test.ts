@@ -6,12 +6,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@onexgen/test-harness';
 import { dumpDatabase } from './helpers/db-dump.js';
 import { runInProcess } from './helpers/run-in-process.js';
 import { goodResponder } from './helpers/sim.js';
+
+// each test runs the CLI (database, sandbox, model calls): minutes, not seconds, on a loaded machine
+jest.setTimeout(120_000);
 
 const SPEC = fileURLToPath(new URL('../../../examples/specs/price-calculator-compute.yaml', import.meta.url));
 const KEY = 'sk-stream-otel-SECRET-5151';

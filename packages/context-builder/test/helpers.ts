@@ -64,8 +64,8 @@ export function computeInput(): BuildInput {
       features: ['validation', 'caching'],
     },
     method: {
-      name: 'execute_compute',
-      signature: 'async def execute_compute(self, contract: ModelContractCompute) -> dict[str, Any]:',
+      name: 'process',
+      signature: 'async def process(self, input_data: ModelComputeInput[Any]) -> dict[str, Any]:',
     },
   };
 }

@@ -3,17 +3,13 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { createValidator } from '@onexgen/response-validator';
 import type { ValidationResult, Validator } from '@onexgen/response-validator';
-import { NODE_TYPES, type NodeType } from '@onexgen/onex';
+import { NODE_TYPES, nodeTypeFacts, type NodeType } from '@onexgen/onex';
 import { fallbackImports, FallbackError, partialImplementation, templateFallback } from '../src/index.js';
 import type { MethodSpec } from '../src/index.js';
 
-const ENTRY: Record<NodeType, string> = {
-  effect: 'execute_effect',
-  compute: 'execute_compute',
-  reducer: 'execute_reduction',
-  orchestrator: 'execute_orchestration',
-};
-const CONTRACT: Record<NodeType, string> = { effect: 'ModelContractEffect', compute: 'ModelContractCompute', reducer: 'ModelContractReducer', orchestrator: 'ModelContractOrchestrator' };
+// the entry method and its parameter as the skeleton renders them (@onexgen/onex facts)
+const ENTRY = Object.fromEntries(NODE_TYPES.map((t) => [t, nodeTypeFacts(t).entryMethod])) as Record<NodeType, string>;
+const PARAM = (type: NodeType) => nodeTypeFacts(type).entryParam;
 
 /** The entry method as the stub finder reports it (PyFunction-shaped, extra fields included). */
 const entry = (type: NodeType): MethodSpec => ({
@@ -22,7 +18,7 @@ const entry = (type: NodeType): MethodSpec => ({
   isAsync: true,
   params: [
     { name: 'self', kind: 'positional' },
-    { name: 'contract', kind: 'positional', annotation: CONTRACT[type] },
+    { name: PARAM(type).name, kind: 'positional', annotation: PARAM(type).class },
   ],
   returnAnnotation: 'Any',
   docstring: { text: '"""Handle the orders contract.\n\n    Longer text."""' },
@@ -62,11 +58,11 @@ describe.each(NODE_TYPES)('%s node', (type) => {
     expect(afterDocstring).toMatch(/^# IMPLEMENTATION REQUIRED: /);
     if (type === 'compute') {
       // pure: no clock, no random id, no logging
-      expect(body).toContain('correlation_id = getattr(contract, "correlation_id", None)\n');
+      expect(body).toContain(`correlation_id = getattr(${PARAM(type).name}, "correlation_id", None)\n`);
       expect(body).not.toMatch(/time\.|uuid4|emit_log_event/);
     } else {
       expect(body).toContain('started = time.perf_counter()');
-      expect(body).toContain('correlation_id = getattr(contract, "correlation_id", None) or uuid4()');
+      expect(body).toContain(`correlation_id = getattr(${PARAM(type).name}, "correlation_id", None) or uuid4()`);
       expect(body).toMatch(/emit_log_event\(\n {4}LogLevel\.INFO,/);
     }
     expect(body).toContain('except Exception as exc:');
@@ -91,7 +87,7 @@ describe('what each node type does', () => {
     expect(body).toContain('result = ModelOrderTotals.model_validate(source)');
     expect(errors(check(body, 'compute', { knownNames: ['ModelOrderTotals'] }))).toEqual([]);
     const reducer = partialImplementation({ ...entry('reducer'), returnAnnotation: 'ModelOrderTotals' }, 'reducer', { itemsField: 'orders', keyField: 'region' });
-    expect(reducer).toContain('items = list(getattr(contract, "orders", None) or [])');
+    expect(reducer).toContain('items = list(getattr(input_data, "orders", None) or [])');
     expect(reducer).toContain('raw_key = item.get("region") if isinstance(item, dict) else getattr(item, "region", None)');
     expect(errors(check(reducer, 'reducer', { knownNames: ['ModelOrderTotals'] }))).toEqual([]);
   });

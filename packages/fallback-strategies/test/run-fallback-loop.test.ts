@@ -58,7 +58,7 @@ describe('runFallbackLoop with the real validator', () => {
     expect(outcome.body).toBe(GOOD);
     expect(outcome.decision.action).toBe('accept');
     expect(requests.map((r) => [r.attempt, r.tier])).toEqual([[1, 'cloud_fast'], [2, 'cloud_fast']]);
-    expect(requests[1]!.user).toContain('- onex/unknown-error-code (line 6');
+    expect(requests[1]!.user).toContain('- api/unknown-enum-member (line 6');
     expect(requests[1]!.user).toContain('EXECUTION_ERROR');
     expect(requests[1]!.user).not.toContain('REFERENCE-NODE');
     expect(outcome.metrics).toMatchObject({ strategy: 'retry', attempts: 2, success: true, tokens: 10_000, costMicros: 5000 });
@@ -80,7 +80,7 @@ describe('runFallbackLoop with the real validator', () => {
   test('the template end action writes the stub instead', async () => {
     const { input } = scripted([WRONG_CODE]);
     const outcome = await runFallbackLoop({ ...input, policy: { maxAttempts: 1, afterLastAttempt: 'template' } });
-    expect(outcome.body).toContain('# IMPLEMENTATION REQUIRED: attempt 1 of 1 failed: onex/unknown-error-code@6; falling back to template');
+    expect(outcome.body).toContain('# IMPLEMENTATION REQUIRED: attempt 1 of 1 failed: api/unknown-enum-member@6; falling back to template');
   });
 
   test('a provider failure is not a validation failure: it propagates unchanged', async () => {

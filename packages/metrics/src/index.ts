@@ -37,7 +37,7 @@ export type { ContextBuildStats } from './query/context-build-stats.js';
 export type { Dimension, Filters, Percentiles } from './query/filters.js';
 export type { TimeSeriesQuery, TimeSeriesResult, GenerationPoint, AttemptPoint } from './query/time-series.js';
 export type { ContextWindowRow } from './query/context-window-stats.js';
-export type { AcceptanceRow, AcceptanceStats, GenerationListing, GenerationListQuery } from './query/generations.js';
+export type { AcceptanceRow, AcceptanceStats, GenerationListing, GenerationListQuery, PoolSpendRow } from './query/generations.js';
 
 export * from './tables.js';
 export {

@@ -16,8 +16,10 @@ const nodeTypeFactsSchema = z.strictObject({
   baseModule: z.string().min(1),
   contractClass: z.string().min(1),
   contractModule: z.string().min(1),
-  /** the base class's abstract method every node implements (`execute_effect`, …) */
+  /** the base class's method the runtime calls (`execute_effect` on NodeEffect, `process` on the others) */
   entryMethod: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  /** the entry method's parameter: its name and annotation, and the module the annotation comes from */
+  entryParam: z.strictObject({ name: z.string().regex(/^[a-z_][a-z0-9_]*$/), class: z.string().min(1), module: z.string().min(1) }),
   entrySummary: z.string().min(1),
   summary: z.string().min(1),
   characteristics: z.array(z.string().min(1)),
@@ -27,9 +29,14 @@ const nodeTypeFactsSchema = z.strictObject({
       poolDomains: z.array(z.string()),
       poolFeatures: z.array(z.string()),
       poolService: z.string().min(1),
+      /** the protocol type the pool / client is resolved by (declared in the node module) */
+      poolProtocol: z.string().min(1),
       clientServiceSuffix: z.string().min(1),
+      clientProtocol: z.string().min(1),
     })
     .optional(),
+  /** service types the node module declares (typing.Protocol) for container lookups by type */
+  protocols: z.array(z.strictObject({ name: z.string().regex(/^[A-Z][A-Za-z0-9_]*$/), doc: z.string().min(1) })).default([]),
 });
 export type NodeTypeFacts = z.infer<typeof nodeTypeFactsSchema>;
 
@@ -55,7 +62,7 @@ export function nodeTypeFacts(type: NodeType): NodeTypeFacts {
   return allNodeTypeFacts()[type];
 }
 
-/** `execute_effect` for effect, …: the method a node's base class calls. */
+/** `execute_effect` for effect, `process` for the others: the method a node's base class calls. */
 export function entryMethodOf(type: NodeType): string {
   return nodeTypeFacts(type).entryMethod;
 }

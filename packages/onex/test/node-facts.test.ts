@@ -22,12 +22,14 @@ describe('node type facts (data/node-types.yaml)', () => {
   it('has the base class, contract and entry method of every type', () => {
     const facts = allNodeTypeFacts();
     expect(Object.keys(facts).sort()).toEqual([...NODE_TYPES].sort());
-    expect(entryMethodOf('reducer')).toBe('execute_reduction');
+    expect(entryMethodOf('reducer')).toBe('process');
+    expect(entryMethodOf('effect')).toBe('execute_effect');
     expect(nodeTypeFacts('orchestrator')).toMatchObject({
       title: 'Orchestrator',
       baseClass: 'NodeOrchestrator',
       contractClass: 'ModelContractOrchestrator',
-      entryMethod: 'execute_orchestration',
+      entryMethod: 'process',
+      entryParam: { name: 'input_data', class: 'ModelOrchestratorInput', module: 'omnibase_core.models.model_orchestrator_input' },
     });
     for (const type of NODE_TYPES) expect(nodeTypeFacts(type).characteristics.length).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { createValidator, parseFragment, type Validator } from '@onexgen/response-validator';
-import type { NodeType } from '@onexgen/onex';
+import { nodeTypeFacts, type NodeType } from '@onexgen/onex';
 import { generatePatternCode, PatternLibraryError, type ContractPatternKind } from '../src/index.js';
 
 let validator: Validator;
@@ -49,7 +49,7 @@ describe('generatePatternCode', () => {
         nodeType,
         methodName: generated.methodName,
         fileImports: generated.imports,
-        knownNames: ['self', 'contract'],
+        knownNames: ['self', nodeTypeFacts(nodeType).entryParam.name],
       });
       expect(result.issues.filter((i) => i.severity !== 'info')).toEqual([]);
       expect(result.passed).toBe(true);
@@ -58,9 +58,11 @@ describe('generatePatternCode', () => {
 
   test('entry method follows the node type', () => {
     const { contract } = CONTRACTS.Aggregation;
-    expect(generatePatternCode('Aggregation', contract, 'reducer', 'NodeX').methodName).toBe('execute_reduction');
-    expect(generatePatternCode('Aggregation', contract, 'compute', 'NodeX').methodName).toBe('execute_compute');
-    expect(generatePatternCode('Orchestration', contract, 'orchestrator', 'NodeX').methodName).toBe('execute_orchestration');
+    // the real base classes: NodeReducer / NodeCompute / NodeOrchestrator call process(input_data)
+    expect(generatePatternCode('Aggregation', contract, 'reducer', 'NodeX').methodName).toBe('process');
+    expect(generatePatternCode('Aggregation', contract, 'compute', 'NodeX').code).toContain('getattr(input_data, ');
+    expect(generatePatternCode('Orchestration', contract, 'orchestrator', 'NodeX').methodName).toBe('process');
+    expect(generatePatternCode('CRUD', { capabilities: ['create_invoice'] }, 'effect', 'NodeX').code).toContain('getattr(contract, ');
   });
 
   test('CRUD uses parameterised SQL over the pool, for the operations the contract has', () => {

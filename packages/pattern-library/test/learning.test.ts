@@ -237,3 +237,32 @@ describe('templates that held a secret (issue 19 §4)', () => {
     await expect(reread.approve(clean.template!.id)).rejects.toThrow(/held a secret/);
   });
 });
+
+describe('learning inside the caller\'s transaction (issue 13 §4, 19 §6)', () => {
+  const sig = { nodeType: 'effect' as const, methodName: 'archive_invoice', params: ['self', 'invoice_id'], features: ['database'], className: 'NodeInvoiceEffect' };
+  const body = 'async with self.pool.acquire() as conn:\n    await conn.execute("UPDATE invoices SET archived = true WHERE id = $1", invoice_id)\n';
+
+  test('a transaction that rolls back leaves no template, and the index never serves it', async () => {
+    // the store's index is loaded first, so a wrongly published template would be served from memory
+    await templates.findSimilar(sig);
+    const db = drizzle(client);
+    await expect(
+      db.transaction(async (tx) => {
+        const learned = await templates.learn(sig, body, { score: 0.95, origin: 'examples' }, tx);
+        expect(learned.status).toBe('created');
+        expect(learned.afterCommit).toBeInstanceOf(Function);
+        throw new Error('the file broke at injection');
+      }),
+    ).rejects.toThrow('the file broke at injection');
+    expect(await templates.findReusable(sig)).toBeUndefined();
+    expect((await client.query(`select count(*)::int as n from pattern_templates where method_name = 'archive_invoice'`)).rows).toEqual([{ n: 0 }]);
+  });
+
+  test('a committed one is served once afterCommit ran', async () => {
+    const db = drizzle(client);
+    const learned = await db.transaction((tx) => templates.learn(sig, body, { score: 0.95, origin: 'examples' }, tx));
+    expect(await templates.findReusable(sig)).toBeUndefined();
+    await learned.afterCommit!();
+    expect((await templates.findReusable(sig))?.template.id).toBe(learned.template!.id);
+  });
+});

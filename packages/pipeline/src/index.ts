@@ -1,6 +1,7 @@
 // Public entry of @onexgen/pipeline: what a program composes to turn node specs and stubbed node
 // files into written nodes — open a session, run the nodes, read the outcome.
 export { openSession, openDatabaseFor, type LlmSetup, type OpenSessionOptions, type OpenedSession } from './session/open-session.js';
+export type { Session } from './session/session.js';
 export { silentProgress, type ProgressEvent, type ProgressSink, type Stage } from './session/progress-events.js';
 export { methodConfig, type MethodConfig, type RunConfig } from './run-config.js';
 export { loadReferenceIndex } from './session/references.js';
@@ -13,8 +14,10 @@ export { specInput, fileInput, type NodeInput } from './node/node-inputs.js';
 export { methodInfo, type MethodInfo, type NodeContext } from './method/node-context.js';
 export { buildMethodContext } from './method/llm-loop.js';
 
-export { exitCodeOf, totalsOf, type MethodOutcome, type NodeOutcome, type RunOutcome, type RunTotals, type Strategy } from './outcome/outcome.js';
+export { exitCodeOf, totalsOf, FELL_BACK, type MethodOutcome, type NodeOutcome, type RunOutcome, type RunTotals, type Strategy } from './outcome/outcome.js';
 export { describeStop, stopOf, type RunStop, type StopReason } from './outcome/stop-reason.js';
+
+export { queueHandlers, type QueueHandlerOptions } from './queue/queue-handlers.js';
 
 export { renderSkeleton, type Skeleton, type SkeletonFile } from './skeleton/render-skeleton.js';
 export { checkGeneratedPackage } from './skeleton/check-package.js';

@@ -8,6 +8,7 @@ export type ValidatorErrorCode =
   | 'INPUT_BINARY'
   | 'INPUT_EMPTY'
   | 'INPUT_TOO_LARGE'
+  | 'API_INDEX_INVALID'
   | 'USAGE';
 
 export class ValidatorError extends Error {

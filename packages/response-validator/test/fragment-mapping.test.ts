@@ -54,7 +54,8 @@ describe('fragment line mapping', () => {
       '    row = await conn.fetchrow("SELECT id FROM users WHERE id = $1", contract.user_id)',
       'if row is None:',
       '    raise ModelOnexError(message="user not found", error_code=EnumCoreErrorCode.RESOURCE_NOT_FOUND)',
-      'emit_log_event(LogLevel.INFO, "user_loaded", "user loaded", contract.correlation_id, data={"id": row["id"]})',
+      // the skeleton binds emit_log_event to emit_log_event_sync(level, message, context)
+      'emit_log_event(LogLevel.INFO, "user loaded", {"id": row["id"], "correlation_id": str(contract.correlation_id)})',
       'return {"id": row["id"]}',
     ].join('\n');
     const r = v.validate(code, { fragment: true, nodeType: 'effect', returnAnnotation: 'dict[str, Any]' });

@@ -8,14 +8,15 @@ beforeAll(async () => {
   v = await createValidator();
 });
 
-const entry = { fragment: true, nodeType: 'compute' as const, methodName: 'execute_compute' };
+// the compute entry method the real NodeCompute calls: process(self, input_data)
+const entry = { fragment: true, nodeType: 'compute' as const, methodName: 'process' };
 const undefinedNames = (r: { issues: { ruleId: string; severity: string; message: string }[] }) =>
   r.issues.filter((i) => i.ruleId === 'quality/undefined-name');
 
 describe('names nothing binds in generated code', () => {
-  test('input_data read in an execute_compute(self, contract) body is an error and fails the body', () => {
-    const r = v.validate('"""Compute."""\nvalues = input_data.values\nreturn {"sum": sum(values)}\n', entry);
-    expect(undefinedNames(r)).toEqual([expect.objectContaining({ severity: 'error', line: 2, message: expect.stringContaining('"input_data"') })]);
+  test('contract read in a process(self, input_data) body is an error and fails the body', () => {
+    const r = v.validate('"""Compute."""\nvalues = contract.values\nreturn {"sum": sum(values)}\n', entry);
+    expect(undefinedNames(r)).toEqual([expect.objectContaining({ severity: 'error', line: 2, message: expect.stringContaining('"contract"') })]);
     expect(r.passed).toBe(false);
   });
 
@@ -23,7 +24,7 @@ describe('names nothing binds in generated code', () => {
     const body = [
       'import math',
       'total = 0',
-      'for item in contract.items:',
+      'for item in input_data.items:',
       '    total += item',
       'squares = [x * x for x in range(3)]',
       'with open("f") as fh:',
@@ -53,11 +54,11 @@ describe('names nothing binds in generated code', () => {
 });
 
 describe('imports in an answer', () => {
-  const answer = '```python\nimport os\nfrom pathlib import Path as P\n\nroot = P(os.getcwd())\nreturn {"root": str(root), "n": contract.n}\n```';
+  const answer = '```python\nimport os\nfrom pathlib import Path as P\n\nroot = P(os.getcwd())\nreturn {"root": str(root), "n": input_data.n}\n```';
 
   test('extractCode returns them as requiredImports (data), never drops them silently', () => {
     const r = extractCode(answer);
-    expect(r.code).toBe('root = P(os.getcwd())\nreturn {"root": str(root), "n": contract.n}');
+    expect(r.code).toBe('root = P(os.getcwd())\nreturn {"root": str(root), "n": input_data.n}');
     expect(r.requiredImports).toEqual([
       { statement: 'import os', kind: 'import', module: 'os', names: [{ name: 'os' }], binds: ['os'] },
       { statement: 'from pathlib import Path as P', kind: 'from', module: 'pathlib', names: [{ name: 'Path', alias: 'P' }], binds: ['P'] },

@@ -8,12 +8,11 @@ import { createValidator, describeRules, loadProfile, ValidatorError } from '../
 const secret = 'def f() -> None:\n    """F."""\n    password = "hunter2hunter2"\n    print(password)\n';
 
 describe('profiles', () => {
-  test('onex-v2 extends generic-python and holds the real EnumCoreErrorCode list', () => {
+  test('onex-v2 extends generic-python and checks against the shipped omnibase_core index', () => {
     const p = loadProfile('onex-v2');
     expect(p.lineage).toEqual(['generic-python', 'onex-v2']);
-    expect(p.onex.errorCodes).toHaveLength(81);
-    expect(p.onex.errorCodes).toContain('OPERATION_FAILED');
-    expect(p.onex.errorCodes).not.toContain('EXECUTION_ERROR');
+    expect(p.apiIndex).toMatch(/data[\\/]api[\\/]omnibase_core-0\.3\.1\.json\.gz$/);
+    expect(loadProfile('generic-python').apiIndex).toBeUndefined();
     expect(p.rules['security/sql-injection']?.severity).toBe('error');
     expect(p.rules['onex/log-call-form']).toBeDefined();
   });

@@ -6,7 +6,7 @@ const body = { fragment: true, nodeType: 'effect' as const };
 describeRuleCases('onex-v2 compliance rules', [
   {
     name: 'EXECUTION_ERROR does not exist',
-    rule: 'onex/unknown-error-code',
+    rule: 'api/unknown-enum-member',
     bad: 'raise ModelOnexError(message="x", error_code=EnumCoreErrorCode.EXECUTION_ERROR)\n',
     line: 1,
     good: 'raise ModelOnexError(message="x", error_code=EnumCoreErrorCode.OPERATION_FAILED)\n',

@@ -32,7 +32,7 @@ const SOURCES: Record<string, string> = {
     '    assert user',
     '',
   ].join('\n'),
-  // compliance + quality: unknown error code, print logging, bare except, TODO, undefined name
+  // api + compliance + quality: unknown error code (api/unknown-enum-member), print logging, bare except, TODO, undefined name
   'nodes/compliance.py': [
     'from omnibase_core.errors import ModelOnexError, EnumCoreErrorCode',
     'async def execute_effect(self, contract):',
@@ -72,7 +72,7 @@ describe('SARIF against the official 2.1.0 schema', () => {
   test('a report with security, compliance, quality, pattern and syntax issues validates', () => {
     const sarif = JSON.parse(formatReport(report, 'sarif'));
     const families = new Set(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId.split('/')[0]));
-    expect([...families].sort()).toEqual(['onex', 'pattern', 'quality', 'security', 'syntax']);
+    expect([...families].sort()).toEqual(['api', 'onex', 'pattern', 'quality', 'security', 'syntax']);
     expect(validate(sarif)).toEqual([]);
   });
 

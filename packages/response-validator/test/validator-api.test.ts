@@ -34,7 +34,7 @@ describe('validateResponse', () => {
     expect(r.code.split('\n')[0]).toBe('async with self.pool.acquire() as conn:');
     const at = Object.fromEntries(r.issues.map((i) => [i.ruleId, i.line]));
     expect(at['security/sql-injection']).toBe(2);
-    expect(at['onex/unknown-error-code']).toBe(4);
+    expect(at['api/unknown-enum-member']).toBe(4);
     expect(r.issues.some((i) => i.ruleId === 'onex/non-onex-logging')).toBe(false); // print() was only in <think>
     expect(r.passed).toBe(false);
     expect(r.breakdown.security).toBeLessThan(1);
@@ -47,6 +47,23 @@ describe('validateResponse', () => {
     expect(fake.issues.map((i) => i.ruleId)).toContain('pattern/missing-expected');
     const real = v.validate('emit_log_event(LogLevel.INFO, "done", {"correlation_id": contract.correlation_id})\nreturn None\n', ctx);
     expect(real.issues.map((i) => i.ruleId)).not.toContain('pattern/missing-expected');
+  });
+
+  test('a required pattern that is missing is an error that fails validation; an expected one only warns', () => {
+    const body = 'row = await self.db.fetchrow("SELECT id FROM users WHERE id = $1", user_id)\nreturn dict(row)\n';
+    const ctx = { fragment: true, nodeType: 'effect' as const, knownNames: ['self', 'user_id'] };
+    const required = v.validate(body, { ...ctx, requiredPatterns: ['connection_pooling'] });
+    expect(required.issues.filter((i) => i.ruleId === 'pattern/missing-expected').map((i) => [i.severity, i.message.split(':')[0]])).toEqual([
+      ['error', 'required pattern "connection_pooling" (connections taken from the node\'s pool) is not used'],
+    ]);
+    expect(required.passed).toBe(false);
+    const expected = v.validate(body, { ...ctx, expectedPatterns: ['connection_pooling'] });
+    expect(expected.issues.find((i) => i.ruleId === 'pattern/missing-expected')?.severity).toBe('warning');
+    const pooled = v.validate('async with self.pool.acquire() as conn:\n    row = await conn.fetchrow("SELECT id FROM users WHERE id = $1", user_id)\nreturn dict(row)\n', {
+      ...ctx,
+      requiredPatterns: ['connection_pooling'],
+    });
+    expect(pooled.issues.map((i) => i.ruleId)).not.toContain('pattern/missing-expected');
   });
 
   test('the score follows the documented formula', () => {

@@ -8,16 +8,19 @@ import { registerBudget } from './commands/budget.js';
 import { registerConfig } from './commands/config.js';
 import { registerDb } from './commands/db.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerEval } from './commands/eval.js';
 import { registerExplain } from './commands/explain.js';
 import { registerHistory } from './commands/history.js';
 import { registerFill } from './commands/fill.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerPatterns } from './commands/patterns.js';
+import { registerStatus } from './commands/status.js';
 import { registerStubs } from './commands/stubs.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorker } from './commands/worker.js';
 import type { CliIO } from './io.js';
 import { redactor } from './redact.js';
 import type { RunState } from './run-state.js';
@@ -32,6 +35,7 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerStubs(p, io),
   (p, io) => registerExplain(p, io),
   registerValidate,
+  registerEval,
   (p, io) => registerMetrics(p, io),
   (p, io) => registerPatterns(p, io),
   (p, io) => registerTemplates(p, io),
@@ -41,6 +45,8 @@ const registrars: CommandRegistrar[] = [
   (p, io) => registerConfig(p, io),
   (p, io) => registerHistory(p, io),
   (p, io) => registerBudget(p, io),
+  registerWorker,
+  registerStatus,
 ];
 
 export function buildProgram(io: CliIO, state: RunState): Command {

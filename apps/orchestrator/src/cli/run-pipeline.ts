@@ -1,9 +1,8 @@
 // The flow generate and fill share: configuration, session, progress, run, report, exit code.
-import { loadConfig } from '../config/load-config.js';
+import { configFor } from './config-for.js';
 import { exitCodeOf, runNodes, stopOf, totalsOf, type FileJob, type RunOutcome, type SpecJob } from '@onexgen/pipeline';
 import { openRunSession } from '../run/open-run-session.js';
-import { flagLayer, type CommonOptions } from './common-options.js';
-import { dbKind, dbSource } from './db-target.js';
+import type { CommonOptions } from './common-options.js';
 import { assertKeysPresent } from './missing-key.js';
 import { llmSetup } from '../llm/llm-layers.js';
 import type { CliIO } from './io.js';
@@ -13,20 +12,8 @@ import { redactor } from './redact.js';
 import { reportRun } from './report-run.js';
 import { openRunTrace } from './run-trace.js';
 
-/** The configuration cascade for a command, its `db` checked against the accepted forms (exit 2 otherwise). */
-export function configFor(io: CliIO, opts: CommonOptions & { fileConcurrency?: string }) {
-  const loaded = loadConfig({
-    cwd: io.cwd,
-    env: io.env,
-    ...(opts.config ? { configFile: opts.config } : {}),
-    flags: {
-      ...flagLayer(opts),
-      ...(opts.fileConcurrency ? { fileConcurrency: Number(opts.fileConcurrency) } : {}),
-    },
-  });
-  dbKind(loaded.config.db, dbSource(loaded.origin.db, loaded.files));
-  return loaded;
-}
+// configFor lives in config-for.ts (db migrate loads it without the pipeline); re-exported for the commands
+export { configFor };
 
 export async function runPipeline(
   io: CliIO,

@@ -14,15 +14,20 @@ export function paramOf(request: ResponderRequest): string | undefined {
   return /def [A-Za-z_][A-Za-z0-9_]*\(\s*self\s*,\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(text)?.[1];
 }
 
+/** The prompt says the node is DATABASE_HEAVY (its operation methods must use the pool). */
+export function databaseHeavy(request: ResponderRequest): boolean {
+  return [request.system ?? '', ...request.messages.map((m) => m.content)].some((text) => text.includes('Selected variant: DATABASE_HEAVY'));
+}
+
 /** Good answers always. */
-export const goodResponder = (request: ResponderRequest): string => goodAnswer(methodOf(request), paramOf(request));
+export const goodResponder = (request: ResponderRequest): string => goodAnswer(methodOf(request), paramOf(request), { database: databaseHeavy(request) });
 
 /** A broken answer the first time a method is asked, a good one afterwards. */
 export function repairedResponder(): (request: ResponderRequest) => string {
   const seen = new Set<string>();
   return (request) => {
     const method = methodOf(request);
-    if (seen.has(method)) return goodAnswer(method, paramOf(request));
+    if (seen.has(method)) return goodAnswer(method, paramOf(request), { database: databaseHeavy(request) });
     seen.add(method);
     return BROKEN_ANSWER;
   };

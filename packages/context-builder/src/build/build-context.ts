@@ -7,12 +7,12 @@ import type { PythonParser } from '@onexgen/response-validator';
 import { resolveBudget, type BudgetOptions } from '../budget/resolve-budget.js';
 import { applyBudget } from '../budget/truncate.js';
 import { makeItem, WorkingSection, type WorkingItem } from '../budget/working-section.js';
-import { SECTION_IDS, type SectionId } from '@onexgen/onex';
+import { entryMethodOf, SECTION_IDS, type SectionId } from '@onexgen/onex';
 import { ContextBuilderError, describeZodIssues } from '../errors.js';
 import { normalizeSection, loadTemplateSet } from '../templates/template-set.js';
 import { createMixinRecommender, type MixinRecommender } from '../sources/mixin-recommender.js';
 import type { ReferenceImplementation, ReferenceIndex } from '../sources/reference-index.js';
-import { createVariantSelector, type VariantSelector } from '../sources/variant-selector.js';
+import { createVariantSelector, requiredPatternsFor, type VariantSelector } from '../sources/variant-selector.js';
 import { BuildInputSchema, type BuildInput } from '../spec/build-input.js';
 import { ENCODINGS, type EncodingName } from '@onexgen/onex/tokens';
 import { encodingForModel } from '../tokens/model-encoding.js';
@@ -192,10 +192,17 @@ export function buildContext(input: BuildInput, sources: ContextSources = {}, op
     counter,
     started,
     metadata: {
+      promptVersion: templates.version,
       nodeType,
       service: spec.name,
       method: method.name,
-      variant: { id: variant.id, confidence: variant.confidence, rationale: variant.rationale, fallback: variant.fallback },
+      variant: {
+        id: variant.id,
+        confidence: variant.confidence,
+        rationale: variant.rationale,
+        fallback: variant.fallback,
+        requiredPatterns: requiredPatternsFor(variant, method.name, entryMethodOf(nodeType)),
+      },
       mixins: mixins.map((m) => ({ id: m.id, confidence: m.confidence })),
       features,
       patterns: { included: 0, available: matches.length, ids: [] },

@@ -81,6 +81,8 @@ export function sectionView(id: SectionId, inputs: ViewInputs, items: ItemList):
     case 'system':
       return {
         onexRules: rules.onexRules,
+        callForms: rules.callForms,
+        hasCallForms: rules.callForms.length > 0,
         nodeType: { ...facts, title: facts.title.toUpperCase() },
         className: spec.className ?? `Node${toPascal(spec.name)}${toPascal(nodeType)}`,
         variant: { ...variant, confidenceText: variant.confidence.toFixed(2) },

@@ -41,10 +41,13 @@ export interface TruncationStep {
 }
 
 export interface ContextMetadata {
+  /** the template set's version (`name@hash`), recorded with each generation */
+  promptVersion: string;
   nodeType: string;
   service: string;
   method: string;
-  variant: { id: string; confidence: number; rationale: string; fallback: boolean };
+  /** `requiredPatterns`: what the variant requires of this method; pass them to the validator as `requiredPatterns` */
+  variant: { id: string; confidence: number; rationale: string; fallback: boolean; requiredPatterns: string[] };
   mixins: { id: string; confidence: number }[];
   features: string[];
   patterns: { included: number; available: number; ids: string[] };

@@ -29,6 +29,8 @@ export type EncodingsFile = z.infer<typeof EncodingsFileSchema>;
 
 export const OnexRulesFileSchema = z.object({
   onexRules: z.array(z.string()),
+  /** Python statements showing the call forms the node file's imports support (taught verbatim in the system section) */
+  callForms: z.array(z.string()).default([]),
   securityRules: z.array(z.string()),
   errorCodes: z.object({
     always: z.array(z.string()),
@@ -49,6 +51,12 @@ export const VariantSchema = z.object({
   suggestedMixins: z.array(z.string()),
   description: z.string(),
   characteristics: z.array(z.string()),
+  /**
+   * Patterns (ids of the validator profile's `patterns`) an operation method of a node of this
+   * variant must use; `verbs` narrows one to methods whose name starts with one of them
+   * (`create_user` → create). The entry method and private helpers are never held to them.
+   */
+  requires: z.array(z.object({ pattern: z.string().regex(/^[a-z_]+$/), verbs: z.array(z.string()).optional() })).default([]),
 });
 export type Variant = z.infer<typeof VariantSchema>;
 

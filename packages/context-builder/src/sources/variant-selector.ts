@@ -24,6 +24,8 @@ export interface VariantSelection {
   characteristics: string[];
   /** true when no specialised variant qualified and the size-based fallback decided */
   fallback: boolean;
+  /** patterns an operation method of this variant must use (see variants.yaml `requires`) */
+  requires: { pattern: string; verbs?: string[] }[];
 }
 
 export interface VariantSelector {
@@ -60,6 +62,7 @@ export function createVariantSelector(data: VariantsFile = loadVariantsData()): 
     description: v.description,
     characteristics: [...v.characteristics],
     fallback,
+    requires: v.requires.map((r) => ({ ...r })),
   });
 
   return {
@@ -94,4 +97,14 @@ export function createVariantSelector(data: VariantsFile = loadVariantsData()): 
       return selection(bySize, data.weights.nodeType + data.weights.operations * operationFit(bySize, operationCount), [], rationale, true);
     },
   };
+}
+
+/**
+ * The patterns the selected variant requires of this method: none for the node's entry method or
+ * a private helper; a verb-bound one only when the method's first word is one of its verbs.
+ */
+export function requiredPatternsFor(selection: Pick<VariantSelection, 'requires'>, method: string, entryMethod: string): string[] {
+  if (method === entryMethod || method.startsWith('_')) return [];
+  const verb = method.split('_')[0]!.toLowerCase();
+  return selection.requires.filter((r) => !r.verbs || r.verbs.includes(verb)).map((r) => r.pattern);
 }

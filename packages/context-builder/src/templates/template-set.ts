@@ -2,7 +2,8 @@
 // (`<section>.mustache`) in a directory the user names. Loaded and parse-checked once per
 // directory; rendering never HTML-escapes (a prompt is not a web page).
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import Mustache from 'mustache';
 import { SECTION_IDS, type SectionId } from '@onexgen/onex';
 import { TEMPLATES_DIR } from '../data-dir.js';
@@ -11,6 +12,12 @@ import { ContextBuilderError } from '../errors.js';
 export interface TemplateSet {
   /** where each template came from */
   readonly sources: Readonly<Record<SectionId, string>>;
+  /**
+   * `<name>@<hash>`: the set's name (`default` for the shipped templates, else the user directory's
+   * name) and the first 12 hex digits of the SHA-256 of the six texts in section order. Recorded on
+   * every generation, so metrics and evals can compare prompt versions; any edit changes it.
+   */
+  readonly version: string;
   render(id: SectionId, view: object): string;
 }
 
@@ -44,8 +51,12 @@ export function loadTemplateSet(userDir?: string): TemplateSet {
     texts[id] = readTemplate(path);
     sources[id] = path;
   }
+  const hash = createHash('sha256');
+  for (const id of SECTION_IDS) hash.update(`${id}\0${texts[id]}\0`);
+  const name = userDir ? basename(userDir) : 'default';
   const set: TemplateSet = {
     sources,
+    version: `${name}@${hash.digest('hex').slice(0, 12)}`,
     render: (id, view) => normalizeSection(Mustache.render(texts[id], view, {}, NO_ESCAPE)),
   };
   loaded.set(key, set);

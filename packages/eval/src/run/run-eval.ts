@@ -18,16 +18,16 @@ export interface EvalCase<Spec = unknown> {
 
 export type CaseSample = Omit<EvalSample, 'strategy' | 'caseName' | 'repeat'>;
 
-export interface RunEvalInput<Spec> {
-  cases: readonly EvalCase<Spec>[];
+export interface RunEvalInput<C extends EvalCase> {
+  cases: readonly C[];
   arms: readonly EvalArm[];
   repeat: number;
-  runCase: (c: EvalCase<Spec>, arm: EvalArm, repeat: number) => Promise<CaseSample[]>;
-  onProgress?: (done: number, total: number, c: EvalCase<Spec>, arm: EvalArm) => void;
+  runCase: (c: C, arm: EvalArm, repeat: number) => Promise<CaseSample[]>;
+  onProgress?: (done: number, total: number, c: C, arm: EvalArm) => void;
   signal?: AbortSignal;
 }
 
-export async function runEval<Spec>(input: RunEvalInput<Spec>): Promise<EvalSample[]> {
+export async function runEval<C extends EvalCase>(input: RunEvalInput<C>): Promise<EvalSample[]> {
   if (!Number.isInteger(input.repeat) || input.repeat < 1) throw new RangeError(`repeat must be a positive integer, got ${input.repeat}`);
   if (input.cases.length === 0) throw new RangeError('the suite holds no cases');
   if (input.arms.length === 0) throw new RangeError('no strategy to evaluate');

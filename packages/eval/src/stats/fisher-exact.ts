@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- jstat ships no types; a reference (not tsconfig) makes them visible to every project compiling this source
+/// <reference path="./jstat.d.ts" />
 // Fisher's exact test on a 2x2 table (passes and failures of two arms): the probability, with the
 // margins fixed, of a table at most as likely as the one observed (two-sided, as R's fisher.test).
 // Exact at any size, so a suite of 20 tasks gets an honest p-value where a z-test would not.

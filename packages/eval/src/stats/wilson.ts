@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- jstat ships no types; a reference (not tsconfig) makes them visible to every project compiling this source
+/// <reference path="./jstat.d.ts" />
 // Wilson score interval for a binomial proportion: unlike the normal ("Wald") interval it stays
 // inside [0, 1] and keeps its coverage at 0 or n successes, which small eval suites hit often.
 import jstat from 'jstat';

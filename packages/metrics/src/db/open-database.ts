@@ -1,6 +1,6 @@
 // One drizzle API over two engines: PGlite in-process (embedded default, or memory for tests) and a
 // real PostgreSQL server through postgres.js. Only the app opens the database; packages take a handle.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { z } from 'zod';
 import { DatabaseConnectionError, MetricsError } from '../errors.js';
+import { loadPgliteTemplate } from '../pglite-template.js';
 import { acquireProcessLock } from '../process-lock.js';
 import { describePostgresUrl, redactSecret } from './redact.js';
 
@@ -33,6 +34,12 @@ const optionsSchema = z.object({
   verify: z.boolean().default(true),
   /** Base folder for the embedded default `.onexgen/db` and for relative paths. */
   cwd: z.string().min(1).optional(),
+  /**
+   * A new embedded database (memory://, or a folder that is absent or empty) starts from the
+   * build's pre-migrated PGlite template instead of initdb (much faster; see pglite-template.ts).
+   * For callers that migrate right after opening; off: the database starts empty.
+   */
+  fromTemplate: z.boolean().default(false),
 });
 export type OpenDatabaseOptions = z.input<typeof optionsSchema>;
 
@@ -51,13 +58,17 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   const opts = parsed.data;
   const target = url?.trim() || undefined;
   if (target && /^postgres(ql)?:\/\//i.test(target)) return openPostgres(target, opts);
-  if (target && /^memory:\/\//i.test(target)) return openPglite(undefined);
+  if (target && /^memory:\/\//i.test(target)) return openPglite(undefined, opts.fromTemplate);
   const base = opts.cwd ?? process.cwd();
   const path = target ? target.replace(/^file:\/\//i, '') : DEFAULT_EMBEDDED_PATH;
-  return openPglite(isAbsolute(path) ? path : resolve(base, path));
+  return openPglite(isAbsolute(path) ? path : resolve(base, path), opts.fromTemplate);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+function isNewDatabase(dataDir: string | undefined): boolean {
+  return dataDir === undefined || !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+}
+
+async function openPglite(dataDir: string | undefined, fromTemplate: boolean): Promise<DatabaseHandle> {
   const location = dataDir ?? 'memory://';
   let release = async () => {};
   let client: PGlite;
@@ -67,7 +78,8 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
       // PGlite is single-process: a second instance on the same folder would corrupt it.
       release = await acquireProcessLock(`${dataDir}.lock`, `The embedded database ${dataDir}`, 'DB_IN_USE');
     }
-    client = new PGlite(dataDir);
+    const template = fromTemplate && isNewDatabase(dataDir) ? loadPgliteTemplate() : undefined;
+    client = template ? new PGlite({ dataDir, loadDataDir: template }) : new PGlite(dataDir);
     await client.waitReady;
   } catch (cause) {
     await release();

@@ -134,3 +134,29 @@ export async function acceptanceStats(db: MetricsDb, input: z.input<typeof filte
   const f = parseOrThrow(filterSchema, 'acceptance query', input);
   return { byNodeType: await acceptanceBy(db, 'node_type', f), byModel: await acceptanceBy(db, 'model', f) };
 }
+
+export interface PoolSpendRow {
+  pool: string;
+  /** the pool's period key: 2026-12-05, 2026-W49, 2026-12 or all */
+  period: string;
+  spentMicroUsd: number;
+  /** the amount set with `onexgen budget set` (a pool only in a configuration file has none here) */
+  limitMicroUsd: number | null;
+  updatedAt: Date;
+}
+
+/** Spend per budget pool and period (llm_budget_spend keys `pool:<name>:<period>`), newest period first. */
+export async function poolSpend(db: MetricsDb): Promise<PoolSpendRow[]> {
+  const rows = rowsOf<{ scope_key: string; spent: number | string; limit: number | string | null; updated_at: string | Date }>(
+    await db.execute(sql`
+      select s.scope_key, s.spent_micro_usd as spent, p.limit_micro_usd as limit, s.updated_at
+        from llm_budget_spend s
+        left join llm_budget_pools p on p.name = split_part(s.scope_key, ':', 2)
+       where s.scope_key like 'pool:%'
+       order by s.updated_at desc, s.scope_key`),
+  );
+  return rows.map((r) => {
+    const [, pool = '', ...period] = r.scope_key.split(':');
+    return { pool, period: period.join(':'), spentMicroUsd: Number(r.spent), limitMicroUsd: r.limit === null ? null : Number(r.limit), updatedAt: new Date(r.updated_at) };
+  });
+}

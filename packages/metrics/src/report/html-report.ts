@@ -98,6 +98,11 @@ function tables(data: ReportData): string {
     acceptanceTable('node type', data.acceptance.byNodeType),
     '<h2>Acceptance by model</h2>',
     acceptanceTable('model', data.acceptance.byModel),
+    '<h2>Spend per budget pool</h2>',
+    table(
+      ['pool', 'period', 'spent', 'limit (set in the database)', 'share'],
+      data.pools.map((p) => [p.pool, p.period, usd(p.spentMicroUsd), p.limitMicroUsd === null ? '–' : usd(p.limitMicroUsd), p.limitMicroUsd ? pct(p.spentMicroUsd / p.limitMicroUsd) : '–']),
+    ),
   ].join('\n');
 }
 

@@ -1,9 +1,18 @@
 // The typed recording API the app uses. Every record is validated (zod), given its id and time,
 // then handed to a writer: straight to the database, or through the spool when one is configured.
-import type { DatabaseHandle } from '../db/open-database.js';
+import type { DatabaseHandle, MetricsDb } from '../db/open-database.js';
 import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
 import { listContextWindows, type ContextWindowRow } from '../query/context-window-stats.js';
-import { acceptanceStats, findGenerations, listGenerations, type AcceptanceStats, type GenerationListing, type GenerationListQuery } from '../query/generations.js';
+import {
+  acceptanceStats,
+  findGenerations,
+  listGenerations,
+  poolSpend,
+  type AcceptanceStats,
+  type GenerationListing,
+  type GenerationListQuery,
+  type PoolSpendRow,
+} from '../query/generations.js';
 import type { Filters } from '../query/filters.js';
 import { timeSeries, type TimeSeriesQuery, type TimeSeriesResult } from '../query/time-series.js';
 import { createSpooledWriter, type SpoolOptions, type SpoolStatus } from '../spool/spooled-writer.js';
@@ -38,6 +47,12 @@ export interface RecordResult {
 export interface MetricsStore {
   recordGeneration(input: GenerationInput): Promise<RecordResult>;
   recordGenerations(inputs: GenerationInput[]): Promise<RecordResult>;
+  /**
+   * Writes generation rows inside the caller's transaction (never to the spool), so that what was
+   * learned from a generation commits with it or not at all. Idempotent with a later
+   * recordGenerations of the same rows (unique on correlation id + method).
+   */
+  recordGenerationsIn(tx: MetricsDb, inputs: GenerationInput[]): Promise<RecordResult>;
   recordAttempt(input: AttemptInput): Promise<RecordResult>;
   recordAttempts(inputs: AttemptInput[]): Promise<RecordResult>;
   recordContextBuild(input: ContextBuildInput): Promise<RecordResult>;
@@ -61,6 +76,8 @@ export interface MetricsStore {
   findGenerations(idPrefix: string): Promise<GenerationListing[]>;
   /** Acceptance of judged generations by node type and by model. */
   acceptance(query?: Partial<Filters>): Promise<AcceptanceStats>;
+  /** Spend per budget pool and period. */
+  poolSpend(): Promise<PoolSpendRow[]>;
   /** Push spooled records to the database now (no-op without a spool). */
   flush(): Promise<SpoolStatus | undefined>;
   spoolStatus(): SpoolStatus | undefined;
@@ -83,6 +100,11 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
   return {
     recordGeneration: (input) => record('generation', [input]),
     recordGenerations: (inputs) => record('generation', inputs),
+    async recordGenerationsIn(tx, inputs) {
+      const rows = normalizeRows('generation', inputs, now);
+      const storedIn = await createDirectWriter(tx).write('generation', rows);
+      return { ids: rows.map((r) => r.id).filter((id): id is string => typeof id === 'string'), storedIn };
+    },
     recordAttempt: (input) => record('attempt', [input]),
     recordAttempts: (inputs) => record('attempt', inputs),
     recordContextBuild: (input) => record('contextBuild', [input]),
@@ -100,6 +122,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     listGenerations: (query = {}) => listGenerations(handle.db, query),
     findGenerations: (prefix) => findGenerations(handle.db, prefix),
     acceptance: (query = {}) => acceptanceStats(handle.db, query),
+    poolSpend: () => poolSpend(handle.db),
     flush: async () => (spooled ? spooled.flush() : undefined),
     spoolStatus: () => spooled?.status(),
     close: async () => spooled?.close(),

@@ -1,6 +1,6 @@
 import { analyseContract, parseContract } from '../detection/detect.js';
 import { PatternLibraryError } from '../errors.js';
-import { entryMethodOf, NODE_TYPES, type NodeType } from '@onexgen/onex';
+import { nodeTypeFacts, NODE_TYPES, type NodeType } from '@onexgen/onex';
 import type { ContractPatternKind } from '../types.js';
 import { loadTemplate, renderPython } from './render.js';
 import { aggregationView, crudView, eventProcessingView, orchestrationView, transformationView } from './views.js';
@@ -22,12 +22,14 @@ const IMPORT = {
   json: 'import json',
   uuid4: 'from uuid import uuid4',
   asyncpg: 'import asyncpg',
-  errorCode: 'from omnibase_core.enums.enum_core_error_code import EnumCoreErrorCode',
+  errorCode: 'from omnibase_core.errors.error_codes import EnumCoreErrorCode',
   logLevel: 'from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel',
   log: 'from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event',
   error: 'from omnibase_core.models.errors.model_onex_error import ModelOnexError',
 } as const;
 const ONEX_IMPORTS = [IMPORT.any, IMPORT.errorCode, IMPORT.logLevel, IMPORT.log, IMPORT.error];
+// protocol types the node module declares (@onexgen/onex node-types.yaml `protocols`): services are
+// resolved from the container by type, never by a bare string
 
 const TEMPLATE_OF: Record<ContractPatternKind, string> = {
   CRUD: 'crud',
@@ -85,5 +87,7 @@ export function generatePatternCode(
       break;
   }
   const template = TEMPLATE_OF[pattern];
-  return { code: renderPython(loadTemplate(template), view), methodName: entryMethodOf(nodeType), imports, template };
+  // the body reads the entry method's parameter: `contract` (execute_effect) or `input_data` (process)
+  const entry = nodeTypeFacts(nodeType);
+  return { code: renderPython(loadTemplate(template), { ...view, param: entry.entryParam.name }), methodName: entry.entryMethod, imports, template };
 }

@@ -170,7 +170,16 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
       options: z.input<typeof learnOpts>,
       /** a transaction to write in (the caller's, e.g. together with the generation that made it) */
       tx: PatternDb = db,
-    ): Promise<{ status: 'created' | 'upgraded' | 'kept' | 'rejected'; template?: LearnedTemplate; reason?: string }> {
+    ): Promise<{
+      status: 'created' | 'upgraded' | 'kept' | 'rejected';
+      template?: LearnedTemplate;
+      reason?: string;
+      /**
+       * With a transaction of the caller's: call once it committed, so this process's template index
+       * serves the template (never before: a rolled-back template must not be served)
+       */
+      afterCommit?: () => Promise<void>;
+    }> {
       const parsed = learnOpts.safeParse(options);
       if (!parsed.success) throw new PatternLibraryError('INPUT_INVALID', `learn: ${describeZodIssues(parsed.error.issues)}`, { cause: parsed.error });
       if (!code.trim()) throw new PatternLibraryError('INPUT_INVALID', 'learn: code is empty');
@@ -236,8 +245,10 @@ export function createTemplateStore(db: PatternDb, opts: TemplateStoreOptions = 
         return { status: 'kept', template: kept ? toTemplate(kept) : undefined };
       }
       const template = toTemplate(row);
+      const status = row.revision > 1 ? 'upgraded' : 'created';
+      if (tx !== db) return { status, template, afterCommit: () => upsertLoaded(template) };
       await upsertLoaded(template);
-      return { status: row.revision > 1 ? 'upgraded' : 'created', template };
+      return { status, template };
     },
 
     /** Learned templates whose signature is at least minSimilarity (default 0.8) alike, best first. */

@@ -1,6 +1,7 @@
 // One stub through the hybrid order: learned template → pattern code → LLM loop → template/partial.
 // Records the generation (every strategy), learns from good LLM answers, feeds pattern effectiveness.
 import { randomUUID } from 'node:crypto';
+import type { GenerationInput } from '@onexgen/metrics';
 import { llmLoop } from './llm-loop.js';
 import { bodyResult, NO_SPEND, type Spend } from './method-result.js';
 import type { MethodInfo, NodeContext } from './node-context.js';
@@ -19,12 +20,15 @@ interface Recorded {
   finishReason?: string;
   promptLength?: number;
   responseLength?: number;
+  /** the prompt template set's name@hash (LLM paths only) */
+  promptVersion?: string;
 }
 
-function record(session: Session, node: NodeContext, info: MethodInfo, body: GeneratedBody, meta: Recorded, spend: Spend): void {
+/** Records the generation row (and returns it, for learning to commit it with the template). */
+function record(session: Session, node: NodeContext, info: MethodInfo, body: GeneratedBody, meta: Recorded, spend: Spend): Omit<GenerationInput, 'sessionId'> {
   const { outcome } = body;
   const issues = outcome.issues;
-  session.recorder.generation({
+  const row: Omit<GenerationInput, 'sessionId'> = {
     correlationId: outcome.correlationId,
     nodeType: node.nodeType,
     serviceName: node.spec.name,
@@ -49,7 +53,10 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     attempts: Math.max(1, spend.attempts),
     ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
     ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
-  });
+    ...(meta.promptVersion ? { promptVersion: meta.promptVersion } : {}),
+  };
+  session.recorder.generation(row);
+  return row;
 }
 
 /** One method, inside its trace span when the run is traced. */
@@ -88,31 +95,37 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
   let action: 'template' | 'partial' = DEFAULT_END_ACTION;
   let reason = OFFLINE_REASON;
   let spend = NO_SPEND;
+  let promptVersion: string | undefined;
   if (session.model && !info.config.offline) {
     const loop = await llmLoop(session, node, info, correlationId);
     spend = loop.spend;
     if (loop.accepted) {
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
-      record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength }, spend);
+      const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength, promptVersion: loop.promptVersion }, spend);
       session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score));
       // learned only once the node is written with this body in it (run-nodes calls it then); only
       // an answer whose examples all passed may be reused, others are kept pending for a person
       const b = loop.behaviour;
       const examplesPassed = b?.status === 'ran' && b.failed === 0;
-      body.learn = () =>
-        session.learning.learnFrom(info.task, loop.code, {
+      body.learning = {
+        task: info.task,
+        code: loop.code,
+        options: {
           score: loop.validation.score,
           costUsd: spend.costUsd,
           origin: examplesPassed ? 'examples' : 'pending',
           generationId: correlationId,
           model: loop.model,
           checks: [`static ${loop.validation.score.toFixed(2)}`, ...(b?.status === 'ran' ? [`examples ${b.passed}/${b.examples}`] : [])],
-        });
+        },
+        generation,
+      };
       progress('done', strategy);
       return body;
     }
     action = loop.action;
+    promptVersion = loop.promptVersion;
     reason = loop.reason;
     session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, false, 0));
   }
@@ -130,7 +143,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     success: fb.validation.syntaxValid,
     durationMs: body.outcome.latency,
   });
-  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none' }, spend);
+  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none', ...(promptVersion ? { promptVersion } : {}) }, spend);
   progress('done', fb.strategy);
   return body;
 }

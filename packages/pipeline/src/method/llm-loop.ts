@@ -11,8 +11,8 @@ import type { Session } from '../session/session.js';
 import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
 
 export type LoopResult =
-  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number }
-  | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[] };
+  | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number; promptVersion: string }
+  | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[]; promptVersion: string };
 
 /** context-builder's BuiltContext is a fallback-strategies PromptContext as it stands. */
 function promptContextOf(built: BuiltContext): PromptContext {
@@ -127,7 +127,9 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
     session.budget.charge(answer.costUsd, answer.tokensInput + answer.tokensOutput);
     progress('validate', attempt);
     const validateStarted = performance.now();
-    const statically = session.validator.validateResponse(answer.text, { ...info.validation, attempt });
+    // what the selected variant requires of this method (pooling in a DATABASE_HEAVY effect, …) is checked too
+    const required = built.metadata.variant.requiredPatterns;
+    const statically = session.validator.validateResponse(answer.text, { ...info.validation, ...(required.length ? { requiredPatterns: required } : {}), attempt });
     spend.validateMs = (spend.validateMs ?? 0) + performance.now() - validateStarted;
     // the examples run only on code that passed static validation
     let behaviour: BehaviourCheck | undefined;
@@ -202,8 +204,9 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       provider: last.provider,
       ...(last.finishReason ? { finishReason: last.finishReason } : {}),
       promptLength: last.promptLength,
+      promptVersion: built.metadata.promptVersion,
       responseLength: last.responseLength,
     };
   }
-  return { accepted: false, action: decision.action as 'template' | 'partial', reason: decision.reason, spend, patternIds };
+  return { accepted: false, action: decision.action as 'template' | 'partial', reason: decision.reason, spend, patternIds, promptVersion: built.metadata.promptVersion };
 }

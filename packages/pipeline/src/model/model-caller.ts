@@ -9,8 +9,8 @@ import {
   type AttemptEvent,
   type LLMConfigLayer,
 } from '@onexgen/llm-effect';
-import type { DatabaseHandle } from '@onexgen/metrics';
-import { isNodeType } from '@onexgen/onex';
+import type { AttemptInput, DatabaseHandle } from '@onexgen/metrics';
+import { isNodeType, type NodeType } from '@onexgen/onex';
 import { OnexgenError } from '../errors.js';
 import type { ModelCaller } from './model-port.js';
 import type { Recorder } from '../session/recorder.js';
@@ -32,6 +32,12 @@ function translate(err: unknown): OnexgenError {
   return new OnexgenError('PROVIDER_FAILED', `the model call failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 }
 
+/** Where attempt rows go instead of the recorder's batches: written ahead of each request, then completed. */
+export interface AttemptLedger {
+  started(row: { correlationId: string; callNumber: number; attempt: number; provider: string; model: string; tier?: string; nodeType?: NodeType }): Promise<void>;
+  finished(row: AttemptInput): Promise<void>;
+}
+
 export function createModelCaller(options: {
   layers: LLMConfigLayer[];
   describe: string;
@@ -44,6 +50,7 @@ export function createModelCaller(options: {
   pool?: PoolGuard;
   /** false: never stream (default: stream, so that TTFT is measured and a display can show tokens) */
   stream?: boolean;
+  attempts?: AttemptLedger;
 }): ModelCaller {
   /**
    * Per correlation id: its node type and which call of the method's loop is in flight. llm-effect
@@ -52,8 +59,26 @@ export function createModelCaller(options: {
    * or they collide with the first call's. Calls of one method are sequential, so one entry each.
    */
   const calls = new Map<string, { nodeType: string; callNumber: number }>();
+  const ledger = options.attempts;
   const client = createLLMClient(options.layers, {
     env: options.env,
+    ...(ledger
+      ? {
+          beforeAttempt: async (a) => {
+            const call = calls.get(a.correlationId);
+            const nodeType = call?.nodeType;
+            await ledger.started({
+              correlationId: a.correlationId,
+              callNumber: call?.callNumber ?? 1,
+              attempt: a.attempt,
+              provider: a.provider,
+              model: a.model,
+              tier: a.tier,
+              ...(isNodeType(nodeType) ? { nodeType } : {}),
+            });
+          },
+        }
+      : {}),
     budgetStore: budgetStoreFor(options.handle),
     cacheStore: responseCacheFor(options.handle),
     onEvent: (event) => {
@@ -61,7 +86,7 @@ export function createModelCaller(options: {
       options.onAttempt?.(event);
       const call = calls.get(event.correlationId);
       const nodeType = call?.nodeType;
-      options.recorder.attempt({
+      const row: AttemptInput = {
         correlationId: event.correlationId,
         callNumber: call?.callNumber ?? 1,
         attempt: event.attempt,
@@ -79,7 +104,10 @@ export function createModelCaller(options: {
         tokensCached: event.cachedInputTokens,
         tokensReasoning: event.reasoningTokens,
         costMicroUsd: event.costMicros,
-      });
+      };
+      if (!ledger) return options.recorder.attempt(row);
+      // completes the write-ahead row; it must land before the method's result commits
+      options.recorder.background('attempt', () => ledger.finished(row));
     },
   });
   return {

@@ -18,8 +18,10 @@ export function responseCacheFor(handle: DatabaseHandle): ResponseCacheStore {
   const store = createResponseCacheStore(handle);
   return {
     get: async (key) => {
-      const hit = await store.get<string>(key);
-      return hit ? hit.response : undefined;
+      const hit = await store.get<unknown>(key);
+      if (!hit) return undefined;
+      // llm-effect stores JSON text; through postgres.js the jsonb column gives it back parsed
+      return typeof hit.response === 'string' ? hit.response : JSON.stringify(hit.response);
     },
     set: (key, value, ttlSeconds) => store.set(key, value, { ttlMs: ttlSeconds * 1000 }),
     delete: async (key) => {

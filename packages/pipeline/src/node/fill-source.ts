@@ -1,6 +1,5 @@
 // Fills every stub of one Python source: methods run concurrently (per-node and run-wide limits),
-// then the bodies are injected at once. A body that breaks the whole file is replaced by its
-// fallback, so the file written always parses.
+// then the bodies are injected at once (assembleSource).
 import { bulkhead } from 'cockatiel';
 import { injectBodies, type BodyInjection, type Stub } from '@onexgen/node-source';
 import { methodConfig } from '../run-config.js';
@@ -34,6 +33,16 @@ export async function fillSource(session: Session, node: NodeContext, stubs: rea
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   const bodies = settled.map((s) => (s as PromiseFulfilledResult<GeneratedBody>).value);
+  return assembleSource(session, node, stubs, bodies);
+}
+
+/**
+ * Injects the bodies into the node's source at once. A body that breaks the whole file is replaced
+ * by its fallback, so the file written always parses. (A queued run's node job calls this with the
+ * bodies its workers committed.)
+ */
+export function assembleSource(session: Session, node: NodeContext, stubs: readonly Stub[], generated: readonly GeneratedBody[]): FilledSource {
+  const bodies = [...generated];
   const injections: BodyInjection[] = stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports }));
   try {
     const { source, addedImports } = injectBodies(session.parser, node.source, injections);

@@ -92,8 +92,16 @@ async function runFile(session: Session, job: FileJob, backups: () => BackupRun 
  * answer that broke the file was replaced by its fallback (which has no learn), and a run killed
  * before the write learns nothing.
  */
-function learnWritten(session: Session, bodies: readonly GeneratedBody[]): void {
-  for (const body of bodies) if (body.learn) session.recorder.background('learning', body.learn);
+export function learnWritten(session: Session, bodies: readonly GeneratedBody[]): void {
+  for (const body of bodies) {
+    const l = body.learning;
+    if (l) session.recorder.background('learning', () => session.learning.learnFrom(l.task, l.code, l.options, l.generation));
+  }
+}
+
+/** A node that was not written: why, and the stubs it still has. */
+export function failedNode(input: string, kind: NodeOutcome['kind'], error: { code: string; message: string }, pendingMethods: string[]): NodeOutcome {
+  return { input, kind, status: 'failed', methods: [], addedImports: [], error, pendingMethods };
 }
 
 function failure(job: SpecJob | FileJob, err: unknown, session: Session): NodeOutcome {
@@ -103,7 +111,7 @@ function failure(job: SpecJob | FileJob, err: unknown, session: Session): NodeOu
       : session.signal?.aborted
         ? { code: 'INTERRUPTED', message: 'interrupted: nothing of this node was written' }
         : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
-  return { input: job.file, kind: job.kind, status: 'failed', methods: [], addedImports: [], error, pendingMethods: pendingOf(job, session) };
+  return failedNode(job.file, job.kind, error, pendingOf(job, session));
 }
 
 /** The stubs a node that was not written still has (best effort: an unreadable input has none to list). */

@@ -1,6 +1,9 @@
 // What a run produces, per method and per node: the `--json` document is built from these.
+import type { GenerationInput } from '@onexgen/metrics';
 import { PASSING_VERDICTS, VERDICTS, type Verdict } from '@onexgen/onex';
 import type { ValidationIssue } from '@onexgen/response-validator';
+import type { TaskSignature } from '@onexgen/pattern-library';
+import type { LearnOptions } from '../session/learning.js';
 
 /** How a method's code was produced (the metrics vocabulary). */
 export type Strategy = 'learned_template' | 'pattern' | 'llm' | 'retry' | 'template_fallback' | 'partial';
@@ -61,8 +64,17 @@ export interface GeneratedBody {
   outcome: MethodOutcome;
   code: string;
   imports: string[];
-  /** learns a template from this body; called only after the node is written with it */
-  learn?: () => Promise<unknown>;
+  /** what to learn a template from (plain data: a queued run carries it from worker to worker);
+   *  learned only after the node is written with this body */
+  learning?: LearningInput;
+}
+
+export interface LearningInput {
+  task: TaskSignature;
+  code: string;
+  options: LearnOptions;
+  /** the generation row that made the code: committed in one transaction with the template */
+  generation?: Omit<GenerationInput, 'sessionId'>;
 }
 
 export type NodeStatus = 'written' | 'failed' | 'skipped';

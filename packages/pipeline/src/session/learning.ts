@@ -1,7 +1,7 @@
 // Learning through @onexgen/pattern-library: learned templates (reuse a body written before for a
 // similar task, for free), template learning from good generations, and pattern effectiveness.
 import { createPatternStore, createTemplateStore, type TaskSignature } from '@onexgen/pattern-library';
-import type { DatabaseHandle } from '@onexgen/metrics';
+import type { DatabaseHandle, GenerationInput, MetricsStore } from '@onexgen/metrics';
 
 export interface TemplateHit {
   code: string;
@@ -10,15 +10,27 @@ export interface TemplateHit {
   savedUsd: number;
 }
 
+/** How an answer is learned: its scores and provenance (plain data). */
+export interface LearnOptions {
+  score: number;
+  costUsd: number;
+  origin: 'examples' | 'pending';
+  generationId: string;
+  model: string;
+  checks: string[];
+}
+
 export class Learning {
   private readonly templates;
   private readonly patterns;
   readonly warnings: string[] = [];
 
   constructor(
-    handle: DatabaseHandle,
+    private readonly handle: DatabaseHandle,
     private readonly sessionId: string,
     private readonly minLearnScore: number,
+    /** writes the generation row in the learning transaction (absent: the template alone) */
+    private readonly metrics?: Pick<MetricsStore, 'recordGenerationsIn'>,
   ) {
     this.templates = createTemplateStore(handle.db, { minLearnScore });
     this.patterns = createPatternStore(handle.db, { minLearnScore });
@@ -65,22 +77,35 @@ export class Learning {
   async learnFrom(
     signature: TaskSignature,
     code: string,
-    how: { score: number; costUsd: number; origin: 'examples' | 'pending'; generationId: string; model: string; checks: string[] },
+    how: LearnOptions,
+    /** the generation row that made this code: committed in the same transaction as the template */
+    generation?: Omit<GenerationInput, 'sessionId'>,
   ): Promise<void> {
     const { score } = how;
     if (score < this.minLearnScore) return;
+    const options = {
+      score,
+      costMicros: Math.round(how.costUsd * 1e6),
+      sessionId: this.sessionId,
+      origin: how.origin,
+      generationId: how.generationId,
+      model: how.model.slice(0, 200),
+      checks: how.checks,
+    };
+    const metrics = this.metrics;
+    // the template and the generation that made it commit together or not at all: a run killed
+    // in between leaves neither, and the recorder's later write of the same row is a no-op
+    const learnTemplate = async () => {
+      if (!generation || !metrics) return this.templates.learn(signature, code, options);
+      const learned = await this.handle.db.transaction(async (tx) => {
+        await metrics.recordGenerationsIn(tx, [{ ...generation, sessionId: this.sessionId }]);
+        return this.templates.learn(signature, code, options, tx);
+      });
+      await learned.afterCommit?.();
+      return learned;
+    };
     await Promise.all([
-      this.templates
-        .learn(signature, code, {
-          score,
-          costMicros: Math.round(how.costUsd * 1e6),
-          sessionId: this.sessionId,
-          origin: how.origin,
-          generationId: how.generationId,
-          model: how.model.slice(0, 200),
-          checks: how.checks,
-        })
-        .catch((e: unknown) => this.warn('learn a template', e)),
+      learnTemplate().catch((e: unknown) => this.warn('learn a template', e)),
       this.patterns
         .recordLearnedPattern({ code, score, sessionId: this.sessionId, nodeType: signature.nodeType })
         .catch((e: unknown) => this.warn('learn patterns', e)),

@@ -3,13 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { patternSourceFromCatalog } from '@onexgen/context-builder';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
-import { migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@onexgen/metrics';
+import type { DatabaseHandle, MetricsStore } from '@onexgen/metrics';
+import { openDatabaseFor } from './open-database-for.js';
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
 import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
 import { bulkhead } from 'cockatiel';
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
-import { OnexgenError } from '../errors.js';
-import { createModelCaller } from '../model/model-caller.js';
+import { createModelCaller, type AttemptLedger } from '../model/model-caller.js';
 import type { RunConfig } from '../run-config.js';
 import { Learning } from './learning.js';
 import { openMetricsStore } from './metrics-spool.js';
@@ -40,6 +40,12 @@ export interface OpenSessionOptions {
   redact?: (text: string) => string;
   /** export the run's spans here (the program opened the run span) */
   trace?: RunTrace;
+  /** an open, migrated database to use (a queue worker's, shared by its runs); left open on close */
+  handle?: DatabaseHandle;
+  /** the session id (a queued run's id, so every worker charges the run's one budget row) */
+  id?: string;
+  /** write-ahead provider attempts (a queue worker: a request in flight when it dies keeps its row) */
+  attempts?: AttemptLedger;
 }
 
 export interface OpenedSession extends Session {
@@ -47,20 +53,13 @@ export interface OpenedSession extends Session {
   close(): Promise<void>;
 }
 
-export async function openDatabaseFor(db: string | undefined, cwd: string): Promise<DatabaseHandle> {
-  try {
-    const handle = await openDatabase(db, { cwd });
-    await migrate(handle);
-    return handle;
-  } catch (cause) {
-    throw new OnexgenError('DATABASE_FAILED', `database: ${(cause as Error).message}`, { cause });
-  }
-}
+export { openDatabaseFor } from './open-database-for.js';
 
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
   const { config } = options;
-  const id = randomUUID();
-  const handle = await openDatabaseFor(config.db, options.cwd);
+  const id = options.id ?? randomUUID();
+  const handle = options.handle ?? (await openDatabaseFor(config.db, options.cwd));
+  const ownHandle = options.handle === undefined;
   let store: MetricsStore | undefined;
   let opened: Sandbox | undefined;
   try {
@@ -81,7 +80,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       }),
     ]);
     opened = sandbox;
-    const learning = new Learning(handle, id, config.learnThreshold);
+    const learning = new Learning(handle, id, config.learnThreshold, metrics);
     await learning.warm();
     // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
@@ -100,6 +99,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
           ...(trace ? { onAttempt: (event) => trace.attempt(event) } : {}),
           ...(pool ? { pool } : {}),
           ...(config.stream === false ? { stream: false } : {}),
+          ...(options.attempts ? { attempts: options.attempts } : {}),
         })
       : undefined;
     return {
@@ -136,14 +136,14 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
           await sandbox.close();
           // the spool's lock is released even when the last flush failed
           await metrics.close();
-          await handle.close();
+          if (ownHandle) await handle.close();
         }
       },
     };
   } catch (err) {
     await opened?.close();
     await store?.close();
-    await handle.close();
+    if (ownHandle) await handle.close();
     throw err;
   }
 }

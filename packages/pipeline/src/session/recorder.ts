@@ -13,6 +13,9 @@ import type {
 
 const BATCH = 64;
 
+/** What the recorder writes through: a metrics store, or the queue worker's per-job capture. */
+export type RecordSink = Pick<MetricsStore, 'recordGenerations' | 'recordAttempts' | 'recordContextBuilds' | 'recordFallbacks' | 'recordHistories' | 'flush'>;
+
 type Kind = 'generation' | 'attempt' | 'contextBuild' | 'fallback' | 'history';
 
 export class Recorder {
@@ -20,7 +23,7 @@ export class Recorder {
   private pending: Promise<unknown>[] = [];
 
   constructor(
-    private readonly store: MetricsStore,
+    private readonly store: RecordSink,
     readonly sessionId: string,
     private readonly redact: (text: string) => string = (t) => t,
     /** shared with whoever else warns about recording (the metrics spool) */

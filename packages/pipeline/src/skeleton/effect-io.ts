@@ -11,6 +11,10 @@ export interface EffectIo {
   attribute: 'pool' | 'client';
   /** the name the node asks the container for */
   service: string;
+  /** the protocol type it is resolved by (declared in the node module) */
+  protocol: string;
+  /** the protocol's docstring */
+  doc: string;
 }
 
 export function effectIoOf(spec: NodeSpec): EffectIo | undefined {
@@ -21,7 +25,9 @@ export function effectIoOf(spec: NodeSpec): EffectIo | undefined {
     io.poolDomains.includes(spec.domain) ||
     typeof contract.table === 'string' ||
     normalizeFeatures(spec.features).some((f) => io.poolFeatures.includes(f));
-  return database
-    ? { kind: 'pool', attribute: 'pool', service: io.poolService }
-    : { kind: 'client', attribute: 'client', service: `${spec.name}${io.clientServiceSuffix}` };
+  if (database) {
+    return { kind: 'pool', attribute: 'pool', service: io.poolService, protocol: io.poolProtocol, doc: 'The database connection pool the container provides (acquire()).' };
+  }
+  const service = `${spec.name}${io.clientServiceSuffix}`;
+  return { kind: 'client', attribute: 'client', service, protocol: io.clientProtocol, doc: `The client the container provides for ${service}.` };
 }

@@ -79,6 +79,7 @@ export function skeletonMethods(spec: NodeSpec): SkeletonMethod[] {
 
 export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = {}): Skeleton {
   const info = nodeTypeFacts(spec.node_type);
+  const io = effectIoOf(spec);
   const className = nodeClassName(spec.name, info.title);
   const base = pascalCase(spec.name);
   const snake = snakeCase(spec.name);
@@ -87,7 +88,6 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
   const methods = skeletonMethods(spec);
   const operationNames = spec.operations.map((o) => o.name);
   const [major, minor, patch] = spec.version.split('.');
-  const io = effectIoOf(spec);
   const summary = spec.description.replace(/\s+/g, ' ').trim();
   const { input_model: _i, output_model: _o, ...contractRest } = spec.contract ?? {};
   const contractExtras = {
@@ -111,6 +111,16 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
     contractClass: info.contractClass,
     contractModule: info.contractModule,
     entryMethod: info.entryMethod,
+    entryParamName: info.entryParam.name,
+    entryParamClass: info.entryParam.class,
+    entryParamImport: info.entryParam.class.split('[')[0],
+    entryParamModule: info.entryParam.module,
+    entryParamDoc:
+      info.entryParam.name === 'contract'
+        ? `${info.title} contract; input_data carries the operation and its parameters`
+        : `the ${info.title} input (${info.entryParam.class}); data carries the operation and its parameters`,
+    // service types declared in the node module: the I/O dependency's, then the node type's
+    protocols: [...(io ? [{ name: io.protocol, doc: io.doc }] : []), ...info.protocols],
     entrySummary: info.entrySummary,
     domain: spec.domain,
     description: spec.description.trim(),

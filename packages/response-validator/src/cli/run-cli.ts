@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ValidatorError } from '../errors.js';
+import { PythonParserError } from '../parser/parser-error.js';
 import { BUILT_IN_PROFILES } from '../profiles/built-in.js';
 import type { Report, ReportFormat } from '../report/report.js';
 import { expandInputs, readInput } from './read-inputs.js';
@@ -32,7 +33,7 @@ interface Flags {
 
 function program(io: CliIo): Command {
   return new Command('onexgen-validate')
-    .description('Validate LLM-generated Python: syntax, security, ONEX compliance, quality, patterns')
+    .description('Validate LLM-generated Python: syntax, security, ONEX compliance, quality, patterns\n(onexgen-validate api-index --help: build an API index of a Python package)')
     .argument('<inputs...>', 'files, directories (walked for *.py) or - for stdin')
     .option('--profile <profile>', `rule profile: ${BUILT_IN_PROFILES.join(', ')}, or a path to a YAML/JSON profile`, 'onex-v2')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
@@ -53,6 +54,7 @@ function positiveInt(v: string): number {
 
 /** Runs the CLI and returns its exit code (never calls process.exit). */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv[0] === 'api-index') return (await import('./api-index-command.js')).runApiIndexCommand(argv.slice(1), io);
   const cmd = program(io);
   let inputs: string[];
   let flags: Flags;
@@ -93,8 +95,13 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         report.files.push({ file: label, result: validator.validate(text, context) });
       }
     } catch (err) {
+      const file = input.path === '-' ? 'stdin' : input.path;
+      if (err instanceof PythonParserError && err.code === 'SOURCE_TOO_LARGE') {
+        report.errors.push({ file, code: 'INPUT_TOO_LARGE', message: `${file}: ${err.message}` });
+        continue;
+      }
       const code = err instanceof ValidatorError ? err.code : 'INTERNAL';
-      report.errors.push({ file: input.path === '-' ? 'stdin' : input.path, code, message: (err as Error).message });
+      report.errors.push({ file, code, message: (err as Error).message });
     }
   }
   if (report.files.length === 0 && report.errors.length === 0) {

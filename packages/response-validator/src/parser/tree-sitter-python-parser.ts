@@ -4,6 +4,7 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { LiveTree } from './live-tree.js';
 import { buildSyntaxTree } from './mirror/build-mirror.js';
+import { boundedParse, DEFAULT_PARSE_LIMITS } from './parse-budget.js';
 import type { SyntaxTree } from './mirror/syntax-node.js';
 import type { WasmBinding } from './mirror/wasm-binding.js';
 import { PythonParserError } from './parser-error.js';
@@ -20,10 +21,13 @@ import { limitErrors } from './syntax/limits.js';
 import { cpythonError } from './syntax/cpython-message.js';
 import { ScopeIndex } from './syntax/scope-index.js';
 import { treeErrors } from './syntax/tree-errors.js';
-import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParsedModule, PySyntaxIssue, TreeSitterPythonParser } from './types.js';
+import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParseLimits, ParsedModule, PySyntaxIssue, TreeSitterPythonParser } from './types.js';
 
 export class WasmPythonParser implements TreeSitterPythonParser {
   /** `binding`: web-tree-sitter's wasm module as captured by loadPythonParser (faster mirroring) */
+  /** how large a tree this parser builds (parse-budget.ts); a bigger source throws SOURCE_TOO_LARGE */
+  readonly limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS };
+
   constructor(
     private readonly parser: Parser,
     private readonly binding?: WasmBinding,
@@ -78,14 +82,7 @@ export class WasmPythonParser implements TreeSitterPythonParser {
   }
 
   private parseTree(source: string): Tree {
-    let tree: Tree | null;
-    try {
-      tree = this.parser.parse(source);
-    } catch (cause) {
-      throw new PythonParserError('PARSER_FAILED', 'tree-sitter failed to parse the source', { cause });
-    }
-    if (!tree) throw new PythonParserError('PARSER_FAILED', 'tree-sitter returned no tree');
-    return tree;
+    return boundedParse(this.parser, source, this.limits, this.binding);
   }
 
   private mirror(source: string): SyntaxTree {
@@ -102,8 +99,7 @@ export class WasmPythonParser implements TreeSitterPythonParser {
     if (!tree.rootNode.hasError) return first.module;
     const retry = reindentContinuations(source, first.stringSpans);
     if (!retry) return first.module;
-    const raw = this.parser.parse(retry.source);
-    if (!raw) return first.module;
+    const raw = this.parseTree(retry.source);
     let retryTree: SyntaxTree;
     try {
       retryTree = buildSyntaxTree(raw, retry.source, this.binding);

@@ -176,7 +176,17 @@ export interface PythonParser {
 }
 
 /** The parser loadPythonParser returns: a PythonParser that also hands over the plain-JS mirror of the tree. */
+/** How large a source the parser takes (see parse-budget.ts); beyond either: PythonParserError SOURCE_TOO_LARGE. */
+export interface ParseLimits {
+  /** syntax nodes a tree may have (default 4,000,000 ≈ 1.8 GB in all; a 5 MB stdlib-style file has ~0.95 M) */
+  maxNodes: number;
+  /** bytes tree-sitter's WebAssembly memory may grow by during one parse (default 1 GiB) */
+  maxParserGrowthBytes: number;
+}
+
 export interface TreeSitterPythonParser extends PythonParser {
+  /** the process-wide parser's limits; assign to change them */
+  readonly limits: ParseLimits;
   /** like withTree, with the mirror (the WebAssembly tree is already freed; reading it costs no WebAssembly calls) */
   withSyntaxTree<T>(source: string, fn: (tree: SyntaxTree, module: ParsedModule) => T): T;
   /** like withFragmentTree, with the mirror of the wrapped source's tree */

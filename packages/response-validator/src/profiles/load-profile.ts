@@ -22,7 +22,7 @@ function resolve(spec: string | ProfileInput, baseDir: string, seen: string[]): 
   const { file, dir, label } = read(spec, baseDir);
   if (seen.includes(label)) throw new ValidatorError('PROFILE_INVALID', `profile extends itself in a cycle: ${[...seen, label].join(' -> ')}`);
   const parent = file.extends ? resolve(file.extends, dir, [...seen, label]) : undefined;
-  return merge(parent, file);
+  return merge(parent, file, dir);
 }
 
 function read(spec: string | ProfileInput, baseDir: string): { file: ProfileFile; dir: string; label: string } {
@@ -58,7 +58,11 @@ function check(data: unknown, where: string): ProfileFile {
   return parsed.data;
 }
 
-function merge(parent: ResolvedProfile | undefined, file: ProfileFile): ResolvedProfile {
+function merge(parent: ResolvedProfile | undefined, file: ProfileFile, dir: string): ResolvedProfile {
+  const apiIndex = file.apiIndex === undefined ? parent?.apiIndex : file.apiIndex === false ? undefined : path.resolve(dir, file.apiIndex);
+  if (file.apiIndex && !fs.existsSync(apiIndex!)) {
+    throw new ValidatorError('PROFILE_INVALID', `invalid profile ${file.id}: apiIndex: no such file ${apiIndex} (build one with onexgen-validate api-index)`);
+  }
   const rules = { ...(parent?.rules ?? {}) };
   for (const [id, setting] of Object.entries(file.rules)) {
     const before = rules[id];
@@ -73,6 +77,8 @@ function merge(parent: ResolvedProfile | undefined, file: ProfileFile): Resolved
     rules,
     security: { ...parent?.security, ...file.security },
     onex: { ...parent?.onex, ...file.onex },
+    ...(apiIndex ? { apiIndex } : {}),
+    api: { ...parent?.api, ...file.api },
     patterns: { ...parent?.patterns, ...file.patterns },
     variants: { ...parent?.variants, ...file.variants },
   };

@@ -55,13 +55,25 @@ export const ProfileSchema = z.strictObject({
     .strictObject({
       errorClass: z.string().optional(),
       errorCodeEnum: z.string().optional(),
-      errorCodes: z.array(z.string()).optional(),
       replacements: z.record(z.string(), z.string()).optional(),
       logFunctions: z.array(z.string()).optional(),
       canonicalLogParams: z.array(z.string()).optional(),
       syncLogParams: z.array(z.string()).optional(),
       asyncIoMethods: z.array(z.string()).optional(),
       blockingCalls: z.array(z.string()).optional(),
+    })
+    .optional(),
+  /**
+   * the API index the api/* rules check against: a path (relative to this profile file) to an index
+   * written by `onexgen-validate api-index` (.json or .json.gz), or false for none
+   */
+  apiIndex: z.union([z.string().min(1), z.literal(false)]).optional(),
+  api: z
+    .strictObject({
+      /** import lines a method body is checked under when the caller gives no fileImports */
+      fragmentImports: z.array(z.string()).optional(),
+      /** method names the runtime calls on a node (an entry method its base class never calls is reported) */
+      entryMethods: z.array(z.string()).optional(),
     })
     .optional(),
   patterns: z.record(z.string(), PatternExpectationSchema).optional(),
@@ -84,6 +96,9 @@ export interface ResolvedProfile {
   rules: Record<string, RuleSetting>;
   security: NonNullable<ProfileFile['security']>;
   onex: NonNullable<ProfileFile['onex']>;
+  /** absolute path of the API index file, when the profile has one */
+  apiIndex?: string;
+  api: NonNullable<ProfileFile['api']>;
   patterns: Record<string, PatternExpectation>;
   variants: Record<string, string[]>;
 }

@@ -1,11 +1,11 @@
 // Runs the profile's enabled rules over one parsed tree and collects issues, mapping positions
 // back to the fragment's own lines when the tree is of a wrapped method body.
 import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
-import type { ParsedModule } from '../parser/types.js';
+import type { ApiIndexView } from '../api-index/api-view.js';
+import type { ParsedModule, PyImport } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { ValidationContext, ValidationIssue } from '../validation/validation-types.js';
 import type { Rule, RuleContext } from './rule.js';
-import type { PyImport } from '../parser/types.js';
 import { type CallSite, callSites } from './tree/call-sites.js';
 import type { Qualifier } from './tree/import-aliases.js';
 import { type NameResolver, nameResolver } from './tree/name-resolution.js';
@@ -25,6 +25,9 @@ export interface EngineInput {
   fileImportNames?: ReadonlySet<string>;
   /** the imports in scope (the node file's and the code's own), for name resolution */
   imports?: readonly PyImport[];
+  /** the node file's imports for the api/* rules (the caller's, or the profile's for a method body) */
+  fileImports?: readonly PyImport[];
+  api?: () => ApiIndexView | undefined;
 }
 
 export function runRules(input: EngineInput): ValidationIssue[] {
@@ -64,6 +67,8 @@ export function runRules(input: EngineInput): ValidationIssue[] {
       sites,
       builtins: input.builtins,
       fileImportNames: input.fileImportNames ?? new Set(),
+      fileImports: input.fileImports ?? [],
+      api: input.api ?? (() => undefined),
       report(at, message, override) {
         const [l0, c0, l1, c1] =
           'startPosition' in at

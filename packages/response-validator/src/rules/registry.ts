@@ -1,7 +1,8 @@
 // Every rule the package knows. A profile enables a rule by listing its id under `rules`.
+import { API_RULES } from './api/index.js';
 import { missingPattern } from './pattern/expected-patterns.js';
 import { asyncWithoutAwait, blockingCallInAsync, missingAwait } from './onex/async-io.js';
-import { broadExceptNotWrapped, missingErrorCode, raiseNonOnexError, unknownErrorCode } from './onex/error-codes.js';
+import { broadExceptNotWrapped, missingErrorCode, raiseNonOnexError } from './onex/error-codes.js';
 import { logCallForm, logMissingCorrelationId, nonOnexLogging } from './onex/logging.js';
 import { missingDocstring, missingTypeHints } from './onex/signatures.js';
 import { complexity, functionLength } from './quality/complexity.js';
@@ -27,7 +28,7 @@ export const SECURITY_RULES: readonly Rule[] = [
 ];
 
 export const COMPLIANCE_RULES: readonly Rule[] = [
-  unknownErrorCode, raiseNonOnexError, missingErrorCode, broadExceptNotWrapped, nonOnexLogging, logCallForm,
+  raiseNonOnexError, missingErrorCode, broadExceptNotWrapped, nonOnexLogging, logCallForm,
   logMissingCorrelationId, missingAwait, blockingCallInAsync, asyncWithoutAwait, missingTypeHints, missingDocstring,
 ];
 
@@ -37,7 +38,9 @@ export const QUALITY_RULES: readonly Rule[] = [
 
 export const PATTERN_RULES: readonly Rule[] = [missingPattern];
 
-export const ALL_RULES: readonly Rule[] = [...SECURITY_RULES, ...COMPLIANCE_RULES, ...QUALITY_RULES, ...PATTERN_RULES];
+export { API_RULES };
+
+export const ALL_RULES: readonly Rule[] = [...SECURITY_RULES, ...COMPLIANCE_RULES, ...API_RULES, ...QUALITY_RULES, ...PATTERN_RULES];
 
 /** Syntax issues come from the parser, not from a tree rule; listed here so reports can describe them. */
 export const SYNTAX_RULES = [

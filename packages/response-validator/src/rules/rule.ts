@@ -1,7 +1,8 @@
 // What a rule is: a stable id, a category, a default severity, where it comes from (Bandit id, CWE),
 // and a check that reads the parsed tree and reports issues through its context.
 import type { SyntaxNode as Node } from '../parser/mirror/syntax-node.js';
-import type { ParsedModule, SourceRange } from '../parser/types.js';
+import type { ApiIndexView } from '../api-index/api-view.js';
+import type { ParsedModule, PyImport, SourceRange } from '../parser/types.js';
 import type { ResolvedProfile } from '../profiles/schema.js';
 import type { Severity } from '@onexgen/onex';
 import type { Category, ValidationContext } from '../validation/validation-types.js';
@@ -41,6 +42,10 @@ export interface RuleContext {
   builtins: ReadonlySet<string>;
   /** names bound by context.fileImports */
   fileImportNames: ReadonlySet<string>;
+  /** the imports the checked code runs under besides its own (context.fileImports, or the profile's `api.fragmentImports` for a method body) */
+  fileImports: readonly PyImport[];
+  /** the profile's API index (read on first use); undefined when the profile has none */
+  api(): ApiIndexView | undefined;
   /** is this function the synthetic wrapper of a fragment? */
   isWrapper(fn: Node): boolean;
   /** at a node of the tree, or at a range of the module (same coordinates) */

@@ -31,6 +31,7 @@ export const ValidationContextSchema = z.object({
   methodName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier').optional(),
   isAsync: z.boolean().optional(),
   expectedPatterns: z.array(z.string()).optional(),
+  requiredPatterns: z.array(z.string()).optional(),
   variant: z.string().optional(),
   fileImports: z.array(z.string()).optional(),
   knownNames: z.array(z.string()).optional(),

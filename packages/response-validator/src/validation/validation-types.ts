@@ -33,6 +33,11 @@ export interface ValidationContext {
   expectedPatterns?: string[];
   /** template variant, e.g. 'DATABASE_HEAVY' */
   variant?: string;
+  /**
+   * patterns the code must use (e.g. what the selected variant requires of this method): a missing
+   * one is an error (`pattern/missing-expected`), not a warning, so the generation is re-asked
+   */
+  requiredPatterns?: string[];
   /** the node file's import statements (source text), so names they bind count as defined */
   fileImports?: string[];
   /** names the enclosing method/class makes available (parameters, attributes) */

@@ -15,6 +15,9 @@ import { FileImportCache } from './file-imports.js';
 import { ValidationContextSchema } from './schemas.js';
 import { scoreIssues } from './score.js';
 import { loadPythonParser } from '../parser/index.js';
+import { loadApiIndex } from '../api-index/load-index.js';
+import { nodeTypeFacts, type NodeType } from '@onexgen/onex';
+import type { ApiIndexView } from '../api-index/api-view.js';
 import type { ExtractionResult, ValidationContext, ValidationIssue, ValidationResult, Validator } from './validation-types.js';
 
 export interface ValidatorOptions {
@@ -24,8 +27,8 @@ export interface ValidatorOptions {
   extraction?: Pick<ExtractOptions, 'docstring'>;
 }
 
-/** Parameters the ONEX entry methods receive (onex-reference: execute_<type>(self, contract)). */
-const ENTRY_PARAMS = ['self', 'contract'];
+/** Parameters a node type's entry method receives: self and its entry parameter (`contract` or `input_data`). */
+const entryParams = (nodeType: NodeType) => ['self', nodeTypeFacts(nodeType).entryParam.name];
 
 export async function createValidator(options: ValidatorOptions = {}): Promise<Validator & { readonly resolvedProfile: ResolvedProfile }> {
   const profile = loadProfile(options.profile ?? 'onex-v2');
@@ -36,6 +39,8 @@ export async function createValidator(options: ValidatorOptions = {}): Promise<V
 class ProfileValidator implements Validator {
   readonly profile: string;
   private readonly fileImports: FileImportCache;
+  /** the profile's API index, read on the first validation that asks for it */
+  private readonly api: () => ApiIndexView | undefined;
 
   constructor(
     private readonly parser: TreeSitterPythonParser,
@@ -44,6 +49,9 @@ class ProfileValidator implements Validator {
   ) {
     this.profile = resolvedProfile.id;
     this.fileImports = new FileImportCache(parser);
+    let view: ApiIndexView | undefined;
+    const file = resolvedProfile.apiIndex;
+    this.api = () => (file ? (view ??= loadApiIndex(file)) : undefined);
   }
 
   validate(code: string, context: ValidationContext = {}): ValidationResult {
@@ -101,7 +109,9 @@ class ProfileValidator implements Validator {
     };
     if (module.syntaxValid) {
       const fileImports = this.fileImports.get(ctx.fileImports);
-      const known = ctx.fragment && ctx.nodeType ? [...ENTRY_PARAMS, ...(ctx.knownNames ?? [])] : ctx.knownNames;
+      // a method body runs under the node file's imports: the profile's (the skeleton's block), then the caller's over them
+      const apiImports = ctx.fragment ? [...this.fileImports.get(this.resolvedProfile.api.fragmentImports).imports, ...fileImports.imports] : fileImports.imports;
+      const known = ctx.fragment && ctx.nodeType ? [...entryParams(ctx.nodeType), ...(ctx.knownNames ?? [])] : ctx.knownNames;
       issues.push(
         ...runRules({
           root,
@@ -114,6 +124,8 @@ class ProfileValidator implements Validator {
           imports: [...fileImports.imports, ...module.imports],
           builtins: pythonBuiltins(),
           fileImportNames: fileImports.names,
+          fileImports: apiImports,
+          api: this.api,
         }),
       );
     }

@@ -1,7 +1,7 @@
 // What `onexgen db migrate` runs (loaded when the command runs, not at start-up).
-import { openDatabaseFor } from '@onexgen/pipeline';
+import { openDatabaseFor } from '@onexgen/pipeline/database';
 import type { CliIO } from '../io.js';
-import { configFor } from '../run-pipeline.js';
+import { configFor } from '../config-for.js';
 
 export async function runMigrate(io: CliIO, opts: { db?: string; config?: string }): Promise<void> {
   const loaded = configFor(io, { ...(opts.db ? { db: opts.db } : {}), ...(opts.config ? { config: opts.config } : {}) });

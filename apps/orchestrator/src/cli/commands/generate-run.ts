@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { OnexgenError } from '@onexgen/pipeline/errors';
 import type { SpecJob } from '@onexgen/pipeline';
 import { loadSpecFile } from '../../spec/load-spec.js';
-import type { CommonOptions } from '../common-options.js';
+import type { GenerateOptions } from './generate.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
 import { configFor, runPipeline } from '../run-pipeline.js';
@@ -20,10 +20,15 @@ export async function loadSpecs(io: CliIO, files: readonly string[]): Promise<{ 
   return results.map((r) => (r as PromiseFulfilledResult<{ file: string; spec: Awaited<ReturnType<typeof loadSpecFile>> }>).value);
 }
 
-export async function runGenerate(io: CliIO, state: RunState, files: string[], opts: CommonOptions & { out: string; fileConcurrency?: string }): Promise<void> {
+export async function runGenerate(io: CliIO, state: RunState, files: string[], opts: GenerateOptions): Promise<void> {
+  if ((opts.wait || opts.jobTimeout !== undefined) && !opts.queue) throw new OnexgenError('USAGE', `${opts.wait ? '--wait' : '--job-timeout'} only applies with --queue`);
   const loaded = configFor(io, opts);
   const specs = await loadSpecs(io, files);
   const outDir = resolve(io.cwd, opts.out);
+  if (opts.queue) {
+    const { runQueuedGenerate } = await import('./generate-queue.js');
+    return runQueuedGenerate(io, state, opts, loaded, specs, outDir);
+  }
   const jobs: SpecJob[] = specs.map(({ file, spec }) => ({ kind: 'spec', file, spec, outDir }));
   await runPipeline(io, state, opts, loaded, jobs);
 }

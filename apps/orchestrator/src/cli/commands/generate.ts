@@ -5,6 +5,8 @@ import { addCommonOptions, type CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
 
+export type GenerateOptions = CommonOptions & { out: string; fileConcurrency?: string; queue?: boolean; wait?: boolean; jobTimeout?: string };
+
 export function registerGenerate(program: Command, io: CliIO, state: RunState): void {
   addCommonOptions(
     program
@@ -14,8 +16,11 @@ export function registerGenerate(program: Command, io: CliIO, state: RunState): 
       .option('--out <dir>', 'output directory', 'generated')
       .option('--offline', 'use no LLM: learned templates, patterns, then fallbacks')
       .option('--json', 'print one JSON document')
-      .option('--file-concurrency <n>', 'specs processed at once'),
-  ).action(async (files: string[], opts: CommonOptions & { out: string; fileConcurrency?: string }) => {
+      .option('--file-concurrency <n>', 'specs processed at once')
+      .option('--queue', 'enqueue the methods for `onexgen worker` processes on the PostgreSQL of --db/DATABASE_URL and print the run id')
+      .option('--wait', 'with --queue: wait for the workers and report as a local run does (same output and exit code)')
+      .option('--job-timeout <seconds>', 'with --queue: a job not finished after this long is handed to another worker (default 900)'),
+  ).action(async (files: string[], opts: GenerateOptions) => {
     const { runGenerate } = await import('./generate-run.js');
     await runGenerate(io, state, files, opts);
   });

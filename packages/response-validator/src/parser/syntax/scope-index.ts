@@ -22,6 +22,8 @@ export interface Container {
 
 export class ScopeIndex {
   private readonly containers: Container[] = [];
+  /** per container (same order): the index of the innermost container holding it, -1 at top level */
+  private readonly parents: number[] = [];
 
   constructor(nodes: ReadonlyMap<string, Node[]>) {
     for (const type of CONTAINER_TYPES) {
@@ -29,17 +31,35 @@ export class ScopeIndex {
         this.containers.push({ type, node, start: node.startIndex, end: node.endIndex, isAsync: type === 'function_definition' && node.firstChild?.type === 'async' });
       }
     }
-    // Outer containers first among equal starts, so the reverse scan finds inner ones first.
+    // Outer containers first among equal starts, so a later container with the same start is inner.
     this.containers.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Ranges nest: one pass with a stack of open containers gives each its parent.
+    const open: number[] = [];
+    this.containers.forEach((c, i) => {
+      while (open.length && this.containers[open.at(-1)!]!.end <= c.start) open.pop();
+      this.parents.push(open.at(-1) ?? -1);
+      open.push(i);
+    });
   }
 
-  /** Containers holding `node`, innermost first (the node itself excluded). */
+  /**
+   * Containers holding `node`, innermost first (the node itself excluded). Every container holding a
+   * position is an ancestor of (or is) the last container starting at or before it, so a binary
+   * search and a walk up the parents answer it: the cost is the nesting depth, not the file's size.
+   */
   enclosing(node: Node): Container[] {
     const start = node.startIndex;
+    let lo = 0;
+    let hi = this.containers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.containers[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
     const out: Container[] = [];
-    for (let i = this.containers.length - 1; i >= 0; i--) {
+    for (let i = lo - 1; i >= 0; i = this.parents[i]!) {
       const c = this.containers[i]!;
-      if (c.start <= start && start < c.end && !(c.start === start && c.node.equals(node))) out.push(c);
+      if (start < c.end && !(c.start === start && c.node.equals(node))) out.push(c);
     }
     return out;
   }

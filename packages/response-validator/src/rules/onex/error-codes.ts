@@ -1,32 +1,11 @@
-// ONEX errors: raise ModelOnexError with an EnumCoreErrorCode member that exists; wrap broad
-// exceptions into ModelOnexError. The member list and replacements are profile data.
+// ONEX errors: raise ModelOnexError with an error code; wrap broad exceptions into ModelOnexError.
+// (Whether an EnumCoreErrorCode member exists is api/unknown-enum-member's, from the API index.)
 import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { callArguments, calleeText, lastSegment, unwrap } from '../tree/nodes.js';
-import { closest } from './closest.js';
 
 const errorClass = (ctx: RuleContext) => ctx.profile.onex.errorClass ?? 'ModelOnexError';
 const enumName = (ctx: RuleContext) => ctx.profile.onex.errorCodeEnum ?? 'EnumCoreErrorCode';
-
-export const unknownErrorCode: Rule = {
-  id: 'onex/unknown-error-code',
-  category: 'compliance',
-  severity: 'error',
-  summary: 'EnumCoreErrorCode member that does not exist (fails at import time)',
-  check(ctx) {
-    const members = new Set(ctx.profile.onex.errorCodes ?? []);
-    const replacements = ctx.profile.onex.replacements ?? {};
-    const enumeration = enumName(ctx);
-    if (!ctx.module.source.includes(enumeration)) return; // cheap skip; the tree decides below
-    for (const attr of ctx.nodes('attribute')) {
-      const object = attr.childForFieldName('object');
-      const member = attr.childForFieldName('attribute')?.text;
-      if (!object || !member || lastSegment(object.text) !== enumeration || members.has(member)) continue;
-      const suggestion = replacements[member] ?? closest(member, [...members]);
-      ctx.report(attr, `${enumeration}.${member} does not exist${suggestion ? `: use ${enumeration}.${suggestion}` : ''} (the module would fail to import)`);
-    }
-  },
-};
 
 export const raiseNonOnexError: Rule = {
   id: 'onex/raise-non-onex-error',

@@ -9,7 +9,7 @@ function globToRegExp(glob: string): RegExp {
 }
 
 export function expectedPatternIds(ctx: Pick<RuleContext, 'context' | 'profile'>): string[] {
-  const ids = [...(ctx.context.expectedPatterns ?? [])];
+  const ids = [...(ctx.context.expectedPatterns ?? []), ...(ctx.context.requiredPatterns ?? [])];
   const variant = ctx.context.variant?.toUpperCase();
   if (variant) ids.push(...(ctx.profile.variants[variant] ?? []));
   return [...new Set(ids.map((id) => id.toLowerCase().replace(/_v\d+$/, '').replace(/[\s-]+/g, '_')))];
@@ -23,6 +23,7 @@ export const missingPattern: Rule = {
   check(ctx) {
     const expected = expectedPatternIds(ctx);
     if (expected.length === 0) return;
+    const required = new Set(expectedPatternIds({ context: { requiredPatterns: ctx.context.requiredPatterns ?? [] }, profile: ctx.profile }));
     const callees = ctx.nodes('call').map((c) => calleeText(c));
     const decorators = ctx.nodes('decorator').map((d) => d.text.replace(/^@\s*/, '').replace(/\(.*$/s, ''));
     const anchor = ctx.wrapper?.childForFieldName('body') ?? ctx.root;
@@ -35,7 +36,9 @@ export const missingPattern: Rule = {
       const calls = pattern.calls.map(globToRegExp);
       const decos = pattern.decorators.map(globToRegExp);
       const used = callees.some((c) => calls.some((r) => r.test(c))) || decorators.some((d) => decos.some((r) => r.test(d)));
-      if (!used) ctx.report(anchor, `expected pattern "${id}" (${pattern.description}) is not used: ${pattern.hint}`);
+      if (used) continue;
+      if (required.has(id)) ctx.report(anchor, `required pattern "${id}" (${pattern.description}) is not used: ${pattern.hint}`, 'error');
+      else ctx.report(anchor, `expected pattern "${id}" (${pattern.description}) is not used: ${pattern.hint}`);
     }
   },
 };
