@@ -58,6 +58,15 @@ describe('configuration cascade', () => {
     expect(() => loadConfig({ cwd: tmp, env: { HOME: tmp, ONEXGEN_TIER: 'gold' } })).toThrow(/environment tier/);
     expect(() => loadConfig({ cwd: tmp, env: { HOME: tmp }, configFile: 'missing.yaml' })).toThrow(/config file not found/);
   });
+
+  test('experiments: arms with template directories and weights; a bad one names the arm', () => {
+    const ok = project({ 'onexgen.config.yaml': 'no_learn: true\nexperiments:\n  - name: terse\n    arms:\n      - name: control\n      - { name: short, templates: prompts/short, weight: 2 }\n' });
+    const { config } = loadConfig({ cwd: ok, env: { HOME: ok } });
+    expect(config.noLearn).toBe(true);
+    expect(config.experiments).toEqual([{ name: 'terse', enabled: true, arms: [{ name: 'control', weight: 1 }, { name: 'short', templates: 'prompts/short', weight: 2 }] }]);
+    const bad = project({ 'onexgen.config.yaml': 'experiments:\n  - name: terse\n    arms: [{ name: a }, { name: a }]\n' });
+    expect(() => loadConfig({ cwd: bad, env: { HOME: bad } })).toThrow(/onexgen\.config\.yaml: experiments\[0\]\.arms\[1\]\.name: duplicate arm "a"/);
+  });
 });
 
 describe('a provider chosen by kind, without a base URL (--provider anthropic|gemini)', () => {

@@ -55,6 +55,8 @@ export const generationMetrics = pgTable(
     responseLength: integer('response_length'),
     /** the prompt template set that built the prompt: name@content-hash (null: recorded before versions) */
     promptVersion: varchar('prompt_version', { length: 100 }),
+    /** the prompt experiment arm the method was assigned to: `experiment/arm` (null: no experiment ran) */
+    experimentArm: varchar('experiment_arm', { length: 200 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [

@@ -48,6 +48,7 @@ export const generationInput = z.object({
   promptLength: count.nullish(),
   responseLength: count.nullish(),
   promptVersion: z.string().min(1).max(100).nullish(),
+  experimentArm: z.string().min(1).max(200).nullish(),
 });
 export type GenerationInput = z.input<typeof generationInput>;
 
