@@ -192,6 +192,30 @@ describe('llm-effect stores', () => {
     await expect(cache.set('', 1)).rejects.toThrow(InvalidRecordError);
   });
 
+  test('response cache: an entry written for a generation is served only once that generation committed', async () => {
+    const cache = createResponseCacheStore(handle);
+    const generationId = randomUUID();
+    await cache.set('k-gen', { text: 'answer' }, { ttlMs: 60_000, generationId });
+    // the run was killed before its generation row: the entry exists but is never served
+    expect(await countOf(`llm_response_cache where key_hash = 'k-gen'`)).toBe(1);
+    expect(await cache.get('k-gen')).toBeUndefined();
+    await handle.db.transaction((tx) => store.recordGenerationsIn(tx, [{ ...GENERATIONS[0]!, correlationId: generationId, methodName: 'cached_method' }]));
+    const hit = await cache.get<{ text: string }>('k-gen');
+    expect(hit?.response.text).toBe('answer');
+    expect(hit?.generationId).toBe(generationId);
+    // a later write of the same key for another generation is hidden again until that one commits
+    await cache.set('k-gen', { text: 'newer' }, { ttlMs: 60_000, generationId: randomUUID() });
+    expect(await cache.get('k-gen')).toBeUndefined();
+    await expect(cache.set('k-bad', 1, { generationId: 'not-a-uuid' })).rejects.toThrow(/generationId/);
+  });
+
+  test('a generation no model wrote records 0 attempts; a negative count is refused', async () => {
+    const correlationId = randomUUID();
+    await store.recordGeneration({ ...GENERATIONS[0]!, correlationId, strategy: 'learned_template', attempts: 0 });
+    expect(await countOf(`llm_generation_metrics where correlation_id = '${correlationId}' and attempts = 0`)).toBe(1);
+    await expect(store.recordGeneration({ ...GENERATIONS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
+  });
+
   test('budget spend accumulates atomically per scope and period', async () => {
     const budget = createBudgetSpendStore(handle);
     expect(await budget.getSpend('global', '2026-11-23')).toBe(0);
