@@ -20,7 +20,7 @@ export type { CatalogEntry, ModelCatalog } from './catalog/catalog.js';
 export { costMicros, microsToUsd, usdToMicros } from './cost/price.js';
 
 export { MemoryResponseCache } from './cache/cache-store.js';
-export type { ResponseCacheStore } from './cache/cache-store.js';
+export type { CacheEntryMeta, ResponseCacheStore } from './cache/cache-store.js';
 export { cacheKey } from './cache/key.js';
 export { MemoryBudgetStore } from './budget/budget-store.js';
 export type { BudgetStore } from './budget/budget-store.js';
