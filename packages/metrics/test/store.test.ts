@@ -192,6 +192,25 @@ describe('llm-effect stores', () => {
     await expect(cache.set('', 1)).rejects.toThrow(InvalidRecordError);
   });
 
+  test('response cache: setMany writes several entries at once, the last of a repeated key wins, a bad one writes none', async () => {
+    const cache = createResponseCacheStore(handle);
+    await cache.set('m1', { text: 'old' });
+    await cache.get('m1');
+    await cache.setMany([
+      { keyHash: 'm1', response: { text: 'first' }, ttlMs: 60_000 },
+      { keyHash: 'm2', response: { text: 'two' } },
+      { keyHash: 'm1', response: { text: 'last' } },
+    ]);
+    const m1 = await cache.get<{ text: string }>('m1');
+    expect(m1?.response.text).toBe('last');
+    expect(m1?.hits).toBe(0); // replaced: its hit count starts again
+    expect(m1?.ttlMs).toBeNull();
+    expect((await cache.get<{ text: string }>('m2'))?.response.text).toBe('two');
+    await expect(cache.setMany([{ keyHash: 'm3', response: 1 }, { keyHash: '', response: 2 }])).rejects.toThrow(InvalidRecordError);
+    expect(await countOf(`llm_response_cache where key_hash = 'm3'`)).toBe(0);
+    await cache.setMany([]);
+  });
+
   test('response cache: an entry written for a generation is served only once that generation committed', async () => {
     const cache = createResponseCacheStore(handle);
     const generationId = randomUUID();

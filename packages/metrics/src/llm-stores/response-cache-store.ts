@@ -32,9 +32,21 @@ export interface ResponseCacheStore {
   get<T = unknown>(keyHash: string): Promise<CachedResponse<T> | undefined>;
   /** `generationId`: the correlation id of the generation the answer is for (see `get`). */
   set(keyHash: string, response: unknown, options?: { ttlMs?: number | null; generationId?: string }): Promise<void>;
+  /**
+   * Several entries in one statement (a caller that writes behind buffers them); a key given twice
+   * keeps its last entry. Each is checked as `set` checks it; one bad entry writes none.
+   */
+  setMany(entries: readonly CacheEntryInput[]): Promise<void>;
   delete(keyHash: string): Promise<boolean>;
   /** Removes expired entries; returns how many. */
   purgeExpired(): Promise<number>;
+}
+
+export interface CacheEntryInput {
+  keyHash: string;
+  response: unknown;
+  ttlMs?: number | null;
+  generationId?: string;
 }
 
 const keySchema = z.string().min(1).max(128);
@@ -48,6 +60,30 @@ export function createResponseCacheStore(handle: DatabaseHandle, options: { now?
   const notExpired = (at: Date) => or(isNull(c.expiresAt), gt(c.expiresAt, at));
   const g = generationMetrics;
   const generationCommitted = or(isNull(c.generationId), exists(db.select({ one: sql`1` }).from(g).where(eq(g.correlationId, c.generationId))));
+
+  const setMany = async (entries: readonly CacheEntryInput[]): Promise<void> => {
+    const createdAt = now();
+    const byKey = new Map<string, typeof c.$inferInsert>();
+    for (const e of entries) {
+      const key = check(keySchema, 'cache key', e.keyHash);
+      const ttlMs = check(ttlSchema, 'cache ttlMs', e.ttlMs) ?? null;
+      const generationId = check(generationIdSchema, 'cache generationId', e.generationId) ?? null;
+      if (e.response === undefined) throw new InvalidRecordError('cache entry', [{ path: 'response', message: 'is undefined' }]);
+      const expiresAt = ttlMs === null ? null : new Date(createdAt.getTime() + ttlMs);
+      // one statement may not update a row twice: the last entry of a key wins
+      byKey.delete(key);
+      byKey.set(key, { keyHash: key, response: e.response, createdAt, ttlMs, expiresAt, hits: 0, lastHitAt: null, generationId });
+    }
+    if (byKey.size === 0) return;
+    const excluded = (column: string) => sql.raw(`excluded.${column}`);
+    await db
+      .insert(c)
+      .values([...byKey.values()])
+      .onConflictDoUpdate({
+        target: c.keyHash,
+        set: { response: excluded('response'), createdAt: excluded('created_at'), ttlMs: excluded('ttl_ms'), expiresAt: excluded('expires_at'), hits: 0, lastHitAt: null, generationId: excluded('generation_id') },
+      });
+  };
 
   return {
     async get<T>(keyHash: string) {
@@ -72,18 +108,9 @@ export function createResponseCacheStore(handle: DatabaseHandle, options: { now?
       };
     },
     async set(keyHash, response, opts = {}) {
-      const key = check(keySchema, 'cache key', keyHash);
-      const ttlMs = check(ttlSchema, 'cache ttlMs', opts.ttlMs) ?? null;
-      const generationId = check(generationIdSchema, 'cache generationId', opts.generationId) ?? null;
-      if (response === undefined) throw new InvalidRecordError('cache entry', [{ path: 'response', message: 'is undefined' }]);
-      const createdAt = now();
-      const expiresAt = ttlMs === null ? null : new Date(createdAt.getTime() + ttlMs);
-      const row = { keyHash: key, response, createdAt, ttlMs, expiresAt, hits: 0, lastHitAt: null, generationId };
-      await db
-        .insert(c)
-        .values(row)
-        .onConflictDoUpdate({ target: c.keyHash, set: { response, createdAt, ttlMs, expiresAt, hits: 0, lastHitAt: null, generationId } });
+      await setMany([{ keyHash, response, ...opts }]);
     },
+    setMany,
     async delete(keyHash) {
       const key = check(keySchema, 'cache key', keyHash);
       const rows = await db.delete(c).where(eq(c.keyHash, key)).returning({ keyHash: c.keyHash });
