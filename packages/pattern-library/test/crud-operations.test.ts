@@ -18,7 +18,8 @@ const USER_STORE = {
 };
 const errorsOf = (code: string, methodName: string, imports: string[]) =>
   validator
-    .validate(code, { fragment: true, nodeType: 'effect', methodName, fileImports: imports })
+    // an operation method's parameter is input_data (the skeleton's `async def <op>(self, input_data: dict[str, Any])`)
+    .validate(code, { fragment: true, nodeType: 'effect', methodName, fileImports: imports, knownNames: methodName === 'execute_effect' ? [] : ['input_data'] })
     .issues.filter((i) => i.severity === 'error')
     .map((i) => `${i.ruleId}@${i.line}: ${i.message}`);
 

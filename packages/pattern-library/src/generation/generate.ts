@@ -87,9 +87,12 @@ export function generatePatternCode(
       break;
   }
   const template = TEMPLATE_OF[pattern];
-  // the body reads the entry method's parameter: `contract` (execute_effect) or `input_data` (process)
-  const entry = nodeTypeFacts(nodeType);
-  return { code: renderPython(loadTemplate(template), { ...view, param: entry.entryParam.name }), methodName: entry.entryMethod, imports, template };
+  // the body reads the entry method's parameter — `contract` (execute_effect) or `input_data` (process) —
+  // through the fields its model really has (@onexgen/onex facts: input_state / data / metadata, and
+  // correlation_id / operation_id / workflow_id), so the api/* rules check every read
+  const { entryParam, entryMethod } = nodeTypeFacts(nodeType);
+  const input = { param: entryParam.name, dataField: entryParam.payload, idField: entryParam.id };
+  return { code: renderPython(loadTemplate(template), { ...view, ...input }), methodName: entryMethod, imports, template };
 }
 
 /**
