@@ -2,6 +2,7 @@
 // then handed to a writer: straight to the database, or through the spool when one is configured.
 import type { DatabaseHandle, MetricsDb } from '../db/open-database.js';
 import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
+import { armOutcomes, type ArmOutcomes, type ArmOutcomesQuery } from '../query/arm-outcomes.js';
 import { listContextWindows, type ContextWindowRow } from '../query/context-window-stats.js';
 import {
   acceptanceStats,
@@ -69,6 +70,8 @@ export interface MetricsStore {
   upsertContextWindows(rows: ContextWindowInput[]): Promise<RecordResult>;
   listContextWindows(): Promise<ContextWindowRow[]>;
   aggregate(query?: AggregateQuery): Promise<AggregateResult>;
+  /** Per prompt version or experiment arm: statistics, passes, and each method's latest outcome (prompt A/B). */
+  armOutcomes(query: ArmOutcomesQuery): Promise<ArmOutcomes[]>;
   timeSeries(query: TimeSeriesQuery): Promise<TimeSeriesResult>;
   /** Recent generations, newest first, with the feedback given on them. */
   listGenerations(query?: GenerationListQuery): Promise<GenerationListing[]>;
@@ -118,6 +121,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     upsertContextWindows: (rows) => record('contextWindow', rows),
     listContextWindows: () => listContextWindows(handle.db),
     aggregate: (query = {}) => aggregate(handle.db, query),
+    armOutcomes: (query) => armOutcomes(handle.db, query),
     timeSeries: (query) => timeSeries(handle.db, query),
     listGenerations: (query = {}) => listGenerations(handle.db, query),
     findGenerations: (prefix) => findGenerations(handle.db, prefix),

@@ -1,6 +1,7 @@
 // Questions the api/* rules ask of an index: does a module exist, what does a name in it refer to
 // (following re-exports and lazily served names), a class's bases in method-resolution order, and
 // where a method or attribute comes from.
+import { type ApiIndexSource, inMemoryIndex } from './packed-index.js';
 import type { ApiClass, ApiFunction, ApiIndex, ApiModule } from './schema.js';
 
 export type ApiSymbol =
@@ -29,10 +30,13 @@ const MAX_DEPTH = 12;
 export class ApiIndexView {
   readonly package: string;
   readonly source: string | undefined;
-  private definitions: Map<string, ApiSymbol[]> | undefined;
+  private readonly definitions = new Map<string, ApiSymbol[]>();
   private readonly mros = new Map<string, Mro>();
+  private readonly index: ApiIndexSource;
 
-  constructor(private readonly index: ApiIndex) {
+  /** an index in memory, or a packed one whose modules are parsed on first use */
+  constructor(index: ApiIndex | ApiIndexSource) {
+    this.index = 'modules' in index ? inMemoryIndex(index) : index;
     this.package = index.package;
     this.source = index.source;
   }
@@ -48,16 +52,16 @@ export class ApiIndexView {
   }
 
   module(name: string): ApiModule | undefined {
-    return this.index.modules[name];
+    return this.index.module(name);
   }
 
   moduleNames(): string[] {
-    return Object.keys(this.index.modules);
+    return this.index.moduleNames();
   }
 
   /** What `name` means as an attribute of module `moduleName` (`from moduleName import name`). */
   member(moduleName: string, name: string, depth = 0): ApiSymbol | undefined {
-    const mod = this.index.modules[moduleName];
+    const mod = this.index.module(moduleName);
     if (!mod || depth > MAX_DEPTH) return undefined;
     const cls = mod.classes?.[name];
     if (cls) return { kind: 'class', module: moduleName, name, cls };
@@ -71,7 +75,7 @@ export class ApiIndexView {
     if (mod.lazy?.includes(name)) return this.uniqueDefinition(name) ?? { kind: 'opaque', module: moduleName, name };
     if (mod.names?.includes(name)) return { kind: 'opaque', module: moduleName, name };
     const sub = `${moduleName}.${name}`;
-    if (this.index.modules[sub]) return { kind: 'module', module: sub };
+    if (this.index.module(sub)) return { kind: 'module', module: sub };
     return undefined;
   }
 
@@ -80,7 +84,7 @@ export class ApiIndexView {
     const parts = dotted.split('.');
     for (let i = parts.length; i > 0; i--) {
       const moduleName = parts.slice(0, i).join('.');
-      if (!this.index.modules[moduleName]) continue;
+      if (!this.index.module(moduleName)) continue;
       let sym: ApiSymbol | undefined = { kind: 'module', module: moduleName };
       for (const part of parts.slice(i)) {
         if (sym?.kind !== 'module') return sym && sym.kind !== 'external' ? { kind: 'opaque', module: moduleName, name: part } : sym;
@@ -99,20 +103,19 @@ export class ApiIndexView {
 
   /** Every class and function of that name, in any module (for "it is in …" suggestions). */
   definitionsOf(name: string): ApiSymbol[] {
-    if (!this.definitions) {
-      const defs = new Map<string, ApiSymbol[]>();
-      const add = (n: string, s: ApiSymbol) => {
-        const list = defs.get(n);
-        if (list) list.push(s);
-        else defs.set(n, [s]);
-      };
-      for (const [m, mod] of Object.entries(this.index.modules)) {
-        for (const [n, cls] of Object.entries(mod.classes ?? {})) add(n, { kind: 'class', module: m, name: n, cls });
-        for (const [n, fn] of Object.entries(mod.functions ?? {})) add(n, { kind: 'function', module: m, name: n, fn });
+    let found = this.definitions.get(name);
+    if (!found) {
+      found = [];
+      for (const m of this.index.definingModules(name)) {
+        const mod = this.index.module(m);
+        const cls = mod?.classes?.[name];
+        if (cls) found.push({ kind: 'class', module: m, name, cls });
+        const fn = mod?.functions?.[name];
+        if (fn) found.push({ kind: 'function', module: m, name, fn });
       }
-      this.definitions = defs;
+      this.definitions.set(name, found);
     }
-    return this.definitions.get(name) ?? [];
+    return found;
   }
 
   /** A type annotation as written in `moduleName` (`ModelONEXContainer`, `X | None`, `Optional[X]`, `"X"`) → the class. */
