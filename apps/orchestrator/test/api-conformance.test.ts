@@ -230,7 +230,10 @@ describe('bodies injected into the rendered node file', () => {
     }
   });
 
-  test('the check can fail: a body reading input_state on ModelComputeInput names a field the index lacks', () => {
-    expect(fieldsRead('compute', 'payload = input_data.input_state\n').filter((f) => !realFields('compute').includes(f))).toEqual(['input_state']);
+  test('the check can fail: a body reading input_state on ModelComputeInput names a field the index lacks', async () => {
+    const seeded = 'payload = dict(input_data.input_state or {})\nreturn payload\n';
+    expect(fieldsRead('compute', seeded).filter((f) => !realFields('compute').includes(f))).toEqual(['input_state']);
+    const file = await injected('compute', { code: seeded, imports: [] });
+    expect(api(validator.validate(file).issues).map((f) => f.split(' ')[1])).toEqual(['api/unknown-attribute']);
   });
 });
