@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // Start-up of the built `onexgen` CLI beside `node -e 0` measured in the same run (medians of N
 // child processes): `--version`, `--help`, and `db migrate` on a new embedded database and on
-// memory://. Prints figures; asserts nothing. Usage: node tools/bench/cli-startup.mjs [runs=7]
+// memory://. Prints figures; asserts nothing.
+// Usage: node tools/bench/cli-startup.mjs [runs=7] [--no-migrate]   (--no-migrate: start-up cases only)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../apps/orchestrator/bin/onexgen.js', import.meta.url));
-const runs = Number(process.argv[2] ?? 7);
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 7);
+const withMigrate = !args.includes('--no-migrate');
 const work = mkdtempSync(join(tmpdir(), 'onexgen-startup-'));
 
 function timeOnce(args, cwd = work) {
@@ -42,12 +45,13 @@ const cases = [
 const slow = new Set(['onexgen db migrate --db memory://', 'onexgen db migrate --db <new dir>']);
 const results = [];
 for (const [name, fn] of cases) {
+  if (!withMigrate && slow.has(name)) continue;
   const n = slow.has(name) ? Math.min(3, runs) : runs;
   const times = Array.from({ length: n }, fn);
   results.push({ name, n, median: median(times) });
 }
 const peer = results[0].median;
-console.log(`Node ${process.version}, ${runs} runs (3 for migrate), medians`);
+console.log(`Node ${process.version}, ${runs} runs${withMigrate ? ' (3 for migrate)' : ''}, medians, load average ${loadavg()[0].toFixed(1)}`);
 console.log('| command | median | × node -e 0 |\n|---|---|---|');
 for (const r of results) console.log(`| ${r.name} | ${r.median.toFixed(0)} ms | ${(r.median / peer).toFixed(2)} |`);
 rmSync(work, { recursive: true, force: true });

@@ -48,6 +48,7 @@ export const generationMetrics = pgTable(
     /** the spec's examples for the method, and how many passed in the sandbox */
     examplesTotal: integer('examples_total').notNull().default(0),
     examplesPassed: integer('examples_passed').notNull().default(0),
+    /** model calls the method's loop made: 0 for a body no model wrote (pattern, learned template, fallback) */
     attempts: integer('attempts').notNull().default(1),
     finishReason: varchar('finish_reason', { length: 50 }),
     truncated: boolean('truncated').notNull().default(false),
@@ -77,7 +78,7 @@ export const generationMetrics = pgTable(
     check('llm_generation_metrics_latency_ck', sql`${t.latencyMs} >= 0`),
     check('llm_generation_metrics_cost_ck', sql`${t.costMicroUsd} >= 0`),
     check('llm_generation_metrics_quality_ck', sql`${t.qualityScore} >= 0 AND ${t.qualityScore} <= 1`),
-    check('llm_generation_metrics_attempts_ck', sql`${t.attempts} >= 1`),
+    check('llm_generation_metrics_attempts_ck', sql`${t.attempts} >= 0`),
     check('llm_generation_metrics_prompt_length_ck', sql`${t.promptLength} >= 0`),
     check('llm_generation_metrics_response_length_ck', sql`${t.responseLength} >= 0`),
   ],
