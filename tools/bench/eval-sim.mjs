@@ -3,7 +3,8 @@
 // strategies compared; prints the eval table. SIMULATOR FIGURES: the simulated model answers a
 // method's reference body with probability --p per code request (seeded), a wrong body otherwise,
 // and does not read plans or reviews — so the figures show what the harness reports and what the
-// extra passes cost, never what a strategy buys on a real model.
+// extra passes cost, never what a strategy buys on a real model. Costs are glm-4.5's catalog
+// prices applied to the simulator's token counts.
 //
 //   npx tsx --tsconfig tsconfig.base.json tools/bench/eval-sim.mjs [--strategy single-pass,multi-pass]
 //       [--repeat 2] [--p 0.6] [--seed 7]
@@ -73,7 +74,7 @@ let stdout = '';
 let stderr = '';
 try {
   const code = await runCli(
-    ['eval', SUITE, '--strategy', values.strategy, '--repeat', values.repeat, '--provider', 'openai-compatible', '--base-url', `${sim.url}/v1`, '--model', 'sim-model', '--db', join(dir, 'db'), '--label', `llm-sim p=${P} seed=${values.seed}`],
+    ['eval', SUITE, '--strategy', values.strategy, '--repeat', values.repeat, '--provider', 'openai-compatible', '--base-url', `${sim.url}/v1`, '--model', 'glm-4.5', '--db', join(dir, 'db'), '--label', `llm-sim p=${P} seed=${values.seed}`],
     { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { PATH: process.env.PATH, HOME: dir, CI: '1', ONEXGEN_API_KEY: 'sk-sim' }, cwd: dir, isTTY: false },
   );
   const progress = stderr.split('\n').filter((l) => !/^\[\d+\/\d+\]/.test(l) && l.trim());
