@@ -24,7 +24,6 @@ export interface EvalOptions {
   repeat: string;
   label?: string;
   html?: string;
-  learn?: boolean;
 }
 
 export interface EvalReportOptions {
@@ -70,7 +69,7 @@ export async function runEvalCommand(io: CliIO, state: RunState, suite: string[]
       cases,
       arms,
       repeat,
-      runCase: (c, arm, r) => runCase(session, c, arm, r, outRoot, { learn: opts.learn === true }),
+      runCase: (c, arm, r) => runCase(session, c, arm, r, outRoot),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: opts.json ? undefined : (done, total, c, arm) => io.stderr(`[${done}/${total}] ${c.name} · ${arm.strategy}${arm.model ? ` · ${arm.model}` : ''}\n`),
     });
