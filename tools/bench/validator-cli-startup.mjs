@@ -4,7 +4,9 @@
 // `node -e 0` and CPython 3.12's `ast.parse` of the same file, measured in the same run. Rounds
 // interleave the three commands so a load spike hits all of them; medians of wall time and of CPU
 // time (user + sys, from /usr/bin/time). Prints figures; asserts nothing.
-// Usage: (cd packages/response-validator && npx tsup) && node tools/bench/validator-cli-startup.mjs [--runs 15] [--file F.py] [--bin path]
+// Usage: (cd packages/response-validator && npx tsup) && node tools/bench/validator-cli-startup.mjs [--runs 15] [--file F.py] [--bin path] [--node path]
+//   --node: another Node binary for the CLI and for `node -e 0` (e.g. Node 22, whose compile cache the bin enables:
+//   --node "$(npx -y -p node@22 node -e 'console.log(process.execPath)')")
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,11 +21,14 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '15' },
     file: { type: 'string', default: path.join(here, 'fixtures/node_user_effect.py') },
     bin: { type: 'string', default: path.join(root, 'packages/response-validator/bin/onexgen-validate.js') },
+    node: { type: 'string', default: process.execPath },
   },
 });
 const runs = Number(opts.runs);
 const file = path.resolve(opts.file);
 const env = { ...process.env, PYENV_VERSION: '3.12' };
+const node = opts.node;
+const nodeVersion = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const hasTime = fs.existsSync('/usr/bin/time');
 
 /** wall ms (hrtime around the child) and CPU ms (user + sys of the child, via /usr/bin/time when present) */
@@ -43,12 +48,12 @@ const median = (xs) => {
 };
 
 const cases = [
-  ['node -e 0', process.execPath, ['-e', '0']],
-  ['onexgen-validate FILE', process.execPath, [opts.bin, file]],
+  ['node -e 0', node, ['-e', '0']],
+  ['onexgen-validate FILE', node, [opts.bin, file]],
   ['python3 -c "import ast; ast.parse(open(F).read())"', 'python3', ['-c', `import ast; ast.parse(open(${JSON.stringify(file)}).read())`]],
 ];
 const samples = cases.map(() => ({ wall: [], cpu: [] }));
-timeOnce(process.execPath, [opts.bin, file]); // one unmeasured call: disk cache and Node's compile cache (when the Node version has one) warm, as on a user's second call
+timeOnce(node, [opts.bin, file]); // one unmeasured call: disk cache and Node's compile cache (when the Node version has one) warm, as on a user's second call
 for (let r = 0; r < runs; r++) {
   cases.forEach(([, cmd, args], i) => {
     const t = timeOnce(cmd, args);
@@ -58,7 +63,7 @@ for (let r = 0; r < runs; r++) {
 }
 
 const py = spawnSync('python3', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
-console.log(`${os.cpus().length} cpu, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; node ${process.version}; ${py}; ${runs} interleaved rounds, medians`);
+console.log(`${os.cpus().length} cpu, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; node ${nodeVersion}; ${py}; ${runs} interleaved rounds, medians`);
 console.log(`file: ${path.relative(root, file)} (${fs.readFileSync(file, 'utf8').split('\n').length - 1} lines); bin: ${path.relative(root, opts.bin)}`);
 const [nodeRow, cliRow, pyRow] = samples.map((s) => ({ wall: median(s.wall), cpu: median(s.cpu) }));
 console.log('| command | wall | CPU | wall × node -e 0 | wall × CPython |\n|---|---:|---:|---:|---:|');

@@ -228,10 +228,13 @@ describe('llm-effect stores', () => {
     await expect(cache.set('k-bad', 1, { generationId: 'not-a-uuid' })).rejects.toThrow(/generationId/);
   });
 
-  test('a generation no model wrote records 0 attempts; a negative count is refused', async () => {
+  test('a generation no model wrote records 0 attempts, so does an offline fallback; a negative count is refused', async () => {
     const correlationId = randomUUID();
     await store.recordGeneration({ ...GENERATIONS[0]!, correlationId, strategy: 'learned_template', attempts: 0 });
     expect(await countOf(`llm_generation_metrics where correlation_id = '${correlationId}' and attempts = 0`)).toBe(1);
+    await store.recordFallback({ ...FALLBACKS[0]!, correlationId, attempts: 0 });
+    expect(await countOf(`fallback_events where correlation_id = '${correlationId}' and attempts = 0`)).toBe(1);
+    await expect(store.recordFallback({ ...FALLBACKS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
     await expect(store.recordGeneration({ ...GENERATIONS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
   });
 

@@ -18,8 +18,18 @@ const nodeTypeFactsSchema = z.strictObject({
   contractModule: z.string().min(1),
   /** the base class's method the runtime calls (`execute_effect` on NodeEffect, `process` on the others) */
   entryMethod: z.string().regex(/^[a-z_][a-z0-9_]*$/),
-  /** the entry method's parameter: its name and annotation, and the module the annotation comes from */
-  entryParam: z.strictObject({ name: z.string().regex(/^[a-z_][a-z0-9_]*$/), class: z.string().min(1), module: z.string().min(1) }),
+  /**
+   * the entry method's parameter: its name and annotation, the module the annotation comes from, and
+   * the fields of that model (real ones, as the API index lists them) holding the operation's data
+   * (`payload`) and the id logs and errors carry (`id`)
+   */
+  entryParam: z.strictObject({
+    name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+    class: z.string().min(1),
+    module: z.string().min(1),
+    payload: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+    id: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  }),
   entrySummary: z.string().min(1),
   summary: z.string().min(1),
   characteristics: z.array(z.string().min(1)),

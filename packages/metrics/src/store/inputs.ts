@@ -130,7 +130,8 @@ export const fallbackInput = z.object({
   methodName: name(255),
   strategy: z.enum(FALLBACK_STRATEGIES),
   reason: z.string().min(1).max(4000),
-  attempts: z.number().int().min(1),
+  /** model calls made before the decision: 0 when none was (offline) */
+  attempts: z.number().int().min(0),
   success: z.boolean(),
   durationMs: millis.default(0),
 });

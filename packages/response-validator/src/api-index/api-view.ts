@@ -1,6 +1,7 @@
 // Questions the api/* rules ask of an index: does a module exist, what does a name in it refer to
 // (following re-exports and lazily served names), a class's bases in method-resolution order, and
 // where a method or attribute comes from.
+import { externalBaseMembers, isPydanticBase } from './external-bases.js';
 import { type ApiIndexSource, inMemoryIndex } from './packed-index.js';
 import type { ApiClass, ApiFunction, ApiIndex, ApiModule } from './schema.js';
 
@@ -18,7 +19,13 @@ export type ClassSymbol = Extract<ApiSymbol, { kind: 'class' }>;
 export interface Mro {
   /** the class and its indexed ancestors, nearest first */
   classes: ClassSymbol[];
-  /** every base resolved inside the index or is one that adds no members (object, ABC, Generic, Protocol) */
+  /** bases from outside the index whose members are known (pydantic.BaseModel, …; external-bases.ts) */
+  external: string[];
+  /**
+   * every base resolved inside the index, adds no members (object, ABC, Generic, Protocol) or is a
+   * known external one; for a pydantic model also: its `model_config` is known not to allow extra
+   * attributes (no model_config along the MRO means pydantic's default, extra="ignore")
+   */
   closed: boolean;
 }
 
@@ -145,6 +152,7 @@ export class ApiIndexView {
     const hit = this.mros.get(key);
     if (hit) return hit;
     const classes: ClassSymbol[] = [];
+    const external: string[] = [];
     const seen = new Set<string>();
     let closed = true;
     const visit = (c: ClassSymbol, depth: number): void => {
@@ -157,11 +165,19 @@ export class ApiIndexView {
         if (NEUTRAL_BASES.has(bare)) continue;
         const sym = this.baseSymbol(c.module, bare);
         if (sym?.kind === 'class') visit(sym, depth + 1);
-        else if (!(this.isEnumClass(cls) && ENUM_BASES.has(bare))) closed = false;
+        else if (sym?.kind === 'external' && externalBaseMembers(sym.origin)) {
+          if (!external.includes(sym.origin)) external.push(sym.origin);
+        } else if (!(this.isEnumClass(cls) && ENUM_BASES.has(bare))) closed = false;
       }
     };
     visit(cls, 0);
-    const mro = { classes, closed };
+    if (closed && external.some(isPydanticBase)) {
+      // the nearest class that sets model_config decides; extra="allow" (or a config the index
+      // could not read) lets any attribute exist
+      const configured = classes.find((c) => c.cls.attributes?.includes('model_config'));
+      if (configured && configured.cls.extra !== 'ignore' && configured.cls.extra !== 'forbid') closed = false;
+    }
+    const mro = { classes, external, closed };
     this.mros.set(key, mro);
     return mro;
   }
@@ -189,7 +205,9 @@ export class ApiIndexView {
   /** Every method, attribute and member name along the MRO. */
   memberNames(cls: ClassSymbol): Set<string> {
     const out = new Set<string>();
-    for (const c of this.mro(cls).classes) {
+    const mro = this.mro(cls);
+    for (const origin of mro.external) for (const n of externalBaseMembers(origin) ?? []) out.add(n);
+    for (const c of mro.classes) {
       for (const n of Object.keys(c.cls.methods ?? {})) out.add(n);
       for (const n of c.cls.attributes ?? []) out.add(n);
       for (const n of c.cls.members ?? []) out.add(n);
