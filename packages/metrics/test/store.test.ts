@@ -101,6 +101,20 @@ describe('record functions', () => {
     expect(build!.tokensPerSection).toEqual({ system: 200, patterns: 500, contract: 300 });
   });
 
+  test('passes of a strategy: one row each, with cost and detail; a bad kind names the field', async () => {
+    const correlationId = randomUUID();
+    const pass = (passNumber: number, kind: string) => ({ correlationId, methodName: 'pay', passNumber, kind, model: 'glm-4.5', tokensInput: 100 * passNumber, tokensOutput: 10, costMicroUsd: 7 * passNumber, latencyMs: 5, detail: { n: passNumber } });
+    const result = await store.recordPasses([pass(1, 'plan') as never, pass(2, 'code') as never, pass(3, 'review') as never]);
+    expect(result.ids).toHaveLength(3);
+    const rows = rowsOf<Record<string, unknown>>(await handle.db.execute(sql`select pass_number, kind, tokens_input, cost_micro_usd::int as cost, detail from generation_passes where correlation_id = ${correlationId} order by pass_number`));
+    expect(rows.map((r) => [r.pass_number, r.kind, r.tokens_input, r.cost, r.detail])).toEqual([
+      [1, 'plan', 100, 7, { n: 1 }],
+      [2, 'code', 200, 14, { n: 2 }],
+      [3, 'review', 300, 21, { n: 3 }],
+    ]);
+    await expect(store.recordPass(pass(4, 'guess') as never)).rejects.toThrow(/kind/);
+  });
+
   test('history and feedback: the verdict updates the latest attempt of the method', async () => {
     const correlationId = randomUUID();
     const base = { correlationId, nodeType: 'effect' as const, methodName: 'charge', promptText: 'p', validationPassed: true };

@@ -60,6 +60,7 @@ export interface MetricsStore {
   recordContextBuilds(inputs: ContextBuildInput[]): Promise<RecordResult>;
   /** A multi-pass plan / self-review or a cross-model review of a method, with its cost. */
   recordPass(input: PassInput): Promise<RecordResult>;
+  recordPasses(inputs: PassInput[]): Promise<RecordResult>;
   recordFallback(input: FallbackInput): Promise<RecordResult>;
   recordFallbacks(inputs: FallbackInput[]): Promise<RecordResult>;
   recordHistory(input: HistoryInput): Promise<RecordResult>;
@@ -113,6 +114,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     recordContextBuild: (input) => record('contextBuild', [input]),
     recordContextBuilds: (inputs) => record('contextBuild', inputs),
     recordPass: (input) => record('pass', [input]),
+    recordPasses: (inputs) => record('pass', inputs),
     recordFallback: (input) => record('fallback', [input]),
     recordFallbacks: (inputs) => record('fallback', inputs),
     recordHistory: (input) => record('history', [input]),
