@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // Start-up of the built `onexgen` CLI beside `node -e 0` measured in the same run (medians of N
 // child processes): `--version`, `--help`, and `db migrate` on a new embedded database and on
-// memory://. Prints figures; asserts nothing. Usage: node tools/bench/cli-startup.mjs [runs=7]
+// memory://. Prints figures; asserts nothing.
+// Usage: node tools/bench/cli-startup.mjs [runs=7] [--no-migrate] [--baseline <bin/onexgen.js>]
+//   --no-migrate: start-up cases only; --baseline: also time another build's bin (e.g. a copy of an
+//   older dist) for --version/--help. Cases run round-robin, so load changes hit them alike.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../apps/orchestrator/bin/onexgen.js', import.meta.url));
-const runs = Number(process.argv[2] ?? 7);
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 7);
+const withMigrate = !args.includes('--no-migrate');
+const baseline = args.includes('--baseline') ? resolve(args[args.indexOf('--baseline') + 1]) : undefined;
 const work = mkdtempSync(join(tmpdir(), 'onexgen-startup-'));
 
 function timeOnce(args, cwd = work) {
@@ -27,6 +33,12 @@ function median(xs) {
 
 const cases = [
   ['node -e 0', () => timeOnce(['-e', '0'])],
+  ...(baseline
+    ? [
+        ['baseline --version', () => timeOnce([baseline, '--version'])],
+        ['baseline --help', () => timeOnce([baseline, '--help'])],
+      ]
+    : []),
   ['onexgen --version', () => timeOnce([BIN, '--version'])],
   ['onexgen --help', () => timeOnce([BIN, '--help'])],
   ['onexgen db migrate --db memory://', () => timeOnce([BIN, 'db', 'migrate', '--db', 'memory://'])],
@@ -40,14 +52,17 @@ const cases = [
   }],
 ];
 const slow = new Set(['onexgen db migrate --db memory://', 'onexgen db migrate --db <new dir>']);
-const results = [];
-for (const [name, fn] of cases) {
-  const n = slow.has(name) ? Math.min(3, runs) : runs;
-  const times = Array.from({ length: n }, fn);
-  results.push({ name, n, median: median(times) });
+const chosen = cases.filter(([name]) => withMigrate || !slow.has(name));
+const times = new Map(chosen.map(([name]) => [name, []]));
+for (let round = 0; round < runs; round++) {
+  for (const [name, fn] of chosen) {
+    if (slow.has(name) && round >= 3) continue;
+    times.get(name).push(fn());
+  }
 }
+const results = chosen.map(([name]) => ({ name, n: times.get(name).length, median: median(times.get(name)) }));
 const peer = results[0].median;
-console.log(`Node ${process.version}, ${runs} runs (3 for migrate), medians`);
+console.log(`Node ${process.version}, ${runs} runs${withMigrate ? ' (3 for migrate)' : ''}, medians, load average ${loadavg()[0].toFixed(1)}`);
 console.log('| command | median | × node -e 0 |\n|---|---|---|');
 for (const r of results) console.log(`| ${r.name} | ${r.median.toFixed(0)} ms | ${(r.median / peer).toFixed(2)} |`);
 rmSync(work, { recursive: true, force: true });

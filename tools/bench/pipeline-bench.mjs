@@ -4,13 +4,17 @@
 // Runs on the TypeScript sources (tsx applies the workspace path map, so no dist has to be current):
 //   npx tsx --tsconfig tsconfig.base.json tools/bench/pipeline-bench.mjs [--specs 20] [--ops 5]
 //       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
-//       [--db memory:// | postgres://user@host:port/db]
+//       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15]] [--skip-overhead]
 //
 // 1. Overhead per method: everything but waiting for the model (context build with exact token
 //    counts, validation, decision, recording, learning, injection share), at zero simulated latency,
 //    one method at a time. Peer in the same run: the bare llm-effect round trip to the same simulator.
 // 2. Throughput: specs × (ops + entry method) methods at the given simulated latency and concurrency,
-//    against the ideal concurrency / latency methods per second.
+//    against the ideal concurrency / latency methods per second; wall, this process's CPU time per
+//    method, the pipeline's own time per method (latency minus model wait) and the model wait.
+//    --cpu-prof samples this thread during the throughput run (V8's profiler over node:inspector)
+//    and prints self time by area (package, PGlite's WebAssembly, GC, idle) and the top functions;
+//    --sql counts the embedded database's statements during it, by shape, per method.
 // The database is PGlite in memory unless --db names a PostgreSQL server (PGlite runs in this
 // process and its queries use the same thread as the pipeline); template learning is off (learnThreshold 1) so that every
 // method really goes to the model.
@@ -22,6 +26,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLLMClient } from '@onexgen/llm-effect';
+import { printSummary, startCpuProfile, summarise } from './cpu-profile.mjs';
+import { startSqlCensus } from './sql-census.mjs';
 import { NodeSpecSchema } from '@onexgen/onex';
 import { loadConfig, openSession, runNodes } from '../../apps/orchestrator/src/index.ts';
 // the valid ONEX method body the orchestrator's tests also answer with
@@ -36,6 +42,10 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '50' },
     db: { type: 'string', default: 'memory://' },
+    'cpu-prof': { type: 'boolean', default: false },
+    sql: { type: 'boolean', default: false },
+    'skip-overhead': { type: 'boolean', default: false },
+    top: { type: 'string', default: '15' },
   },
 });
 const num = (k) => {
@@ -100,7 +110,7 @@ function specs(count, ops, tag) {
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const fmt = (n) => n.toFixed(2);
 
-async function run(sim, specList, { concurrency, fileConcurrency }) {
+async function run(sim, specList, { concurrency, fileConcurrency, profile = false, census = false }) {
   const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-'));
   const loaded = loadConfig({
     cwd: dir,
@@ -119,8 +129,15 @@ async function run(sim, specList, { concurrency, fileConcurrency }) {
   const progress = process.env.BENCH_TRACE ? (e) => events.push({ ...e, t: performance.now() }) : undefined;
   const session = await openSession({ loaded, env: { HOME: dir }, cwd: dir, ...(progress ? { progress } : {}) });
   const jobs = specList.map((spec, i) => ({ kind: 'spec', file: `spec-${i}.yaml`, spec, outDir: join(dir, 'out') }));
+  const profiler = profile ? await startCpuProfile() : undefined;
+  const sqlCensus = census ? startSqlCensus() : undefined;
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
   const nodes = await runNodes(session, jobs);
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuProfile = await profiler?.stop();
+  const statements = sqlCensus?.stop();
   if (process.env.BENCH_TRACE) {
     const byMethod = new Map();
     for (const e of events) {
@@ -139,16 +156,42 @@ async function run(sim, specList, { concurrency, fileConcurrency }) {
     for (const [k, v] of gaps) console.log(`  [trace] ${k.padEnd(28)} median ${fmt(v.sort((a, b) => a - b)[Math.floor(v.length / 2)])} ms`);
     console.log(`  [trace] run ended at ${fmt(performance.now() - started)} ms`);
   }
-  const wall = performance.now() - started;
   await session.close();
   rmSync(dir, { recursive: true, force: true });
   const failed = nodes.filter((n) => n.status !== 'written');
   if (failed.length) throw new Error(`${failed.length} nodes failed: ${failed[0].error?.message}`);
-  return { wall, methods: nodes.flatMap((n) => n.methods) };
+  return { wall: wallMs, cpuMs: (cpu.user + cpu.system) / 1000, methods: nodes.flatMap((n) => n.methods), profile: cpuProfile, statements };
 }
 
 let sim = await startSim(0);
 try {
+  if (!values['skip-overhead']) await overheadRun();
+  // ---- 2. throughput at simulated latency
+  sim.close();
+  sim = await startSim(LATENCY);
+  // warm-up (module loading, first PGlite and tokenizer use) outside the figure
+  await run(sim, specs(2, 2, 'warm'), { concurrency: CONCURRENCY, fileConcurrency: 2 });
+  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS, profile: values['cpu-prof'], census: values.sql });
+  const viaModel = many.methods.filter((m) => m.strategy === 'llm');
+  const perSecond = viaModel.length / (many.wall / 1000);
+  const ideal = CONCURRENCY / (LATENCY / 1000);
+  const own = viaModel.map((m) => m.latency - m.modelLatency).sort((a, b) => a - b);
+  const wait = viaModel.map((m) => m.modelLatency).sort((a, b) => a - b);
+  console.log(`\nthroughput: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}, database ${values.db === 'memory://' ? 'PGlite in memory (same thread)' : 'PostgreSQL server'}`);
+  console.log(`  ${viaModel.length} via the model in ${fmt(many.wall / 1000)} s = ${perSecond.toFixed(1)} methods/s; ideal ${ideal.toFixed(0)} methods/s; ratio ${(perSecond / ideal).toFixed(2)}`);
+  console.log(`  CPU of this process: ${fmt(many.cpuMs / 1000)} s over ${fmt(many.wall / 1000)} s wall (${((many.cpuMs / many.wall) * 100).toFixed(0)} % of one core); ${fmt(many.cpuMs / many.methods.length)} ms CPU per method`);
+  console.log(`  per method: pipeline's own time p50 ${fmt(pct(own, 50))} ms p95 ${fmt(pct(own, 95))} ms · model wait p50 ${fmt(pct(wait, 50))} ms p95 ${fmt(pct(wait, 95))} ms (simulated ${LATENCY} ms)`);
+  if (many.profile) printSummary(summarise(many.profile), { top: Number(values.top) });
+  if (many.statements) {
+    const total = many.statements.reduce((n, r) => n + r.n, 0);
+    console.log(`  embedded database statements: ${total} (${(total / many.methods.length).toFixed(2)} per method); by shape, per method:`);
+    for (const r of many.statements.slice(0, Number(values.top))) console.log(`    ${(r.n / many.methods.length).toFixed(2).padStart(6)}  ${r.shape}`);
+  }
+} finally {
+  sim.close();
+}
+
+async function overheadRun() {
   // ---- 1. overhead per method, zero latency, one at a time
   await run(sim, specs(2, OPS, 'warm'), { concurrency: 1, fileConcurrency: 1 });
   const one = await run(sim, specs(SPECS, OPS, 'seq'), { concurrency: 1, fileConcurrency: 1 });
@@ -180,16 +223,4 @@ try {
   console.log(`  peer: bare llm-effect round trip p50 ${fmt(pct(peer, 50))} ms  p95 ${fmt(pct(peer, 95))} ms`);
   console.log(`  ratio overhead / bare round trip (medians): ${(pct(overhead, 50) / pct(peer, 50)).toFixed(2)}`);
   console.log(`  whole run: ${one.methods.length} methods in ${fmt(one.wall)} ms (node writes and injection included)`);
-
-  // ---- 2. throughput at simulated latency
-  sim.close();
-  sim = await startSim(LATENCY);
-  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS });
-  const viaModel = many.methods.filter((m) => m.strategy === 'llm').length;
-  const perSecond = viaModel / (many.wall / 1000);
-  const ideal = CONCURRENCY / (LATENCY / 1000);
-  console.log(`\nthroughput: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}`);
-  console.log(`  ${viaModel} via the model in ${fmt(many.wall / 1000)} s = ${perSecond.toFixed(1)} methods/s; ideal ${ideal.toFixed(0)} methods/s; ratio ${(perSecond / ideal).toFixed(2)}`);
-} finally {
-  sim.close();
 }

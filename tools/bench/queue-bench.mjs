@@ -1,21 +1,24 @@
 #!/usr/bin/env node
 // The work queue on one PostgreSQL, printed (never asserted). Build first (`npm run build`).
 //
-//   node tools/bench/queue-bench.mjs [--db postgres://…] [--jobs 100000] [--specs 40] [--ops 9]
-//       [--latency 200] [--concurrency 25] [--skip-workers]
+//   node tools/bench/queue-bench.mjs [--db postgres://…] [--jobs 20000] [--specs 40] [--ops 9]
+//       [--latency 200] [--concurrency 25] [--workers 1,2,3] [--skip-cost] [--skip-workers]
 //
-// 1. Queue cost: --jobs method jobs enqueued (nodes of 100 methods), then as many committed method
-//    results with a typical body and outcome (~1.5 KB); the on-disk size of pg-boss's job tables and
-//    of the queue_* tables, extrapolated per million jobs; enqueue rate; bare fetch+complete rate
-//    (four loops, no work) — what the queue itself costs a method.
-// 2. Workers: the built CLI end to end, llm-sim in its own process at --latency: `generate --queue`
-//    of specs × (ops + 1) methods, then one worker process vs two, each at --concurrency, from
-//    enqueue to the run's last node written. Peer: the ideal (workers × concurrency / latency).
+// 1. Queue cost: --jobs method jobs enqueued (nodes of 100 methods), then committed method results
+//    with a typical body and outcome (~1.5 KB); the on-disk size of pg-boss's job tables and of the
+//    queue_* tables, extrapolated per million jobs; enqueue rate; bare fetch+complete rate (four
+//    loops, no work) — what the queue itself costs a method.
+// 2. Workers: specs × (ops + 1) methods, llm-sim in its own process at --latency. Peer in the same
+//    run: the same specs through the pipeline in this process, no queue (same server, concurrency).
+//    Then 1, 2, 3 `onexgen worker` processes (the built CLI) at --concurrency each, the run enqueued
+//    by `generate --queue`, timed by the run's own row (enqueued → last node committed, server
+//    clock), so CLI start-up is outside the figure. Per method: pg-boss's job span (fetched →
+//    completed) split into the pipeline's own latency and the queue's overhead around it.
 // Without --db a throwaway server is started (tools/test-harness/pg-server.cjs).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +32,13 @@ const require = createRequire(import.meta.url);
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
-    jobs: { type: 'string', default: '100000' },
+    jobs: { type: 'string', default: '20000' },
     specs: { type: 'string', default: '40' },
     ops: { type: 'string', default: '9' },
     latency: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '25' },
+    workers: { type: 'string', default: '1,2,3' },
+    'skip-cost': { type: 'boolean', default: false },
     'skip-workers': { type: 'boolean', default: false },
   },
 });
@@ -151,45 +156,134 @@ function cli(args, env, cwd) {
   return { child, done, err: () => stderr };
 }
 
-async function workers(count, sim, tag) {
-  const url = await freshDatabase(`queue_bench_w${count}`);
-  const dir = mkdtempSync(join(tmpdir(), 'queue-bench-'));
-  const files = Array.from({ length: SPECS }, (_, s) => {
-    const ops = Array.from({ length: OPS }, (_, i) => `  - { name: step_${tag}_${i}, description: Step ${i} of node ${s}. }`).join('\n');
+/** user + system CPU seconds of a live process (Linux /proc; clock ticks of 10 ms) */
+function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const pct = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+const ms = (n) => n.toFixed(1);
+
+/** The same specs every run gets (names differ per run only through the database they go to). */
+function writeSpecs(dir) {
+  // template learning off: every method goes to the model in every run
+  writeFileSync(join(dir, 'onexgen.config.yaml'), 'learnThreshold: 1\n');
+  return Array.from({ length: SPECS }, (_, s) => {
+    const ops = Array.from({ length: OPS }, (_, i) => `  - { name: step_${i}, description: Step ${i} of node ${s}. }`).join('\n');
     const file = join(dir, `s${s}.yaml`);
-    writeFileSync(file, `name: bench_${tag}_${s}\nnode_type: COMPUTE_GENERIC\ndescription: Benchmark node ${s}.\noperations:\n${ops}\n`);
+    writeFileSync(file, `name: bench_${s}\nnode_type: COMPUTE_GENERIC\ndescription: Benchmark node ${s}.\noperations:\n${ops}\n`);
     return file;
   });
+}
+
+const llmFlags = (sim) => ({ provider: 'openai-compatible', baseUrl: `${sim.url}/v1`, model: 'glm-4.5' });
+
+/** Peer: the same specs through the pipeline in this process (no queue), on a database of the same server. */
+async function inProcess(sim, dir, files) {
+  const url = await freshDatabase('queue_bench_local');
+  const { loadConfig, openSession, runNodes, loadSpecFile } = await import('../../apps/orchestrator/dist/index.js');
+  const env = { HOME: dir, ONEXGEN_API_KEY: 'sk-bench' };
+  const loaded = loadConfig({ cwd: dir, env, flags: { ...llmFlags(sim), db: url, concurrency: CONCURRENCY } });
+  const session = await openSession({ loaded, env, cwd: dir });
+  const jobs = await Promise.all(files.map(async (file) => ({ kind: 'spec', file, spec: await loadSpecFile(file), outDir: join(dir, 'out-local') })));
+  const cpu0 = process.cpuUsage();
+  const t = performance.now();
+  const nodes = await runNodes(session, jobs);
+  const seconds = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await session.close();
+  const methods = nodes.flatMap((n) => n.methods);
+  const failed = nodes.filter((n) => n.status !== 'written');
+  if (failed.length) throw new Error(`in-process run: ${failed.length} node(s) not written: ${failed[0].error?.message}`);
+  return { methods: methods.length, seconds, rate: methods.length / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, latency: methods.map((m) => m.latency), model: methods.map((m) => m.modelLatency) };
+}
+
+/** `count` worker processes at --concurrency each; `generate --queue` enqueues; timed by the run's own row. */
+async function workers(count, sim, dir, files) {
+  const url = await freshDatabase(`queue_bench_w${count}`);
   const env = { DATABASE_URL: url, ONEXGEN_API_KEY: 'sk-bench' };
   // migrate once before the workers start, so start-up is not part of the figure
-  await cli(['db', 'migrate'], env, dir).done;
+  const migrated = await cli(['db', 'migrate'], env, dir).done;
+  if (migrated.code !== 0) throw new Error(`db migrate: ${migrated.stderr}`);
   const procs = Array.from({ length: count }, () => cli(['worker', '--concurrency', String(CONCURRENCY), '--poll-ms', '100'], env, dir));
-  while (!procs.every((p) => /taking jobs/.test(p.err()))) await new Promise((r) => setTimeout(r, 100));
-  const t = performance.now();
-  const run = await cli(['generate', ...files, '--out', 'out', '--queue', '--wait', '--json', '--provider', 'openai-compatible', '--base-url', `${sim.url}/v1`, '--model', 'glm-4.5'], env, dir).done;
-  const seconds = (performance.now() - t) / 1000;
-  for (const p of procs) p.child.kill('SIGTERM');
-  await Promise.all(procs.map((p) => p.done));
-  const methods = SPECS * (OPS + 1);
-  const parsed = JSON.parse(run.stdout);
-  rmSync(dir, { recursive: true, force: true });
-  return { methods, seconds, rate: methods / seconds, exit: run.code, llm: parsed.totals.verdicts };
+  while (!procs.every((p) => /taking jobs/.test(p.err()))) {
+    const dead = procs.find((p) => p.child.exitCode !== null);
+    if (dead) throw new Error(`worker exited: ${dead.err()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const cpu0 = procs.map((p) => cpuSecondsOf(p.child.pid));
+  const queued = await cli(['generate', ...files, '--out', `out-${count}`, '--queue', '--json', ...Object.entries(llmFlags(sim)).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, v])], env, dir).done;
+  if (queued.code !== 0) throw new Error(`generate --queue: ${queued.stderr}`);
+  const { runId } = JSON.parse(queued.stdout);
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    let run;
+    for (;;) {
+      [run] = await db`select state, extract(epoch from finished_at - created_at)::float8 as seconds from queue_runs where run_id = ${runId}`;
+      if (run.state !== 'queued') break;
+      if (procs.some((p) => p.child.exitCode !== null)) throw new Error(`a worker exited during the run: ${procs.map((p) => p.err()).join('\n')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const cpuSeconds = procs.reduce((s, p, i) => s + cpuSecondsOf(p.child.pid) - cpu0[i], 0);
+    // per method job: pg-boss's span (fetched → completed) and the pipeline's own time inside it
+    const rows = await db`
+      select extract(epoch from j.completed_on - j.started_on)::float8 * 1000 as span,
+             (r.result->'outcome'->>'latency')::float8 as latency,
+             (r.result->'outcome'->>'modelLatency')::float8 as model, r.ok
+        from pgboss.job j
+        join queue_method_results r on r.run_id = ${runId}::uuid and r.node_key = j.data->>'nodeKey' and r.method = j.data->>'method'
+       where j.name = ${METHOD_QUEUE} and j.data->>'runId' = ${runId} and j.state = 'completed'`;
+    const [{ failed }] = await db`select count(*) filter (where result->>'status' <> 'written')::int as failed from queue_nodes where run_id = ${runId}`;
+    const methods = SPECS * (OPS + 1);
+    return {
+      methods,
+      seconds: run.seconds,
+      rate: methods / run.seconds,
+      cpuSeconds,
+      failedNodes: failed,
+      span: rows.map((r) => r.span),
+      latency: rows.map((r) => r.latency),
+      overhead: rows.map((r) => r.span - r.latency),
+    };
+  } finally {
+    await db.end();
+    for (const p of procs) p.child.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.done));
+  }
 }
 
 try {
-  await queueCost();
+  if (!values['skip-cost']) await queueCost();
   if (!values['skip-workers']) {
     const sim = await startSim(LATENCY);
+    const dir = mkdtempSync(join(tmpdir(), 'queue-bench-'));
     try {
-      const one = await workers(1, sim, 'a');
-      const two = await workers(2, sim, 'b');
+      const files = writeSpecs(dir);
+      const local = await inProcess(sim, dir, files);
+      const counts = String(values.workers).split(',').map(Number);
+      const runs = [];
+      for (const n of counts) runs.push([n, await workers(n, sim, dir, files)]);
       const ideal = (n) => (n * CONCURRENCY * 1000) / LATENCY;
-      console.log(`workers (${one.methods} methods, ${SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY} per worker, one PostgreSQL; enqueue to last node written)`);
-      console.log(`  1 worker:  ${one.rate.toFixed(1)} methods/s (${one.seconds.toFixed(1)} s; ideal ${ideal(1).toFixed(0)}/s, ratio ${(one.rate / ideal(1)).toFixed(2)}; exit ${one.exit})`);
-      console.log(`  2 workers: ${two.rate.toFixed(1)} methods/s (${two.seconds.toFixed(1)} s; ideal ${ideal(2).toFixed(0)}/s, ratio ${(two.rate / ideal(2)).toFixed(2)}; exit ${two.exit})`);
-      console.log(`  2 workers / 1 worker: ${(two.rate / one.rate).toFixed(2)}×`);
+      console.log(`\nworkers: ${local.methods} methods (${SPECS} specs × ${OPS + 1}), llm-sim at ${LATENCY} ms, concurrency ${CONCURRENCY} per process, one PostgreSQL server, ${cpus().length} cores`);
+      console.log(`  (worker runs timed by the run's row: enqueued → last node committed; the in-process run: runNodes start → end)`);
+      console.log(`  in process (no queue): ${local.rate.toFixed(1)} methods/s (${local.seconds.toFixed(1)} s; ideal ${ideal(1).toFixed(0)}/s, ratio ${(local.rate / ideal(1)).toFixed(2)}; CPU ${((local.cpuSeconds * 1000) / local.methods).toFixed(1)} ms/method)`);
+      const one = runs.find(([n]) => n === 1)?.[1];
+      for (const [n, r] of runs) {
+        const vsOne = one && n !== 1 ? `; ${(r.rate / one.rate).toFixed(2)}× 1 worker` : '';
+        console.log(`  ${n} worker${n > 1 ? 's' : ' '}: ${r.rate.toFixed(1)} methods/s (${r.seconds.toFixed(1)} s; ideal ${ideal(n).toFixed(0)}/s, ratio ${(r.rate / ideal(n)).toFixed(2)}; ${(r.rate / local.rate).toFixed(2)}× in-process${vsOne}; CPU ${((r.cpuSeconds * 1000) / r.methods).toFixed(1)} ms/method; failed nodes ${r.failedNodes})`);
+      }
+      console.log(`  per method (ms, median / p95):`);
+      console.log(`    in process: pipeline latency ${ms(pct(local.latency, 50))} / ${ms(pct(local.latency, 95))} (model wait ${ms(pct(local.model, 50))})`);
+      for (const [n, r] of runs) {
+        console.log(`    ${n} worker${n > 1 ? 's' : ' '}: job span ${ms(pct(r.span, 50))} / ${ms(pct(r.span, 95))} = pipeline ${ms(pct(r.latency, 50))} / ${ms(pct(r.latency, 95))} + queue overhead ${ms(pct(r.overhead, 50))} / ${ms(pct(r.overhead, 95))}; span / in-process latency (medians) ${(pct(r.span, 50) / pct(local.latency, 50)).toFixed(2)}`);
+      }
     } finally {
       sim.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }
 } finally {

@@ -27,6 +27,8 @@ export async function createContext() {
   const sim = await startLlmSim({ scenario: {} });
   const key = `sk-reliability-${Math.random().toString(36).slice(2)}-SECRET`;
   const counters = { faults: 0, rowsLost: 0, filesDamaged: 0, secretsFound: 0 };
+  /** measured figures the probes report (never held against a threshold) */
+  const figures = [];
   let pg;
 
   const ctx = {
@@ -34,6 +36,7 @@ export async function createContext() {
     sim,
     key,
     counters,
+    figures,
     /** A fresh folder for one run. */
     dir(name) {
       return mkdtempSync(join(root, `${name}-`));

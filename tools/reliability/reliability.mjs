@@ -48,8 +48,10 @@ const totals = {
   filesDamaged: ctx.counters.filesDamaged,
   secretsFound: ctx.counters.secretsFound,
 };
-if (values.json) process.stdout.write(`${JSON.stringify({ totals, results }, null, 2)}\n`);
+if (values.json) process.stdout.write(`${JSON.stringify({ totals, figures: ctx.figures, results }, null, 2)}\n`);
 else {
+  if (ctx.figures.length > 0) process.stdout.write('\nfigures (measured, not held against a threshold):\n');
+  for (const f of ctx.figures) process.stdout.write(`  ${f.probe}: ${f.what}: stopped in ${f.stoppedInMs} ms (sent ${f.sentAfterMs} ms after start, exit ${f.exit}, load ${f.load1})\n`);
   process.stdout.write(
     `\n${totals.probes} probes, ${totals.faultsInjected} faults injected: ${totals.held} held, ${totals.broke} broke; ` +
       `rows lost ${totals.rowsLost}, files damaged ${totals.filesDamaged}, secrets found ${totals.secretsFound}\n`,

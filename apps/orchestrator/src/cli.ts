@@ -1,6 +1,7 @@
 // Entry of the `onexgen` command (bin/onexgen.js imports the built copy of this file).
-import { disposeSharedCounters } from '@onexgen/context-builder';
-import { freeTokenizers } from '@onexgen/onex/tokens';
+// Nothing heavy is imported here: `--version` and `--help` must not load the tokenizer, database or
+// LLM client (a command loads what it needs when it runs; see cli/program.ts).
+import { runAtExit } from './cli/at-exit.js';
 import { processIO } from './cli/io.js';
 import { handleInterrupts } from './cli/interrupt.js';
 import { runCli } from './cli/program.js';
@@ -21,9 +22,8 @@ export async function main(argv: string[]): Promise<void> {
     code = await runCli(argv.slice(2), processIO(controller.signal));
   } finally {
     release();
-    // tiktoken encoders live in WASM memory the GC never frees: the process's shutdown frees them
-    disposeSharedCounters();
-    freeTokenizers();
+    // e.g. the token encoders, registered by the commands that counted (cli/free-encoders.ts)
+    runAtExit();
   }
   process.exitCode = code;
 }

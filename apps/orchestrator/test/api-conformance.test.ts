@@ -3,14 +3,17 @@
 // and contract-pattern body, every fallback body, and the call forms the prompt teaches — with zero
 // api/* findings. Bodies are validated as the pipeline checks them: fragments of the rendered node
 // file's entry method, under that file's own import block.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { buildContext, loadContextSources, type LoadedSources } from '@onexgen/context-builder';
 import { fallbackImports, partialImplementation, templateFallback, type MethodSpec } from '@onexgen/fallback-strategies';
 import { NODE_TYPES, nodeTypeFacts, type NodeType } from '@onexgen/onex';
-import { generatePatternCode, loadPatternCatalog, type ContractPatternKind } from '@onexgen/pattern-library';
-import { createValidator, parsePython, type PyFunction, type ValidationIssue, type Validator } from '@onexgen/response-validator';
+import { findStubs, injectBodies, type BodyInjection } from '@onexgen/node-source';
+import { generateOperationCode, generatePatternCode, loadPatternCatalog, type ContractPatternKind } from '@onexgen/pattern-library';
+import { createValidator, DATA_DIR, loadPythonParser, parsePython, type PyFunction, type ValidationIssue, type Validator } from '@onexgen/response-validator';
 import { renderSkeleton, type Skeleton } from '@onexgen/pipeline';
 import { loadSpecFile } from '../src/spec/load-spec.js';
 
@@ -141,5 +144,96 @@ describe('prompt instructions', () => {
     const forms = /```python\n([\s\S]*?)```/.exec(system)![1]!.trim().split('\n');
     expect(forms.length).toBeGreaterThanOrEqual(3);
     for (const form of forms) expect({ form, api: api(checkBody(type, form, [], ['correlation_id', 'order_id']).issues) }).toEqual({ form, api: [] });
+  });
+});
+
+// The fragment checks above cannot see the entry parameter's type; injected into the rendered node
+// file, the body reads `input_data: ModelComputeInput[Any]` (or `contract: ModelContractEffect`), so the
+// api/* rules check every attribute it reads on it. Independently of the rules, every field a body
+// reads on the entry parameter must be one the shipped index lists for that model.
+describe('bodies injected into the rendered node file', () => {
+  const index = JSON.parse(gunzipSync(readFileSync(join(DATA_DIR, 'api', 'omnibase_core-0.3.1.json.gz'))).toString('utf8')) as {
+    modules: Record<string, { classes?: Record<string, { attributes?: string[] }> }>;
+  };
+  const realFields = (type: NodeType): string[] => {
+    const { module, class: cls } = nodeTypeFacts(type).entryParam;
+    return index.modules[module]!.classes![cls.replace(/\[.*$/, '')]!.attributes!;
+  };
+  /** `input_data.data`, `contract.input_state`: the attributes a body reads on the entry parameter */
+  const fieldsRead = (type: NodeType, code: string): string[] => {
+    const name = nodeTypeFacts(type).entryParam.name;
+    return [...code.matchAll(new RegExp(`\\b${name}\\.([A-Za-z_][A-Za-z0-9_]*)`, 'g'))].map((m) => m[1]!).filter((f) => !['model_dump', 'model_copy'].includes(f));
+  };
+
+  const CONTRACTS: Record<NodeType, [ContractPatternKind, object][]> = {
+    effect: [
+      ['CRUD', { capabilities: ['create_user', 'get_user', 'update_user', 'delete_user'] }],
+      ['CRUD', { entity: 'user', table: 'users', operations: ['create_user', 'get_user', 'update_user', 'delete_user'] }],
+      ['EventProcessing', { consumed_events: ['order.created'], published_events: ['order_processed'] }],
+    ],
+    compute: [
+      ['Transformation', { name: 'price_calculator' }],
+      ['Aggregation', { aggregation: { group_by: 'region' } }],
+    ],
+    reducer: [['Aggregation', { aggregation: { group_by: 'region' } }]],
+    orchestrator: [
+      ['Orchestration', { workflow_coordination: { steps: ['validate', 'charge'] } }],
+      ['EventProcessing', { consumed_events: ['order.created'], published_events: ['order_processed'] }],
+    ],
+  };
+
+  async function injected(type: NodeType, entryBody: { code: string; imports: readonly string[] }, operations: (name: string) => { code: string; imports: string[] } | undefined = () => undefined) {
+    const r = rendered.get(type)!;
+    const parser = await loadPythonParser();
+    const stubs = findStubs(parser, parser.parse(r.node));
+    const injections: BodyInjection[] = [];
+    for (const stub of stubs) {
+      const body = stub.method === r.entry.name ? entryBody : operations(stub.method);
+      if (body) injections.push({ stub, code: body.code, imports: [...body.imports] });
+    }
+    expect(injections.map((i) => i.stub.method)).toContain(r.entry.name);
+    return injectBodies(parser, r.node, injections).source;
+  }
+
+  test.each([...NODE_TYPES])('%s: every pattern body reads only real fields of the entry input and the injected file has no api/* finding', async (type) => {
+    const r = rendered.get(type)!;
+    for (const [kind, contract] of CONTRACTS[type]) {
+      const generated = generatePatternCode(kind, contract, type, r.skeleton.className);
+      const read = fieldsRead(type, generated.code);
+      expect(read.length).toBeGreaterThan(0);
+      expect({ kind, unknown: read.filter((f) => !realFields(type).includes(f)) }).toEqual({ kind, unknown: [] });
+      expect(generated.code).not.toMatch(/getattr\((input_data|contract), "/);
+      const file = await injected(type, generated, (op) => generateOperationCode(contract, type, r.skeleton.className, op));
+      const result = validator.validate(file);
+      expect({ kind, api: api(result.issues) }).toEqual({ kind, api: [] });
+      expect(result.syntaxValid).toBe(true);
+    }
+  });
+
+  test('effect CRUD: every declared operation gets a real body (no stub left) and the file passes the api/* rules', async () => {
+    const r = rendered.get('effect')!;
+    const contract = { entity: 'user', table: 'users', operations: ['create_user', 'get_user', 'update_user', 'delete_user'] };
+    const file = await injected('effect', generatePatternCode('CRUD', contract, 'effect', r.skeleton.className), (op) => generateOperationCode(contract, 'effect', r.skeleton.className, op));
+    const parser = await loadPythonParser();
+    expect(findStubs(parser, parser.parse(file)).map((s) => s.method)).toEqual([]);
+    expect(file).toContain('"INSERT INTO users (data) VALUES ($1::jsonb) RETURNING id, data"');
+    expect(api(validator.validate(file).issues)).toEqual([]);
+  });
+
+  test.each([...NODE_TYPES])('%s: template and partial fallback bodies read only real fields and pass in the file', async (type) => {
+    const { entry } = rendered.get(type)!;
+    const bodies = [templateFallback(entry, 'offline'), partialImplementation(entry, type, { steps: ['validate', 'persist'], ...(type === 'effect' ? { io: { kind: 'pool' as const } } : {}) })];
+    for (const code of bodies) {
+      expect(fieldsRead(type, code).filter((f) => !realFields(type).includes(f))).toEqual([]);
+      const file = await injected(type, { code, imports: fallbackImports(code) });
+      expect(api(validator.validate(file).issues)).toEqual([]);
+    }
+  });
+
+  test('the check can fail: a body reading input_state on ModelComputeInput names a field the index lacks', async () => {
+    const seeded = 'payload = dict(input_data.input_state or {})\nreturn payload\n';
+    expect(fieldsRead('compute', seeded).filter((f) => !realFields('compute').includes(f))).toEqual(['input_state']);
+    const file = await injected('compute', { code: seeded, imports: [] });
+    expect(api(validator.validate(file).issues).map((f) => f.split(' ')[1])).toEqual(['api/unknown-attribute']);
   });
 });

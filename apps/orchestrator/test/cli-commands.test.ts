@@ -63,6 +63,15 @@ describe('fill offline, explain, metrics, patterns, db', () => {
     const metrics = await run(['metrics', '--db', db, '--json']);
     expect(metrics.code).toBe(0);
     expect(JSON.stringify(JSON.parse(metrics.stdout).summary)).toContain('"count":7');
+    // offline: no prompt was built, so no version; the A/B view shows them unlabelled and compares nothing
+    const byVersion = await run(['metrics', '--db', db, '--by', 'prompt-version', '--json']);
+    expect(byVersion.stderr).toBe('');
+    const compared = JSON.parse(byVersion.stdout);
+    expect(compared.arms.map((a: { label: string; methods: number }) => [a.label, a.methods])).toEqual([['(none)', 7]]);
+    expect(compared.comparisons).toEqual([]);
+    const badBy = await run(['metrics', '--db', db, '--by', 'model']);
+    expect(badBy.code).toBe(2);
+    expect(badBy.stderr).toContain('--by: expected prompt-version or arm, got "model"');
   }, 120_000);
 
   test('explain prints the sections and their tokens without a model', async () => {

@@ -1,11 +1,13 @@
 // `onexgen doctor` in-process against llm-sim over real HTTP and a real PGlite on disk: a healthy
 // provider answers with its cost, a broken one (401, nothing listening, key missing) fails with its
 // fix, the database is checked without being created, and the key is never printed.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
+import { checkNode, NODE_RANGE } from '../src/doctor/checks.js';
 import { runInProcess } from './helpers/run-in-process.js';
 
 // each test runs the CLI (database, sandbox, model calls): minutes, not seconds, on a loaded machine
@@ -40,7 +42,8 @@ describe('onexgen doctor', () => {
     const [database] = byName(json, 'database');
     expect(database).toMatchObject({ status: 'fail' });
     expect(database!.fix).toContain('onexgen db migrate');
-    expect(byName(json, 'node')[0]).toMatchObject({ status: 'ok' });
+    // Node 20 runs but is past its upstream end of life: a warning, never a failure
+    expect(byName(json, 'node')[0]).toMatchObject({ status: process.versions.node.startsWith('20.') ? 'warn' : 'ok' });
     expect((await runInProcess(['db', 'migrate', '--db', db], { env: { HOME: tmp, CI: '1' }, cwd: tmp })).code).toBe(0);
   });
 
@@ -94,5 +97,27 @@ describe('onexgen doctor', () => {
     const anthropic = byName(JSON.parse(missing.stdout), 'provider')[0]!;
     expect(anthropic).toMatchObject({ status: 'fail' });
     expect(anthropic.fix).toMatch(/set (ONEXGEN_API_KEY|ANTHROPIC_API_KEY)/);
+  });
+});
+
+describe('the Node check follows engines', () => {
+  test('the range it judges is the one package.json declares', () => {
+    const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { engines: { node: string } };
+    expect(manifest.engines.node).toBe(NODE_RANGE);
+  });
+
+  test.each([
+    ['18.20.4', 'fail'],
+    ['20.10.0', 'fail'],
+    ['20.11.0', 'warn'],
+    ['20.20.2', 'warn'],
+    ['21.7.3', 'fail'],
+    ['22.0.0', 'ok'],
+    ['24.21.0', 'ok'],
+    ['26.10.0', 'ok'],
+  ])('Node %s → %s', (version, status) => {
+    const check = checkNode(version);
+    expect(check.status).toBe(status);
+    if (status !== 'ok') expect(check.fix).toContain('Node 22 or 24');
   });
 });

@@ -51,7 +51,7 @@ describe('first contact', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  test('metrics never creates a database: a missing folder and memory:// are refused', async () => {
+  test('metrics and templates never create a database: a missing folder and memory:// are refused', async () => {
     const cwd = emptyDir('metrics');
     const typo = await runBuiltCli(['metrics', '--db', 'tpyo'], { cwd, env: { HOME: cwd } });
     expect(typo.code).toBe(2);
@@ -59,6 +59,9 @@ describe('first contact', () => {
     const byDefault = await runBuiltCli(['metrics'], { cwd, env: { HOME: cwd } });
     expect(byDefault.code).toBe(2);
     expect(byDefault.stderr).toContain(`no database at ${join(cwd, '.onexgen', 'db')}`);
+    const templates = await runBuiltCli(['templates', 'list'], { cwd, env: { HOME: cwd } });
+    expect(templates.code).toBe(2);
+    expect(templates.stderr).toContain(`templates list: no database at ${join(cwd, '.onexgen', 'db')}`);
     const memory = await runBuiltCli(['metrics', '--db', 'memory://'], { cwd, env: { HOME: cwd } });
     expect(memory.code).toBe(2);
     expect(memory.stderr).toContain('memory:// keeps nothing');

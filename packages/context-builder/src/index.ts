@@ -50,3 +50,4 @@ export { formatReference } from './format/reference-formatter.js';
 export { loadTemplateSet, type TemplateSet } from './templates/template-set.js';
 export { ContextBuilderError, ProtectedOverBudgetError, type ContextBuilderErrorCode } from './errors.js';
 export { DATA_DIR, TEMPLATES_DIR } from './data-dir.js';
+export { planPrompt, planAddition, reviewPrompt, exampleLine, type PlanPromptInput, type ReviewPromptInput } from './passes/pass-prompts.js';

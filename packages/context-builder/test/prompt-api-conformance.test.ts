@@ -30,6 +30,10 @@ describe('prompt instructions against the real API', () => {
     expect(forms.length).toBeGreaterThanOrEqual(3);
     const facts = nodeTypeFacts(nodeType);
     expect(text).toContain(`its entry method is \`${facts.entryMethod}(self, ${facts.entryParam.name}: ${facts.entryParam.class})\``);
+    // the fields it names are the input model's real ones (input_state only on the effect contract)
+    const { name, payload, id } = facts.entryParam;
+    expect(text).toContain(`\`${name}.${payload}\` holds the operation's data and \`${name}.${id}\` the id logs and errors carry`);
+    if (nodeType !== 'effect') expect(text).not.toContain('input_state');
     for (const form of forms) {
       const r = validator.validate(form, { fragment: true, nodeType, knownNames: ['correlation_id', 'order_id'] });
       expect({ form, api: r.issues.filter((i) => i.ruleId.startsWith('api/')) }).toEqual({ form, api: [] });

@@ -17,3 +17,18 @@ export { saveEvalRun, loadEvalRun, listEvalRuns, EvalRunNotFoundError, type Eval
 
 export { renderEvalText, type ReportHeader } from './report/text-report.js';
 export { renderEvalHtml } from './report/html-report.js';
+
+export {
+  experimentSchema,
+  experimentsSchema,
+  experimentArmSchema,
+  assignArm,
+  activeExperiment,
+  methodIdentity,
+  type Experiment,
+  type ExperimentInput,
+  type ExperimentArm,
+  type ArmAssignment,
+} from './experiments/experiment.js';
+export { compareRecordedArms, UNLABELLED, type RecordedArm, type RecordedComparison } from './experiments/recorded-arms.js';
+export { renderRecordedArmsText } from './experiments/recorded-arms-text.js';

@@ -35,3 +35,14 @@ export { TEMPLATES_DIR } from './data-dir.js';
 
 export { runFallbackLoop } from './loop/run-fallback-loop.js';
 export type { AttemptRequest, AttemptResult, FallbackLoopInput, FallbackOutcome } from './loop/run-fallback-loop.js';
+
+export { methodComplexity, complexityInputSchema, COMPLEX_POINTS } from './passes/complexity.js';
+export type { Complexity, ComplexityInput } from './passes/complexity.js';
+export { methodCriticality, criticalityInputSchema, SENSITIVE_PATTERNS } from './passes/criticality.js';
+export type { Criticality, CriticalityInput } from './passes/criticality.js';
+export { parseJsonAnswer } from './passes/json-answer.js';
+export type { JsonAnswer } from './passes/json-answer.js';
+export { parsePlanAnswer, planSchema } from './passes/plan-answer.js';
+export type { ParsedPlan, Plan } from './passes/plan-answer.js';
+export { parseReviewAnswer, reviewAnswerSchema, reviewIssueSchema, reviewPolicySchema, decideReview, reviewFeedback } from './passes/review-answer.js';
+export type { ReviewAnswer, ReviewDecision, ReviewIssue, ReviewPolicy } from './passes/review-answer.js';

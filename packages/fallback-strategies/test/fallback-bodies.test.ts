@@ -58,11 +58,14 @@ describe.each(NODE_TYPES)('%s node', (type) => {
     expect(afterDocstring).toMatch(/^# IMPLEMENTATION REQUIRED: /);
     if (type === 'compute') {
       // pure: no clock, no random id, no logging
-      expect(body).toContain(`correlation_id = getattr(${PARAM(type).name}, "correlation_id", None)\n`);
+      // the input model's real id field (ModelComputeInput has operation_id, no correlation_id)
+      expect(body).toContain('correlation_id = (input_data.operation_id if input_data is not None else None)\n');
+      expect(body).toContain('source = input_data.data\n');
       expect(body).not.toMatch(/time\.|uuid4|emit_log_event/);
     } else {
       expect(body).toContain('started = time.perf_counter()');
-      expect(body).toContain(`correlation_id = getattr(${PARAM(type).name}, "correlation_id", None) or uuid4()`);
+      const { name, id } = PARAM(type);
+      expect(body).toContain(`correlation_id = (${name}.${id} if ${name} is not None else None) or uuid4()`);
       expect(body).toMatch(/emit_log_event\(\n {4}LogLevel\.INFO,/);
     }
     expect(body).toContain('except Exception as exc:');
@@ -87,7 +90,8 @@ describe('what each node type does', () => {
     expect(body).toContain('result = ModelOrderTotals.model_validate(source)');
     expect(errors(check(body, 'compute', { knownNames: ['ModelOrderTotals'] }))).toEqual([]);
     const reducer = partialImplementation({ ...entry('reducer'), returnAnnotation: 'ModelOrderTotals' }, 'reducer', { itemsField: 'orders', keyField: 'region' });
-    expect(reducer).toContain('items = list(getattr(input_data, "orders", None) or [])');
+    // ModelReducerInput holds its items in `data` (it has no `orders` field)
+    expect(reducer).toContain('items = list(input_data.data or [])');
     expect(reducer).toContain('raw_key = item.get("region") if isinstance(item, dict) else getattr(item, "region", None)');
     expect(errors(check(reducer, 'reducer', { knownNames: ['ModelOrderTotals'] }))).toEqual([]);
   });

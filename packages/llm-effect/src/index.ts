@@ -11,6 +11,7 @@ export type { FinishReason, LLMRequest, LLMResponse, ParsedLLMRequest, Usage } f
 export { llmConfigSchema, providerConfigSchema, targetSchema, budgetSchema, catalogEntrySchema, PROVIDER_KINDS } from './config/schema.js';
 export type { BudgetConfig, CatalogEntryInput, LLMConfig, LLMConfigInput, ProviderConfig, Target } from './config/schema.js';
 export { DEFAULT_CONFIG } from './config/defaults.js';
+export { PUBLIC_BASE_URLS } from './config/public-endpoints.js';
 export { deepMerge, resolveLLMConfig } from './config/cascade.js';
 export type { LLMConfigLayer } from './config/cascade.js';
 
@@ -19,7 +20,7 @@ export type { CatalogEntry, ModelCatalog } from './catalog/catalog.js';
 export { costMicros, microsToUsd, usdToMicros } from './cost/price.js';
 
 export { MemoryResponseCache } from './cache/cache-store.js';
-export type { ResponseCacheStore } from './cache/cache-store.js';
+export type { CacheEntryMeta, ResponseCacheStore } from './cache/cache-store.js';
 export { cacheKey } from './cache/key.js';
 export { MemoryBudgetStore } from './budget/budget-store.js';
 export type { BudgetStore } from './budget/budget-store.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import {
-  BudgetExceededError, ContextWindowExceededError, MemoryBudgetStore, type BudgetAlertEvent,
+  BudgetExceededError, ContextWindowExceededError, MemoryBudgetStore, MemoryResponseCache, type BudgetAlertEvent, type CacheEntryMeta,
 } from '../src/index.js';
 import { useSimulator, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
@@ -39,6 +39,16 @@ describe('response cache', () => {
     expect((await s.response).cacheHit).toBe(true);
     expect(text).toBe((await s.response).text);
     expect(h.sim.requests).toHaveLength(1);
+  });
+
+  test("a write carries the request's own correlation id, and none when the client made one up", async () => {
+    const metas: (CacheEntryMeta | undefined)[] = [];
+    const store = new MemoryResponseCache();
+    const cacheStore = { get: (k: string) => store.get(k), delete: (k: string) => store.delete(k), set: (k: string, v: string, ttl: number, meta?: CacheEntryMeta) => (metas.push(meta), store.set(k, v, ttl)) };
+    t = simClient(h.sim, [], { cacheStore });
+    await t.client.generate({ prompt: 'mine', correlationId: 'generation-1' });
+    await t.client.generate({ prompt: 'anonymous' });
+    expect(metas).toEqual([{ correlationId: 'generation-1' }, {}]);
   });
 
   test('truncated answers are not cached', async () => {

@@ -33,6 +33,8 @@ export type { SpoolOptions, SpoolStatus } from './spool/spooled-writer.js';
 
 export type { AggregateQuery, AggregateResult, AttemptStats } from './query/aggregate.js';
 export type { GenerationStats } from './query/generation-stats.js';
+export { ARM_DIMENSIONS } from './query/arm-outcomes.js';
+export type { ArmDimension, ArmOutcomes, ArmOutcomesQuery, MethodOutcome } from './query/arm-outcomes.js';
 export type { ContextBuildStats } from './query/context-build-stats.js';
 export type { Dimension, Filters, Percentiles } from './query/filters.js';
 export type { TimeSeriesQuery, TimeSeriesResult, GenerationPoint, AttemptPoint } from './query/time-series.js';
@@ -49,7 +51,7 @@ export {
 export type { MetricsErrorCode } from './errors.js';
 
 export { createResponseCacheStore } from './llm-stores/response-cache-store.js';
-export type { CachedResponse, ResponseCacheStore } from './llm-stores/response-cache-store.js';
+export type { CacheEntryInput, CachedResponse, ResponseCacheStore } from './llm-stores/response-cache-store.js';
 export { createBudgetSpendStore } from './llm-stores/budget-spend-store.js';
 export type { BudgetSpendStore } from './llm-stores/budget-spend-store.js';
 export { createBudgetPoolStore } from './llm-stores/budget-pool-store.js';

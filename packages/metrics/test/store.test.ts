@@ -101,6 +101,20 @@ describe('record functions', () => {
     expect(build!.tokensPerSection).toEqual({ system: 200, patterns: 500, contract: 300 });
   });
 
+  test('passes of a strategy: one row each, with cost and detail; a bad kind names the field', async () => {
+    const correlationId = randomUUID();
+    const pass = (passNumber: number, kind: string) => ({ correlationId, methodName: 'pay', passNumber, kind, model: 'glm-4.5', tokensInput: 100 * passNumber, tokensOutput: 10, costMicroUsd: 7 * passNumber, latencyMs: 5, detail: { n: passNumber } });
+    const result = await store.recordPasses([pass(1, 'plan') as never, pass(2, 'code') as never, pass(3, 'review') as never]);
+    expect(result.ids).toHaveLength(3);
+    const rows = rowsOf<Record<string, unknown>>(await handle.db.execute(sql`select pass_number, kind, tokens_input, cost_micro_usd::int as cost, detail from generation_passes where correlation_id = ${correlationId} order by pass_number`));
+    expect(rows.map((r) => [r.pass_number, r.kind, r.tokens_input, r.cost, r.detail])).toEqual([
+      [1, 'plan', 100, 7, { n: 1 }],
+      [2, 'code', 200, 14, { n: 2 }],
+      [3, 'review', 300, 21, { n: 3 }],
+    ]);
+    await expect(store.recordPass(pass(4, 'guess') as never)).rejects.toThrow(/kind/);
+  });
+
   test('history and feedback: the verdict updates the latest attempt of the method', async () => {
     const correlationId = randomUUID();
     const base = { correlationId, nodeType: 'effect' as const, methodName: 'charge', promptText: 'p', validationPassed: true };
@@ -190,6 +204,52 @@ describe('llm-effect stores', () => {
     expect(await cache.delete('k2')).toBe(true);
     expect(await cache.delete('k2')).toBe(false);
     await expect(cache.set('', 1)).rejects.toThrow(InvalidRecordError);
+  });
+
+  test('response cache: setMany writes several entries at once, the last of a repeated key wins, a bad one writes none', async () => {
+    const cache = createResponseCacheStore(handle);
+    await cache.set('m1', { text: 'old' });
+    await cache.get('m1');
+    await cache.setMany([
+      { keyHash: 'm1', response: { text: 'first' }, ttlMs: 60_000 },
+      { keyHash: 'm2', response: { text: 'two' } },
+      { keyHash: 'm1', response: { text: 'last' } },
+    ]);
+    const m1 = await cache.get<{ text: string }>('m1');
+    expect(m1?.response.text).toBe('last');
+    expect(m1?.hits).toBe(0); // replaced: its hit count starts again
+    expect(m1?.ttlMs).toBeNull();
+    expect((await cache.get<{ text: string }>('m2'))?.response.text).toBe('two');
+    await expect(cache.setMany([{ keyHash: 'm3', response: 1 }, { keyHash: '', response: 2 }])).rejects.toThrow(InvalidRecordError);
+    expect(await countOf(`llm_response_cache where key_hash = 'm3'`)).toBe(0);
+    await cache.setMany([]);
+  });
+
+  test('response cache: an entry written for a generation is served only once that generation committed', async () => {
+    const cache = createResponseCacheStore(handle);
+    const generationId = randomUUID();
+    await cache.set('k-gen', { text: 'answer' }, { ttlMs: 60_000, generationId });
+    // the run was killed before its generation row: the entry exists but is never served
+    expect(await countOf(`llm_response_cache where key_hash = 'k-gen'`)).toBe(1);
+    expect(await cache.get('k-gen')).toBeUndefined();
+    await handle.db.transaction((tx) => store.recordGenerationsIn(tx, [{ ...GENERATIONS[0]!, correlationId: generationId, methodName: 'cached_method' }]));
+    const hit = await cache.get<{ text: string }>('k-gen');
+    expect(hit?.response.text).toBe('answer');
+    expect(hit?.generationId).toBe(generationId);
+    // a later write of the same key for another generation is hidden again until that one commits
+    await cache.set('k-gen', { text: 'newer' }, { ttlMs: 60_000, generationId: randomUUID() });
+    expect(await cache.get('k-gen')).toBeUndefined();
+    await expect(cache.set('k-bad', 1, { generationId: 'not-a-uuid' })).rejects.toThrow(/generationId/);
+  });
+
+  test('a generation no model wrote records 0 attempts, so does an offline fallback; a negative count is refused', async () => {
+    const correlationId = randomUUID();
+    await store.recordGeneration({ ...GENERATIONS[0]!, correlationId, strategy: 'learned_template', attempts: 0 });
+    expect(await countOf(`llm_generation_metrics where correlation_id = '${correlationId}' and attempts = 0`)).toBe(1);
+    await store.recordFallback({ ...FALLBACKS[0]!, correlationId, attempts: 0 });
+    expect(await countOf(`fallback_events where correlation_id = '${correlationId}' and attempts = 0`)).toBe(1);
+    await expect(store.recordFallback({ ...FALLBACKS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
+    await expect(store.recordGeneration({ ...GENERATIONS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
   });
 
   test('budget spend accumulates atomically per scope and period', async () => {

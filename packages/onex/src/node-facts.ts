@@ -1,8 +1,8 @@
 // What each node type brings (base class, contract model, entry method, I/O dependency), read once
 // per process from the package's data/node-types.yaml and validated.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { NODE_TYPES, type NodeType } from './node-types.js';
 
@@ -18,8 +18,18 @@ const nodeTypeFactsSchema = z.strictObject({
   contractModule: z.string().min(1),
   /** the base class's method the runtime calls (`execute_effect` on NodeEffect, `process` on the others) */
   entryMethod: z.string().regex(/^[a-z_][a-z0-9_]*$/),
-  /** the entry method's parameter: its name and annotation, and the module the annotation comes from */
-  entryParam: z.strictObject({ name: z.string().regex(/^[a-z_][a-z0-9_]*$/), class: z.string().min(1), module: z.string().min(1) }),
+  /**
+   * the entry method's parameter: its name and annotation, the module the annotation comes from, and
+   * the fields of that model (real ones, as the API index lists them) holding the operation's data
+   * (`payload`) and the id logs and errors carry (`id`)
+   */
+  entryParam: z.strictObject({
+    name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+    class: z.string().min(1),
+    module: z.string().min(1),
+    payload: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+    id: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  }),
   entrySummary: z.string().min(1),
   summary: z.string().min(1),
   characteristics: z.array(z.string().min(1)),
@@ -49,7 +59,10 @@ let cached: Readonly<Record<NodeType, NodeTypeFacts>> | undefined;
 /** Every node type's facts (parsed once; a broken file fails with its path and the field). */
 export function allNodeTypeFacts(): Readonly<Record<NodeType, NodeTypeFacts>> {
   if (cached) return cached;
-  const result = factsFileSchema.safeParse(parse(readFileSync(NODE_TYPES_FILE, 'utf8')));
+  // yaml is required here, on first use, not imported at the top: importing @onexgen/onex (the
+  // validator's CLI does) then never loads the yaml parser
+  const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const result = factsFileSchema.safeParse(yaml.parse(readFileSync(NODE_TYPES_FILE, 'utf8')));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`${NODE_TYPES_FILE}: ${issue.path.join('.')}: ${issue.message}`, { cause: result.error });

@@ -29,8 +29,10 @@ describe('node type facts (data/node-types.yaml)', () => {
       baseClass: 'NodeOrchestrator',
       contractClass: 'ModelContractOrchestrator',
       entryMethod: 'process',
-      entryParam: { name: 'input_data', class: 'ModelOrchestratorInput', module: 'omnibase_core.models.model_orchestrator_input' },
+      entryParam: { name: 'input_data', class: 'ModelOrchestratorInput', module: 'omnibase_core.models.model_orchestrator_input', payload: 'metadata', id: 'operation_id' },
     });
+    // the inputs' real fields (API index): the contract's input_state, the compute/reducer models' data
+    expect(NODE_TYPES.map((t) => nodeTypeFacts(t).entryParam.payload)).toEqual(['input_state', 'data', 'data', 'metadata']);
     for (const type of NODE_TYPES) expect(nodeTypeFacts(type).characteristics.length).toBeGreaterThan(0);
   });
 

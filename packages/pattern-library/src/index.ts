@@ -18,7 +18,8 @@ export {
 } from './learning/effectiveness.js';
 export { detectPattern, detectAllPatterns } from './detection/detect.js';
 export { contractSchema, type Contract } from './detection/contract-schema.js';
-export { generatePatternCode, type GeneratedPatternCode } from './generation/generate.js';
+export { generatePatternCode, generateOperationCode, type GeneratedPatternCode } from './generation/generate.js';
+export { crudOperationKind, CRUD_OPERATION_KINDS, type CrudOperationKind } from './generation/crud-operation-kinds.js';
 export { extractPatternsFromCode, type ExtractedPattern } from './learning/extract.js';
 export { createPatternStore, type PatternStore, type PatternStoreOptions, type LearnInput, type UsageOutcome, type LearnedExample } from './learning/pattern-store.js';
 export type { PatternDb } from './learning/db.js';

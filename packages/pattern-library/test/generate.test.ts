@@ -60,9 +60,18 @@ describe('generatePatternCode', () => {
     const { contract } = CONTRACTS.Aggregation;
     // the real base classes: NodeReducer / NodeCompute / NodeOrchestrator call process(input_data)
     expect(generatePatternCode('Aggregation', contract, 'reducer', 'NodeX').methodName).toBe('process');
-    expect(generatePatternCode('Aggregation', contract, 'compute', 'NodeX').code).toContain('getattr(input_data, ');
-    expect(generatePatternCode('Orchestration', contract, 'orchestrator', 'NodeX').methodName).toBe('process');
-    expect(generatePatternCode('CRUD', { capabilities: ['create_invoice'] }, 'effect', 'NodeX').code).toContain('getattr(contract, ');
+    // …and read the fields their input models really have (API index): data / operation_id on
+    // ModelComputeInput, metadata on ModelOrchestratorInput, input_state / correlation_id on the contract
+    const compute = generatePatternCode('Aggregation', contract, 'compute', 'NodeX').code;
+    expect(compute).toContain('list(input_data.data or [])');
+    expect(compute).toContain('correlation_id = input_data.operation_id');
+    expect(compute).not.toMatch(/input_state|getattr\(input_data/);
+    const orchestrator = generatePatternCode('Orchestration', contract, 'orchestrator', 'NodeX');
+    expect(orchestrator.methodName).toBe('process');
+    expect(orchestrator.code).toContain('dict(input_data.metadata or {})');
+    const crud = generatePatternCode('CRUD', { capabilities: ['create_invoice'] }, 'effect', 'NodeX').code;
+    expect(crud).toContain('dict(contract.input_state or {})');
+    expect(crud).toContain('correlation_id = contract.correlation_id');
   });
 
   test('CRUD uses parameterised SQL over the pool, for the operations the contract has', () => {

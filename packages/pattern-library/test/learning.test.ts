@@ -109,6 +109,29 @@ describe('effectiveness feedback', () => {
     await expect(patterns.recordPatternUsages(['x'], { passed: true, score: 2 })).rejects.toBeInstanceOf(PatternLibraryError);
   });
 
+  test('a batch of generations counts like one call per generation', async () => {
+    const ids = ['batch_a_v1', 'batch_b_v1'];
+    const before = await Promise.all(ids.map((id) => patterns.effectiveness(id)));
+    expect(before.map((e) => e.uses)).toEqual([0, 0]);
+    const after = await patterns.recordPatternUsageBatch([
+      { patternIds: [ids[0]!, ids[1]!, ids[0]!], passed: true, score: 0.9, sessionId: 's-batch' },
+      { patternIds: [ids[0]!], passed: false, score: 0.2 },
+      { patternIds: [], passed: true, score: 1 },
+    ]);
+    expect([...after.keys()].sort()).toEqual([...ids].sort());
+    expect(after.get(ids[0]!)!.uses).toBe(2);
+    expect(after.get(ids[0]!)!.passes).toBe(1);
+    expect(after.get(ids[1]!)!.uses).toBe(1);
+    expect(await patterns.effectiveness(ids[0]!)).toEqual(after.get(ids[0]!));
+    // the same two outcomes one call at a time give the same posterior
+    await patterns.recordPatternUsage('batch_single_v1', { passed: true, score: 0.9 });
+    const single = await patterns.recordPatternUsage('batch_single_v1', { passed: false, score: 0.2 });
+    expect(after.get(ids[0]!)!.mean).toBeCloseTo(single.mean, 10);
+    expect(after.get(ids[0]!)!.mean).not.toBeCloseTo(after.get(ids[1]!)!.mean, 3);
+    expect((await patterns.recordPatternUsageBatch([])).size).toBe(0);
+    await expect(patterns.recordPatternUsageBatch([{ patternIds: ['x'], passed: true, score: 2 }])).rejects.toBeInstanceOf(PatternLibraryError);
+  });
+
   test('patterns that keep failing are flagged for pruning, a few failures are not', async () => {
     for (let i = 0; i < 6; i++) await patterns.recordPatternUsage('caching_v1', { passed: false, score: 0.3 });
     for (let i = 0; i < 2; i++) await patterns.recordPatternUsage('batch_processing_v1', { passed: false, score: 0.4 });

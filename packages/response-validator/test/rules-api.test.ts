@@ -53,6 +53,21 @@ describeRuleCases('api rules against the shipped omnibase_core index', [
     context: body,
   },
   {
+    name: 'a field the pydantic input model does not declare (ModelComputeInput holds data, not input_state)',
+    rule: 'api/unknown-attribute',
+    bad: 'from omnibase_core.models.model_compute_input import ModelComputeInput\n\n\ndef run(input_data: ModelComputeInput) -> object:\n    return input_data.input_state\n',
+    line: 5,
+    good: 'from omnibase_core.models.model_compute_input import ModelComputeInput\n\n\ndef run(input_data: ModelComputeInput) -> object:\n    return input_data.data, input_data.operation_id, input_data.model_dump(), input_data.__fields__\n',
+  },
+  {
+    name: 'a compute node\'s process body reads its undeclared input_data as the ModelComputeInput the runtime passes',
+    rule: 'api/unknown-attribute',
+    bad: 'return {"state": input_data.input_state}\n',
+    line: 1,
+    good: 'return {"state": input_data.data, "op": input_data.operation_id}\n',
+    context: { fragment: true, nodeType: 'compute' as const, methodName: 'process' },
+  },
+  {
     name: 'ModelONEXContainer read as if it were ModelContainer',
     rule: 'api/unknown-attribute',
     bad: `${container}def settings(container: ModelONEXContainer) -> dict:\n    return container.value\n`,
@@ -103,6 +118,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'onexgen-api-rules-'));
 const profile = path.join(work, 'toy-profile.yaml');
 const toy = { profile };
 const imports = 'from toypkg import ToyErrorCode, Widget, make_widget\nfrom toypkg.sub.service import Container, Service\n\n\n';
+const models = 'from toypkg.models import ModelBatchInput, ModelJobInput, ModelLegacyInput, ModelOnForeignBase, ModelOpenInput, ModelSharedConfig\n\n\n';
 
 beforeAll(async () => {
   const { index } = buildApiIndex(fileURLToPath(new URL('./fixtures/api-index/src', import.meta.url)), { packageName: 'toypkg', parser: await loadPythonParser() });
@@ -146,6 +162,22 @@ describeRuleCases('api rules against an index built from a fixture package', [
     ...toy,
   },
   {
+    name: 'pydantic model: fields declared on the class and its indexed bases, BaseModel\'s own API',
+    rule: 'api/unknown-attribute',
+    bad: `${models}def run(job: ModelBatchInput) -> object:\n    return job.input_state\n`,
+    line: 5,
+    good: `${models}def run(job: ModelBatchInput, one: ModelJobInput[int]) -> object:\n    return job.data, job.operation_id, job.batch_size, job.retries, job.describe(), job.model_dump(), job.model_config, one.data\n`,
+    ...toy,
+  },
+  {
+    name: 'pydantic model without model_config (pydantic\'s default drops extra fields), generic annotation',
+    rule: 'api/unknown-attribute',
+    bad: `${models}def run(one: ModelJobInput[int]) -> object:\n    return one.payload\n`,
+    line: 5,
+    good: `${models}def run(one: ModelJobInput[int]) -> object:\n    return one.model_copy(update={"data": 1}).data\n`,
+    ...toy,
+  },
+  {
     name: 'enum member of a package enum (base enum in the package)',
     rule: 'api/unknown-enum-member',
     bad: `${imports}code = ToyErrorCode.MISSING\n`,
@@ -184,6 +216,12 @@ describe('api rules stay quiet where the index cannot know', () => {
     const v = await createValidator({ profile });
     const code = `${imports}def f(Widget: object, items: list) -> object:\n    Widget.anything(1, 2, 3)\n    import json\n    return json.dumps(items, nope=1)\n\n\nclass Local(Service, dict):\n    def run(self) -> object:\n        return self.whatever\n`;
     expect(v.validate(code).issues.filter((i) => i.ruleId.startsWith('api/'))).toEqual([]);
+  });
+
+  test('pydantic models whose config allows extra attributes or cannot be read, and models on foreign bases', async () => {
+    const v = await createValidator({ profile });
+    const read = ['ModelOpenInput', 'ModelLegacyInput', 'ModelSharedConfig', 'ModelOnForeignBase'].map((c, i) => `def f${i}(m: ${c}) -> object:\n    return m.anything_at_all\n`);
+    expect(v.validate(`${models}${read.join('\n\n')}`).issues.filter((i) => i.ruleId.startsWith('api/'))).toEqual([]);
   });
 
   test('a profile whose apiIndex file does not exist fails to load, naming the field', async () => {

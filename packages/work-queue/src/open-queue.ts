@@ -4,6 +4,7 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@onexgen/metrics';
 import { WorkQueueError } from './errors.js';
+import { ensureFetchIndex } from './fetch-index.js';
 
 export const METHOD_QUEUE = 'onexgen-method';
 export const NODE_QUEUE = 'onexgen-node';
@@ -57,6 +58,7 @@ export async function openWorkQueue(options: OpenWorkQueueOptions): Promise<Work
   try {
     await boss.start();
     for (const name of [METHOD_QUEUE, NODE_QUEUE]) await ensureQueue(boss, name);
+    await ensureFetchIndex(options.handle.db, schema);
   } catch (cause) {
     await boss.stop({ graceful: false }).catch(() => {});
     throw new WorkQueueError('QUEUE_FAILED', `pg-boss could not start: ${(cause as Error).message}`, { cause });

@@ -176,3 +176,27 @@ test('attempt ledger: a request that got its answer has one row with the outcome
     { id: answered, status: 'success', error_class: null, tokens_output: 7 },
   ]);
 });
+
+test('waiting jobs are fetched through an index in fetch order, on every queue partition; opening again is harmless', async () => {
+  // two more processes' worth of opens at once: the index is created once, nobody fails
+  const more = await Promise.all([openWorkQueue({ url, handle }), openWorkQueue({ url, handle })]);
+  for (const q of more) await q.close();
+  const indexes = await handle.db.execute(
+    sql`select c.relname as tbl, i.relname as idx from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
+        join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'pgboss' and pg_get_indexdef(x.indexrelid) like '%(name, priority DESC, created_on, id)%'`,
+  );
+  const rows = (Array.isArray(indexes) ? indexes : (indexes as { rows: { tbl: string; idx: string }[] }).rows) as { tbl: string; idx: string }[];
+  expect(rows.map((r) => r.idx)).toContain('onexgen_job_fetch');
+  // the parent plus one partition per queue (method and node)
+  expect(rows.length).toBeGreaterThanOrEqual(3);
+  // with enough waiting jobs, pg-boss's fetch order is served by the index instead of a sort
+  const runId = await enqueueRun(queue, { options: {}, nodes: Array.from({ length: 30 }, (_, n) => ({ key: `ix_${n}`, methods: Array.from({ length: 100 }, (_, m) => `m${m}`), input: {} })) });
+  await handle.db.execute(sql`analyze pgboss.job`);
+  const plan = await handle.db.execute(
+    sql.raw(`explain select id from pgboss.job where name = 'onexgen-method' and state < 'active' and start_after < now() order by priority desc, created_on, id limit 1 for update skip locked`),
+  );
+  const text = JSON.stringify(plan);
+  expect(text).toMatch(/Index Scan using \w+/);
+  expect(text).not.toMatch(/Sort/);
+  await handle.db.execute(sql`delete from pgboss.job where data->>'runId' = ${runId}`);
+}, 60_000);

@@ -8,16 +8,17 @@ export const DB_OPTION_HELP = `database: ${DB_FORMS} (default DATABASE_URL, then
 
 export type DbKind = 'memory' | 'embedded' | 'postgres';
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+// anything that starts like a URL scheme (two or more letters and a colon: `postgres:/x`, `sqlite:db`,
+// `memory:`) is a URL, never a folder name; a one-letter one stays a path (a Windows drive, C:\x)
+const SCHEME = /^[a-z][a-z0-9+.-]+:/i;
 
 /** The kind of an accepted value, or an exit-2 error naming the accepted forms and where the value came from. */
 export function dbKind(value: string | undefined, source: string): DbKind {
   const target = value?.trim();
   if (!target) return 'embedded';
-  const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
-  if (scheme === undefined) return 'embedded';
-  if (scheme === 'memory' && /^memory:\/\/$/i.test(target)) return 'memory';
-  if (scheme === 'postgres' || scheme === 'postgresql') return 'postgres';
+  if (/^memory:\/\/$/i.test(target)) return 'memory';
+  if (/^postgres(ql)?:\/\/./i.test(target)) return 'postgres';
+  if (!SCHEME.test(target)) return 'embedded';
   const shown = target.replace(/\/\/[^@/]*@/, '//***@');
   throw new OnexgenError('USAGE', `${source}: "${shown}" is not a database onexgen can use; give ${DB_FORMS}`, { where: source });
 }

@@ -10,16 +10,17 @@ type Env = Record<string, string | undefined>;
 
 /** The variables that would give this target a key, or [] when it needs none or has one. */
 function missingVariables(
-  provider: { kind: string; apiKey?: string | undefined; apiKeyEnv?: string | undefined; baseUrl?: string | undefined },
+  provider: { kind: string; apiKey?: string | undefined; apiKeyEnv?: string | undefined },
   env: Env,
-  chosenKind: LoadedConfig['config']['provider'],
+  chosen: Pick<LoadedConfig['config'], 'provider' | 'baseUrl'>,
   isChosen: boolean,
 ): string[] {
   if (provider.kind === 'ollama' || provider.apiKey) return [];
   if (provider.apiKeyEnv) return env[provider.apiKeyEnv] ? [] : [provider.apiKeyEnv];
   // the provider chosen by --provider/--base-url without a key: a base URL of one's own (vLLM, a
-  // gateway) may need none; without one it is the provider's cloud, which does
-  if (isChosen && !provider.baseUrl) return keyVariablesFor(chosenKind ?? 'openai-compatible');
+  // gateway) may need none; without one it is the provider's public cloud (llm-effect fills in its
+  // endpoint), which does
+  if (isChosen && !chosen.baseUrl) return keyVariablesFor(chosen.provider ?? 'openai-compatible');
   return [];
 }
 
@@ -32,7 +33,7 @@ export function assertKeysPresent(loaded: LoadedConfig, setup: LlmSetup, env: En
     const provider = config.providers[target.provider]!;
     const chosen = target.provider === PROVIDER_NAME;
     const label = `${chosen ? provider.kind : target.provider}:${target.model}`;
-    return { label, variables: missingVariables(provider, env, loaded.config.provider, chosen) };
+    return { label, variables: missingVariables(provider, env, loaded.config, chosen) };
   });
   if (chain.length === 0 || missing.some((m) => m.variables.length === 0)) return;
   const variables = [...new Set(missing.flatMap((m) => m.variables))];

@@ -11,6 +11,7 @@ import type { RunState } from './run-state.js';
 import { redactor } from './redact.js';
 import { reportRun } from './report-run.js';
 import { openRunTrace } from './run-trace.js';
+import { freeEncodersAtExit } from './free-encoders.js';
 
 // configFor lives in config-for.ts (db migrate loads it without the pipeline); re-exported for the commands
 export { configFor };
@@ -22,6 +23,7 @@ export async function runPipeline(
   loaded: ReturnType<typeof configFor>,
   jobs: (SpecJob | FileJob)[],
 ): Promise<RunOutcome> {
+  freeEncodersAtExit(); // this command counts tokens
   const json = Boolean(opts.json);
   // a run that would call a model without its key stops here, naming the variable to set
   const setup = llmSetup(loaded, io.env, 'key-check');

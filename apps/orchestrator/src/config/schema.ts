@@ -1,4 +1,5 @@
 // The run configuration every layer of the cascade speaks (files in camelCase or snake_case).
+import { experimentsSchema } from '@onexgen/eval';
 import { tierSchema } from '@onexgen/onex';
 import { z } from 'zod';
 import { PROVIDERS } from './choices.js';
@@ -44,6 +45,12 @@ export const ConfigLayerSchema = z.strictObject({
   /** budget pools by name (per project, per team): { parent?, period, amountUsd, mode, softTier, lend },
    *  validated by llm-effect; `onexgen budget set` overrides them from the database */
   pools: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  /** write nothing learned (templates, pattern effectiveness) from this run's generations; evals
+   *  default to it, since a measurement must not change what later runs see */
+  noLearn: z.boolean().optional(),
+  /** prompt A/B: template sets (arms) split between methods by a stable hash of node + method name;
+   *  at most one enabled. [{ name, arms: [{ name, templates?: dir, weight? }, ...], enabled? }] */
+  experiments: experimentsSchema.optional(),
   /** the pool this run draws from */
   pool: z.string().min(1).max(100).optional(),
   /** stream model answers (default true): live tokens on a terminal, time to first token recorded */

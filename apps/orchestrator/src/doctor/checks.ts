@@ -31,15 +31,23 @@ export interface DoctorInput {
   nodeVersion?: string;
 }
 
-/** The lowest Node the packages declare in `engines` (>=20.11). */
+/**
+ * The Node range the packages declare in `engines` (`^20.11.0 || >=22`), as the doctor judges it:
+ * 22 and later are supported; 20.11+ still works (the node matrix passes on it) but Node 20 left
+ * upstream support in April 2026, so it is a warning; 21 and anything before 20.11 fail.
+ * Written out by hand rather than matched with semver: three comparisons, and TOOLCHAIN.md says why.
+ */
+export const NODE_RANGE = '^20.11.0 || >=22';
 export const MIN_NODE: readonly [number, number] = [20, 11];
+const MOVE_TO = 'install Node 22 or 24 (LTS), e.g. `nvm install 24`';
 
 export function checkNode(version: string): Check {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  const ok = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
-  return ok
-    ? { name: 'node', status: 'ok', detail: `Node ${version}` }
-    : { name: 'node', status: 'fail', detail: `Node ${version} is older than ${MIN_NODE.join('.')}`, fix: `install Node ${MIN_NODE.join('.')} or newer (e.g. \`nvm install 20\`)` };
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  if (major >= 22) return { name: 'node', status: 'ok', detail: `Node ${version}` };
+  if (major === MIN_NODE[0] && minor >= MIN_NODE[1]) {
+    return { name: 'node', status: 'warn', detail: `Node ${version}: works, but Node 20 left upstream support in April 2026`, fix: MOVE_TO };
+  }
+  return { name: 'node', status: 'fail', detail: `Node ${version} is outside the supported range ${NODE_RANGE}`, fix: MOVE_TO };
 }
 
 /** Python ≥ 3.10 and the ONEX runtime the sandbox would load (the bundled stand-in or the real omnibase_core). */

@@ -8,10 +8,19 @@ export function methodOf(request: ResponderRequest): string {
   return /## Method: ([A-Za-z_][A-Za-z0-9_]*)/.exec(text)?.[1] ?? 'unknown';
 }
 
-/** The first parameter after self in the signature the prompt shows (the body must read what the method binds). */
+/**
+ * What the body reads its input from: the first parameter after self in the signature the prompt
+ * shows — or, for the node's entry method, the field of that parameter the system section says holds
+ * the operation's data (`input_data.data` on a ModelComputeInput, which has no `.get`), as a model
+ * that follows the prompt would.
+ */
 export function paramOf(request: ResponderRequest): string | undefined {
   const text = request.messages.map((m) => m.content).join('\n');
-  return /def [A-Za-z_][A-Za-z0-9_]*\(\s*self\s*,\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(text)?.[1];
+  const param = /def [A-Za-z_][A-Za-z0-9_]*\(\s*self\s*,\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(text)?.[1];
+  const all = [request.system ?? '', text].join('\n');
+  const entry = /its entry method is `([A-Za-z_][A-Za-z0-9_]*)\(/.exec(all)?.[1];
+  const data = /`([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)` holds the operation's data/.exec(all)?.[1];
+  return entry === methodOf(request) && data?.startsWith(`${param}.`) ? data : param;
 }
 
 /** The prompt says the node is DATABASE_HEAVY (its operation methods must use the pool). */

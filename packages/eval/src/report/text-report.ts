@@ -1,17 +1,12 @@
 // The eval table as plain text (a terminal, a CI log).
 import type { EvalSummary } from '../run/summarize.js';
 import { ARM_HEAD, armCells, intervalNote } from './cells.js';
+import { table } from './table.js';
 
 export interface ReportHeader {
   title: string;
   /** e.g. the suite, run id, date */
   lines: string[];
-}
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 export function renderEvalText(summary: EvalSummary, header: ReportHeader): string {

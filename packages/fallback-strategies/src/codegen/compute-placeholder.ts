@@ -2,7 +2,7 @@
 // parameter and return types (an identity, a copy into the declared output), so the body runs for
 // every input its signature admits. It is still a placeholder, marked IMPLEMENTATION REQUIRED.
 import { FallbackError } from '../errors.js';
-import { annotationOf, shapeOf } from './input-shape.js';
+import { annotationOf, onexEntryInput, shapeOf } from './input-shape.js';
 import type { ParsedMethod } from './method-spec.js';
 
 function normalised(annotation: string | undefined): string {
@@ -18,9 +18,11 @@ export function computePlaceholder(method: ParsedMethod, input: string, outputMo
   const inputType = input ? annotationOf(method, input) : undefined;
   const shape = input ? shapeOf(inputType) : 'mapping';
   const returns = normalised(method.returnAnnotation);
+  // an ONEX entry input (ModelComputeInput[Any]): the placeholder passes its data field through
+  const onex = onexEntryInput(inputType);
   const source =
-    !input ? '{}' : shape === 'model' ? `${input}.model_dump()` : shape === 'mapping' ? `dict(${input})` : shape === 'any' ? `${input}.model_dump() if hasattr(${input}, "model_dump") else ${input}` : input;
-  const lines = [`# Placeholder transformation: ${input ? `passes \`${input}\` through unchanged` : 'returns an empty result'}.`, `source = ${source}`];
+    !input ? '{}' : onex ? `${input}.${onex.payload}` : shape === 'model' ? `${input}.model_dump()` : shape === 'mapping' ? `dict(${input})` : shape === 'any' ? `${input}.model_dump() if hasattr(${input}, "model_dump") else ${input}` : input;
+  const lines = [`# Placeholder transformation: ${input ? `passes \`${onex ? `${input}.${onex.payload}` : input}\` through unchanged` : 'returns an empty result'}.`, `source = ${source}`];
   const asDict = shape === 'model' || shape === 'mapping' || !input;
   if (outputModel) {
     if (!asDict && shape !== 'any') throw unsupported(method, `${outputModel} from ${inputType}`);

@@ -2,6 +2,7 @@
 // written for `amount: float` must not call `dict(amount)` or read `amount.correlation_id`; one for
 // `input_data: dict[str, Any]` reads keys, not attributes. Unknown annotations get only operations
 // that work on any object (getattr with a default, hasattr).
+import { allNodeTypeFacts } from '@onexgen/onex';
 import type { ParsedMethod } from './method-spec.js';
 
 export type InputShape = 'model' | 'mapping' | 'scalar' | 'sequence' | 'any';
@@ -37,6 +38,19 @@ export function annotationOf(method: ParsedMethod, name: string): string | undef
 }
 
 /**
+ * The real fields of an ONEX entry input (`ModelComputeInput[Any]` -> data / operation_id,
+ * `ModelContractEffect` -> input_state / correlation_id; @onexgen/onex node-type facts), or undefined
+ * for any other annotation. Bodies read these directly: the models have no `correlation_id` or
+ * `items` a getattr could find.
+ */
+export function onexEntryInput(annotation: string | undefined): { payload: string; id: string } | undefined {
+  if (!annotation) return undefined;
+  const base = unwrapOptional(annotation).replace(/\[.*$/s, '').split('.').pop();
+  const hit = Object.values(allNodeTypeFacts()).find((f) => f.entryParam.class.replace(/\[.*$/s, '') === base);
+  return hit ? { payload: hit.entryParam.payload, id: hit.entryParam.id } : undefined;
+}
+
+/**
  * The Python expression giving the caller's correlation id, or '' when the signature provides
  * none: a `correlation_id` parameter, a key of a mapping input, an attribute of a model (or of an
  * unannotated value, read safely). Scalars and sequences carry none.
@@ -44,6 +58,9 @@ export function annotationOf(method: ParsedMethod, name: string): string | undef
 export function correlationSource(method: ParsedMethod, input: string): string {
   if (method.params.some((p) => p.name === 'correlation_id')) return 'correlation_id';
   if (!input) return '';
+  const onex = onexEntryInput(annotationOf(method, input));
+  // read before the body's None check, so guarded
+  if (onex) return `(${input}.${onex.id} if ${input} is not None else None)`;
   switch (shapeOf(annotationOf(method, input))) {
     case 'mapping':
       // `or {}`: the read comes before the body's None check

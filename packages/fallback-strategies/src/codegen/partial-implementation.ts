@@ -3,7 +3,7 @@ import { parseInput } from '../errors.js';
 import { renderTemplate } from '../templates.js';
 import { nodeTypeSchema, pyString, type NodeType } from '@onexgen/onex';
 import { computePlaceholder } from './compute-placeholder.js';
-import { annotationOf, shapeOf } from './input-shape.js';
+import { annotationOf, onexEntryInput, shapeOf } from './input-shape.js';
 import { identifierSchema } from './method-spec.js';
 import type { MethodSpec } from './method-spec.js';
 import { methodView } from './method-view.js';
@@ -28,7 +28,10 @@ export const partialSpecSchema = z
       })
       .strict()
       .prefault({}),
-    /** reducer: the input attribute holding the items, and the item attribute keyed on */
+    /**
+     * reducer: the input attribute holding the items (an ONEX input model's items are its data
+     * field, e.g. ModelReducerInput.data, whatever this says), and the item attribute keyed on
+     */
     itemsField: identifierSchema.default('items'),
     keyField: identifierSchema.default('key'),
     /** orchestrator: the declared steps, in order; a step's handler defaults to `_step_<name>` */
@@ -74,11 +77,15 @@ export function partialImplementation(method: MethodSpec, nodeType: string, spec
 
   const input = view.input;
   const inputShape = input ? shapeOf(annotationOf(view.method, input)) : 'any';
-  // reducer items: a key of a mapping input, an attribute of anything else (read safely)
+  const onexInput = input ? onexEntryInput(annotationOf(view.method, input)) : undefined;
+  // reducer items: the ONEX input model's data field, a key of a mapping input, an attribute of
+  // anything else (read safely)
   const items = pyString(options.itemsField);
   const itemsSource = !input
     ? '[]'
-    : inputShape === 'mapping'
+    : onexInput
+      ? `${input}.${onexInput.payload} or []`
+      : inputShape === 'mapping'
       ? `${input}.get(${items}) or []`
       : inputShape === 'sequence'
         ? input

@@ -1,5 +1,10 @@
 import { LRUCache } from 'lru-cache';
 
+/** What a cache write knows besides the answer. */
+export interface CacheEntryMeta {
+  correlationId?: string;
+}
+
 /**
  * Where cached responses live. Small and structural on purpose: a database-backed store (the
  * metrics package) implements it without importing this package.
@@ -7,7 +12,12 @@ import { LRUCache } from 'lru-cache';
 export interface ResponseCacheStore {
   /** The serialised response stored under `key` (a hex hash), or undefined. */
   get(key: string): Promise<string | undefined>;
-  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /**
+   * `meta.correlationId`: the caller's correlation id, given only when the request carried one. A
+   * store that records generations can tie the entry to it and serve the entry only once that
+   * generation's own record exists (records that agree; see @onexgen/metrics).
+   */
+  set(key: string, value: string, ttlSeconds: number, meta?: CacheEntryMeta): Promise<void>;
   delete(key: string): Promise<void>;
 }
 

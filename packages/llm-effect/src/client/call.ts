@@ -200,7 +200,9 @@ export async function complete(s: CallState, target: PlannedTarget, prepared: Pr
   }
   // Only whole, clean answers are worth replaying.
   if (s.cacheKey && s.ctx.cache && c.finishReason === 'stop') {
-    await s.ctx.cache.set(s.cacheKey, JSON.stringify(response), s.ctx.config.cache.ttlSeconds);
+    // the caller's own correlation id only: an id made up here names no record of the caller's
+    const meta = s.req.correlationId ? { correlationId: s.req.correlationId } : {};
+    await s.ctx.cache.set(s.cacheKey, JSON.stringify(response), s.ctx.config.cache.ttlSeconds, meta);
   }
   return response;
 }

@@ -1,5 +1,6 @@
 import { parseOrThrow } from '../schemas.js';
 import { DEFAULT_CONFIG } from './defaults.js';
+import { PUBLIC_BASE_URLS } from './public-endpoints.js';
 import { llmConfigSchema, type LLMConfig, type LLMConfigInput } from './schema.js';
 
 /** Partial configuration for one layer of the cascade (any field may be left out). */
@@ -27,9 +28,12 @@ export function deepMerge<T>(base: T, layer: unknown): T {
 
 /**
  * The configuration cascade: system defaults < project < agent/method (later layers win),
- * deep-merged, then validated once with zod (an error names the field).
+ * deep-merged, then validated once with zod (an error names the field). A provider that names its
+ * kind but no base URL gets the kind's public endpoint (PUBLIC_BASE_URLS), as the built-in ones have.
  */
 export function resolveLLMConfig(...layers: Array<LLMConfigLayer | undefined>): LLMConfig {
   const merged = layers.reduce<unknown>((acc, layer) => deepMerge(acc, layer), DEFAULT_CONFIG);
-  return parseOrThrow(llmConfigSchema, merged, 'LLM configuration');
+  const config = parseOrThrow(llmConfigSchema, merged, 'LLM configuration');
+  for (const provider of Object.values(config.providers)) provider.baseUrl ??= PUBLIC_BASE_URLS[provider.kind];
+  return config;
 }

@@ -1,3 +1,4 @@
+import { PUBLIC_BASE_URLS } from './public-endpoints.js';
 import type { LLMConfigInput } from './schema.js';
 
 /**
@@ -9,17 +10,17 @@ export const DEFAULT_CONFIG: LLMConfigInput = {
     zai: { kind: 'openai-compatible', baseUrl: 'https://api.z.ai/api/paas/v4', apiKeyEnv: 'ZAI_API_KEY', maxConcurrent: 8 },
     openai: {
       kind: 'openai-compatible',
-      baseUrl: 'https://api.openai.com/v1',
+      baseUrl: PUBLIC_BASE_URLS['openai-compatible'],
       apiKeyEnv: 'OPENAI_API_KEY',
       maxTokensParam: 'max_completion_tokens',
     },
     anthropic: {
       kind: 'anthropic',
-      baseUrl: 'https://api.anthropic.com/v1',
+      baseUrl: PUBLIC_BASE_URLS.anthropic,
       apiKeyEnv: 'ANTHROPIC_API_KEY',
     },
-    gemini: { kind: 'gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta', apiKeyEnv: 'GEMINI_API_KEY' },
-    ollama: { kind: 'ollama', baseUrlEnv: 'OLLAMA_HOST', baseUrl: 'http://127.0.0.1:11434', maxConcurrent: 2 },
+    gemini: { kind: 'gemini', baseUrl: PUBLIC_BASE_URLS.gemini, apiKeyEnv: 'GEMINI_API_KEY' },
+    ollama: { kind: 'ollama', baseUrlEnv: 'OLLAMA_HOST', baseUrl: PUBLIC_BASE_URLS.ollama, maxConcurrent: 2 },
   },
   tiers: {
     local: [{ provider: 'ollama', model: 'qwen2.5-coder:7b' }],

@@ -1,9 +1,13 @@
 // A database-backed response cache for llm-effect. Structurally typed: llm-effect declares the
 // interface it needs; this object satisfies it without either package importing the other.
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+// Records that agree: an entry written for a generation is read back only once that generation's
+// row has committed, so a run killed between the model's answer and its generation row leaves an
+// entry nobody is served (the next write of the same key replaces it).
+import { and, eq, exists, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/open-database.js';
 import { InvalidRecordError } from '../errors.js';
+import { generationMetrics } from '../schema/generation-metrics.js';
 import { responseCache } from '../schema/llm-effect-stores.js';
 import { parseOrThrow as check } from '../validate.js';
 
@@ -16,25 +20,70 @@ export interface CachedResponse<T = unknown> {
   expiresAt: Date | null;
   /** times served before this read */
   hits: number;
+  /** the generation whose model call wrote it (null: written outside a generation) */
+  generationId: string | null;
 }
 
 export interface ResponseCacheStore {
-  /** The entry, or undefined when absent or expired. A hit increments `hits`. */
+  /**
+   * The entry, or undefined when absent, expired, or written for a generation whose row has not
+   * committed (yet, or ever). A hit increments `hits`.
+   */
   get<T = unknown>(keyHash: string): Promise<CachedResponse<T> | undefined>;
-  set(keyHash: string, response: unknown, options?: { ttlMs?: number | null }): Promise<void>;
+  /** `generationId`: the correlation id of the generation the answer is for (see `get`). */
+  set(keyHash: string, response: unknown, options?: { ttlMs?: number | null; generationId?: string }): Promise<void>;
+  /**
+   * Several entries in one statement (a caller that writes behind buffers them); a key given twice
+   * keeps its last entry. Each is checked as `set` checks it; one bad entry writes none.
+   */
+  setMany(entries: readonly CacheEntryInput[]): Promise<void>;
   delete(keyHash: string): Promise<boolean>;
   /** Removes expired entries; returns how many. */
   purgeExpired(): Promise<number>;
 }
 
+export interface CacheEntryInput {
+  keyHash: string;
+  response: unknown;
+  ttlMs?: number | null;
+  generationId?: string;
+}
+
 const keySchema = z.string().min(1).max(128);
 const ttlSchema = z.number().int().positive().nullable().optional();
+const generationIdSchema = z.uuid().optional();
 
 export function createResponseCacheStore(handle: DatabaseHandle, options: { now?: () => Date } = {}): ResponseCacheStore {
   const now = options.now ?? (() => new Date());
   const { db } = handle;
   const c = responseCache;
   const notExpired = (at: Date) => or(isNull(c.expiresAt), gt(c.expiresAt, at));
+  const g = generationMetrics;
+  const generationCommitted = or(isNull(c.generationId), exists(db.select({ one: sql`1` }).from(g).where(eq(g.correlationId, c.generationId))));
+
+  const setMany = async (entries: readonly CacheEntryInput[]): Promise<void> => {
+    const createdAt = now();
+    const byKey = new Map<string, typeof c.$inferInsert>();
+    for (const e of entries) {
+      const key = check(keySchema, 'cache key', e.keyHash);
+      const ttlMs = check(ttlSchema, 'cache ttlMs', e.ttlMs) ?? null;
+      const generationId = check(generationIdSchema, 'cache generationId', e.generationId) ?? null;
+      if (e.response === undefined) throw new InvalidRecordError('cache entry', [{ path: 'response', message: 'is undefined' }]);
+      const expiresAt = ttlMs === null ? null : new Date(createdAt.getTime() + ttlMs);
+      // one statement may not update a row twice: the last entry of a key wins
+      byKey.delete(key);
+      byKey.set(key, { keyHash: key, response: e.response, createdAt, ttlMs, expiresAt, hits: 0, lastHitAt: null, generationId });
+    }
+    if (byKey.size === 0) return;
+    const excluded = (column: string) => sql.raw(`excluded.${column}`);
+    await db
+      .insert(c)
+      .values([...byKey.values()])
+      .onConflictDoUpdate({
+        target: c.keyHash,
+        set: { response: excluded('response'), createdAt: excluded('created_at'), ttlMs: excluded('ttl_ms'), expiresAt: excluded('expires_at'), hits: 0, lastHitAt: null, generationId: excluded('generation_id') },
+      });
+  };
 
   return {
     async get<T>(keyHash: string) {
@@ -44,7 +93,7 @@ export function createResponseCacheStore(handle: DatabaseHandle, options: { now?
       const rows = await db
         .update(c)
         .set({ hits: sql`${c.hits} + 1`, lastHitAt: at })
-        .where(and(eq(c.keyHash, key), notExpired(at)))
+        .where(and(eq(c.keyHash, key), notExpired(at), generationCommitted))
         .returning();
       const row = rows[0];
       if (!row) return undefined;
@@ -55,20 +104,13 @@ export function createResponseCacheStore(handle: DatabaseHandle, options: { now?
         ttlMs: row.ttlMs,
         expiresAt: row.expiresAt,
         hits: row.hits - 1,
+        generationId: row.generationId,
       };
     },
     async set(keyHash, response, opts = {}) {
-      const key = check(keySchema, 'cache key', keyHash);
-      const ttlMs = check(ttlSchema, 'cache ttlMs', opts.ttlMs) ?? null;
-      if (response === undefined) throw new InvalidRecordError('cache entry', [{ path: 'response', message: 'is undefined' }]);
-      const createdAt = now();
-      const expiresAt = ttlMs === null ? null : new Date(createdAt.getTime() + ttlMs);
-      const row = { keyHash: key, response, createdAt, ttlMs, expiresAt, hits: 0, lastHitAt: null };
-      await db
-        .insert(c)
-        .values(row)
-        .onConflictDoUpdate({ target: c.keyHash, set: { response, createdAt, ttlMs, expiresAt, hits: 0, lastHitAt: null } });
+      await setMany([{ keyHash, response, ...opts }]);
     },
+    setMany,
     async delete(keyHash) {
       const key = check(keySchema, 'cache key', keyHash);
       const rows = await db.delete(c).where(eq(c.keyHash, key)).returning({ keyHash: c.keyHash });

@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { NODE_TYPES } from '@onexgen/onex';
 
-export const DIMENSIONS = ['nodeType', 'model', 'tier', 'provider', 'serviceName', 'strategy'] as const;
+export const DIMENSIONS = ['nodeType', 'model', 'tier', 'provider', 'serviceName', 'strategy', 'promptVersion', 'experimentArm'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Column of llm_generation_metrics for each dimension. */
@@ -15,6 +15,8 @@ export const GENERATION_COLUMN: Record<Dimension, string> = {
   provider: 'provider',
   serviceName: 'service_name',
   strategy: 'strategy',
+  promptVersion: 'prompt_version',
+  experimentArm: 'experiment_arm',
 };
 
 export const filterSchema = z.object({

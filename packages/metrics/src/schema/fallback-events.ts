@@ -25,7 +25,7 @@ export const fallbackEvents = pgTable(
     methodName: varchar('method_name', { length: 255 }).notNull(),
     strategy: varchar('strategy', { length: 32 }).notNull(),
     reason: text('reason').notNull(),
-    /** attempts made before this decision (1 = after the first answer) */
+    /** model calls made before this decision (0 = none: offline, or no provider could answer) */
     attempts: integer('attempts').notNull(),
     success: boolean('success').notNull(),
     durationMs: doublePrecision('duration_ms').notNull().default(0),
@@ -37,7 +37,7 @@ export const fallbackEvents = pgTable(
     index('idx_fallback_events_strategy').on(t.strategy),
     check('fallback_events_strategy_ck', sql.raw(`strategy IN (${sqlList(FALLBACK_STRATEGIES)})`)),
     check('fallback_events_node_type_ck', sql.raw(`node_type IN (${sqlList(NODE_TYPES)})`)),
-    check('fallback_events_attempts_ck', sql`${t.attempts} >= 1`),
+    check('fallback_events_attempts_ck', sql`${t.attempts} >= 0`),
     check('fallback_events_duration_ck', sql`${t.durationMs} >= 0`),
   ],
 );

@@ -48,6 +48,7 @@ export const generationMetrics = pgTable(
     /** the spec's examples for the method, and how many passed in the sandbox */
     examplesTotal: integer('examples_total').notNull().default(0),
     examplesPassed: integer('examples_passed').notNull().default(0),
+    /** model calls the method's loop made: 0 for a body no model wrote (pattern, learned template, fallback) */
     attempts: integer('attempts').notNull().default(1),
     finishReason: varchar('finish_reason', { length: 50 }),
     truncated: boolean('truncated').notNull().default(false),
@@ -55,6 +56,8 @@ export const generationMetrics = pgTable(
     responseLength: integer('response_length'),
     /** the prompt template set that built the prompt: name@content-hash (null: recorded before versions) */
     promptVersion: varchar('prompt_version', { length: 100 }),
+    /** the prompt experiment arm the method was assigned to: `experiment/arm` (null: no experiment ran) */
+    experimentArm: varchar('experiment_arm', { length: 200 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
@@ -75,7 +78,7 @@ export const generationMetrics = pgTable(
     check('llm_generation_metrics_latency_ck', sql`${t.latencyMs} >= 0`),
     check('llm_generation_metrics_cost_ck', sql`${t.costMicroUsd} >= 0`),
     check('llm_generation_metrics_quality_ck', sql`${t.qualityScore} >= 0 AND ${t.qualityScore} <= 1`),
-    check('llm_generation_metrics_attempts_ck', sql`${t.attempts} >= 1`),
+    check('llm_generation_metrics_attempts_ck', sql`${t.attempts} >= 0`),
     check('llm_generation_metrics_prompt_length_ck', sql`${t.promptLength} >= 0`),
     check('llm_generation_metrics_response_length_ck', sql`${t.responseLength} >= 0`),
   ],

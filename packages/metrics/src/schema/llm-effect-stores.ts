@@ -1,7 +1,7 @@
 // Tables behind llm-effect's pluggable stores: the response cache and budget spend, so both
 // survive restarts and can be shared by many workers on one server.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 export const responseCache = pgTable(
   'llm_response_cache',
@@ -14,6 +14,12 @@ export const responseCache = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
     hits: integer('hits').notNull().default(0),
     lastHitAt: timestamp('last_hit_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * The correlation id of the generation whose model call wrote the entry. Served only once a
+     * llm_generation_metrics row with that id has committed, so a run killed between the cache
+     * write and its generation leaves nothing that is read back. null: no generation (served as is).
+     */
+    generationId: uuid('generation_id'),
   },
   (t) => [
     index('idx_llm_response_cache_expires').on(t.expiresAt),

@@ -42,12 +42,14 @@ export const generationInput = z.object({
   verdict: verdictSchema.nullish(),
   examplesTotal: count.default(0),
   examplesPassed: count.default(0),
-  attempts: z.number().int().min(1).default(1),
+  /** model calls made for the method: 0 when no model wrote the body (pattern, template, fallback) */
+  attempts: z.number().int().min(0).default(1),
   finishReason: z.string().max(50).nullish(),
   truncated: z.boolean().default(false),
   promptLength: count.nullish(),
   responseLength: count.nullish(),
   promptVersion: z.string().min(1).max(100).nullish(),
+  experimentArm: z.string().min(1).max(200).nullish(),
 });
 export type GenerationInput = z.input<typeof generationInput>;
 
@@ -128,7 +130,8 @@ export const fallbackInput = z.object({
   methodName: name(255),
   strategy: z.enum(FALLBACK_STRATEGIES),
   reason: z.string().min(1).max(4000),
-  attempts: z.number().int().min(1),
+  /** model calls made before the decision: 0 when none was (offline) */
+  attempts: z.number().int().min(0),
   success: z.boolean(),
   durationMs: millis.default(0),
 });

@@ -2,6 +2,7 @@
 // then handed to a writer: straight to the database, or through the spool when one is configured.
 import type { DatabaseHandle, MetricsDb } from '../db/open-database.js';
 import { aggregate, type AggregateQuery, type AggregateResult } from '../query/aggregate.js';
+import { armOutcomes, type ArmOutcomes, type ArmOutcomesQuery } from '../query/arm-outcomes.js';
 import { listContextWindows, type ContextWindowRow } from '../query/context-window-stats.js';
 import {
   acceptanceStats,
@@ -59,6 +60,7 @@ export interface MetricsStore {
   recordContextBuilds(inputs: ContextBuildInput[]): Promise<RecordResult>;
   /** A multi-pass plan / self-review or a cross-model review of a method, with its cost. */
   recordPass(input: PassInput): Promise<RecordResult>;
+  recordPasses(inputs: PassInput[]): Promise<RecordResult>;
   recordFallback(input: FallbackInput): Promise<RecordResult>;
   recordFallbacks(inputs: FallbackInput[]): Promise<RecordResult>;
   recordHistory(input: HistoryInput): Promise<RecordResult>;
@@ -69,6 +71,8 @@ export interface MetricsStore {
   upsertContextWindows(rows: ContextWindowInput[]): Promise<RecordResult>;
   listContextWindows(): Promise<ContextWindowRow[]>;
   aggregate(query?: AggregateQuery): Promise<AggregateResult>;
+  /** Per prompt version or experiment arm: statistics, passes, and each method's latest outcome (prompt A/B). */
+  armOutcomes(query: ArmOutcomesQuery): Promise<ArmOutcomes[]>;
   timeSeries(query: TimeSeriesQuery): Promise<TimeSeriesResult>;
   /** Recent generations, newest first, with the feedback given on them. */
   listGenerations(query?: GenerationListQuery): Promise<GenerationListing[]>;
@@ -110,6 +114,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     recordContextBuild: (input) => record('contextBuild', [input]),
     recordContextBuilds: (inputs) => record('contextBuild', inputs),
     recordPass: (input) => record('pass', [input]),
+    recordPasses: (inputs) => record('pass', inputs),
     recordFallback: (input) => record('fallback', [input]),
     recordFallbacks: (inputs) => record('fallback', inputs),
     recordHistory: (input) => record('history', [input]),
@@ -118,6 +123,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     upsertContextWindows: (rows) => record('contextWindow', rows),
     listContextWindows: () => listContextWindows(handle.db),
     aggregate: (query = {}) => aggregate(handle.db, query),
+    armOutcomes: (query) => armOutcomes(handle.db, query),
     timeSeries: (query) => timeSeries(handle.db, query),
     listGenerations: (query = {}) => listGenerations(handle.db, query),
     findGenerations: (prefix) => findGenerations(handle.db, prefix),

@@ -29,6 +29,11 @@ export const MethodOverrideSchema = z.strictObject({
   provider: z.string().min(1).optional(),
   /** text appended to the prompt for this method */
   prompt_additions: z.string().optional(),
+  /** `complex`: plan first, then code from the plan (multi-pass); `simple`: never; absent: inferred
+   *  from the examples, operations and docstring when the configuration asks for inference */
+  complexity: z.enum(['simple', 'complex']).optional(),
+  /** true: a second model reviews the accepted code; false: never, even if it looks security-sensitive */
+  critical: z.boolean().optional(),
   budget: z
     .strictObject({
       max_tokens: z.number().int().positive().optional(),

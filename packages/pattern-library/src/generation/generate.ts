@@ -3,7 +3,7 @@ import { PatternLibraryError } from '../errors.js';
 import { nodeTypeFacts, NODE_TYPES, type NodeType } from '@onexgen/onex';
 import type { ContractPatternKind } from '../types.js';
 import { loadTemplate, renderPython } from './render.js';
-import { aggregationView, crudView, eventProcessingView, orchestrationView, transformationView } from './views.js';
+import { aggregationView, crudOperations, crudOperationView, crudView, eventProcessingView, orchestrationView, transformationView } from './views.js';
 
 export interface GeneratedPatternCode {
   /** the method body, not indented (the caller indents it into the method) */
@@ -87,7 +87,30 @@ export function generatePatternCode(
       break;
   }
   const template = TEMPLATE_OF[pattern];
-  // the body reads the entry method's parameter: `contract` (execute_effect) or `input_data` (process)
-  const entry = nodeTypeFacts(nodeType);
-  return { code: renderPython(loadTemplate(template), { ...view, param: entry.entryParam.name }), methodName: entry.entryMethod, imports, template };
+  // the body reads the entry method's parameter — `contract` (execute_effect) or `input_data` (process) —
+  // through the fields its model really has (@onexgen/onex facts: input_state / data / metadata, and
+  // correlation_id / operation_id / workflow_id), so the api/* rules check every read
+  const { entryParam, entryMethod } = nodeTypeFacts(nodeType);
+  const input = { param: entryParam.name, dataField: entryParam.payload, idField: entryParam.id };
+  return { code: renderPython(loadTemplate(template), { ...view, ...input }), methodName: entryMethod, imports, template };
+}
+
+/**
+ * The body of one operation method of a CRUD effect node (create_user -> parameterised INSERT …
+ * RETURNING, get_user -> SELECT by id raising RESOURCE_NOT_FOUND, list_users -> a bounded page,
+ * update/delete by id in a transaction), from data/templates/crud_operation.mustache. Undefined when
+ * the contract does not declare the operation or its name carries no CRUD verb (crud-operations.yaml).
+ * Only effect nodes hold the pool (self.pool) these bodies use.
+ */
+export function generateOperationCode(contract: unknown, nodeType: NodeType, className: string, operation: string): GeneratedPatternCode | undefined {
+  if (nodeType !== 'effect') return undefined;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(className)) {
+    throw new PatternLibraryError('INPUT_INVALID', `className must be a Python identifier (got "${className}")`);
+  }
+  const parsed = parseContract(contract);
+  const declared = crudOperations(parsed).find((op) => op.name === operation);
+  if (!declared?.kind) return undefined;
+  const view = crudOperationView(parsed, className, declared.name, declared.kind) as { usesJson: boolean };
+  const imports = [IMPORT.asyncpg, IMPORT.time, ...(view.usesJson && (declared.kind === 'create' || declared.kind === 'update') ? [IMPORT.json] : []), ...ONEX_IMPORTS];
+  return { code: renderPython(loadTemplate('crud_operation'), view), methodName: declared.name, imports, template: 'crud_operation' };
 }

@@ -1,6 +1,7 @@
 import type { Contract } from '../detection/contract-schema.js';
 import { words } from '../features/tokenize.js';
 import { identifier, pluralize } from './naming.js';
+import { crudOperationKind, type CrudOperationKind } from './crud-operation-kinds.js';
 
 // Builds the mustache view of each template from a contract. Every name that reaches SQL or
 // Python passes identifier(), so a contract cannot inject text into the generated code.
@@ -53,27 +54,48 @@ export function entityOf(contract: Contract): string {
   return best?.[0] ?? (identifier(contract.name)?.replace(ROLE_SUFFIX, '') || 'record');
 }
 
-export function crudView(contract: Contract, groups: readonly string[], className: string): object {
+/** Where a CRUD contract's records live: table, entity and the columns values bind to. */
+function crudStorage(contract: Contract) {
   const entity = entityOf(contract);
   const table = identifier(field(contract, 'table')) ?? pluralize(entity);
   const declared = nameList(field(contract, 'fields')).filter((f) => f !== 'id');
   // Without declared fields the record lives in one JSONB column, so the SQL stays static.
   const columns = declared.length
-    ? declared.map((name) => ({ name, valueExpr: `payload.get("${name}")` }))
-    : [{ name: 'data', valueExpr: 'json.dumps(payload.get("data", {}))' }];
+    ? declared.map((name) => ({ name, valueExpr: `payload.get("${name}")`, paramExpr: `params.get("${name}")` }))
+    : [{ name: 'data', valueExpr: 'json.dumps(payload.get("data", {}))', paramExpr: 'json.dumps(data)' }];
   const cast = declared.length ? '' : '::jsonb';
-  const present = CRUD_ORDER.filter((op) => groups.includes(op));
-  const ops = present.length ? present : [...CRUD_ORDER];
   return {
     entity,
+    entities: pluralize(entity),
     table,
-    className,
     columns,
+    jsonData: !declared.length,
     columnList: columns.map((c) => c.name).join(', '),
     insertPlaceholders: columns.map((_, i) => `$${i + 1}${cast}`).join(', '),
     updateAssignments: columns.map((c, i) => `${c.name} = $${i + 2}${cast}`).join(', '),
     returning: ['id', ...columns.map((c) => c.name)].join(', '),
     usesJson: !declared.length,
+  };
+}
+
+/** The contract's declared operation names (spec order), each with the CRUD body its verb asks for. */
+export function crudOperations(contract: Contract): { name: string; kind: CrudOperationKind | undefined }[] {
+  return nameList(contract.operations).map((name) => ({ name, kind: crudOperationKind(name) }));
+}
+
+export function crudView(contract: Contract, groups: readonly string[], className: string): object {
+  const storage = crudStorage(contract);
+  const present = CRUD_ORDER.filter((op) => groups.includes(op));
+  const ops = present.length ? present : [...CRUD_ORDER];
+  // Every declared operation is a CRUD one: the entry method dispatches to the operation methods
+  // by the names the spec (and the generated input model's `operation` field) declare.
+  const declared = crudOperations(contract);
+  const dispatch = declared.length > 0 && declared.every((op) => op.kind !== undefined) ? declared.map((op) => ({ operation: op.name })) : [];
+  return {
+    ...storage,
+    className,
+    dispatch,
+    hasDispatch: dispatch.length > 0,
     operations: ops.map((name, i) => ({
       name,
       keyword: i === 0 ? 'if' : 'elif',
@@ -82,6 +104,28 @@ export function crudView(contract: Contract, groups: readonly string[], classNam
       isUpdate: name === 'update',
       isDelete: name === 'delete',
     })),
+  };
+}
+
+/** The view of data/templates/crud_operation.mustache: one operation method's body. */
+export function crudOperationView(contract: Contract, className: string, operation: string, kind: CrudOperationKind): object {
+  const storage = crudStorage(contract);
+  return {
+    ...storage,
+    className,
+    operation,
+    needsId: kind === 'read' || kind === 'update' || kind === 'delete',
+    needsData: kind === 'create' || kind === 'update',
+    insertArgs: storage.columns.map((c) => c.paramExpr).join(', '),
+    updateArgs: storage.columns.map((c) => c.paramExpr).join(', '),
+    returnsRow: kind === 'create' || kind === 'read' || kind === 'update',
+    defaultLimit: 100,
+    maxLimit: 1000,
+    isCreate: kind === 'create',
+    isRead: kind === 'read',
+    isList: kind === 'list',
+    isUpdate: kind === 'update',
+    isDelete: kind === 'delete',
   };
 }
 

@@ -40,11 +40,47 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 type CountsRow = typeof patternEffectiveness.$inferSelect;
 
+const USAGE_ROWS_PER_INSERT = 5_000;
+
 export function createPatternStore(db: PatternDb, opts: PatternStoreOptions = {}) {
   const minLearnScore = opts.minLearnScore ?? 0.8;
   const pruning = opts.pruning ?? DEFAULT_PRUNING;
   const fromRow = (row: CountsRow): Effectiveness => effectivenessFrom(row.patternId, row, pruning);
   const none = (patternId: string): Effectiveness => effectivenessFrom(patternId, { uses: 0, passes: 0, successSum: 0, scoreSum: 0 }, pruning);
+
+  /** Usage rows and the summed effectiveness increments of checked, de-duplicated entries. */
+  const writeUsages = async (entries: { patternIds: string[]; passed: boolean; score: number; sessionId?: string | undefined }[]): Promise<Map<string, Effectiveness>> => {
+    const usages = entries.flatMap((e) => e.patternIds.map((patternId) => ({ patternId, passed: e.passed, score: e.score, sessionId: e.sessionId ?? null })));
+    if (usages.length === 0) return new Map();
+    const sums = new Map<string, { patternId: string; uses: number; passes: number; successSum: number; scoreSum: number }>();
+    for (const u of usages) {
+      const s = sums.get(u.patternId) ?? { patternId: u.patternId, uses: 0, passes: 0, successSum: 0, scoreSum: 0 };
+      s.uses += 1;
+      s.passes += u.passed ? 1 : 0;
+      s.successSum += outcomeWeight(u.passed, u.score);
+      s.scoreSum += u.score;
+      sums.set(u.patternId, s);
+    }
+    const rows = await db.transaction(async (tx) => {
+      // 4 parameters a row: stay far below PostgreSQL's 65,535 bind parameters per statement
+      for (let i = 0; i < usages.length; i += USAGE_ROWS_PER_INSERT) await tx.insert(patternUsage).values(usages.slice(i, i + USAGE_ROWS_PER_INSERT));
+      return tx
+        .insert(patternEffectiveness)
+        .values([...sums.values()])
+        .onConflictDoUpdate({
+          target: patternEffectiveness.patternId,
+          set: {
+            uses: sql`${patternEffectiveness.uses} + excluded.uses`,
+            passes: sql`${patternEffectiveness.passes} + excluded.passes`,
+            successSum: sql`${patternEffectiveness.successSum} + excluded.success_sum`,
+            scoreSum: sql`${patternEffectiveness.scoreSum} + excluded.score_sum`,
+            updatedAt: sql`now()`,
+          },
+        })
+        .returning();
+    });
+    return new Map(rows.map((r) => [r.patternId, fromRow(r)]));
+  };
 
   return {
     extractPatternsFromCode,
@@ -147,27 +183,19 @@ export function createPatternStore(db: PatternDb, opts: PatternStoreOptions = {}
     async recordPatternUsages(patternIds: readonly string[], outcome: UsageOutcome): Promise<Effectiveness[]> {
       const ids = [...new Set(check(z.array(z.string().min(1)), patternIds, 'recordPatternUsages patternIds'))];
       const data = check(usageInput, outcome, 'recordPatternUsages');
-      if (ids.length === 0) return [];
-      const weight = outcomeWeight(data.passed, data.score);
-      const rows = await db.transaction(async (tx) => {
-        await tx.insert(patternUsage).values(ids.map((patternId) => ({ patternId, passed: data.passed, score: data.score, sessionId: data.sessionId ?? null })));
-        return tx
-          .insert(patternEffectiveness)
-          .values(ids.map((patternId) => ({ patternId, uses: 1, passes: data.passed ? 1 : 0, successSum: weight, scoreSum: data.score })))
-          .onConflictDoUpdate({
-            target: patternEffectiveness.patternId,
-            set: {
-              uses: sql`${patternEffectiveness.uses} + 1`,
-              passes: sql`${patternEffectiveness.passes} + excluded.passes`,
-              successSum: sql`${patternEffectiveness.successSum} + excluded.success_sum`,
-              scoreSum: sql`${patternEffectiveness.scoreSum} + excluded.score_sum`,
-              updatedAt: sql`now()`,
-            },
-          })
-          .returning();
-      });
-      const byId = new Map(rows.map((r) => [r.patternId, fromRow(r)]));
+      const byId = await writeUsages([{ ...data, patternIds: ids }]);
       return ids.map((id) => byId.get(id)!);
+    },
+
+    /**
+     * Many generations' outcomes (each with the patterns its prompt showed) in one transaction of
+     * two statements: a run's pipeline buffers them and writes a batch per node or per 64 methods.
+     * Each generation counts once per pattern it showed (duplicate ids within one count once); the
+     * counts move by the batch's sums. Returns the effectiveness after the batch, per pattern id.
+     */
+    async recordPatternUsageBatch(entries: readonly (UsageOutcome & { patternIds: readonly string[] })[]): Promise<Map<string, Effectiveness>> {
+      const checked = check(z.array(usageInput.extend({ patternIds: z.array(z.string().min(1)) })), entries, 'recordPatternUsageBatch');
+      return writeUsages(checked.map((e) => ({ ...e, patternIds: [...new Set(e.patternIds)] })));
     },
 
     async effectiveness(patternId: string): Promise<Effectiveness> {

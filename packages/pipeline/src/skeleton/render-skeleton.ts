@@ -115,10 +115,11 @@ export function renderSkeleton(spec: NodeSpec, options: { specFile?: string } = 
     entryParamClass: info.entryParam.class,
     entryParamImport: info.entryParam.class.split('[')[0],
     entryParamModule: info.entryParam.module,
+    // names the field that really carries the data (input_state on the contract, data / metadata on the inputs)
     entryParamDoc:
       info.entryParam.name === 'contract'
-        ? `${info.title} contract; input_data carries the operation and its parameters`
-        : `the ${info.title} input (${info.entryParam.class}); data carries the operation and its parameters`,
+        ? `${info.title} contract; ${info.entryParam.payload} carries the operation and its parameters`
+        : `the ${info.title} input (${info.entryParam.class}); ${info.entryParam.payload} carries the operation and its parameters`,
     // service types declared in the node module: the I/O dependency's, then the node type's
     protocols: [...(io ? [{ name: io.protocol, doc: io.doc }] : []), ...info.protocols],
     entrySummary: info.entrySummary,

@@ -1,6 +1,8 @@
 // Questions the api/* rules ask of an index: does a module exist, what does a name in it refer to
 // (following re-exports and lazily served names), a class's bases in method-resolution order, and
 // where a method or attribute comes from.
+import { externalBaseMembers, isPydanticBase } from './external-bases.js';
+import { type ApiIndexSource, inMemoryIndex } from './packed-index.js';
 import type { ApiClass, ApiFunction, ApiIndex, ApiModule } from './schema.js';
 
 export type ApiSymbol =
@@ -17,7 +19,13 @@ export type ClassSymbol = Extract<ApiSymbol, { kind: 'class' }>;
 export interface Mro {
   /** the class and its indexed ancestors, nearest first */
   classes: ClassSymbol[];
-  /** every base resolved inside the index or is one that adds no members (object, ABC, Generic, Protocol) */
+  /** bases from outside the index whose members are known (pydantic.BaseModel, …; external-bases.ts) */
+  external: string[];
+  /**
+   * every base resolved inside the index, adds no members (object, ABC, Generic, Protocol) or is a
+   * known external one; for a pydantic model also: its `model_config` is known not to allow extra
+   * attributes (no model_config along the MRO means pydantic's default, extra="ignore")
+   */
   closed: boolean;
 }
 
@@ -29,10 +37,13 @@ const MAX_DEPTH = 12;
 export class ApiIndexView {
   readonly package: string;
   readonly source: string | undefined;
-  private definitions: Map<string, ApiSymbol[]> | undefined;
+  private readonly definitions = new Map<string, ApiSymbol[]>();
   private readonly mros = new Map<string, Mro>();
+  private readonly index: ApiIndexSource;
 
-  constructor(private readonly index: ApiIndex) {
+  /** an index in memory, or a packed one whose modules are parsed on first use */
+  constructor(index: ApiIndex | ApiIndexSource) {
+    this.index = 'modules' in index ? inMemoryIndex(index) : index;
     this.package = index.package;
     this.source = index.source;
   }
@@ -48,16 +59,16 @@ export class ApiIndexView {
   }
 
   module(name: string): ApiModule | undefined {
-    return this.index.modules[name];
+    return this.index.module(name);
   }
 
   moduleNames(): string[] {
-    return Object.keys(this.index.modules);
+    return this.index.moduleNames();
   }
 
   /** What `name` means as an attribute of module `moduleName` (`from moduleName import name`). */
   member(moduleName: string, name: string, depth = 0): ApiSymbol | undefined {
-    const mod = this.index.modules[moduleName];
+    const mod = this.index.module(moduleName);
     if (!mod || depth > MAX_DEPTH) return undefined;
     const cls = mod.classes?.[name];
     if (cls) return { kind: 'class', module: moduleName, name, cls };
@@ -71,7 +82,7 @@ export class ApiIndexView {
     if (mod.lazy?.includes(name)) return this.uniqueDefinition(name) ?? { kind: 'opaque', module: moduleName, name };
     if (mod.names?.includes(name)) return { kind: 'opaque', module: moduleName, name };
     const sub = `${moduleName}.${name}`;
-    if (this.index.modules[sub]) return { kind: 'module', module: sub };
+    if (this.index.module(sub)) return { kind: 'module', module: sub };
     return undefined;
   }
 
@@ -80,7 +91,7 @@ export class ApiIndexView {
     const parts = dotted.split('.');
     for (let i = parts.length; i > 0; i--) {
       const moduleName = parts.slice(0, i).join('.');
-      if (!this.index.modules[moduleName]) continue;
+      if (!this.index.module(moduleName)) continue;
       let sym: ApiSymbol | undefined = { kind: 'module', module: moduleName };
       for (const part of parts.slice(i)) {
         if (sym?.kind !== 'module') return sym && sym.kind !== 'external' ? { kind: 'opaque', module: moduleName, name: part } : sym;
@@ -99,20 +110,19 @@ export class ApiIndexView {
 
   /** Every class and function of that name, in any module (for "it is in …" suggestions). */
   definitionsOf(name: string): ApiSymbol[] {
-    if (!this.definitions) {
-      const defs = new Map<string, ApiSymbol[]>();
-      const add = (n: string, s: ApiSymbol) => {
-        const list = defs.get(n);
-        if (list) list.push(s);
-        else defs.set(n, [s]);
-      };
-      for (const [m, mod] of Object.entries(this.index.modules)) {
-        for (const [n, cls] of Object.entries(mod.classes ?? {})) add(n, { kind: 'class', module: m, name: n, cls });
-        for (const [n, fn] of Object.entries(mod.functions ?? {})) add(n, { kind: 'function', module: m, name: n, fn });
+    let found = this.definitions.get(name);
+    if (!found) {
+      found = [];
+      for (const m of this.index.definingModules(name)) {
+        const mod = this.index.module(m);
+        const cls = mod?.classes?.[name];
+        if (cls) found.push({ kind: 'class', module: m, name, cls });
+        const fn = mod?.functions?.[name];
+        if (fn) found.push({ kind: 'function', module: m, name, fn });
       }
-      this.definitions = defs;
+      this.definitions.set(name, found);
     }
-    return this.definitions.get(name) ?? [];
+    return found;
   }
 
   /** A type annotation as written in `moduleName` (`ModelONEXContainer`, `X | None`, `Optional[X]`, `"X"`) → the class. */
@@ -142,6 +152,7 @@ export class ApiIndexView {
     const hit = this.mros.get(key);
     if (hit) return hit;
     const classes: ClassSymbol[] = [];
+    const external: string[] = [];
     const seen = new Set<string>();
     let closed = true;
     const visit = (c: ClassSymbol, depth: number): void => {
@@ -154,11 +165,19 @@ export class ApiIndexView {
         if (NEUTRAL_BASES.has(bare)) continue;
         const sym = this.baseSymbol(c.module, bare);
         if (sym?.kind === 'class') visit(sym, depth + 1);
-        else if (!(this.isEnumClass(cls) && ENUM_BASES.has(bare))) closed = false;
+        else if (sym?.kind === 'external' && externalBaseMembers(sym.origin)) {
+          if (!external.includes(sym.origin)) external.push(sym.origin);
+        } else if (!(this.isEnumClass(cls) && ENUM_BASES.has(bare))) closed = false;
       }
     };
     visit(cls, 0);
-    const mro = { classes, closed };
+    if (closed && external.some(isPydanticBase)) {
+      // the nearest class that sets model_config decides; extra="allow" (or a config the index
+      // could not read) lets any attribute exist
+      const configured = classes.find((c) => c.cls.attributes?.includes('model_config'));
+      if (configured && configured.cls.extra !== 'ignore' && configured.cls.extra !== 'forbid') closed = false;
+    }
+    const mro = { classes, external, closed };
     this.mros.set(key, mro);
     return mro;
   }
@@ -186,7 +205,9 @@ export class ApiIndexView {
   /** Every method, attribute and member name along the MRO. */
   memberNames(cls: ClassSymbol): Set<string> {
     const out = new Set<string>();
-    for (const c of this.mro(cls).classes) {
+    const mro = this.mro(cls);
+    for (const origin of mro.external) for (const n of externalBaseMembers(origin) ?? []) out.add(n);
+    for (const c of mro.classes) {
       for (const n of Object.keys(c.cls.methods ?? {})) out.add(n);
       for (const n of c.cls.attributes ?? []) out.add(n);
       for (const n of c.cls.members ?? []) out.add(n);

@@ -76,6 +76,7 @@ export function buildApiIndex(srcDir: string, options: BuildApiIndexOptions): Bu
         methods: c.methods,
         attributes: isEnum ? c.attributes : [...new Set([...c.assigned, ...c.attributes])],
         ...(isEnum ? { members: c.assigned.filter((n) => !n.startsWith('_')) } : {}),
+        ...(!isEnum && c.extra ? { extra: c.extra } : {}),
       };
     }
     modules[name] = { functions: m.functions, classes, names: m.names, reexports: m.reexports, lazy: m.lazy };

@@ -31,6 +31,7 @@ export function compactApiIndex(index: ApiIndex): ApiIndex {
       if (methods) out.methods = methods;
       if (nonEmpty(c.attributes)) out.attributes = c.attributes;
       if (nonEmpty(c.members)) out.members = c.members;
+      if (c.extra) out.extra = c.extra;
       return out;
     });
     const functions = mapValues(m.functions, compactFunction);

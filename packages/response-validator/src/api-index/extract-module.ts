@@ -13,6 +13,8 @@ export interface RawClass {
   attributes: string[];
   /** `NAME = value` in the class body: members if the class turns out to be an enum */
   assigned: string[];
+  /** a pydantic config's `extra`, when the class sets one as a literal (see ApiClass.extra) */
+  extra?: 'allow' | 'ignore' | 'forbid';
 }
 
 export interface RawModule extends Omit<ApiModule, 'classes'> {
@@ -160,6 +162,11 @@ function readClassBody(def: Node, cls: RawClass | undefined): void {
   const attributes = new Set<string>();
   const assigned = new Set<string>();
   for (const st of body.namedChildren) {
+    if (st.type === 'class_definition' && st.childForFieldName('name')?.text === 'Config') {
+      // pydantic v1 style, which v2 turns into model_config
+      attributes.add('model_config');
+      cls.extra = configExtra(st.childForFieldName('body'), 'class');
+    }
     if (st.type !== 'expression_statement') continue;
     for (const a of st.namedChildren) {
       if (a.type !== 'assignment') continue;
@@ -167,6 +174,7 @@ function readClassBody(def: Node, cls: RawClass | undefined): void {
       if (left?.type !== 'identifier') continue;
       if (a.childForFieldName('right')) assigned.add(left.text);
       else attributes.add(left.text); // `x: int` — an annotated field without a value
+      if (left.text === 'model_config') cls.extra = configExtra(a.childForFieldName('right'), 'value');
     }
   }
   for (const a of body.descendantsOfType('assignment')) {
@@ -185,6 +193,40 @@ function readClassBody(def: Node, cls: RawClass | undefined): void {
   for (const m of Object.keys(cls.methods)) attributes.delete(m);
   cls.attributes = [...attributes];
   cls.assigned = [...assigned];
+}
+
+const EXTRA_VALUES = ['allow', 'ignore', 'forbid'] as const;
+
+/**
+ * `extra` of a pydantic config written as a literal: `ConfigDict(extra="allow")`, `{"extra": "forbid"}`,
+ * `dict(…)`, or a v1 `class Config:` body (`extra = "allow"` / `Extra.allow`). "ignore" (pydantic's
+ * default) when the literal has no `extra`; undefined when it is not a literal (`model_config =
+ * BASE_CONFIG`) or the value is not one of the three.
+ */
+function configExtra(node: Node | null | undefined, form: 'value' | 'class'): RawClass['extra'] {
+  if (!node) return undefined;
+  const valueOf = (v: Node | null | undefined): RawClass['extra'] => {
+    const text = v?.text.replace(/^["']|["']$/g, '').replace(/^Extra\./, '');
+    return EXTRA_VALUES.find((x) => x === text);
+  };
+  if (form === 'class') {
+    for (const a of node.descendantsOfType('assignment')) {
+      if (a.childForFieldName('left')?.text === 'extra') return valueOf(a.childForFieldName('right'));
+    }
+    return 'ignore';
+  }
+  if (node.type === 'call' && /^(?:\w+\.)?(?:ConfigDict|dict)$/.test(node.childForFieldName('function')?.text ?? '')) {
+    const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+    if (args.some((a) => a.type !== 'keyword_argument')) return undefined; // **base or positional: not a plain literal
+    const extra = args.find((a) => a.childForFieldName('name')?.text === 'extra');
+    return extra ? valueOf(extra.childForFieldName('value')) : 'ignore';
+  }
+  if (node.type === 'dictionary') {
+    if (node.namedChildren.some((p) => p.type !== 'pair')) return undefined;
+    const extra = node.namedChildren.find((p) => /^["']extra["']$/.test(p.childForFieldName('key')?.text ?? ''));
+    return extra ? valueOf(extra.childForFieldName('value')) : 'ignore';
+  }
+  return undefined;
 }
 
 /**

@@ -25,6 +25,11 @@ export const ApiClassSchema = z.object({
   attributes: z.array(z.string()).optional(),
   /** enum classes only: the member names */
   members: z.array(z.string()).optional(),
+  /**
+   * pydantic models that set `model_config` (or a v1 `class Config`) as a literal: its `extra`
+   * ("ignore" when the literal leaves it out); absent when the config could not be read
+   */
+  extra: z.enum(['allow', 'ignore', 'forbid']).optional(),
 });
 
 export const ApiModuleSchema = z.object({

@@ -2,8 +2,7 @@
 // `extends` chains. Later profiles override earlier ones key by key; lists are replaced whole.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { DATA_DIR } from '../data-dir.js';
+import { parseYamlText, readDataFile } from '../data-files.js';
 import { ValidatorError } from '../errors.js';
 import { type ProfileFile, type ProfileInput, ProfileSchema, type ResolvedProfile } from './schema.js';
 
@@ -27,8 +26,12 @@ function resolve(spec: string | ProfileInput, baseDir: string, seen: string[]): 
 
 function read(spec: string | ProfileInput, baseDir: string): { file: ProfileFile; dir: string; label: string } {
   if (typeof spec !== 'string') return { file: check(spec, 'profile object'), dir: baseDir, label: `object:${String(spec.id)}` };
-  const builtIn = (BUILT_IN_PROFILES as readonly string[]).includes(spec);
-  const file = builtIn ? path.join(DATA_DIR, 'profiles', `${spec}.yaml`) : path.resolve(baseDir, spec);
+  if ((BUILT_IN_PROFILES as readonly string[]).includes(spec)) {
+    // compiled to JSON at build (already checked); relative paths in it stay relative to the YAML's directory
+    const { data, source } = readDataFile(`profiles/${spec as (typeof BUILT_IN_PROFILES)[number]}`, ProfileSchema);
+    return { file: data as ProfileFile, dir: path.dirname(source), label: source };
+  }
+  const file = path.resolve(baseDir, spec);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -41,7 +44,7 @@ function read(spec: string | ProfileInput, baseDir: string): { file: ProfileFile
   }
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYamlText(text);
   } catch (cause) {
     throw new ValidatorError('PROFILE_INVALID', `profile file ${file} is not valid YAML/JSON: ${(cause as Error).message}`, { cause });
   }

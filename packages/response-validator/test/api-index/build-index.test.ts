@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 describe('buildApiIndex on a fixture package', () => {
   test('one module per importable file, in the shape of the omnibase_core index', () => {
-    expect(Object.keys(built.index.modules)).toEqual(['toypkg', 'toypkg.core', 'toypkg.errors', 'toypkg.sub', 'toypkg.sub.service']);
+    expect(Object.keys(built.index.modules)).toEqual(['toypkg', 'toypkg.core', 'toypkg.errors', 'toypkg.models', 'toypkg.sub', 'toypkg.sub.service']);
     expect(ApiIndexSchema.parse(built.index)).toEqual(built.index);
     expect(built.index).toMatchObject({ package: 'toypkg', source: 'toypkg fixture' });
   });
@@ -55,6 +55,20 @@ describe('buildApiIndex on a fixture package', () => {
     expect(widget.attributes!.sort()).toEqual(['_cache', 'kind', 'label', 'name', 'rendered', 'size']);
     expect(widget.members).toBeUndefined();
     expect(built.index.modules['toypkg.sub.service']!.classes!['Service']!.attributes).toEqual(['container']);
+  });
+
+  test('pydantic models: annotated class-level fields (with or without a default) are attributes; a literal config records extra', () => {
+    const models = built.index.modules['toypkg.models']!.classes!;
+    expect(models['ModelJobInput']).toMatchObject({ bases: ['BaseModel', 'Generic[T]'] });
+    expect(models['ModelJobInput']!.attributes!.sort()).toEqual(['data', 'operation_id', 'retries']);
+    expect(models['ModelJobInput']!.extra).toBeUndefined(); // no model_config: pydantic's default
+    expect(models['ModelBatchInput']).toMatchObject({ bases: ['ModelJobInput[dict]'], extra: 'forbid' });
+    expect(models['ModelBatchInput']!.attributes!.sort()).toEqual(['batch_size', 'model_config']);
+    expect(models['ModelOpenInput']!.extra).toBe('allow');
+    expect(models['ModelLegacyInput']).toMatchObject({ extra: 'allow' });
+    expect(models['ModelLegacyInput']!.attributes).toContain('model_config');
+    expect(models['ModelSharedConfig']!.extra).toBeUndefined(); // not a literal: unknown
+    expect(models['ModelSharedConfig']!.attributes).toContain('model_config');
   });
 
   test('enums: members of a class whose base is an enum of the package (not _sunder_ names)', () => {

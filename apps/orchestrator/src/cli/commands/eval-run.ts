@@ -18,6 +18,7 @@ import { openRecordedDatabase } from '../open-recorded-database.js';
 import { redactor } from '../redact.js';
 import type { RunState } from '../run-state.js';
 import { configFor } from '../run-pipeline.js';
+import { freeEncodersAtExit } from '../free-encoders.js';
 
 export interface EvalOptions {
   strategy?: string[];
@@ -50,6 +51,7 @@ async function emit(io: CliIO, summary: EvalSummary, header: ReportHeader, opts:
 }
 
 export async function runEvalCommand(io: CliIO, state: RunState, suite: string[], opts: CommonOptions & EvalOptions): Promise<void> {
+  freeEncodersAtExit(); // this command counts tokens
   const repeat = repeatOf(opts.repeat);
   const strategies = parseStrategyList(opts.strategy);
   const models = (opts.models ?? '').split(',').map((m) => m.trim()).filter(Boolean);

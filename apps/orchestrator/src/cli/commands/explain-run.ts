@@ -10,6 +10,7 @@ import { specBesideNode } from '../../spec/contract-spec.js';
 import type { CliIO } from '../io.js';
 import { configFor } from '../run-pipeline.js';
 import { readNodeFile } from './node-file.js';
+import { freeEncodersAtExit } from '../free-encoders.js';
 
 export interface ExplainOptions {
   method?: string;
@@ -21,6 +22,7 @@ export interface ExplainOptions {
 }
 
 export async function runExplain(io: CliIO, input: string, opts: ExplainOptions): Promise<void> {
+  freeEncodersAtExit(); // this command counts tokens
   const loaded = configFor(io, {
     ...(opts.config ? { config: opts.config } : {}),
     ...(opts.model ? { model: opts.model } : {}),

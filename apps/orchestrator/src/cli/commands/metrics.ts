@@ -1,4 +1,4 @@
-// `onexgen metrics [--since 7d] [--json] [--html FILE]`: what the recorded runs cost and how they
+// `onexgen metrics [--since 7d] [--json] [--html FILE] [--by prompt-version|arm]`: what the recorded runs cost and how they
 // went (metrics-run.ts, loaded on use).
 import type { Command } from 'commander';
 import { DB_OPTION_HELP } from '../db-target.js';
@@ -14,6 +14,7 @@ export function registerMetrics(program: Command, io: CliIO): void {
     .option('--config <file>', 'configuration file')
     .option('--json', 'print JSON')
     .option('--html <file>', 'also write an HTML report with charts')
+    .option('--by <dimension>', 'prompt A/B: per prompt-version or arm (experiment arm), pass rate, attempts, tokens, cost and whether the difference is significant')
     .action(async (opts: MetricsOptions) => {
       const { runMetrics } = await import('./metrics-run.js');
       await runMetrics(io, opts);

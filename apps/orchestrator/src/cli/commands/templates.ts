@@ -1,59 +1,9 @@
 // `onexgen templates list|show|forget|approve`: the learned templates, where they came from, and
-// the person's say over them (a pending template is reused only once approved).
+// the person's say over them (a pending template is reused only once approved). The work loads when
+// the command runs (templates-run.ts), so --help and --version never load the store.
 import type { Command } from 'commander';
-import { createTemplateStore, isReusable, type LearnedTemplate } from '@onexgen/pattern-library';
-import { OnexgenError } from '@onexgen/pipeline/errors';
-import { openDatabaseFor } from '@onexgen/pipeline';
 import type { CliIO } from '../io.js';
-import { configFor } from '../run-pipeline.js';
-
-interface DbOptions {
-  db?: string;
-  config?: string;
-  json?: boolean;
-}
-
-async function withStore<T>(io: CliIO, opts: DbOptions, work: (store: ReturnType<typeof createTemplateStore>) => Promise<T>): Promise<T> {
-  const loaded = configFor(io, { ...(opts.db ? { db: opts.db } : {}), ...(opts.config ? { config: opts.config } : {}) });
-  const handle = await openDatabaseFor(loaded.config.db, io.cwd);
-  try {
-    return await work(createTemplateStore(handle.db));
-  } finally {
-    await handle.close();
-  }
-}
-
-function idOf(value: string): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id < 1) throw new OnexgenError('USAGE', `ID: must be a template id (a positive integer), got "${value}"`);
-  return id;
-}
-
-/** The `--json` shape: the body and the provenance, dates as ISO strings. */
-function plain(t: LearnedTemplate): Record<string, unknown> {
-  return {
-    id: t.id,
-    nodeType: t.nodeType,
-    methodName: t.methodName,
-    origin: t.origin,
-    reusable: isReusable(t),
-    score: t.score,
-    generationId: t.generationId,
-    model: t.model,
-    checks: t.checks,
-    createdAt: t.createdAt.toISOString(),
-    approvedAt: t.approvedAt?.toISOString() ?? null,
-    usageCount: t.usageCount,
-    features: t.features,
-    params: t.params,
-    body: t.body,
-  };
-}
-
-function row(t: LearnedTemplate): string {
-  const state = isReusable(t) ? t.origin : 'pending (not reused until approved)';
-  return `#${String(t.id).padEnd(5)} ${t.nodeType.padEnd(12)} ${t.methodName.padEnd(28)} ${state.padEnd(36)} used ${t.usageCount}× ${t.model ?? ''}`.trimEnd();
-}
+import type { DbOptions } from './templates-run.js';
 
 function dbOptions(cmd: Command): Command {
   return cmd.option('--db <url|path>', 'database (default DATABASE_URL, then .onexgen/db)').option('--config <file>', 'configuration file');
@@ -62,38 +12,21 @@ function dbOptions(cmd: Command): Command {
 export function registerTemplates(program: Command, io: CliIO): void {
   const templates = program.command('templates').description('learned templates: list, show, forget, approve');
   dbOptions(templates.command('list').description('every learned template with its origin').option('--json', 'print JSON')).action(async (opts: DbOptions) => {
-    const all = await withStore(io, opts, (store) => store.list());
-    if (opts.json) return void io.stdout(`${JSON.stringify(all.map(plain), null, 2)}\n`);
-    for (const t of all) io.stdout(`${row(t)}\n`);
-    io.stdout(`${all.length} template(s); ${all.filter(isReusable).length} reusable\n`);
+    const { runTemplatesList } = await import('./templates-run.js');
+    await runTemplatesList(io, opts);
   });
   dbOptions(templates.command('show').description('one template: provenance and body').argument('<id>', 'template id').option('--json', 'print JSON')).action(
     async (id: string, opts: DbOptions) => {
-      const t = await withStore(io, opts, (store) => store.get(idOf(id)));
-      if (!t) throw new OnexgenError('USAGE', `no template #${id} (see \`onexgen templates list\`)`);
-      if (opts.json) return void io.stdout(`${JSON.stringify(plain(t), null, 2)}\n`);
-      io.stdout(
-        [
-          row(t),
-          `learned ${t.createdAt.toISOString()} from generation ${t.generationId ?? '(unknown)'} by ${t.model ?? '(unknown model)'}; checks passed: ${t.checks.join(', ') || '(none recorded)'}`,
-          t.approvedAt ? `approved ${t.approvedAt.toISOString()}` : isReusable(t) ? 'reusable: its examples passed' : 'pending: reused only after `onexgen templates approve ' + t.id + '`',
-          '',
-          '```python',
-          t.body.trimEnd(),
-          '```',
-          '',
-        ].join('\n'),
-      );
+      const { runTemplatesShow } = await import('./templates-run.js');
+      await runTemplatesShow(io, id, opts);
     },
   );
   dbOptions(templates.command('forget').description('delete a template').argument('<id>', 'template id')).action(async (id: string, opts: DbOptions) => {
-    const gone = await withStore(io, opts, (store) => store.forget(idOf(id)));
-    if (!gone) throw new OnexgenError('USAGE', `no template #${id} (see \`onexgen templates list\`)`);
-    io.stdout(`forgot template #${id}\n`);
+    const { runTemplatesForget } = await import('./templates-run.js');
+    await runTemplatesForget(io, id, opts);
   });
   dbOptions(templates.command('approve').description('vouch for a template so it may be reused').argument('<id>', 'template id')).action(async (id: string, opts: DbOptions) => {
-    const t = await withStore(io, opts, (store) => store.approve(idOf(id)));
-    if (!t) throw new OnexgenError('USAGE', `no template #${id} (see \`onexgen templates list\`)`);
-    io.stdout(`approved template #${t.id} (${t.methodName}): it may be reused from now on\n`);
+    const { runTemplatesApprove } = await import('./templates-run.js');
+    await runTemplatesApprove(io, id, opts);
   });
 }

@@ -13,6 +13,7 @@ import { readRunOptions } from '../queued-run-options.js';
 import { redactor } from '../redact.js';
 import type { RunState } from '../run-state.js';
 import type { WorkerOptions } from './worker.js';
+import { freeEncodersAtExit } from '../free-encoders.js';
 
 function wholeNumber(value: string, flag: string, min: number): number {
   const n = Number(value);
@@ -21,6 +22,7 @@ function wholeNumber(value: string, flag: string, min: number): number {
 }
 
 export async function runWorker(io: CliIO, state: RunState, opts: WorkerOptions): Promise<void> {
+  freeEncodersAtExit(); // this command counts tokens
   const concurrency = wholeNumber(opts.concurrency, '--concurrency', 1);
   const drainMs = wholeNumber(opts.drainSeconds, '--drain-seconds', 0) * 1000;
   const pollIntervalMs = wholeNumber(opts.pollMs, '--poll-ms', 50);

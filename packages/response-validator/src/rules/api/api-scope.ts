@@ -86,6 +86,7 @@ function build(ctx: RuleContext, view: ApiIndexView): ApiScope {
   }
 
   const fragmentBase = ctx.wrapper ? fragmentSelfClass(ctx, view, resolveName) : undefined;
+  const entryParam = ctx.wrapper ? fragmentEntryParam(ctx, view) : undefined;
   const paramTypes = new WeakMap<Node, Map<string, ClassSymbol | null>>();
   const assignedIn = new WeakMap<Node, Set<string>>();
 
@@ -114,6 +115,7 @@ function build(ctx: RuleContext, view: ApiIndexView): ApiScope {
         return undefined;
       }
       if (assignedNames(fn, assignedIn).has(name)) return undefined;
+      if (entryParam && name === entryParam.name && ctx.isWrapper(fn)) return { kind: 'instance', cls: entryParam.cls, open: false };
     }
     const sym = imports.get(name);
     return sym ? { kind: 'symbol', sym } : undefined;
@@ -156,6 +158,20 @@ function fragmentSelfClass(ctx: RuleContext, view: ApiIndexView, resolveName: (n
   const facts = nodeTypeFacts(nodeType);
   const sym = view.resolveDotted(`${facts.baseModule}.${facts.baseClass}`) ?? resolveName(facts.baseClass);
   return sym?.kind === 'class' ? sym : undefined;
+}
+
+/**
+ * The entry method's parameter in a body validated alone (`input_data` of a compute node's
+ * `process`): the wrapper does not declare it, the runtime passes an instance of the class the
+ * node type's facts name (ModelComputeInput, …). Only for the entry method itself.
+ */
+function fragmentEntryParam(ctx: RuleContext, view: ApiIndexView): { name: string; cls: ClassSymbol } | undefined {
+  const nodeType = ctx.context.nodeType;
+  if (!nodeType) return undefined;
+  const facts = nodeTypeFacts(nodeType);
+  if (ctx.context.methodName !== facts.entryMethod) return undefined;
+  const sym = view.resolveDotted(`${facts.entryParam.module}.${facts.entryParam.class.split('[')[0]!.trim()}`);
+  return sym?.kind === 'class' ? { name: facts.entryParam.name, cls: sym } : undefined;
 }
 
 function localClass(node: Node, name: string, view: ApiIndexView, resolveName: (n: string) => ApiSymbol | undefined): LocalClass {

@@ -1,6 +1,7 @@
 // api/unknown-attribute and api/unknown-enum-member: attributes read on values whose type the
-// index knows (a module, an indexed class, an instance of one whose bases are all indexed, `self`
-// of a class on such bases), and enum members looked up on indexed enums.
+// index knows (a module, an indexed class, an instance of one whose bases are all indexed or known
+// — pydantic's BaseModel, whose subclasses' fields are their class-level annotations — `self` of a
+// class on such bases), and enum members looked up on indexed enums.
 import type { ClassSymbol } from '../../api-index/api-view.js';
 import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import { closest } from '../onex/closest.js';
@@ -9,6 +10,7 @@ import { apiScope, type ApiScope } from './api-scope.js';
 import { type Finding, memoPass, passRule } from './shared-pass.js';
 
 const MEMBER_SHAPE = /^[A-Z][A-Z0-9_]*$/;
+const DUNDER = /^__\w+__$/;
 /** what every object / class / module has */
 const ALWAYS = new Set(['__class__', '__dict__', '__doc__', '__module__', '__name__', '__qualname__', '__init__', '__annotations__', '__members__', '__mro__', 'mro']);
 
@@ -31,7 +33,8 @@ function check(node: Node, scope: ApiScope, ctx: RuleContext, out: Finding[]): v
   const object = node.childForFieldName('object');
   const attrNode = node.childForFieldName('attribute');
   const attr = attrNode?.text;
-  if (!object || !attr || ALWAYS.has(attr) || isStoreTarget(node)) return;
+  // dunders are served by the object model, the metaclass or pydantic: not a verdict the index gives
+  if (!object || !attr || ALWAYS.has(attr) || DUNDER.test(attr) || isStoreTarget(node)) return;
   const t = scope.typeOf(object);
   if (!t) return;
   const view = scope.view;

@@ -1,0 +1,1 @@
+ALTER TABLE "llm_generation_metrics" ADD COLUMN "experiment_arm" varchar(200);

@@ -1,0 +1,2 @@
+ALTER TABLE "fallback_events" DROP CONSTRAINT "fallback_events_attempts_ck";--> statement-breakpoint
+ALTER TABLE "fallback_events" ADD CONSTRAINT "fallback_events_attempts_ck" CHECK ("fallback_events"."attempts" >= 0);
