@@ -39,7 +39,8 @@ const HEAVY = [
   /\/metrics\/dist\//,
   /\/response-validator\//,
   /web-tree-sitter/,
-  /\/pipeline\/dist\//,
+  // the pipeline's index (its errors subpath, which commands import for OnexgenError, is light)
+  /\/pipeline\/dist\/index\./,
 ];
 const heavyIn = (urls: string[]) => urls.filter((u) => HEAVY.some((re) => re.test(u)));
 
