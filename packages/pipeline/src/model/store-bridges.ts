@@ -4,7 +4,7 @@ import type { BudgetStore, ResponseCacheStore } from '@onexgen/llm-effect';
 import { createBudgetSpendStore, createResponseCacheStore, type CacheEntryInput, type DatabaseHandle } from '@onexgen/metrics';
 import type { WriteBehind } from '../session/recorder.js';
 
-/** Generation rows are keyed by uuid; another correlation id names no generation. */
+/** Generation rows are keyed by uuid; another correlation id names no generation (its entry is served as is). */
 const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** llm-effect's scope keys already carry the period (day, month, run id), so one period is enough. */
