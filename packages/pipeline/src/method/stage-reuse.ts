@@ -14,7 +14,7 @@ export interface ReuseHit {
   imports: string[];
   validation: ValidationResult;
   reason: string;
-  savedUsd: number;
+  savedMicros: number;
   behaviour?: BehaviourOutcome;
 }
 
@@ -40,7 +40,7 @@ export async function tryLearnedTemplate(session: Session, node: NodeContext, in
     validation,
     behaviour: b,
     reason: `learned template #${hit.templateId}, ${checked} (similarity ${hit.similarity.toFixed(2)})`,
-    savedUsd: hit.savedUsd,
+    savedMicros: hit.savedMicros,
   };
 }
 
@@ -60,6 +60,6 @@ export async function tryPatternCode(session: Session, node: NodeContext, info: 
     imports: generated.imports,
     validation,
     reason: `${detected.kind} pattern (confidence ${detected.confidence.toFixed(2)}, template ${generated.template})`,
-    savedUsd: 0,
+    savedMicros: 0,
   };
 }
