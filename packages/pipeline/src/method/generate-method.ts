@@ -50,7 +50,8 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     verdict: outcome.verdict,
     examplesTotal: outcome.behaviour?.examples ?? 0,
     examplesPassed: outcome.behaviour?.status === 'ran' ? outcome.behaviour.passed : 0,
-    attempts: Math.max(1, spend.attempts),
+    // model calls made: 0 for a body no model wrote, as --json reports it
+    attempts: spend.attempts,
     ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
     ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
     ...(meta.promptVersion ? { promptVersion: meta.promptVersion } : {}),
@@ -103,7 +104,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
       const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength, promptVersion: loop.promptVersion }, spend);
-      session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score));
+      void session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score);
       // learned only once the node is written with this body in it (run-nodes calls it then); only
       // an answer whose examples all passed may be reused, others are kept pending for a person
       const b = loop.behaviour;
@@ -127,7 +128,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     action = loop.action;
     promptVersion = loop.promptVersion;
     reason = loop.reason;
-    session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, false, 0));
+    void session.learning.recordPatternUsage(loop.patternIds, false, 0);
   }
 
   progress('fallback', action);
@@ -139,7 +140,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     methodName: info.stub.method,
     strategy: fb.strategy === 'partial' ? 'partial' : 'template',
     reason,
-    attempts: Math.max(1, spend.attempts),
+    attempts: spend.attempts,
     success: fb.validation.syntaxValid,
     durationMs: body.outcome.latency,
   });
