@@ -80,10 +80,14 @@ export function createModelCaller(options: {
         }
       : {}),
     budgetStore: budgetStoreFor(options.handle),
-    cacheStore: responseCacheFor(options.handle),
+    cacheStore: responseCacheFor(options.handle, options.recorder),
     onEvent: (event) => {
       if (event.type !== 'attempt') return;
       options.onAttempt?.(event);
+      // a target skipped (open breaker, full bulkhead) or refused (context window) sent no request:
+      // llm_call_attempts holds one row per request, and such an event's attempt number is that of
+      // the previous request (0 before the first), which would collide or be refused with its batch
+      if (event.status === 'skipped' || event.status === 'refused') return;
       const call = calls.get(event.correlationId);
       const nodeType = call?.nodeType;
       const row: AttemptInput = {
@@ -137,7 +141,7 @@ export function createModelCaller(options: {
           model: res.model,
           tokensInput: res.usage.inputTokens,
           tokensOutput: res.usage.outputTokens,
-          costUsd: res.costUsd,
+          costMicros: res.costMicros,
           latencyMs: res.latencyMs,
           finishReason: res.finishReason,
           ...(res.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: res.timeToFirstTokenMs } : {}),
