@@ -2,7 +2,9 @@
 // measured once with the real prompt code, and two loops over the same stream — the package's
 // decide() under its default policy, and the earlier generator's re-ask (a peer, for comparison).
 import prand from 'pure-rand';
-import { adjustPrompt, countTokens, decide, defaultPolicy } from '@onexgen/fallback-strategies';
+import { buildRetryPrompt } from '@onexgen/context-builder';
+import { decide, defaultPolicy, planRetry } from '@onexgen/fallback-strategies';
+import { countTokens } from '@onexgen/onex/tokens';
 
 /** Uniform [0, 1) from pure-rand's xoroshiro128+; one generator per run, so a seed replays exactly. */
 export function createRng(seed) {
@@ -78,7 +80,7 @@ export function sampleContext() {
 
 /**
  * Prompt tokens per attempt number, measured once: attempt 1 is the whole context; attempts 2+ are
- * what adjustPrompt() really builds after a compliance failure with a typical 40-line answer.
+ * what buildRetryPrompt(context, planRetry(...)) really builds after a compliance failure with a typical 40-line answer.
  * Also the peer's re-ask: the first prompt plus every earlier answer and its error list.
  */
 export function measurePromptTokens(maxAttempts, completionTokens) {
@@ -87,7 +89,7 @@ export function measurePromptTokens(maxAttempts, completionTokens) {
   const answer = Array.from({ length: 40 }, (_, i) => `    value_${i} = await self.pool.fetchval("SELECT $1::int", ${i})`).join('\n');
   const failed = validationFor('compliance', 12);
   const ours = [first];
-  for (let number = 1; number < maxAttempts; number += 1) ours.push(adjustPrompt(context, failed, { number }, answer).tokens);
+  for (let number = 1; number < maxAttempts; number += 1) ours.push(buildRetryPrompt(context, planRetry(failed, { number }, answer)).tokens);
   const feedback = countTokens(`- onex/unknown-error-code (line 12): ${failed.issues[0].message}\nFix the errors and answer again.`);
   const peer = Array.from({ length: maxAttempts }, (_, index) => first + index * (completionTokens + feedback));
   return { ours, peer };

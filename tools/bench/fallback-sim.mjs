@@ -119,7 +119,7 @@ const expectedCalls = 1 + f + f * (1 - s2);
 const escalatedText = options.escalatedSuccess === undefined ? 'same as its attempt number' : pct(options.escalatedSuccess);
 console.log(`fallback simulation: ${options.methods} methods, seed ${options.seed}, first-attempt failure ${pct(f)}, later-attempt success ${options.laterSuccess.map(pct).join(', ')}, escalated attempt success ${escalatedText}`);
 console.log(`failure mix ${Object.entries(options.mix).map(([k, w]) => `${k} ${pct(w)}`).join(', ')}; start tier ${options.tier}; default policy: ${maxAttempts} attempts, escalate from attempt ${defaultPolicy.escalation.fromAttempt}, budget ${defaultPolicy.budget.maxTokens} tokens / ${usd(defaultPolicy.budget.maxCostMicros)}, then ${defaultPolicy.afterLastAttempt}`);
-console.log(`prompt tokens per attempt (tiktoken cl100k): ours ${promptTokens.join(' / ')} (adjustPrompt), peer ${peerPromptTokens.join(' / ')} (growing transcript); ${options.completionTokens} completion tokens each`);
+console.log(`prompt tokens per attempt (tiktoken cl100k): ours ${promptTokens.join(' / ')} (planRetry + buildRetryPrompt), peer ${peerPromptTokens.join(' / ')} (growing transcript); ${options.completionTokens} completion tokens each`);
 console.log('');
 row('', 'ours (default)', 'ours, no escalation', 'peer re-ask', 'default/peer');
 const secure = (r) => r.success - r.insecure / options.methods;

@@ -9,7 +9,8 @@ export type ContextBuilderErrorCode =
   | 'BUDGET_INVALID'
   | 'PROTECTED_OVER_BUDGET'
   | 'REFERENCE_UNREADABLE'
-  | 'COUNTER_DISPOSED';
+  | 'COUNTER_DISPOSED'
+  | 'PROMPT_OVER_BOUND';
 
 export class ContextBuilderError extends Error {
   override readonly name: string = 'ContextBuilderError';

@@ -50,4 +50,5 @@ export { formatReference } from './format/reference-formatter.js';
 export { loadTemplateSet, type TemplateSet } from './templates/template-set.js';
 export { ContextBuilderError, ProtectedOverBudgetError, type ContextBuilderErrorCode } from './errors.js';
 export { DATA_DIR, TEMPLATES_DIR } from './data-dir.js';
+export { buildRetryPrompt, type RetryContext, type RetryPrompt, type DroppedPart } from './retry/retry-prompt.js';
 export { planPrompt, planAddition, reviewPrompt, exampleLine, type PlanPromptInput, type ReviewPromptInput } from './passes/pass-prompts.js';

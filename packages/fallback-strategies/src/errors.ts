@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 
-export type FallbackErrorCode = 'INVALID_INPUT' | 'TEMPLATE_UNREADABLE' | 'PROMPT_OVER_BOUND' | 'PARTIAL_UNSUPPORTED';
+export type FallbackErrorCode = 'INVALID_INPUT' | 'TEMPLATE_UNREADABLE' | 'PARTIAL_UNSUPPORTED';
 
 /** Every error this package throws: a code to branch on, a message for a person, the cause. */
 export class FallbackError extends Error {

@@ -12,11 +12,9 @@ export { selectFailingRules, summarizeRules } from './policy/failing-rules.js';
 export { validationInputSchema } from './policy/validation-input.js';
 export type { ValidationInput } from './policy/validation-input.js';
 
-export { adjustPrompt, adjustPromptOptionsSchema } from './prompt/adjust-prompt.js';
-export type { AdjustedPrompt, AdjustPromptOptions, DroppedPart } from './prompt/adjust-prompt.js';
-export { promptContextSchema } from './prompt/prompt-context.js';
-export type { PromptContext, PromptItem, PromptSection } from './prompt/prompt-context.js';
-export type { CountTokens } from './prompt/retry-feedback.js';
+export { planRetry, retryPlanOptionsSchema } from './prompt/retry-plan.js';
+export type { RetryPlan, RetryPlanOptions } from './prompt/retry-plan.js';
+export type { RuleView } from './prompt/retry-feedback.js';
 
 export { templateFallback } from './codegen/template-fallback.js';
 export type { TemplateFallbackOptions } from './codegen/template-fallback.js';

@@ -1,4 +1,4 @@
-// Validation results as the validator reports them, for exercising decide() and adjustPrompt().
+// Validation results as the validator reports them, for exercising decide().
 // (Template and partial bodies are checked with the real validator, in codegen tests.)
 import type { ValidationIssue, ValidationResult } from '@onexgen/response-validator';
 

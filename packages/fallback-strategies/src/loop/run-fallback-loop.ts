@@ -10,9 +10,8 @@ import { decide } from '../policy/decide.js';
 import type { Decision } from '../policy/decide.js';
 import { fallbackPolicySchema } from '../policy/policy.js';
 import type { FallbackPolicyInput } from '../policy/policy.js';
-import { adjustPrompt } from '../prompt/adjust-prompt.js';
-import type { AdjustPromptOptions } from '../prompt/adjust-prompt.js';
-import type { PromptContext } from '../prompt/prompt-context.js';
+import { planRetry } from '../prompt/retry-plan.js';
+import type { RetryPlan, RetryPlanOptions } from '../prompt/retry-plan.js';
 
 export interface AttemptRequest {
   system: string;
@@ -36,8 +35,6 @@ export interface FallbackLoopInput<R extends AttemptResult = AttemptResult> {
   /** the method the end action's body is written for; without it the caller writes that body */
   method?: MethodSpec;
   nodeType: string;
-  /** the context the first prompt was built from (a BuiltContext fits) */
-  context: PromptContext;
   /** attempt 1's prompt, as the context builder rendered it */
   firstPrompt: { system: string; user: string };
   startTier: string;
@@ -45,8 +42,13 @@ export interface FallbackLoopInput<R extends AttemptResult = AttemptResult> {
   attempt: (request: AttemptRequest) => Promise<R>;
   policy?: FallbackPolicyInput;
   partialSpec?: PartialSpec;
-  /** adjustPrompt's options for the re-ask after `last` (a function when they depend on what failed) */
-  promptOptions?: Omit<AdjustPromptOptions, 'policy'> | ((last: R) => Omit<AdjustPromptOptions, 'policy'>);
+  /**
+   * Builds the re-ask prompt this loop planned (what changes); counting and trimming are the
+   * builder's: @onexgen/context-builder's `(plan) => buildRetryPrompt(built, plan)`.
+   */
+  retryPrompt: (plan: RetryPlan, last: R) => { system: string; user: string };
+  /** planRetry's options for the re-ask after `last` (a function when they depend on what failed) */
+  retryOptions?: Omit<RetryPlanOptions, 'policy'> | ((last: R) => Omit<RetryPlanOptions, 'policy'>);
   /** text every re-asked user prompt ends with, as the first one did (e.g. a spec's prompt additions) */
   userSuffix?: string;
   /** told every decision before the loop acts on it (to record it; errors thrown here propagate) */
@@ -70,7 +72,7 @@ export interface FallbackOutcome<R extends AttemptResult = AttemptResult> {
 /**
  * The attempt loop for one method (the only one: @onexgen/pipeline drives it with its model call,
  * validation and behaviour check as `attempt`): call, validate, decide, and either accept, re-ask
- * with adjustPrompt() on the tier decide() chose, or end with the template/partial body. Errors
+ * with the prompt `retryPrompt` builds from planRetry()'s plan, on the tier decide() chose, or end with the template/partial body. Errors
  * thrown by `attempt` (a provider that is down, a spent budget) propagate unchanged.
  */
 export async function runFallbackLoop<R extends AttemptResult>(input: FallbackLoopInput<R>): Promise<FallbackOutcome<R>> {
@@ -95,9 +97,9 @@ export async function runFallbackLoop<R extends AttemptResult>(input: FallbackLo
     if (decision.action === 'template') return done(method && templateFallback(method, decision.reason));
     if (decision.action === 'partial') return done(method && partialImplementation(method, input.nodeType, { ...input.partialSpec, reason: decision.reason }));
 
-    const options = typeof input.promptOptions === 'function' ? input.promptOptions(result) : input.promptOptions;
-    const adjusted = adjustPrompt(input.context, result.validation, { number }, result.code, { ...options, policy });
-    prompt = { system: adjusted.system, user: `${adjusted.user}${suffix}` };
+    const options = typeof input.retryOptions === 'function' ? input.retryOptions(result) : input.retryOptions;
+    const retry = input.retryPrompt(planRetry(result.validation, { number }, result.code, { ...options, policy }), result);
+    prompt = { system: retry.system, user: `${retry.user}${suffix}` };
     tier = decision.next?.tier ?? tier;
   }
 }

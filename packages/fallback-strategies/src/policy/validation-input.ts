@@ -25,5 +25,5 @@ export const validationInputSchema = z.object({
   issues: z.array(validationIssueSchema),
 });
 
-/** What decide() and adjustPrompt() need of a validation; a full ValidationResult fits. */
+/** What decide() and planRetry() need of a validation; a full ValidationResult fits. */
 export type ValidationInput = Pick<ValidationResult, 'syntaxValid' | 'passed' | 'score' | 'issues'>;

@@ -1,9 +1,9 @@
 // The LLM stage: context-builder → model (llm-effect) → response-validator → fallback-strategies,
 // until an answer is accepted or the policy ends the loop with a template or partial body.
-import { buildContext, type BuiltContext } from '@onexgen/context-builder';
+import { buildContext, buildRetryPrompt, type BuiltContext } from '@onexgen/context-builder';
 import { methodBudget } from '@onexgen/llm-effect';
 import { countTokens } from '@onexgen/onex/tokens';
-import { runFallbackLoop, type AttemptRequest, type AttemptResult, type FallbackPolicyInput, type PromptContext } from '@onexgen/fallback-strategies';
+import { runFallbackLoop, type AttemptRequest, type AttemptResult, type FallbackPolicyInput } from '@onexgen/fallback-strategies';
 import type { ExtractionResult, ValidationResult } from '@onexgen/response-validator';
 import type { Spend } from './method-result.js';
 import { contextSpecOf, type MethodInfo, type NodeContext } from './node-context.js';
@@ -14,11 +14,6 @@ import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } f
 export type LoopResult =
   | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number; promptVersion: string }
   | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[]; promptVersion: string };
-
-/** context-builder's BuiltContext is a fallback-strategies PromptContext as it stands. */
-function promptContextOf(built: BuiltContext): PromptContext {
-  return { sections: built.sections };
-}
 
 /** The policy the loop decides with: the method's attempts, and its budget as llm-effect states it. */
 function policyOf(info: MethodInfo): FallbackPolicyInput {
@@ -161,13 +156,14 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
 
   const outcome = await runFallbackLoop<Attempt>({
     nodeType: node.nodeType,
-    context: promptContextOf(built),
+    // fallback-strategies plans what a re-ask changes; context-builder builds, counts and trims it
+    retryPrompt: (plan) => buildRetryPrompt(built, plan),
     firstPrompt: { system: first.system, user: additions ? `${first.user}\n\n${additions}` : first.user },
     startTier: info.config.tier,
     attempt,
     policy,
     // a behaviour issue states given / expected / actual: give it room, still bounded
-    promptOptions: (last) => (last.behaviour?.issues.length ? { maxRuleMessageChars: 700 } : {}),
+    retryOptions: (last) => (last.behaviour?.issues.length ? { maxRuleMessageChars: 700 } : {}),
     ...(additions ? { userSuffix: additions } : {}),
     correlationId,
     onDecision: (decision) => {

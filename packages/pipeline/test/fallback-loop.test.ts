@@ -1,10 +1,12 @@
-// The loop with the real onex-v2 validator. The LLM side is a list of scripted answers: this
-// package never talks to a provider, it only receives what the caller's attempt() returns.
-import { beforeAll, describe, expect, test } from '@jest/globals';
+// fallback-strategies' attempt loop with the real onex-v2 validator and context-builder's re-ask
+// prompts, composed as the pipeline composes them. The LLM side is a list of scripted answers: the
+// loop never talks to a provider, it only receives what the caller's attempt() returns.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { buildRetryPrompt, disposeSharedCounters, type RetryContext } from '@onexgen/context-builder';
+import { fallbackImports, runFallbackLoop } from '@onexgen/fallback-strategies';
+import type { AttemptRequest, FallbackLoopInput } from '@onexgen/fallback-strategies';
 import { createValidator } from '@onexgen/response-validator';
 import type { Validator } from '@onexgen/response-validator';
-import { fallbackImports, runFallbackLoop } from '../src/index.js';
-import type { AttemptRequest, FallbackLoopInput } from '../src/index.js';
 
 const GOOD = [
   'correlation_id = getattr(contract, "correlation_id", None) or uuid4()',
@@ -20,19 +22,22 @@ let validator: Validator;
 beforeAll(async () => {
   validator = await createValidator({ profile: 'onex-v2' });
 });
+afterAll(() => disposeSharedCounters());
+
+const context: RetryContext = {
+  sections: [
+    { id: 'system', title: 'System', content: 'You write ONEX v2.0 method bodies.', tokens: 8 },
+    { id: 'operation', title: 'Operation', content: 'Count the orders of a region.', tokens: 7 },
+    { id: 'references', title: 'References', content: 'REFERENCE-NODE body', tokens: 4 },
+  ],
+};
 
 function scripted(answers: string[]) {
   const requests: AttemptRequest[] = [];
   const input: FallbackLoopInput = {
     method: { name: 'execute_effect', isAsync: true, params: ['self', 'contract'] },
     nodeType: 'effect',
-    context: {
-      sections: [
-        { id: 'system', title: 'System', content: 'You write ONEX v2.0 method bodies.', tokens: 8 },
-        { id: 'operation', title: 'Operation', content: 'Count the orders of a region.', tokens: 7 },
-        { id: 'references', title: 'References', content: 'REFERENCE-NODE body', tokens: 4 },
-      ],
-    },
+    retryPrompt: (plan) => buildRetryPrompt(context, plan),
     firstPrompt: { system: 'You write ONEX v2.0 method bodies.', user: 'Count the orders of a region.' },
     startTier: 'cloud_fast',
     partialSpec: { io: { kind: 'pool' } },

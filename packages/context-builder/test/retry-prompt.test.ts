@@ -1,10 +1,23 @@
+// The re-ask prompt: fallback-strategies' planRetry decides what changes, buildRetryPrompt builds,
+// counts and trims it.
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { planRetry, type RetryPlanOptions } from '@onexgen/fallback-strategies';
 import { countTokens, freeTokenizers as disposeTokenCounter } from '@onexgen/onex/tokens';
-import { adjustPrompt, FallbackError } from '../src/index.js';
-import type { PromptContext } from '../src/index.js';
-import { issue, validation } from './fixtures.js';
+import type { ValidationResult } from '@onexgen/response-validator';
+import { buildRetryPrompt, ContextBuilderError, disposeSharedCounters } from '../src/index.js';
+import type { RetryContext } from '../src/index.js';
+// the validation results fallback-strategies' own tests use
+import { issue, validation } from '../../fallback-strategies/test/fixtures.js';
 
-afterAll(() => disposeTokenCounter());
+afterAll(() => {
+  disposeSharedCounters();
+  disposeTokenCounter();
+});
+
+type PromptContext = RetryContext;
+/** the former adjustPrompt(context, validation, failed, previousCode, options), as the two owners now compose it */
+const adjustPrompt = (context: RetryContext, result: ValidationResult, failed: { number: number }, previousCode: string, options: RetryPlanOptions = {}) =>
+  buildRetryPrompt(context, planRetry(result, failed, previousCode, options));
 
 const para = (word: string, n: number) => Array.from({ length: n }, (_, i) => `${word} line ${i}: keep the connection pool bounded.`).join('\n');
 
@@ -38,7 +51,7 @@ const failing = validation([
 const previous = 'result = await self.pool.fetch(query)\n    bad = 1\nraise ModelOnexError(error_code=EnumCoreErrorCode.EXECUTION_ERROR)  # PREVIOUS-MARKER';
 const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
 
-describe('adjustPrompt: what each attempt keeps', () => {
+describe('retry prompt: what each attempt keeps', () => {
   test('attempt 2 drops references, keeps all patterns, states the failing rules, shows the previous answer once', () => {
     const prompt = adjustPrompt(builtContext(), failing, { number: 1 }, previous);
     expect(prompt.attempt).toBe(2);
@@ -82,7 +95,7 @@ describe('adjustPrompt: what each attempt keeps', () => {
   });
 });
 
-describe('adjustPrompt: the size stays bounded', () => {
+describe('retry prompt: the size stays bounded', () => {
   test('after 3 attempts with a growing answer, every prompt is within one bound, counted exactly', () => {
     const context = builtContext();
     const bounds = new Set<number>();
@@ -150,9 +163,9 @@ describe('adjustPrompt: the size stays bounded', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(FallbackError);
-    expect((thrown as FallbackError).code).toBe('PROMPT_OVER_BOUND');
-    expect((thrown as FallbackError).message).toMatch(/needs \d+ tokens .* the bound is 20/);
+    expect(thrown).toBeInstanceOf(ContextBuilderError);
+    expect((thrown as ContextBuilderError).code).toBe('PROMPT_OVER_BOUND');
+    expect((thrown as ContextBuilderError).message).toMatch(/needs \d+ tokens .* the bound is 20/);
   });
 
   test('a context without the expected shape is rejected naming the field', () => {
