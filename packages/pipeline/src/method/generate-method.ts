@@ -39,7 +39,7 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     tokensInput: spend.tokensInput,
     tokensOutput: spend.tokensOutput,
     latencyMs: outcome.latency,
-    costMicroUsd: Math.round(spend.costUsd * 1e6),
+    costMicroUsd: spend.costMicros,
     syntaxValid: !issues.some((i) => i.ruleId.startsWith('syntax/')),
     onexCompliant: !issues.some((i) => i.ruleId.startsWith('onex/') && i.severity === 'error'),
     hasTypeHints: info.stub.function.returnAnnotation !== undefined,
@@ -104,7 +104,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
       const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength, promptVersion: loop.promptVersion }, spend);
-      session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score));
+      void session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score);
       // learned only once the node is written with this body in it (run-nodes calls it then); only
       // an answer whose examples all passed may be reused, others are kept pending for a person
       const b = loop.behaviour;
@@ -114,7 +114,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
         code: loop.code,
         options: {
           score: loop.validation.score,
-          costUsd: spend.costUsd,
+          costMicros: spend.costMicros,
           origin: examplesPassed ? 'examples' : 'pending',
           generationId: correlationId,
           model: loop.model,
@@ -128,7 +128,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     action = loop.action;
     promptVersion = loop.promptVersion;
     reason = loop.reason;
-    session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, false, 0));
+    void session.learning.recordPatternUsage(loop.patternIds, false, 0);
   }
 
   progress('fallback', action);

@@ -80,7 +80,7 @@ export function createModelCaller(options: {
         }
       : {}),
     budgetStore: budgetStoreFor(options.handle),
-    cacheStore: responseCacheFor(options.handle),
+    cacheStore: responseCacheFor(options.handle, options.recorder),
     onEvent: (event) => {
       if (event.type !== 'attempt') return;
       options.onAttempt?.(event);
@@ -141,7 +141,7 @@ export function createModelCaller(options: {
           model: res.model,
           tokensInput: res.usage.inputTokens,
           tokensOutput: res.usage.outputTokens,
-          costUsd: res.costUsd,
+          costMicros: res.costMicros,
           latencyMs: res.latencyMs,
           finishReason: res.finishReason,
           ...(res.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: res.timeToFirstTokenMs } : {}),

@@ -2,27 +2,32 @@
 // similar task, for free), template learning from good generations, and pattern effectiveness.
 import { createPatternStore, createTemplateStore, type TaskSignature } from '@onexgen/pattern-library';
 import type { DatabaseHandle, GenerationInput, MetricsStore } from '@onexgen/metrics';
+import type { WriteBehind } from './recorder.js';
 
 export interface TemplateHit {
   code: string;
   templateId: number;
   similarity: number;
-  savedUsd: number;
+  /** what the answer this template came from cost (integer micro-dollars) */
+  savedMicros: number;
 }
 
 /** How an answer is learned: its scores and provenance (plain data). */
 export interface LearnOptions {
   score: number;
-  costUsd: number;
+  costMicros: number;
   origin: 'examples' | 'pending';
   generationId: string;
   model: string;
   checks: string[];
 }
 
+type UsageEntry = { patternIds: readonly string[]; passed: boolean; score: number; sessionId: string };
+
 export class Learning {
   private readonly templates;
   private readonly patterns;
+  private usage: ((entry: UsageEntry) => void) | undefined;
   readonly warnings: string[] = [];
 
   constructor(
@@ -59,7 +64,7 @@ export class Learning {
         code,
         templateId: hit.template.id,
         similarity: hit.similarity,
-        savedUsd: hit.template.costMicros / 1e6,
+        savedMicros: hit.template.costMicros,
         commit: async () => {
           await this.templates.render(hit.template, signature, { sessionId: this.sessionId }).catch((e: unknown) => this.warn('count a template reuse', e));
         },
@@ -85,7 +90,7 @@ export class Learning {
     if (score < this.minLearnScore) return;
     const options = {
       score,
-      costMicros: Math.round(how.costUsd * 1e6),
+      costMicros: how.costMicros,
       sessionId: this.sessionId,
       origin: how.origin,
       generationId: how.generationId,
@@ -112,8 +117,18 @@ export class Learning {
     ]);
   }
 
+  /**
+   * Writes pattern usage behind, through the run's recorder: one transaction per batch of
+   * generations (a full buffer, each node's end, the run's end) instead of one per generation.
+   */
+  writeUsageThrough(recorder: WriteBehind): void {
+    this.usage = recorder.channel<UsageEntry>('learning: pattern usage', (rows) => this.patterns.recordPatternUsageBatch(rows));
+  }
+
   /** Feeds the outcome of a generation to the effectiveness of every pattern its prompt showed. */
   async recordPatternUsage(patternIds: readonly string[], passed: boolean, score: number): Promise<void> {
+    if (patternIds.length === 0) return;
+    if (this.usage) return this.usage({ patternIds, passed, score, sessionId: this.sessionId });
     // one transaction for all of them: on the embedded database each statement costs pipeline CPU
     await this.patterns
       .recordPatternUsages(patternIds, { passed, score, sessionId: this.sessionId })

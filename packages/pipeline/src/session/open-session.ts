@@ -18,7 +18,6 @@ import { openPoolGuard } from './pool-guard.js';
 import { Recorder } from './recorder.js';
 import type { RunTrace } from './run-trace.js';
 import { loadReferenceIndex } from './references.js';
-import { RunBudget } from './run-budget.js';
 import type { Session } from './session.js';
 
 /** The run's providers as llm-effect layers, and how to name them in output (never a key). */
@@ -81,6 +80,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     ]);
     opened = sandbox;
     const learning = new Learning(handle, id, config.learnThreshold, metrics);
+    learning.writeUsageThrough(recorder);
     await learning.warm();
     // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
@@ -114,7 +114,6 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       learning,
       ...(model ? { model } : {}),
       sandbox,
-      budget: new RunBudget({ maxCostUsd: config.budgetUsd, maxTokens: config.budgetTokens }),
       methodLimiter: bulkhead(config.concurrency, Number.POSITIVE_INFINITY),
       progress: options.progress ?? silentProgress,
       ...(trace ? { trace } : {}),
