@@ -1,6 +1,6 @@
 // The records a method job produces, held until the job commits: the work queue's commit
 // transaction writes them (through a metrics store on that transaction), so a job attempt that
-// loses the commit leaves no generation, fallback, context or history row behind.
+// loses the commit leaves no generation, fallback, context, history or pass row behind.
 import {
   createMetricsStore,
   type AttemptInput,
@@ -10,6 +10,7 @@ import {
   type GenerationInput,
   type HistoryInput,
   type MetricsDb,
+  type PassInput,
   type RecordResult,
 } from '@onexgen/metrics';
 import type { RecordSink } from '../session/recorder.js';
@@ -26,6 +27,7 @@ export function captureRecords(): CapturedRecords {
     contextBuilds: [] as ContextBuildInput[],
     fallbacks: [] as FallbackInput[],
     histories: [] as HistoryInput[],
+    passes: [] as PassInput[],
   };
   const held = (kind: keyof typeof rows) => async (inputs: unknown[]): Promise<RecordResult> => {
     (rows[kind] as unknown[]).push(...inputs);
@@ -38,6 +40,7 @@ export function captureRecords(): CapturedRecords {
       recordContextBuilds: held('contextBuilds'),
       recordFallbacks: held('fallbacks'),
       recordHistories: held('histories'),
+      recordPasses: held('passes'),
       flush: async () => undefined,
     },
     async writeTo(db) {
@@ -49,6 +52,7 @@ export function captureRecords(): CapturedRecords {
       if (rows.contextBuilds.length) await store.recordContextBuilds(rows.contextBuilds);
       if (rows.fallbacks.length) await store.recordFallbacks(rows.fallbacks);
       if (rows.histories.length) await store.recordHistories(rows.histories);
+      if (rows.passes.length) await store.recordPasses(rows.passes);
     },
   };
 }

@@ -9,17 +9,18 @@ import type {
   GenerationInput,
   HistoryInput,
   MetricsStore,
+  PassInput,
 } from '@onexgen/metrics';
 
 const BATCH = 64;
 
 /** What the recorder writes through: a metrics store, or the queue worker's per-job capture. */
-export type RecordSink = Pick<MetricsStore, 'recordGenerations' | 'recordAttempts' | 'recordContextBuilds' | 'recordFallbacks' | 'recordHistories' | 'flush'>;
+export type RecordSink = Pick<MetricsStore, 'recordGenerations' | 'recordAttempts' | 'recordContextBuilds' | 'recordFallbacks' | 'recordHistories' | 'recordPasses' | 'flush'>;
 
-type Kind = 'generation' | 'attempt' | 'contextBuild' | 'fallback' | 'history';
+type Kind = 'generation' | 'attempt' | 'contextBuild' | 'fallback' | 'history' | 'pass';
 
 export class Recorder {
-  private readonly buffers: { [K in Kind]: unknown[] } = { generation: [], attempt: [], contextBuild: [], fallback: [], history: [] };
+  private readonly buffers: { [K in Kind]: unknown[] } = { generation: [], attempt: [], contextBuild: [], fallback: [], history: [], pass: [] };
   private pending: Promise<unknown>[] = [];
 
   constructor(
@@ -41,6 +42,7 @@ export class Recorder {
       contextBuild: () => s.recordContextBuilds(rows as ContextBuildInput[]),
       fallback: () => s.recordFallbacks(rows as FallbackInput[]),
       history: () => s.recordHistories(rows as HistoryInput[]),
+      pass: () => s.recordPasses(rows as PassInput[]),
     };
     this.pending.push(
       run[kind]().catch((err: unknown) => {
@@ -72,6 +74,11 @@ export class Recorder {
 
   history(input: HistoryInput): void {
     this.add('history', { ...input, promptText: this.redact(input.promptText), generatedCode: this.redact(input.generatedCode) });
+  }
+
+  /** A plan, code, self-review or review pass of a strategy (generation_passes). */
+  pass(input: PassInput): void {
+    this.add('pass', { ...input, sessionId: this.sessionId });
   }
 
   /** Like recording: work that must finish before the run ends but not before the method does. */
