@@ -35,17 +35,24 @@ describe('the built onexgen CLI', () => {
     const dir = mkdtempSync(join(tmp, 'readme-'));
     const run = await runBuiltCli(['generate', join(EXAMPLES, 'specs/postgres-user-store-effect.yaml'), '--out', 'out/', '--offline'], { cwd: dir, env: { HOME: dir } });
     expect(run.stderr).toBe('');
-    expect(run.code).toBe(1); // offline, the operation methods are fallbacks: "some fell back"
+    // offline, every method of this CRUD spec gets pattern code: exit 0, honest per-method verdicts
+    expect(run.code).toBe(0);
     expect(run.stdout).toContain('out/node_user_store_effect');
     expect(run.stdout).toContain('offline: no LLM was used');
     expect(run.stdout).toMatch(/metrics: session [0-9a-f-]{36} recorded in .*\.onexgen\/db/);
+    expect(run.stdout).toMatch(/NodeUserStoreEffect\.execute_effect: passed-static \(pattern, score 1\.00\) CRUD pattern/);
+    for (const [op, kind] of [['create_user', 'create'], ['get_user', 'read'], ['update_user', 'update'], ['delete_user', 'delete']]) {
+      expect(run.stdout).toMatch(new RegExp(`NodeUserStoreEffect\\.${op}: passed-static \\(pattern, score [0-9.]+\\) CRUD ${kind} operation`));
+    }
+    expect(run.stdout).toContain('5 methods: 5 passed-static');
+    expect(run.stdout).not.toMatch(/: (incomplete|failed|passed) \(/);
     const node = readFileSync(join(dir, 'out', 'node_user_store_effect', 'node.py'), 'utf8');
     expect(node).toContain('class NodeUserStoreEffect(NodeEffect):');
-    // each fallback body keeps the marker, so `onexgen fill` / `stubs` find it again later
-    const fellBack = (run.stdout.match(/: incomplete \(/g) ?? []).length;
-    expect(fellBack).toBeGreaterThan(0);
-    expect(run.stdout).not.toMatch(/incomplete \([a-z_]+, score/);
-    expect(node.match(/^ {8}# IMPLEMENTATION REQUIRED: offline: no LLM provider configured$/gm)?.length).toBe(fellBack);
+    expect(node).not.toContain('IMPLEMENTATION REQUIRED');
+    expect(node).not.toContain('SELECT 1');
+    expect(node).toContain('"INSERT INTO users (data) VALUES ($1::jsonb) RETURNING id, data"');
+    expect(node).toMatch(/async def get_user\(self, input_data: dict\[str, Any\]\) -> dict\[str, Any\]:[\s\S]*?error_code=EnumCoreErrorCode\.RESOURCE_NOT_FOUND/);
+    expect(node).toContain('"get_user": self.get_user,');
   }, 300_000);
 
   test('generate: every node type through the model, --json per method, attempts recorded, the key nowhere but the provider', async () => {

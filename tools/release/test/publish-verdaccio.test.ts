@@ -136,13 +136,13 @@ function ok(r: Run, what: string): string {
     expect(ok(run('npx', ['--no-install', 'onexgen', '--help'], dir), 'onexgen --help')).toMatch(/Usage: onexgen/);
     expect(ok(run('npx', ['--no-install', 'onexgen', '--version'], dir), 'onexgen --version').trim()).toBe('0.1.1');
     copyFileSync(join(ROOT, 'examples/specs/postgres-user-store-effect.yaml'), join(dir, 'spec.yaml'));
-    // offline: the CRUD pattern fills execute_effect; the other methods fall back to marked partial
-    // bodies, which the README documents as exit 1 ("some methods fell back")
+    // offline: the CRUD pattern fills execute_effect and each declared operation (the README's exit 0)
     const generated = run('npx', ['--no-install', 'onexgen', 'generate', 'spec.yaml', '--out', 'out', '--offline', '--db', 'memory://'], dir);
-    expect({ status: generated.status, stderr: generated.stderr }).toEqual({ status: 1, stderr: '' });
+    expect({ status: generated.status, stderr: generated.stderr }).toEqual({ status: 0, stderr: '' });
     expect(generated.stdout).toMatch(/execute_effect: passed-static \(pattern/);
+    expect(generated.stdout).toMatch(/create_user: passed-static \(pattern/);
     const node = readFileSync(join(dir, 'out/node_user_store_effect/node.py'), 'utf8');
     expect(node).toContain('class NodeUserStoreEffect');
-    expect(node).toContain('IMPLEMENTATION REQUIRED');
+    expect(node).not.toContain('IMPLEMENTATION REQUIRED');
   }, 300_000);
 });

@@ -52,7 +52,8 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     verdict: outcome.verdict,
     examplesTotal: outcome.behaviour?.examples ?? 0,
     examplesPassed: outcome.behaviour?.status === 'ran' ? outcome.behaviour.passed : 0,
-    attempts: Math.max(1, spend.attempts),
+    // model calls made: 0 for a body no model wrote, as --json reports it
+    attempts: spend.attempts,
     ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
     ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
     ...(meta.promptVersion ? { promptVersion: meta.promptVersion } : {}),
@@ -153,7 +154,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     methodName: info.stub.method,
     strategy: fb.strategy === 'partial' ? 'partial' : 'template',
     reason,
-    attempts: Math.max(1, spend.attempts),
+    attempts: spend.attempts,
     success: fb.validation.syntaxValid,
     durationMs: body.outcome.latency,
   });

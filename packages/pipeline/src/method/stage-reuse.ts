@@ -1,7 +1,8 @@
 // The free stages of the hybrid order: a learned template for a similar task, then pattern code when
-// the contract's pattern is detected with high confidence (entry methods: that is what it writes).
+// the contract's pattern is detected with high confidence (the entry method; offline, also each
+// declared operation of a CRUD contract).
 import { entryMethodOf } from '@onexgen/onex';
-import { detectPattern, generatePatternCode } from '@onexgen/pattern-library';
+import { crudOperationKind, detectPattern, generateOperationCode, generatePatternCode, type GeneratedPatternCode } from '@onexgen/pattern-library';
 import type { ValidationResult } from '@onexgen/response-validator';
 import type { MethodInfo, NodeContext } from './node-context.js';
 import type { BehaviourOutcome } from '../outcome/outcome.js';
@@ -45,21 +46,26 @@ export async function tryLearnedTemplate(session: Session, node: NodeContext, in
 }
 
 export async function tryPatternCode(session: Session, node: NodeContext, info: MethodInfo): Promise<ReuseHit | undefined> {
-  if (info.stub.method !== entryMethodOf(node.nodeType)) return undefined;
   const detected = detectPattern(node.contract, { minConfidence: info.config.patternConfidence });
   if (!detected) return undefined;
-  const generated = generatePatternCode(detected.kind, node.contract, node.nodeType, node.className);
+  if (info.stub.method === entryMethodOf(node.nodeType)) {
+    const generated = generatePatternCode(detected.kind, node.contract, node.nodeType, node.className);
+    return accept(session, node, info, generated, `${detected.kind} pattern (confidence ${detected.confidence.toFixed(2)}, template ${generated.template})`);
+  }
+  // An operation method of a CRUD contract (create_user, get_user, …): offline only — with a model
+  // the operation is the model's to write from its description; offline it would otherwise be a
+  // placeholder. Other patterns (an HTTP effect's get_forecast) never get SQL.
+  if (detected.kind !== 'CRUD' || (session.model && !info.config.offline)) return undefined;
+  const generated = generateOperationCode(node.contract, node.nodeType, node.className, info.stub.method);
+  if (!generated) return undefined;
+  return accept(session, node, info, generated, `CRUD ${crudOperationKind(info.stub.method)} operation (confidence ${detected.confidence.toFixed(2)}, template ${generated.template})`);
+}
+
+/** Pattern code is used only when it validates in the node file and passes the method's examples. */
+async function accept(session: Session, node: NodeContext, info: MethodInfo, generated: GeneratedPatternCode, reason: string): Promise<ReuseHit | undefined> {
   const validation = session.validator.validate(generated.code, { ...info.validation, fileImports: [...node.fileImports, ...generated.imports] });
   if (!validation.passed) return undefined;
   const behaviour = await checkBehaviour(session, node, info, generated.code, generated.imports);
   if (behaviour.issues.length > 0) return undefined;
-  return {
-    strategy: 'pattern',
-    behaviour: behaviour.outcome,
-    code: generated.code,
-    imports: generated.imports,
-    validation,
-    reason: `${detected.kind} pattern (confidence ${detected.confidence.toFixed(2)}, template ${generated.template})`,
-    savedUsd: 0,
-  };
+  return { strategy: 'pattern', behaviour: behaviour.outcome, code: generated.code, imports: generated.imports, validation, reason, savedUsd: 0 };
 }

@@ -84,6 +84,10 @@ export function createModelCaller(options: {
     onEvent: (event) => {
       if (event.type !== 'attempt') return;
       options.onAttempt?.(event);
+      // a target skipped (open breaker, full bulkhead) or refused (context window) sent no request:
+      // llm_call_attempts holds one row per request, and such an event's attempt number is that of
+      // the previous request (0 before the first), which would collide or be refused with its batch
+      if (event.status === 'skipped' || event.status === 'refused') return;
       const call = calls.get(event.correlationId);
       const nodeType = call?.nodeType;
       const row: AttemptInput = {

@@ -3,6 +3,9 @@
 import type { BudgetStore, ResponseCacheStore } from '@onexgen/llm-effect';
 import { createBudgetSpendStore, createResponseCacheStore, type DatabaseHandle } from '@onexgen/metrics';
 
+/** Generation rows are keyed by uuid; another correlation id names no generation (its entry is served as is). */
+const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 /** llm-effect's scope keys already carry the period (day, month, run id), so one period is enough. */
 const PERIOD = 'all';
 
@@ -23,7 +26,10 @@ export function responseCacheFor(handle: DatabaseHandle): ResponseCacheStore {
       // llm-effect stores JSON text; through postgres.js the jsonb column gives it back parsed
       return typeof hit.response === 'string' ? hit.response : JSON.stringify(hit.response);
     },
-    set: (key, value, ttlSeconds) => store.set(key, value, { ttlMs: ttlSeconds * 1000 }),
+    // records that agree: the entry names the generation (the method's correlation id) it was written
+    // for, and metrics serves it only once that generation's row has committed
+    set: (key, value, ttlSeconds, meta) =>
+      store.set(key, value, { ttlMs: ttlSeconds * 1000, ...(meta?.correlationId && isUuid(meta.correlationId) ? { generationId: meta.correlationId } : {}) }),
     delete: async (key) => {
       await store.delete(key);
     },

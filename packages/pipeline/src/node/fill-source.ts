@@ -1,6 +1,7 @@
 // Fills every stub of one Python source: methods run concurrently (per-node and run-wide limits),
 // then the bodies are injected at once (assembleSource).
 import { bulkhead } from 'cockatiel';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { injectBodies, type BodyInjection, type Stub } from '@onexgen/node-source';
 import { methodConfig } from '../run-config.js';
 import { generateMethod } from '../method/generate-method.js';
@@ -33,6 +34,10 @@ export async function fillSource(session: Session, node: NodeContext, stubs: rea
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   const bodies = settled.map((s) => (s as PromiseFulfilledResult<GeneratedBody>).value);
+  // assembling parses the whole file (seconds for a large one) in one go: let a pending SIGINT /
+  // SIGTERM run first, and do not start it for a run that is stopping
+  await yieldToEventLoop();
+  if (session.signal?.aborted) throw session.signal.reason;
   return assembleSource(session, node, stubs, bodies);
 }
 

@@ -8,7 +8,8 @@ import { OnexgenError } from '../errors.js';
 import { checkGeneratedPackage } from '../skeleton/check-package.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
-import { fileInput, specInput } from './node-inputs.js';
+import { fileInput, specInput, type NodeInput } from './node-inputs.js';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { GeneratedBody, NodeOutcome } from '../outcome/outcome.js';
 import type { Session } from '../session/session.js';
 
@@ -33,6 +34,11 @@ export interface FileJob {
   packageFiles?: Record<string, string>;
   /** --in-place: originals are saved under <backupRoot>/<run id>/ for `onexgen undo` */
   backupRoot?: string;
+  /**
+   * The file already parsed (the CLI does it to refuse bad input before the run): a large file is
+   * then not parsed again, nor once more to list its stubs when the run is interrupted.
+   */
+  input?: NodeInput;
 }
 
 async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
@@ -59,10 +65,10 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
 }
 
 async function runFile(session: Session, job: FileJob, backups: () => BackupRun | undefined): Promise<NodeOutcome> {
-  const { node, stubs } = fileInput(session.parser, job.file, job.source.text, job.spec, {
-    includeUncertain: job.includeUncertain,
-    ...(job.packageFiles ? { packageFiles: job.packageFiles } : {}),
-  });
+  const { node, stubs } = job.input ?? fileInputOf(session, job);
+  // parsing a large file holds the event loop for seconds: a signal that came meanwhile runs now
+  await yieldToEventLoop();
+  if (session.signal?.aborted) throw session.signal.reason;
   const filled = await fillSource(session, node, stubs);
   if (session.signal?.aborted) throw session.signal.reason;
   let backup: string | undefined;
@@ -85,6 +91,13 @@ async function runFile(session: Session, job: FileJob, backups: () => BackupRun 
     addedImports: filled.addedImports,
     ...(backup ? { backup } : {}),
   };
+}
+
+function fileInputOf(session: Session, job: FileJob): NodeInput {
+  return fileInput(session.parser, job.file, job.source.text, job.spec, {
+    includeUncertain: job.includeUncertain,
+    ...(job.packageFiles ? { packageFiles: job.packageFiles } : {}),
+  });
 }
 
 /**
@@ -117,7 +130,7 @@ function failure(job: SpecJob | FileJob, err: unknown, session: Session): NodeOu
 /** The stubs a node that was not written still has (best effort: an unreadable input has none to list). */
 function pendingOf(job: SpecJob | FileJob, session: Session): string[] {
   try {
-    const { stubs } = job.kind === 'spec' ? specInput(session.parser, job.file, job.spec) : fileInput(session.parser, job.file, job.source.text, job.spec, { includeUncertain: job.includeUncertain });
+    const { stubs } = job.kind === 'spec' ? specInput(session.parser, job.file, job.spec) : (job.input ?? fileInputOf(session, job));
     return stubs.map((s) => s.qualifiedName);
   } catch {
     return [];

@@ -37,8 +37,10 @@ export async function runFill(io: CliIO, state: RunState, files: string[], opts:
     const source = await readNodeFile(path, maxBytes);
     // without --spec, the contract.yaml beside the node (as onexgen writes it) gives the spec and its examples
     const spec = given ?? (await specBesideNode(path))?.spec;
-    // refuse bad input before anything is opened or written
-    fileInput(parser, file, source.text, spec);
+    const packageFiles = packageFilesBeside(path);
+    // refuse bad input before anything is opened or written; the run reuses this parse (a large
+    // file is parsed once)
+    const input = fileInput(parser, file, source.text, spec, { ...(opts.includeUncertain ? { includeUncertain: true } : {}), packageFiles });
     if (opts.inPlace && !opts.force) {
       // work git cannot give back is never overwritten
       const change = await uncommittedChange(source.target);
@@ -53,7 +55,8 @@ export async function runFill(io: CliIO, state: RunState, files: string[], opts:
       ...(spec ? { spec } : {}),
       outFile,
       ...(opts.includeUncertain ? { includeUncertain: true } : {}),
-      packageFiles: packageFilesBeside(path),
+      packageFiles,
+      input,
       ...(opts.inPlace ? { backupRoot: join(io.cwd, '.onexgen', 'backups') } : {}),
     });
   }
