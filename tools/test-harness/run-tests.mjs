@@ -33,8 +33,7 @@ const run = (args) => spawnSync(process.execPath, [nx, ...args], { cwd: root, en
 
 const started = Date.now();
 let status = run(['run-many', '-t', 'build', '--outputStyle=stream']);
-// the release configuration stays runnable: versions, changelogs and tags computed, nothing written
-if (status === 0) status = run(['release', '--dry-run']);
+// `nx release --dry-run` runs inside the tests: tools/release/test/release-dry-run.test.ts asserts its plan
 if (status === 0) status = run(['run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=stream', '--nxBail=false', ...extra]);
 server?.stop();
 

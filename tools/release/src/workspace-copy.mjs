@@ -22,6 +22,8 @@ export function copyWorkspace(root, projectDirs) {
   const base = mkdtempSync(join(tmpdir(), 'onexgen-release-'));
   const dir = join(base, 'workspace');
   git(base, ['clone', '--quiet', root, dir]);
+  // no remote: nx's changelog renderer would read a GitHub user/repo out of `origin` (a local path here)
+  git(dir, ['remote', 'remove', 'origin']);
   const edits = git(root, ['diff', 'HEAD', '--binary']);
   if (edits.trim()) {
     git(dir, ['apply', '--whitespace=nowarn'], edits);

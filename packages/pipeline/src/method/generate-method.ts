@@ -116,7 +116,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
         progress('done', strategy);
         return body;
       }
-      session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score));
+      void session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score);
       // learned only once the node is written with this body in it (run-nodes calls it then); only
       // an answer whose examples all passed (and no reviewer rejected) may be reused, others are
       // kept pending for a person
@@ -142,7 +142,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     promptVersion = loop.promptVersion;
     experimentArm = loop.experimentArm;
     reason = loop.reason;
-    if (learn) session.recorder.background('learning', () => session.learning.recordPatternUsage(loop.patternIds, false, 0));
+    if (learn) void session.learning.recordPatternUsage(loop.patternIds, false, 0);
   }
 
   progress('fallback', action);

@@ -80,7 +80,7 @@ export function createModelCaller(options: {
         }
       : {}),
     budgetStore: budgetStoreFor(options.handle),
-    cacheStore: responseCacheFor(options.handle),
+    cacheStore: responseCacheFor(options.handle, options.recorder),
     onEvent: (event) => {
       if (event.type !== 'attempt') return;
       options.onAttempt?.(event);

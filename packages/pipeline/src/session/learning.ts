@@ -2,6 +2,7 @@
 // similar task, for free), template learning from good generations, and pattern effectiveness.
 import { createPatternStore, createTemplateStore, type TaskSignature } from '@onexgen/pattern-library';
 import type { DatabaseHandle, GenerationInput, MetricsStore } from '@onexgen/metrics';
+import type { WriteBehind } from './recorder.js';
 
 export interface TemplateHit {
   code: string;
@@ -20,9 +21,12 @@ export interface LearnOptions {
   checks: string[];
 }
 
+type UsageEntry = { patternIds: readonly string[]; passed: boolean; score: number; sessionId: string };
+
 export class Learning {
   private readonly templates;
   private readonly patterns;
+  private usage: ((entry: UsageEntry) => void) | undefined;
   readonly warnings: string[] = [];
 
   constructor(
@@ -112,8 +116,18 @@ export class Learning {
     ]);
   }
 
+  /**
+   * Writes pattern usage behind, through the run's recorder: one transaction per batch of
+   * generations (a full buffer, each node's end, the run's end) instead of one per generation.
+   */
+  writeUsageThrough(recorder: WriteBehind): void {
+    this.usage = recorder.channel<UsageEntry>('learning: pattern usage', (rows) => this.patterns.recordPatternUsageBatch(rows));
+  }
+
   /** Feeds the outcome of a generation to the effectiveness of every pattern its prompt showed. */
   async recordPatternUsage(patternIds: readonly string[], passed: boolean, score: number): Promise<void> {
+    if (patternIds.length === 0) return;
+    if (this.usage) return this.usage({ patternIds, passed, score, sessionId: this.sessionId });
     // one transaction for all of them: on the embedded database each statement costs pipeline CPU
     await this.patterns
       .recordPatternUsages(patternIds, { passed, score, sessionId: this.sessionId })

@@ -83,6 +83,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     ]);
     opened = sandbox;
     const learning = new Learning(handle, id, config.learnThreshold, metrics);
+    learning.writeUsageThrough(recorder);
     await learning.warm();
     // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
