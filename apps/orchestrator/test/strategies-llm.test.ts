@@ -170,6 +170,28 @@ describe('multi-pass', () => {
     // only the complex method was planned
     expect(new Set((db.rows.generation_passes as Row[]).map((p) => p.method_name))).toEqual(new Set(['monthly_payment_cents']));
   }, 600_000);
+
+  test('generate --strategy multi-pass plans every method the model writes; the text report says so', async () => {
+    const dir = mkdtempSync(join(tmp, 'forced-'));
+    const planned: string[] = [];
+    sim.setScenario({
+      responder: (r: ResponderRequest) => {
+        if (!textOf(r).includes('# Plan First')) return answerFor(r);
+        planned.push(methodOf(r));
+        return fence(JSON.stringify({ steps: ['compute the shares'], edge_cases: [], examples: [] }), 'json');
+      },
+    });
+    const run = await onexgen(dir, ['generate', join(SUITE, 'split-payment-compute.yaml'), '--out', join(dir, 'out'), '--strategy', 'multi-pass']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(planned).toContain('split_cents');
+    expect(run.stdout).toMatch(/split_cents: passed \(llm, score [0-9.]+, \d+\/\d+ examples, planned first\)/);
+    expect(run.stdout.match(/planned first/g)).toHaveLength(planned.length);
+
+    const bogus = await onexgen(dir, ['generate', join(SUITE, 'split-payment-compute.yaml'), '--out', join(dir, 'out2'), '--strategy', 'twice']);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain('--strategy: unknown strategy "twice" (known: single-pass, one-shot, multi-pass, reviewed)');
+  }, 600_000);
 });
 
 describe('cross-model review', () => {
@@ -217,8 +239,9 @@ describe('cross-model review', () => {
 
   test('onReject: mark keeps the code and marks the method for a person', async () => {
     const dir = mkdtempSync(join(tmp, 'mark-'));
-    writeFileSync(join(dir, 'onexgen.config.yaml'), stringify({ review: { model: 'reviewer-9', provider: 'onexgen', onReject: 'mark' } }));
-    const seen = reviewScenario([REJECT]);
+    // the response cache off: the text run below asks (and is rejected) again
+    writeFileSync(join(dir, 'onexgen.config.yaml'), stringify({ review: { model: 'reviewer-9', provider: 'onexgen', onReject: 'mark' }, llm: { cache: { enabled: false } } }));
+    const seen = reviewScenario([REJECT, REJECT]);
     const run = await onexgen(dir, ['generate', critical(dir), '--out', join(dir, 'out'), '--json']);
     expect(run.code).toBe(0);
     expect(seen.codePrompts).toHaveLength(1);
@@ -226,5 +249,9 @@ describe('cross-model review', () => {
     expect(method.review).toMatchObject({ verdict: 'reject', action: 'mark', reasks: 0 });
     const node = readFileSync(join(dir, 'out', readdirSync(join(dir, 'out'))[0]!, 'node.py'), 'utf8');
     expect(node).toContain('# draft answer');
+
+    const text = await onexgen(dir, ['generate', critical(dir), '--out', join(dir, 'out-text')]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/split_cents: passed \(llm, .*review by reviewer-9: reject — MARKED for a person to check\)/);
   }, 600_000);
 });
