@@ -102,3 +102,24 @@ describe('fill offline, explain, metrics, patterns, db', () => {
     expect(migrate.stdout).toContain('migrated memory://');
   }, 60_000);
 });
+
+describe('validate', () => {
+  test('runs onexgen-validate in this process: its exit codes, its output, paths relative to the run directory', async () => {
+    const dir = mkdtempSync(join(tmp, 'val-'));
+    writeFileSync(join(dir, 'good.py'), 'def add(a: int, b: int) -> int:\n    """Add."""\n    return a + b\n');
+    writeFileSync(join(dir, 'bad.py'), 'import os\n\n\ndef run(cmd: str) -> int:\n    """Run."""\n    return os.system(cmd)\n');
+    const inDir = (argv: string[]) => runInProcess(argv, { env, cwd: dir });
+    expect((await inDir(['validate', 'good.py'])).code).toBe(0);
+    const bad = await inDir(['validate', 'good.py', 'bad.py']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('bad.py:6:12: error [security/os-shell]');
+    const sarif = JSON.parse((await inDir(['validate', '--format', 'sarif', join(dir, 'bad.py')])).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('bad.py');
+    const missing = await inDir(['validate', 'nope.py']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout + missing.stderr).toContain('cannot read nope.py: no such file or directory');
+    const usage = await inDir(['validate', '--format', 'xml', 'good.py']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("argument 'xml' is invalid");
+  }, 60_000);
+});

@@ -2,7 +2,7 @@
  * Typed errors: every one has a stable `code`, a message a person can act on, and the cause.
  * Messages never contain API keys (provider text is passed through `redact` first).
  */
-import { SECRET_MARKER, scrubKeyShapes } from '@onexgen/onex';
+import { SECRET_MARKER, formatUsd, scrubKeyShapes } from '@onexgen/onex';
 
 /** What went wrong with a provider call, independent of the provider's own vocabulary. */
 export type ErrorClass =
@@ -114,12 +114,26 @@ export class ContextWindowExceededError extends LLMError {
   }
 }
 
+/** A scope's money (`unit` micros: spent/limit in micro-dollars) or tokens is spent. */
 export class BudgetExceededError extends LLMError {
-  constructor(readonly scope: string, readonly scopeKey: string, readonly spentMicros: number, readonly limitMicros: number) {
-    super(
-      'LLM_BUDGET_EXCEEDED',
-      `the ${scope} budget (${scopeKey}) is spent: $${(spentMicros / 1e6).toFixed(6)} of $${(limitMicros / 1e6).toFixed(6)}; calls are refused until it is raised`,
-    );
+  constructor(
+    readonly scope: string,
+    readonly scopeKey: string,
+    readonly spent: number,
+    readonly limit: number,
+    readonly unit: 'micros' | 'tokens' = 'micros',
+  ) {
+    const amount = unit === 'micros' ? `${formatUsd(spent, 6)} of ${formatUsd(limit, 6)}` : `${spent} of ${limit} tokens`;
+    super('LLM_BUDGET_EXCEEDED', `the ${scope} budget (${scopeKey}) is spent: ${amount}; calls are refused until it is raised`);
+  }
+
+  /** micro-dollars spent (0 when the tokens ran out) */
+  get spentMicros(): number {
+    return this.unit === 'micros' ? this.spent : 0;
+  }
+
+  get limitMicros(): number {
+    return this.unit === 'micros' ? this.limit : 0;
   }
 }
 

@@ -25,7 +25,9 @@ export { cacheKey } from './cache/key.js';
 export { MemoryBudgetStore } from './budget/budget-store.js';
 export type { BudgetStore } from './budget/budget-store.js';
 export { ALERT_LEVELS, crossedLevels, scopeKey } from './budget/tracker.js';
-export type { AlertLevel, BudgetAlert } from './budget/tracker.js';
+export type { AlertLevel, BudgetAlert, BudgetStatus } from './budget/tracker.js';
+export { DEFAULT_METHOD_BUDGET, methodBudget } from './budget/method-budget.js';
+export type { MethodBudget } from './budget/method-budget.js';
 export { PoolBudgets, PoolError, periodKey, poolSchema, poolsSchema, POOL_PERIODS } from './budget/pools.js';
 export type { Admission, PoolAlert, PoolConfig, PoolConfigInput, PoolPeriod, PoolStatus } from './budget/pools.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import {
-  BudgetExceededError, ContextWindowExceededError, MemoryBudgetStore, MemoryResponseCache, type BudgetAlertEvent, type CacheEntryMeta,
+  BudgetExceededError, ContextWindowExceededError, DEFAULT_METHOD_BUDGET, methodBudget, MemoryBudgetStore, MemoryResponseCache, type BudgetAlertEvent, type CacheEntryMeta,
 } from '../src/index.js';
 import { useSimulator, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
@@ -109,6 +109,37 @@ describe('budgets', () => {
     await t.client.generate({ prompt: 'same' });
     await t.client.generate({ prompt: 'same' });
     expect(await store.getSpent('run:r2')).toBe(2800);
+  });
+});
+
+describe('budget views and token limits', () => {
+  test("a run's token limit stops calls like its money limit, and the run view says what is left", async () => {
+    const store = new MemoryBudgetStore();
+    t = simClient(h.sim, [{ budgets: [{ scope: 'run', limitUsd: 1, limitTokens: 500 }], runId: 'r3' }], { budgetStore: store });
+    // 100 + 100 tokens of glm-4.5 an answer: 280 micro-dollars
+    h.sim.setScenario({ responder: () => ({ text: 'ok', usage: { inputTokens: 100, outputTokens: 100 } }) });
+    await t.client.generate({ prompt: 'one', cache: false });
+    const [run] = await t.client.budgets('run');
+    expect(run).toMatchObject({ scope: 'run', scopeKey: 'run:r3', spentMicros: 280, limitMicros: 1_000_000, remainingMicros: 999_720, spentTokens: 200, limitTokens: 500, remainingTokens: 300, spent: false });
+    // enough calls to pass 500 tokens, then the next one is refused before any request
+    const sent = h.sim.requests.length;
+    let error: unknown;
+    for (let i = 0; i < 20 && !error; i += 1) error = await t.client.generate({ prompt: `call ${i}`, cache: false }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect(error).toMatchObject({ unit: 'tokens', limit: 500, spentMicros: 0 });
+    expect((error as Error).message).toMatch(/run budget \(run:r3\) is spent: \d+ of 500 tokens/);
+    const [after] = await t.client.budgets('run');
+    expect(after).toMatchObject({ remainingTokens: 0, spent: true });
+    expect(h.sim.requests.length - sent).toBe(2); // 400, then 600 tokens: the third is refused
+  });
+
+  test("a method's budget: a spec's limits over the defaults, dollars in once as micro-dollars", () => {
+    expect(methodBudget()).toEqual(DEFAULT_METHOD_BUDGET);
+    expect(methodBudget({ maxTokens: 9000, maxCostUsd: 0.05 })).toEqual({ maxTokens: 9000, maxCostMicros: 50_000 });
+  });
+
+  test('a scope needs a money or a token limit', () => {
+    expect(() => simClient(h.sim, [{ budgets: [{ scope: 'run' }] }])).toThrow(/budgets\.0\.limitUsd/);
   });
 });
 

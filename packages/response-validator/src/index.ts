@@ -28,7 +28,8 @@ export {
 export { loadProfile, BUILT_IN_PROFILES } from './profiles/load-profile.js';
 export { ProfileSchema, type ProfileInput, type ResolvedProfile } from './profiles/schema.js';
 export { describeRules, type RuleDescription } from './rules/registry.js';
-export { formatReport } from './report/format.js';
+export { formatReport, type FormatOptions } from './report/format.js';
+export { runValidateCli, type ValidateCliIo } from './cli/run-cli.js';
 export type { ReportFormat, FileReport, Report } from './report/report.js';
 export { ValidatorError, type ValidatorErrorCode } from './errors.js';
 export { DATA_DIR } from './data-dir.js';

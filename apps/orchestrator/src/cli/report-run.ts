@@ -1,7 +1,7 @@
 // What generate/fill print: one JSON document with --json, otherwise a summary per node, the
 // offline line when no model was used, and where the files and the metrics are.
 import { relative } from 'node:path';
-import { VERDICTS } from '@onexgen/onex';
+import { formatUsd, VERDICTS } from '@onexgen/onex';
 import { describeStop, type MethodOutcome, type NodeOutcome, type RunOutcome } from '@onexgen/pipeline';
 import type { CliIO } from './io.js';
 
@@ -57,7 +57,7 @@ export function reportRun(io: CliIO, run: RunOutcome, json: boolean): void {
   for (const n of run.nodes) io.stdout(`${describeNode(io, n)}\n`);
   const t = run.totals;
   io.stdout(
-    `${t.methods} method${t.methods === 1 ? '' : 's'}: ${VERDICTS.filter((v) => t.verdicts[v] > 0).map((v) => `${t.verdicts[v]} ${v}`).join(', ') || 'none'}; ${t.tokens} tokens, $${t.cost.toFixed(4)}\n`,
+    `${t.methods} method${t.methods === 1 ? '' : 's'}: ${VERDICTS.filter((v) => t.verdicts[v] > 0).map((v) => `${t.verdicts[v]} ${v}`).join(', ') || 'none'}; ${t.tokens} tokens, ${formatUsd(t.costMicros)}\n`,
   );
   const stopped = describeStop(run);
   if (stopped) io.stdout(`${stopped}\n`);

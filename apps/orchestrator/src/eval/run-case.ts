@@ -36,7 +36,7 @@ export async function runCase(session: Session, c: SuiteCase, arm: EvalArm, repe
     attempts: m.attempts,
     tokensInput: m.tokens.input,
     tokensOutput: m.tokens.output,
-    costMicroUsd: Math.round(m.cost * 1e6),
+    costMicroUsd: m.costMicros,
     latencyMs: m.latency,
   }));
 }

@@ -57,7 +57,11 @@ export function llmSetup(loaded: LoadedConfig, env: Env, sessionId: string): Llm
     defaultTier: config.tier,
     runId: sessionId,
     timeouts: { requestMs: config.timeoutMs },
-    ...(config.budgetUsd ? { budgets: [{ scope: 'run', limitUsd: config.budgetUsd, hardStop: true }] } : {}),
+    // the run's one budget: llm-effect checks it before every call and charges it after (in the
+    // database's spend table, so the workers of a queued run share it)
+    ...(config.budgetUsd || config.budgetTokens
+      ? { budgets: [{ scope: 'run', ...(config.budgetUsd ? { limitUsd: config.budgetUsd } : {}), ...(config.budgetTokens ? { limitTokens: config.budgetTokens } : {}), hardStop: true }] }
+      : {}),
   });
   return { layers, describe };
 }

@@ -1,3 +1,4 @@
+import { formatUsd } from '@onexgen/onex';
 import type { ValidationIssue } from '@onexgen/response-validator';
 import { parseInput } from '../errors.js';
 import { attemptSchema, defaultPolicy, fallbackPolicySchema } from './policy.js';
@@ -95,7 +96,7 @@ function budgetShortfall(state: AttemptState, policy: FallbackPolicy): string | 
     return `tokens: ${state.tokensSpent} spent + ~${nextTokens} next > ${policy.budget.maxTokens}`;
   }
   if (state.costMicros + nextCost > policy.budget.maxCostMicros) {
-    return `cost: ${usd(state.costMicros)} spent + ~${usd(nextCost)} next > ${usd(policy.budget.maxCostMicros)}`;
+    return `cost: ${formatUsd(state.costMicros)} spent + ~${formatUsd(nextCost)} next > ${formatUsd(policy.budget.maxCostMicros)}`;
   }
   return undefined;
 }
@@ -106,8 +107,4 @@ function escalationTier(state: AttemptState, policy: FallbackPolicy, nextNumber:
   const index = tiers.indexOf(state.tier);
   // A tier outside the ladder, or the top of it: nothing to climb to, so retry where we are.
   return index >= 0 && index < tiers.length - 1 ? tiers[index + 1] : undefined;
-}
-
-function usd(micros: number): string {
-  return `$${(micros / 1_000_000).toFixed(4)}`;
 }

@@ -7,6 +7,8 @@ import { z } from 'zod';
 /** What to produce when no further LLM attempt is allowed. */
 export const endActionSchema = z.enum(['template', 'partial']);
 
+// A method's budget is read, not owned, here: @onexgen/llm-effect states it (methodBudget(), with the
+// same defaults) and the pipeline passes it in; these defaults serve a caller that passes none.
 const budgetSchema = z
   .object({
     /** prompt + completion tokens across all attempts for one method */

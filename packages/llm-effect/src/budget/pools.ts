@@ -4,8 +4,7 @@
 // database's in the CLI) under `pool:<name>:<period key>`, added atomically, so concurrent runs
 // share one total and each alert fires once.
 import { z } from 'zod';
-import { tierSchema, type Tier } from '@onexgen/onex';
-import { usdToMicros } from '../cost/price.js';
+import { tierSchema, usdToMicros, type Tier } from '@onexgen/onex';
 import { BudgetExceededError } from '../errors.js';
 import type { BudgetStore } from './budget-store.js';
 import { crossedLevels, type AlertLevel } from './tracker.js';

@@ -195,7 +195,7 @@ export async function complete(s: CallState, target: PlannedTarget, prepared: Pr
     costMicros: micros,
     finishReason: c.finishReason,
   }, c.model);
-  for (const alert of await s.ctx.budget.record(micros, s.ids)) {
+  for (const alert of await s.ctx.budget.record(micros, usage.inputTokens + usage.outputTokens, s.ids)) {
     s.ctx.hub.emit({ type: 'budget_alert', correlationId: s.correlationId, timestamp: new Date().toISOString(), ...alert });
   }
   // Only whole, clean answers are worth replaying.

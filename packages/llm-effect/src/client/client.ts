@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { BudgetTracker } from '../budget/tracker.js';
+import { BudgetTracker, type BudgetStatus } from '../budget/tracker.js';
 import { MemoryBudgetStore, type BudgetStore } from '../budget/budget-store.js';
 import { MemoryResponseCache, type ResponseCacheStore } from '../cache/cache-store.js';
 import { extendCatalog, loadModelCatalog, type ModelCatalog } from '../catalog/catalog.js';
 import { resolveLLMConfig, type LLMConfigLayer } from '../config/cascade.js';
-import type { LLMConfig } from '../config/schema.js';
+import type { BudgetConfig, LLMConfig } from '../config/schema.js';
 import { LLMError, LLMValidationError } from '../errors.js';
 import { EventHub, type LLMEvent, type LLMEventOf, type LLMEventType } from '../events/events.js';
 import { BreakerRegistry, type BreakerSnapshot } from '../policies/breakers.js';
@@ -74,6 +74,11 @@ export interface LLMClient {
   stream(request: LLMRequest, options?: CallOptions): LLMStream;
   on<T extends LLMEventType>(type: T, listener: (event: LLMEventOf<T>) => void): () => void;
   on(type: '*', listener: (event: LLMEvent) => void): () => void;
+  /**
+   * The configured budget scopes as they stand (`'run'`: this run's view): spent and remaining
+   * micro-dollars and tokens, and whether the next call would be refused.
+   */
+  budgets(scope?: BudgetConfig['scope'], ids?: { runId?: string; projectId?: string }): Promise<BudgetStatus[]>;
   breakers(): BreakerSnapshot[];
   bulkheads(): BulkheadSnapshot[];
   readonly config: LLMConfig;
@@ -150,6 +155,8 @@ export function createLLMClient(config: LLMConfig | LLMConfigLayer | LLMConfigLa
       return stream(ctx, request, opts.signal);
     },
     on: ((type: LLMEventType | '*', listener: (event: LLMEvent) => void) => hub.on(type, listener)) as LLMClient['on'],
+    budgets: (scope, ids = {}) =>
+      ctx.budget.status({ runId: ids.runId ?? resolved.runId ?? ctx.runId, projectId: ids.projectId ?? resolved.projectId, now: new Date() }, scope),
     breakers: () => ctx.breakers.snapshot(),
     bulkheads: () => ctx.bulkheads.snapshot(),
     close() {

@@ -53,11 +53,15 @@ export const catalogEntrySchema = z
 export const budgetSchema = z
   .object({
     scope: z.enum(['run', 'project', 'day', 'month']),
-    limitUsd: z.number().positive(),
+    /** the scope's money (a person's dollars; kept and compared as integer micro-dollars) */
+    limitUsd: z.number().positive().optional(),
+    /** the scope's tokens (prompt + completion, every answered call) */
+    limitTokens: z.number().int().positive().optional(),
     /** Refuse calls once the scope has spent its limit (default true). */
     hardStop: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.limitUsd !== undefined || b.limitTokens !== undefined, { message: 'needs limitUsd or limitTokens', path: ['limitUsd'] });
 
 export const llmConfigSchema = z
   .object({

@@ -1,11 +1,13 @@
 import type { CatalogEntry } from '../catalog/catalog.js';
 import type { Usage } from '../schemas.js';
+import { MICROS_PER_USD, usdToMicros } from '@onexgen/onex';
 
 /**
  * USD per million tokens → pico-dollars per token (an integer for any price with ≤ 6 decimals).
- * All arithmetic below is on integers so that sums of many calls never drift.
+ * All arithmetic below is on integers so that sums of many calls never drift. (Per million tokens →
+ * per token is ÷1e6 and dollars → pico-dollars ×1e12: the dollars → micro-dollars step.)
  */
-const picoPerToken = (usdPerMillion: number | undefined): number => Math.round((usdPerMillion ?? 0) * 1e6);
+const picoPerToken = (usdPerMillion: number | undefined): number => usdToMicros(usdPerMillion ?? 0);
 
 /**
  * Cost of one call in integer micro-dollars. `inputTokens` includes cached and cache-write tokens;
@@ -23,8 +25,8 @@ export function costMicros(entry: CatalogEntry | undefined, usage: Usage): numbe
     written * picoPerToken(p.cacheWrite ?? p.input) +
     usage.outputTokens * picoPerToken(p.output);
   // Round half up, once, at the end.
-  return Math.floor((pico + 500_000) / 1_000_000);
+  return Math.floor((pico + MICROS_PER_USD / 2) / MICROS_PER_USD);
 }
 
-export const microsToUsd = (micros: number): number => micros / 1e6;
-export const usdToMicros = (usd: number): number => Math.round(usd * 1e6);
+// money conversions are the shared vocabulary's (@onexgen/onex), re-exported for this package's users
+export { microsToUsd, usdToMicros } from '@onexgen/onex';

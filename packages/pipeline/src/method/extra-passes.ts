@@ -1,7 +1,7 @@
 // The passes a strategy adds around the attempt loop: a plan before the code (multi-pass) and a
 // second model's review of accepted code. Which methods get them is decided here from the run's
 // configuration and fallback-strategies' complexity / criticality rules; each pass is one model
-// call, charged to the run's budget and to the method's spend, and recorded as a
+// call, charged (by llm-effect) to the run's budget and to the method's spend, and recorded as a
 // generation_passes row with its model, tokens, cost and what it produced.
 import { planPrompt, reviewPrompt } from '@onexgen/context-builder';
 import {
@@ -73,7 +73,7 @@ export class MethodCalls {
   ) {}
 
   /** A pass row for an answer the method paid for. */
-  record(kind: GenerationPassKind, answer: Pick<ModelAnswer, 'provider' | 'model' | 'tokensInput' | 'tokensOutput' | 'costUsd' | 'latencyMs'>, detail: Record<string, unknown>): void {
+  record(kind: GenerationPassKind, answer: Pick<ModelAnswer, 'provider' | 'model' | 'tokensInput' | 'tokensOutput' | 'costMicros' | 'latencyMs'>, detail: Record<string, unknown>): void {
     this.passes += 1;
     this.session.recorder.pass({
       correlationId: this.correlationId,
@@ -84,7 +84,7 @@ export class MethodCalls {
       model: answer.model,
       tokensInput: answer.tokensInput,
       tokensOutput: answer.tokensOutput,
-      costMicroUsd: Math.round(answer.costUsd * 1e6),
+      costMicroUsd: answer.costMicros,
       latencyMs: answer.latencyMs,
       detail,
     });
@@ -93,7 +93,7 @@ export class MethodCalls {
   /** One extra model call (plan or review), charged like an attempt. */
   async call(request: { system: string; user: string; model?: string; provider?: string }, spend: Spend): Promise<ModelAnswer> {
     const { session, node, info } = this;
-    session.budget.assertCanSpend();
+    // the run's budget (money, tokens) is llm-effect's: the call is refused there once it is spent
     this.calls += 1;
     const started = performance.now();
     const answer = await session.model!.call(
@@ -112,8 +112,7 @@ export class MethodCalls {
     spend.latencyMs += performance.now() - started;
     spend.tokensInput += answer.tokensInput;
     spend.tokensOutput += answer.tokensOutput;
-    spend.costUsd += answer.costUsd;
-    session.budget.charge(answer.costUsd, answer.tokensInput + answer.tokensOutput);
+    spend.costMicros += answer.costMicros;
     return answer;
   }
 }

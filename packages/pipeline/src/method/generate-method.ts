@@ -41,7 +41,7 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     tokensInput: spend.tokensInput,
     tokensOutput: spend.tokensOutput,
     latencyMs: outcome.latency,
-    costMicroUsd: Math.round(spend.costUsd * 1e6),
+    costMicroUsd: spend.costMicros,
     syntaxValid: !issues.some((i) => i.ruleId.startsWith('syntax/')),
     onexCompliant: !issues.some((i) => i.ruleId.startsWith('onex/') && i.severity === 'error'),
     hasTypeHints: info.stub.function.returnAnnotation !== undefined,
@@ -127,7 +127,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
         code: loop.code,
         options: {
           score: loop.validation.score,
-          costUsd: spend.costUsd,
+          costMicros: spend.costMicros,
           origin: examplesPassed ? 'examples' : 'pending',
           generationId: correlationId,
           model: loop.model,

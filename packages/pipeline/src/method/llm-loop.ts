@@ -1,6 +1,7 @@
 // The LLM stage: context-builder → model (llm-effect) → response-validator → fallback-strategies,
 // until an answer is accepted or the policy ends the loop with a template or partial body.
 import { buildContext, type BuiltContext } from '@onexgen/context-builder';
+import { methodBudget } from '@onexgen/llm-effect';
 import { countTokens } from '@onexgen/onex/tokens';
 import { runFallbackLoop, type AttemptRequest, type AttemptResult, type FallbackPolicyInput, type PromptContext } from '@onexgen/fallback-strategies';
 import type { ExtractionResult, ValidationResult } from '@onexgen/response-validator';
@@ -35,17 +36,11 @@ function promptContextOf(built: BuiltContext): PromptContext {
   return { sections: built.sections };
 }
 
+/** The policy the loop decides with: the method's attempts, and its budget as llm-effect states it. */
 function policyOf(info: MethodInfo): FallbackPolicyInput {
   return {
     maxAttempts: info.config.maxAttempts,
-    ...(info.config.methodMaxTokens || info.config.methodMaxCostUsd
-      ? {
-          budget: {
-            ...(info.config.methodMaxTokens ? { maxTokens: info.config.methodMaxTokens } : {}),
-            ...(info.config.methodMaxCostUsd ? { maxCostMicros: Math.round(info.config.methodMaxCostUsd * 1e6) } : {}),
-          },
-        }
-      : {}),
+    budget: methodBudget({ maxTokens: info.config.methodMaxTokens, maxCostUsd: info.config.methodMaxCostUsd }),
   };
 }
 
@@ -124,7 +119,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   const patternIds = built.metadata.patterns.ids;
   const policy = policyOf(info);
   const first = built.toMessages();
-  const spend: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0, contextMs, validateMs: 0 };
+  const spend: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costMicros: 0, contextMs, validateMs: 0 };
   const complexity = multiPassFor(node, info);
   const criticality = reviewFor(node, info);
   // every model call of the method gets its own call number; with extra passes each code attempt is a pass row too
@@ -162,7 +157,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   /** One run of the attempt loop with these additions to the prompt (first ask and re-asks). */
   async function codeLoop(additions: string | undefined): Promise<CodeLoopResult> {
     const attempt = async ({ system, user, tier, attempt }: AttemptRequest): Promise<Attempt> => {
-      session.budget.assertCanSpend();
+      // the run's budget (money, tokens) is llm-effect's: the call is refused there once it is spent
       progress('model', attempt);
       session.trace?.content(correlationId, 'prompt', `${system}\n\n${user}`);
       // a streaming answer: each chunk to the progress display with the answer's tokens so far
@@ -186,8 +181,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       spend.latencyMs += performance.now() - waitStarted;
       spend.tokensInput += answer.tokensInput;
       spend.tokensOutput += answer.tokensOutput;
-      spend.costUsd += answer.costUsd;
-      session.budget.charge(answer.costUsd, answer.tokensInput + answer.tokensOutput);
+      spend.costMicros += answer.costMicros;
       progress('validate', attempt);
       const validateStarted = performance.now();
       // what the selected variant requires of this method (pooling in a DATABASE_HEAVY effect, …) is checked too
@@ -219,7 +213,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
         validation: checked,
         ...(behaviour ? { behaviour } : {}),
         tokens: answer.tokensInput + answer.tokensOutput,
-        costMicros: Math.round(answer.costUsd * 1e6),
+        costMicros: answer.costMicros,
         model: answer.model,
         provider: answer.provider,
         ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),

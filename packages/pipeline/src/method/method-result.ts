@@ -1,4 +1,5 @@
 // Builds a MethodOutcome from a validation result and what the method spent.
+import { microsToUsd } from '@onexgen/onex';
 import type { ValidationResult } from '@onexgen/response-validator';
 import { verdictOf, type BehaviourOutcome, type GeneratedBody, type MethodOutcome, type Strategy } from '../outcome/outcome.js';
 import type { MethodInfo } from './node-context.js';
@@ -12,10 +13,11 @@ export interface Spend {
   validateMs?: number;
   tokensInput: number;
   tokensOutput: number;
-  costUsd: number;
+  /** integer micro-dollars */
+  costMicros: number;
 }
 
-export const NO_SPEND: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costUsd: 0 };
+export const NO_SPEND: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costMicros: 0 };
 
 export function bodyResult(
   info: MethodInfo,
@@ -40,7 +42,8 @@ export function bodyResult(
     verdict,
     score: Math.round(validation.score * 1000) / 1000,
     tokens: { input: spend.tokensInput, output: spend.tokensOutput, total: spend.tokensInput + spend.tokensOutput },
-    cost: Math.round(spend.costUsd * 1e6) / 1e6,
+    costMicros: spend.costMicros,
+    cost: microsToUsd(spend.costMicros),
     latency: Math.round((performance.now() - started) * 100) / 100,
     modelLatency: Math.round(spend.latencyMs * 100) / 100,
     ...(spend.contextMs !== undefined ? { contextMs: Math.round(spend.contextMs * 100) / 100 } : {}),

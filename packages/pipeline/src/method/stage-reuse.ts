@@ -15,7 +15,7 @@ export interface ReuseHit {
   imports: string[];
   validation: ValidationResult;
   reason: string;
-  savedUsd: number;
+  savedMicros: number;
   behaviour?: BehaviourOutcome;
 }
 
@@ -41,7 +41,7 @@ export async function tryLearnedTemplate(session: Session, node: NodeContext, in
     validation,
     behaviour: b,
     reason: `learned template #${hit.templateId}, ${checked} (similarity ${hit.similarity.toFixed(2)})`,
-    savedUsd: hit.savedUsd,
+    savedMicros: hit.savedMicros,
   };
 }
 
@@ -67,5 +67,5 @@ async function accept(session: Session, node: NodeContext, info: MethodInfo, gen
   if (!validation.passed) return undefined;
   const behaviour = await checkBehaviour(session, node, info, generated.code, generated.imports);
   if (behaviour.issues.length > 0) return undefined;
-  return { strategy: 'pattern', behaviour: behaviour.outcome, code: generated.code, imports: generated.imports, validation, reason, savedUsd: 0 };
+  return { strategy: 'pattern', behaviour: behaviour.outcome, code: generated.code, imports: generated.imports, validation, reason, savedMicros: 0 };
 }

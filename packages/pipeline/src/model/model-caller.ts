@@ -141,7 +141,7 @@ export function createModelCaller(options: {
           model: res.model,
           tokensInput: res.usage.inputTokens,
           tokensOutput: res.usage.outputTokens,
-          costUsd: res.costUsd,
+          costMicros: res.costMicros,
           latencyMs: res.latencyMs,
           finishReason: res.finishReason,
           ...(res.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: res.timeToFirstTokenMs } : {}),

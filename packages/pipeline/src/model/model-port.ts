@@ -23,7 +23,8 @@ export interface ModelAnswer {
   model: string;
   tokensInput: number;
   tokensOutput: number;
-  costUsd: number;
+  /** integer micro-dollars */
+  costMicros: number;
   latencyMs: number;
   finishReason?: string;
   timeToFirstTokenMs?: number;

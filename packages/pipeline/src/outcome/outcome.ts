@@ -1,6 +1,6 @@
 // What a run produces, per method and per node: the `--json` document is built from these.
 import type { GenerationInput } from '@onexgen/metrics';
-import { PASSING_VERDICTS, VERDICTS, type Verdict } from '@onexgen/onex';
+import { microsToUsd, PASSING_VERDICTS, VERDICTS, type Verdict } from '@onexgen/onex';
 import type { ValidationIssue } from '@onexgen/response-validator';
 import type { TaskSignature } from '@onexgen/pattern-library';
 import type { LearnOptions } from '../session/learning.js';
@@ -45,7 +45,9 @@ export interface MethodOutcome {
   score: number;
   behaviour?: BehaviourOutcome;
   tokens: { input: number; output: number; total: number };
-  /** US dollars */
+  /** integer micro-dollars (what is summed and stored) */
+  costMicros: number;
+  /** the same in US dollars, for a person reading --json */
   cost: number;
   /** ms spent on this method, waiting for the model included */
   latency: number;
@@ -116,6 +118,9 @@ export interface RunTotals {
   fellBack: number;
   verdicts: Record<Verdict, number>;
   tokens: number;
+  /** integer micro-dollars */
+  costMicros: number;
+  /** US dollars, for a person */
   cost: number;
   latency: number;
 }
@@ -132,13 +137,15 @@ export interface RunOutcome extends RunStop {
 
 export function totalsOf(nodes: readonly NodeOutcome[]): RunTotals {
   const methods = nodes.flatMap((n) => n.methods);
+  const costMicros = methods.reduce((s, m) => s + m.costMicros, 0);
   return {
     methods: methods.length,
     passed: methods.filter((m) => PASSING_VERDICTS.includes(m.verdict)).length,
     fellBack: methods.filter((m) => FELL_BACK.includes(m.strategy)).length,
     verdicts: Object.fromEntries(VERDICTS.map((v) => [v, methods.filter((m) => m.verdict === v).length])) as Record<Verdict, number>,
     tokens: methods.reduce((s, m) => s + m.tokens.total, 0),
-    cost: Math.round(methods.reduce((s, m) => s + m.cost, 0) * 1e6) / 1e6,
+    costMicros,
+    cost: microsToUsd(costMicros),
     latency: Math.round(methods.reduce((s, m) => s + m.latency, 0)),
   };
 }

@@ -8,13 +8,14 @@ export interface TemplateHit {
   code: string;
   templateId: number;
   similarity: number;
-  savedUsd: number;
+  /** what the answer this template came from cost (integer micro-dollars) */
+  savedMicros: number;
 }
 
 /** How an answer is learned: its scores and provenance (plain data). */
 export interface LearnOptions {
   score: number;
-  costUsd: number;
+  costMicros: number;
   origin: 'examples' | 'pending';
   generationId: string;
   model: string;
@@ -63,7 +64,7 @@ export class Learning {
         code,
         templateId: hit.template.id,
         similarity: hit.similarity,
-        savedUsd: hit.template.costMicros / 1e6,
+        savedMicros: hit.template.costMicros,
         commit: async () => {
           await this.templates.render(hit.template, signature, { sessionId: this.sessionId }).catch((e: unknown) => this.warn('count a template reuse', e));
         },
@@ -89,7 +90,7 @@ export class Learning {
     if (score < this.minLearnScore) return;
     const options = {
       score,
-      costMicros: Math.round(how.costUsd * 1e6),
+      costMicros: how.costMicros,
       sessionId: this.sessionId,
       origin: how.origin,
       generationId: how.generationId,

@@ -19,7 +19,6 @@ import { Recorder } from './recorder.js';
 import type { RunTrace } from './run-trace.js';
 import { loadReferenceIndex } from './references.js';
 import { resolveExperiments } from '../method/prompt-arm.js';
-import { RunBudget } from './run-budget.js';
 import type { Session } from './session.js';
 
 /** The run's providers as llm-effect layers, and how to name them in output (never a key). */
@@ -117,7 +116,6 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       learning,
       ...(model ? { model } : {}),
       sandbox,
-      budget: new RunBudget({ maxCostUsd: config.budgetUsd, maxTokens: config.budgetTokens }),
       methodLimiter: bulkhead(config.concurrency, Number.POSITIVE_INFINITY),
       progress: options.progress ?? silentProgress,
       ...(trace ? { trace } : {}),

@@ -3,6 +3,7 @@
 // is added to the pool and its parents in the database, and any alert level crossed is reported.
 import { PoolBudgets, type PoolAlert } from '@onexgen/llm-effect';
 import { createBudgetPoolStore, type DatabaseHandle } from '@onexgen/metrics';
+import { formatUsd } from '@onexgen/onex';
 import { OnexgenError } from '../errors.js';
 import { budgetStoreFor } from '../model/store-bridges.js';
 import { effectivePools } from './pools.js';
@@ -30,7 +31,7 @@ export function createPoolGuard(budgets: PoolBudgets, name: string, onAlert: (al
 
 /** How a pool's alert reads in the run's warnings. */
 function poolAlertText(a: PoolAlert): string {
-  const money = `$${(a.spentMicros / 1e6).toFixed(4)} of $${(a.limitMicros / 1e6).toFixed(4)}, ${a.periodKey}`;
+  const money = `${formatUsd(a.spentMicros)} of ${formatUsd(a.limitMicros)}, ${a.periodKey}`;
   return a.level === 'over' ? `budget pool ${a.pool} is over its limit (${money})` : `budget pool ${a.pool} reached ${a.level}% (${money})`;
 }
 

@@ -1,5 +1,5 @@
 // Everything one run shares: configuration, the warm parser and validator, the pattern catalog,
-// the recorder, learning stores, the model caller (absent offline), the run budget and limits.
+// the recorder, learning stores, the model caller (absent offline; it holds the run budget) and limits.
 // A run is a function of (inputs, this session); no process-global state.
 import type { ReferenceIndex } from '@onexgen/context-builder';
 import type { MatchQuery, PatternCatalog, PatternMatch } from '@onexgen/pattern-library';
@@ -11,7 +11,6 @@ import type { Learning } from './learning.js';
 import type { ModelCaller } from '../model/model-port.js';
 import type { ProgressSink } from './progress-events.js';
 import type { Recorder } from './recorder.js';
-import type { RunBudget } from './run-budget.js';
 import type { RunTrace } from './run-trace.js';
 
 export interface Session {
@@ -28,7 +27,6 @@ export interface Session {
   learning: Learning;
   /** undefined in offline mode */
   model?: ModelCaller;
-  budget: RunBudget;
   /** runs spec examples; one per run, closed with the session (unavailable without Python) */
   sandbox?: Sandbox;
   /** caps methods in flight across the whole run */

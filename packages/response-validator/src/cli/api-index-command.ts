@@ -42,18 +42,21 @@ export async function runApiIndexCommand(argv: string[], io: CliIo): Promise<num
     ]);
     const started = performance.now();
     const parser = await loadPythonParser();
-    const { index, skipped } = buildApiIndex(srcDir, { packageName: flags.package, parser, ...(flags.source ? { source: flags.source } : {}) });
+    const { index, skipped } = buildApiIndex(path.resolve(io.cwd, srcDir), { packageName: flags.package, parser, ...(flags.source ? { source: flags.source } : {}) });
     const data = flags.compact ? compactApiIndex(index) : index;
     const json = JSON.stringify(data, null, flags.compact ? undefined : 1) + '\n';
     const bytes = flags.out.endsWith('.gz') ? gzipSync(json) : Buffer.from(json);
-    const tmp = path.join(path.dirname(path.resolve(flags.out)), `.${path.basename(flags.out)}.${process.pid}.tmp`);
+    const out = path.resolve(io.cwd, flags.out);
+    const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
     try {
       fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, flags.out);
+      fs.renameSync(tmp, out);
     } finally {
       fs.rmSync(tmp, { force: true });
     }
-    for (const s of skipped) io.stderr(`onexgen-validate api-index: skipped ${s.file}: ${s.reason}\n`);
+    // skipped files named the way the folder was given (relative stays relative to the working directory)
+    const shown = (file: string) => (path.isAbsolute(srcDir) ? file : path.relative(io.cwd, file));
+    for (const s of skipped) io.stderr(`onexgen-validate api-index: skipped ${shown(s.file)}: ${s.reason}\n`);
     const modules = Object.values(index.modules);
     const classes = modules.reduce((n, m) => n + Object.keys(m.classes ?? {}).length, 0);
     const functions = modules.reduce((n, m) => n + Object.keys(m.functions ?? {}).length, 0);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry of the `onexgen-validate` bin (see run-cli.ts for options and exit codes).
-import { runCli } from './run-cli.js';
+import { runValidateCli } from './run-cli.js';
 
-runCli(process.argv.slice(2)).then(
+runValidateCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -18,26 +18,29 @@ export interface InputPath {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache', 'dist', 'build']);
 
-/** Expands directories into their *.py files; files and '-' pass through. Missing paths are kept (reported when read). */
-export function expandInputs(args: string[]): InputPath[] {
+/**
+ * Expands directories into their *.py files; files and '-' pass through. Missing paths are kept
+ * (reported when read). Relative paths are read from `cwd` and keep the form they were given in.
+ */
+export function expandInputs(args: string[], cwd = process.cwd()): InputPath[] {
   const out: InputPath[] = [];
   for (const arg of args) {
     let stat: fs.Stats | undefined;
     try {
-      stat = arg === '-' ? undefined : fs.statSync(arg);
+      stat = arg === '-' ? undefined : fs.statSync(path.resolve(cwd, arg));
     } catch {
       stat = undefined;
     }
-    if (stat?.isDirectory()) walk(arg, out);
+    if (stat?.isDirectory()) walk(arg, cwd, out);
     else out.push({ path: arg, walked: false });
   }
   return out;
 }
 
-function walk(dir: string, out: InputPath[]): void {
+function walk(dir: string, cwd: string, out: InputPath[]): void {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(path.resolve(cwd, dir), { withFileTypes: true });
   } catch {
     out.push({ path: dir, walked: false }); // reported as unreadable when read
     return;
@@ -46,20 +49,20 @@ function walk(dir: string, out: InputPath[]): void {
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, out);
+      if (!SKIP_DIRS.has(e.name)) walk(p, cwd, out);
     } else if (e.isFile() && e.name.endsWith('.py')) out.push({ path: p, walked: true });
   }
 }
 
-export function readInput(input: InputPath, maxBytes: number, readStdin: () => Buffer): InputText {
+export function readInput(input: InputPath, maxBytes: number, readStdin: () => Uint8Array, cwd = process.cwd()): InputText {
   const file = input.path;
-  let data: Buffer;
+  let data: Uint8Array;
   try {
     if (file === '-') data = readStdin();
     else {
-      const size = fs.statSync(file).size;
+      const size = fs.statSync(path.resolve(cwd, file)).size;
       if (size > maxBytes) throw tooLarge(file, size, maxBytes);
-      data = fs.readFileSync(file);
+      data = fs.readFileSync(path.resolve(cwd, file));
     }
   } catch (cause) {
     if (cause instanceof ValidatorError) throw cause;

@@ -1,6 +1,8 @@
 // The onexgen-validate command: parse flags (commander), read inputs, validate, print one report.
 // Exit codes: 0 every input passed · 1 some input has an error-severity issue · 2 usage or I/O error.
+// Exported as runValidateCli: the bin runs it, and so does `onexgen validate`, in its own process.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ValidatorError } from '../errors.js';
 import { PythonParserError } from '../parser/parser-error.js';
@@ -8,19 +10,28 @@ import { BUILT_IN_PROFILES } from '../profiles/built-in.js';
 import type { Report, ReportFormat } from '../report/report.js';
 import { expandInputs, readInput } from './read-inputs.js';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => Buffer;
+/** What the CLI touches of the outside world; every field defaults to this process's own. */
+export interface ValidateCliIo {
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  /** the text of `-` (default: this process's stdin) */
+  readStdin?: () => Uint8Array;
+  /** the directory relative inputs, profile paths and SARIF URIs are resolved against */
+  cwd?: string;
 }
+
+export type CliIo = Required<ValidateCliIo>;
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 
-export const defaultIo: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  readStdin: () => fs.readFileSync(0),
-};
+function withDefaults(io: ValidateCliIo): CliIo {
+  return {
+    stdout: io.stdout ?? ((t) => process.stdout.write(t)),
+    stderr: io.stderr ?? ((t) => process.stderr.write(t)),
+    readStdin: io.readStdin ?? (() => fs.readFileSync(0)),
+    cwd: io.cwd ?? process.cwd(),
+  };
+}
 
 interface Flags {
   profile: string;
@@ -52,8 +63,12 @@ function positiveInt(v: string): number {
   return n;
 }
 
-/** Runs the CLI and returns its exit code (never calls process.exit). */
-export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+/**
+ * Runs `onexgen-validate` with `argv` (the arguments after the command name) and returns its exit
+ * code; never calls process.exit, never changes the process's working directory.
+ */
+export async function runValidateCli(argv: string[], given: ValidateCliIo = {}): Promise<number> {
+  const io = withDefaults(given);
   if (argv[0] === 'api-index') return (await import('./api-index-command.js')).runApiIndexCommand(argv.slice(1), io);
   const cmd = program(io);
   let inputs: string[];
@@ -75,7 +90,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   ]);
   let validator;
   try {
-    validator = await createValidator({ profile: flags.profile });
+    // a profile path is the user's, relative to their working directory (built-in ids are not paths)
+    const profile = (BUILT_IN_PROFILES as readonly string[]).includes(flags.profile) ? flags.profile : path.resolve(io.cwd, flags.profile);
+    validator = await createValidator({ profile });
   } catch (err) {
     io.stderr(`onexgen-validate: ${(err as Error).message}\n`);
     return 2;
@@ -83,9 +100,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 
   const report: Report = { files: [], errors: [] };
   const context = { fragment: !!flags.fragment, ...(flags.methodName ? { methodName: flags.methodName } : {}) };
-  for (const input of expandInputs(inputs)) {
+  for (const input of expandInputs(inputs, io.cwd)) {
     try {
-      const { file: label, text } = readInput(input, flags.maxBytes, io.readStdin);
+      const { file: label, text } = readInput(input, flags.maxBytes, io.readStdin, io.cwd);
       if (flags.fromResponse) {
         // validateResponse extracts, then validates with the answer's imports counted as bound
         const { extraction, code, syntaxValid, passed, score, breakdown, issues, stats } = validator.validateResponse(text, context);
@@ -108,7 +125,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     io.stderr('onexgen-validate: no Python files found in the given directories\n');
     return 2;
   }
-  io.stdout(formatReport(report, flags.format));
+  io.stdout(formatReport(report, flags.format, { cwd: io.cwd }));
   if (flags.format !== 'text') for (const e of report.errors) io.stderr(`onexgen-validate: ${e.message}\n`);
   if (report.errors.length) return 2;
   return report.files.every((f) => f.result.passed) ? 0 : 1;

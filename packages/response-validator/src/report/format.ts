@@ -4,12 +4,17 @@ import type { Report, ReportFormat } from './report.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
-export function formatReport(report: Report, format: ReportFormat): string {
+export interface FormatOptions {
+  /** the directory SARIF's artifact URIs are relative to (default: the process's working directory) */
+  cwd?: string;
+}
+
+export function formatReport(report: Report, format: ReportFormat, options: FormatOptions = {}): string {
   switch (format) {
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report);
+      return formatSarif(report, options.cwd);
     default:
       return formatText(report);
   }

@@ -55,13 +55,14 @@ export function securitySeverity(cwe: string | undefined, severity: Severity): s
   return score.toFixed(1);
 }
 
-function artifactUri(file: string): string {
+function artifactUri(file: string, cwd: string): string {
   if (file === '-' || file === 'stdin') return 'stdin';
-  const rel = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+  const rel = path.isAbsolute(file) ? path.relative(cwd, file) : file;
   return rel.split(path.sep).join('/');
 }
 
-export function formatSarif(report: Report): string {
+/** `cwd`: the directory absolute file paths are made relative to (the run's working directory). */
+export function formatSarif(report: Report, cwd = process.cwd()): string {
   const described = new Map(describeRules().map((r) => [r.id, r]));
   const fired = [...new Set(report.files.flatMap((f) => f.result.issues.map((i) => i.ruleId)))].sort();
   const rules = fired.map((id) => {
@@ -88,7 +89,7 @@ export function formatSarif(report: Report): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: artifactUri(f.file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: artifactUri(f.file, cwd), uriBaseId: '%SRCROOT%' },
             region: {
               startLine: i.line,
               startColumn: i.column,

@@ -1,5 +1,6 @@
 // What `onexgen budget status|set` runs: llm-effect computes the pools' state, metrics keeps their
 // spend and the pools set here.
+import { formatUsd } from '@onexgen/onex';
 import { PoolBudgets, PoolError, type PoolStatus } from '@onexgen/llm-effect';
 import { createBudgetPoolStore, type DatabaseHandle } from '@onexgen/metrics';
 import { budgetStoreFor, effectivePools, openDatabaseFor } from '@onexgen/pipeline';
@@ -26,8 +27,6 @@ export interface BudgetSetOptions {
   config?: string;
 }
 
-const usd = (micros: number) => `$${(micros / 1e6).toFixed(4)}`;
-
 async function poolsOf(handle: DatabaseHandle, configured: Record<string, Record<string, unknown>> | undefined): Promise<PoolBudgets> {
   try {
     return new PoolBudgets(effectivePools(configured, await createBudgetPoolStore(handle).list()), budgetStoreFor(handle));
@@ -40,7 +39,7 @@ async function poolsOf(handle: DatabaseHandle, configured: Record<string, Record
 function line(s: PoolStatus): string {
   const level = s.level ? `${s.level === 'over' ? 'over' : `${s.level}%`}` : '-';
   const state = s.state === 'ok' ? 'ok' : s.state === 'hard' ? 'STOPPED (hard)' : 'cheaper tier (soft)';
-  return `${s.pool.padEnd(16)} ${(s.parent ?? '').padEnd(12)} ${s.periodKey.padEnd(10)} ${`${usd(s.spentMicros)} / ${usd(s.limitMicros)}`.padEnd(22)} ${usd(s.availableMicros).padStart(10)}  ${level.padEnd(5)} ${state}${s.borrowedMicros > 0 ? ` (borrowed ${usd(s.borrowedMicros)})` : ''}`;
+  return `${s.pool.padEnd(16)} ${(s.parent ?? '').padEnd(12)} ${s.periodKey.padEnd(10)} ${`${formatUsd(s.spentMicros)} / ${formatUsd(s.limitMicros)}`.padEnd(22)} ${formatUsd(s.availableMicros).padStart(10)}  ${level.padEnd(5)} ${state}${s.borrowedMicros > 0 ? ` (borrowed ${formatUsd(s.borrowedMicros)})` : ''}`;
 }
 
 export async function runBudgetStatus(io: CliIO, opts: BudgetStatusOptions): Promise<void> {

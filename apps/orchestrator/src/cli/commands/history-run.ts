@@ -1,6 +1,7 @@
 // What `onexgen history` and `onexgen feedback` run: metrics lists the generations and keeps the
 // verdict; pattern-library turns it into effectiveness and template state.
 import { createMetricsStore, type GenerationListing } from '@onexgen/metrics';
+import { formatUsd } from '@onexgen/onex';
 import { applyGenerationFeedback, type FeedbackVerdict } from '@onexgen/pattern-library';
 import { OnexgenError } from '@onexgen/pipeline/errors';
 import type { CliIO } from '../io.js';
@@ -54,7 +55,7 @@ export async function runHistory(io: CliIO, opts: HistoryOptions): Promise<void>
   for (const g of rows) {
     const method = `${g.serviceName}.${g.methodName}`.slice(0, 40);
     io.stdout(
-      `${g.id.slice(0, 8)}  ${g.createdAt.toISOString().slice(0, 16).replace('T', ' ')}  ${g.nodeType.padEnd(12)}  ${method.padEnd(40)}  ${g.strategy.padEnd(17)}  ${(g.verdict ?? '').padEnd(13)}  ${g.model.slice(0, 18).padEnd(18)}  ${`$${(g.costMicroUsd / 1e6).toFixed(4)}`.padStart(9)}  ${feedbackLabel(g)}\n`,
+      `${g.id.slice(0, 8)}  ${g.createdAt.toISOString().slice(0, 16).replace('T', ' ')}  ${g.nodeType.padEnd(12)}  ${method.padEnd(40)}  ${g.strategy.padEnd(17)}  ${(g.verdict ?? '').padEnd(13)}  ${g.model.slice(0, 18).padEnd(18)}  ${formatUsd(g.costMicroUsd).padStart(9)}  ${feedbackLabel(g)}\n`,
     );
   }
 }

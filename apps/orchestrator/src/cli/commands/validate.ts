@@ -1,23 +1,8 @@
-// `onexgen validate ...`: the response-validator's own CLI (onexgen-validate), run with the same
-// arguments. @onexgen/response-validator does not export its CLI function, so its bin is run as a
-// child process (same Node, output and exit code passed through).
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// `onexgen validate ...`: the response-validator's own CLI (onexgen-validate), run in this process
+// with the same arguments through its exported runValidateCli: same output, same exit codes.
 import type { Command } from 'commander';
-import { OnexgenError } from '@onexgen/pipeline/errors';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
-
-function validatorBin(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('@onexgen/response-validator/package.json');
-  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { bin?: Record<string, string> };
-  const bin = pkg.bin?.['onexgen-validate'];
-  if (!bin) throw new OnexgenError('USAGE', '@onexgen/response-validator ships no onexgen-validate bin');
-  return join(dirname(manifest), bin);
-}
 
 export function registerValidate(program: Command, io: CliIO, state: RunState): void {
   program
@@ -28,12 +13,12 @@ export function registerValidate(program: Command, io: CliIO, state: RunState): 
     .allowExcessArguments()
     .argument('[args...]', 'arguments of onexgen-validate')
     .action(async (args: string[]) => {
-      const child = spawn(process.execPath, [validatorBin(), ...args], { cwd: io.cwd, env: io.env as NodeJS.ProcessEnv, stdio: ['inherit', 'pipe', 'pipe'] });
-      child.stdout.on('data', (d: Buffer) => io.stdout(d.toString('utf8')));
-      child.stderr.on('data', (d: Buffer) => io.stderr(d.toString('utf8')));
-      state.exitCode = await new Promise<number>((resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', (code) => resolve(code ?? 2));
+      // loaded when the command runs: start-up and other commands never load the parser
+      const { runValidateCli } = await import('@onexgen/response-validator');
+      state.exitCode = await runValidateCli(args, { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd }).catch((err: unknown) => {
+        // as the onexgen-validate bin reports a failure of its own: exit 2, never a pass
+        io.stderr(`onexgen-validate: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`);
+        return 2;
       });
     });
 }
