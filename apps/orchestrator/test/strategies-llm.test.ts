@@ -5,7 +5,7 @@
 // reaches the code prompt; plan, code and self-review passes are recorded with their cost.
 // (4) Cross-model review of a critical method: a rejection re-asks with the issues (or marks the
 // method for a person); each review is recorded.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +111,18 @@ describe('prompt A/B', () => {
     expect(byArm.json.comparisons[0].verdict).toMatch(/^no significant difference \(100\.0% vs 100\.0%/);
     const text = await onexgenDb(dir, ['metrics', '--by', 'prompt-version']);
     expect(text.stdout).toMatch(/short@[0-9a-f]{12}/);
+  }, 600_000);
+
+  test('an arm whose template directory is missing stops the run before any method, naming the arm', async () => {
+    const dir = mkdtempSync(join(tmp, 'ab-missing-'));
+    writeFileSync(join(dir, 'onexgen.config.yaml'), stringify({ experiments: [{ name: 'terse', arms: [{ name: 'control' }, { name: 'short', templates: 'prompts/nowhere' }] }] }));
+    let asked = 0;
+    sim.setScenario({ responder: (r: ResponderRequest) => ((asked += 1), answerFor(r)) });
+    const run = await onexgen(dir, ['generate', join(SUITE, 'split-payment-compute.yaml'), '--out', join(dir, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('experiments: terse/short: templates directory');
+    expect(asked).toBe(0);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   }, 600_000);
 });
 
