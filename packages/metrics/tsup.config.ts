@@ -20,8 +20,8 @@ export default defineConfig({
   clean: true,
   // import.meta.url in the CJS build (data files are located relative to the module).
   shims: true,
-  // ky is ESM-only: CJS consumers get `ky.default.get is not a function` unless it is bundled.
-  noExternal: ['ky'],
+  // ky and modern-tar are ESM-only: CJS consumers could not require them unless they are bundled.
+  noExternal: ['ky', 'modern-tar'],
   async onSuccess() {
     rmSync(PACKAGE_MIGRATIONS, { recursive: true, force: true });
     cpSync(ROOT_MIGRATIONS, PACKAGE_MIGRATIONS, { recursive: true });

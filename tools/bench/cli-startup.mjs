@@ -18,12 +18,19 @@ const withMigrate = !args.includes('--no-migrate');
 const baseline = args.includes('--baseline') ? resolve(args[args.indexOf('--baseline') + 1]) : undefined;
 const work = mkdtempSync(join(tmpdir(), 'onexgen-startup-'));
 
+// Each child reports its own CPU time (user + system, all threads) at exit: under load from other
+// jobs wall time mostly measures waiting for a core, CPU time what the command itself costs.
+const CPU_AT_EXIT = `data:text/javascript,${encodeURIComponent(
+  "import { writeSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeSync(2, `\\ncpu-us ${u.user + u.system}\\n`); });",
+)}`;
+
 function timeOnce(args, cwd = work) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { PATH: process.env.PATH, HOME: work } });
+  const r = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH, HOME: work } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
-  return ms;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const cpu = Number(/cpu-us (\d+)/.exec(r.stderr)?.[1]) / 1000;
+  return { ms, cpu };
 }
 
 function median(xs) {
@@ -60,9 +67,14 @@ for (let round = 0; round < runs; round++) {
     times.get(name).push(fn());
   }
 }
-const results = chosen.map(([name]) => ({ name, n: times.get(name).length, median: median(times.get(name)) }));
-const peer = results[0].median;
+const results = chosen.map(([name]) => {
+  const t = times.get(name);
+  return { name, n: t.length, median: median(t.map((x) => x.ms)), cpu: median(t.map((x) => x.cpu)) };
+});
+const [peer, peerCpu] = [results[0].median, results[0].cpu];
 console.log(`Node ${process.version}, ${runs} runs${withMigrate ? ' (3 for migrate)' : ''}, medians, load average ${loadavg()[0].toFixed(1)}`);
-console.log('| command | median | × node -e 0 |\n|---|---|---|');
-for (const r of results) console.log(`| ${r.name} | ${r.median.toFixed(0)} ms | ${(r.median / peer).toFixed(2)} |`);
+console.log('| command | wall median | × node -e 0 | CPU median | × node -e 0 |\n|---|---|---|---|---|');
+for (const r of results) {
+  console.log(`| ${r.name} | ${r.median.toFixed(0)} ms | ${(r.median / peer).toFixed(2)} | ${r.cpu.toFixed(0)} ms | ${(r.cpu / peerCpu).toFixed(2)} |`);
+}
 rmSync(work, { recursive: true, force: true });

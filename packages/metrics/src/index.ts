@@ -52,6 +52,7 @@ export type { MetricsErrorCode } from './errors.js';
 
 export { createResponseCacheStore } from './llm-stores/response-cache-store.js';
 export type { CacheEntryInput, CachedResponse, ResponseCacheStore } from './llm-stores/response-cache-store.js';
+export { liveCacheKeys } from './llm-stores/response-cache-keys.js';
 export { createBudgetSpendStore } from './llm-stores/budget-spend-store.js';
 export type { BudgetSpendStore } from './llm-stores/budget-spend-store.js';
 export { createBudgetPoolStore } from './llm-stores/budget-pool-store.js';

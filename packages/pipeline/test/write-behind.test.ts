@@ -2,11 +2,12 @@
 // channels: response cache entries and pattern usage are buffered and written one statement (or
 // one transaction) per batch — a full buffer, each node's end, the run's end — instead of one per
 // model call. What is buffered is a cache miss; a batch the database refuses becomes a warning; an
-// entry written for a generation is served only once that generation's row has committed.
+// entry written for a generation is served only once that generation's row has committed. On the
+// embedded database the bridge knows which keys exist: a lookup of another key asks nothing.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { createMetricsStore, migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@onexgen/metrics';
+import { createMetricsStore, createResponseCacheStore, migrate, openDatabase, type DatabaseHandle, type MetricsStore } from '@onexgen/metrics';
 import { createPatternStore } from '@onexgen/pattern-library';
 import { responseCacheFor } from '../src/model/store-bridges.js';
 import { Learning } from '../src/session/learning.js';
@@ -30,6 +31,20 @@ const count = async (table: string): Promise<number> => {
   const rows = Array.isArray(res) ? res : (res.rows ?? []);
   return Number(rows[0]!.n);
 };
+
+test('embedded database: entries there before the run are served; a key it does not hold is a miss without a statement', async () => {
+  const direct = createResponseCacheStore(handle);
+  await direct.set('wb-before', JSON.stringify({ text: 'before' }), { ttlMs: 60_000 });
+  const cache = responseCacheFor(handle, new Recorder(store, 'run-index'));
+  expect(JSON.parse((await cache.get('wb-before'))!)).toEqual({ text: 'before' });
+  // written around the bridge after it read the keys: the row is there, but the lookup never asks
+  await direct.set('wb-around', JSON.stringify({ text: 'around' }), { ttlMs: 60_000 });
+  expect(await count(`llm_response_cache where key_hash = 'wb-around'`)).toBe(1);
+  expect(await cache.get('wb-around')).toBeUndefined();
+  // another bridge on the same database shares what this process wrote and deleted
+  await cache.delete('wb-before');
+  expect(await responseCacheFor(handle).get('wb-before')).toBeUndefined();
+});
 
 test('cache entries are written behind: a miss until the flush, a hit after; a full buffer writes itself', async () => {
   const recorder = new Recorder(store, 'run-cache');

@@ -48,7 +48,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const nodePy = tidyGeneratedImports(session.parser, filled.source).source;
   const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: nodePy } : f));
   const target = resolve(job.outDir, skeleton.dirName);
-  await checkGeneratedPackage(session.validator, job.file, files);
+  await checkGeneratedPackage(session.packageValidator ?? session.validator, job.file, files);
   if (session.signal?.aborted) throw session.signal.reason;
   await writeDirAtomic(target, files);
   learnWritten(session, filled.bodies);

@@ -96,7 +96,7 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
       const filled = assembleSource(session, node, stubs, bodies);
       const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
       const target = resolve(input.outDir, skeleton.dirName);
-      await checkGeneratedPackage(session.validator, input.file, files);
+      await checkGeneratedPackage(session.packageValidator ?? session.validator, input.file, files);
       await writeDirAtomic(target, files);
       learnWritten(session, filled.bodies);
       await session.recorder.flush();

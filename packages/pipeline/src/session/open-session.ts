@@ -11,6 +11,7 @@ import { bulkhead } from 'cockatiel';
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
 import { createModelCaller, type AttemptLedger } from '../model/model-caller.js';
 import type { RunConfig } from '../run-config.js';
+import { packageCheckValidator } from '../skeleton/check-package.js';
 import { Learning } from './learning.js';
 import { openMetricsStore } from './metrics-spool.js';
 import { silentProgress, type ProgressSink } from './progress-events.js';
@@ -67,9 +68,10 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     const metrics = await openMetricsStore(handle, options.cwd, (message) => warnings.push(redact(message)));
     store = metrics;
     const recorder = new Recorder(metrics, id, redact, warnings);
-    const [parser, validator, catalog, sandbox] = await Promise.all([
+    const [parser, validator, packageValidator, catalog, sandbox] = await Promise.all([
       loadPythonParser(),
       createValidator({ profile: config.validatorProfile }),
+      packageCheckValidator(config.validatorProfile),
       loadPatternCatalog(),
       // one sandbox per run; the run's secrets never reach the child Python
       createSandbox({
@@ -107,6 +109,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       config,
       parser,
       validator,
+      packageValidator,
       catalog,
       patterns,
       ...(references ? { references } : {}),

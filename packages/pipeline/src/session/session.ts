@@ -18,6 +18,8 @@ export interface Session {
   config: RunConfig;
   parser: PythonParser;
   validator: Validator;
+  /** the generated package's last gate (security rules only; see checkGeneratedPackage); absent: `validator` */
+  packageValidator?: Validator;
   catalog: PatternCatalog;
   /** the context's pattern source: catalog matches scored with learned effectiveness, plus the critical patterns */
   patterns: (query: MatchQuery) => PatternMatch[];

@@ -1,7 +1,7 @@
 // The last gate before a generated package is written: every Python file it holds parses, and
 // none carries a security error — whatever a spec value or a template change put into it. A
 // finding here is a defect in what onexgen wrote, so nothing is written and the run says where.
-import type { Validator } from '@onexgen/response-validator';
+import { createValidator, describeRules, type ProfileInput, type Validator } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 
 export interface PackageFile {
@@ -23,4 +23,16 @@ export async function checkGeneratedPackage(validator: Validator, label: string,
       throw new OnexgenError('TEMPLATE_RENDER_FAILED', `${label}: the generated ${file.path}:${finding.line} ${finding.message} (${finding.ruleId}); nothing was written`, { where: label });
     }
   }
+}
+
+/**
+ * The validator the check needs: the run's profile (its security settings and severities) with
+ * every rule but the security ones off. The check reads syntax and security errors only, and the
+ * other rules were about 40 % of its time — paid once per node, so a run of many small nodes spent
+ * more of its CPU here than one of few large ones (tools/bench pipeline-bench).
+ */
+export function packageCheckValidator(profile: string): Promise<Validator> {
+  const off = describeRules().filter((r) => r.category !== 'security' && r.category !== 'syntax');
+  const input: ProfileInput = { id: `${profile}:package-check`, extends: profile, rules: Object.fromEntries(off.map((r) => [r.id, { enabled: false }])) };
+  return createValidator({ profile: input });
 }
