@@ -75,11 +75,11 @@ async function benchBackend(label, url) {
   for (let r = 0; r < ROUNDS; r += 1) {
     const rows = take(SINGLE);
     const ms = await time(async () => {
-      for (const row of rows) await store.recordGeneration(row);
+      for (const row of rows) await store.record('generation', row);
     });
     single.push((SINGLE / ms) * 1000);
     const batch = take(BATCH);
-    batched.push((BATCH / (await time(() => store.recordGenerations(batch)))) * 1000);
+    batched.push((BATCH / (await time(() => store.record('generation', batch)))) * 1000);
     // Peer: the same rows through drizzle's multi-row VALUES, validated the same way, 500 per statement.
     const peerRows = take(BATCH);
     drizzleValues.push(
@@ -139,7 +139,7 @@ try {
   const pgUrl = server.url.replace(/\/postgres$/, '/metrics_bench');
   const results = [await benchBackend('PGlite (memory)', 'memory://'), await benchBackend('PostgreSQL (postgres.js)', pgUrl)];
   const f = (n, d = 0) => n.toFixed(d).padStart(10);
-  console.log(`\n@onexgen/metrics — medians of ${ROUNDS} rounds; single = ${SINGLE} awaited recordGeneration calls, batched = recordGenerations(${BATCH})`);
+  console.log(`\n@onexgen/metrics — medians of ${ROUNDS} rounds; single = ${SINGLE} awaited record('generation', row) calls, batched = record('generation', rows × ${BATCH})`);
   console.log('(peer: the same batch through drizzle insert().values(), 500 rows a statement)');
   console.log(`${'backend'.padEnd(26)}${'single/s'.padStart(10)}${'batched/s'.padStart(10)}${'batch x'.padStart(10)}${'peer/s'.padStart(10)}${'vs peer'.padStart(10)}`);
   for (const r of results) {

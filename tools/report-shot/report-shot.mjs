@@ -45,10 +45,10 @@ const handle = await openDatabase('memory://');
 await migrate(handle);
 const store = await createMetricsStore(handle);
 const data = syntheticDataset({ count, days: 7 });
-await store.recordGenerations(data.generations);
-await store.recordAttempts(data.attempts);
-await store.recordContextBuilds(data.contextBuilds);
-await store.recordFallbacks(data.fallbacks);
+await store.record('generation', data.generations);
+await store.record('attempt', data.attempts);
+await store.record('contextBuild', data.contextBuilds);
+await store.record('fallback', data.fallbacks);
 const report = await collectReportData(store, { since: new Date('2026-11-16T00:00:00Z'), until: new Date('2026-11-23T00:00:00Z'), bucket: 'day' });
 await handle.close();
 

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from '@jest/globals';
+import { loadPythonParser } from '@onexgen/response-validator';
+import { importProblems } from './helpers/import-view.js';
 import { runInProcess } from './helpers/run-in-process.js';
 
 const USER_STORE = fileURLToPath(new URL('../../../examples/specs/postgres-user-store-effect.yaml', import.meta.url));
@@ -40,6 +42,9 @@ test('the README spec offline: every method pattern code, passed-static, exit 0'
   const node = readFileSync(join(tmp, 'readme', 'node_user_store_effect', 'node.py'), 'utf8');
   expect(node).not.toContain('IMPLEMENTATION REQUIRED');
   expect(node).toContain('"DELETE FROM users WHERE id = $1 RETURNING id", record_id');
+  // imports as isort/ruff leave them: in order, none unused (the output model only a docstring names goes)
+  expect(importProblems(await loadPythonParser(), node)).toEqual([]);
+  expect(node).not.toMatch(/^from \.models import/m);
 }, 120_000);
 
 test('an operation with no CRUD verb still falls back honestly: incomplete, marked, exit 1', async () => {

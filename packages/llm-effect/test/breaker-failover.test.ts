@@ -95,7 +95,9 @@ describe('failover and escalation', () => {
 describe('bulkhead per provider', () => {
   test('200 concurrent calls: never more than maxConcurrent in flight, all answered', async () => {
     t = simClient(h.sim, [{ providers: { zai: { maxConcurrent: 5 } } }]);
-    h.sim.setScenario({ latencyMs: 15 });
+    // 100 ms per answer: long enough that all five slots are in flight together even on a loaded
+    // machine (at 15 ms a busy event loop let one slot refill late and the peak read 4)
+    h.sim.setScenario({ latencyMs: 100 });
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => t.client.generate({ prompt: `call ${i}`, cache: false })));
     expect(results).toHaveLength(200);
     expect(new Set(results.map((r) => r.correlationId)).size).toBe(200);

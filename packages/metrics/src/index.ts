@@ -28,6 +28,8 @@ export type {
   GenerationInput,
   HistoryInput,
   PassInput,
+  RecordInputs,
+  RecordKind,
 } from './store/inputs.js';
 export type { SpoolOptions, SpoolStatus } from './spool/spooled-writer.js';
 

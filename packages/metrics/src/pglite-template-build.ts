@@ -6,14 +6,13 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from './db/migrate.js';
-import type { MetricsDb } from './db/open-database.js';
 import { migrationsFingerprint, pgliteVersion, TEMPLATE_DATA, TEMPLATE_META, type TemplateMeta } from './pglite-template.js';
 
 export async function writePgliteTemplate(outDir: string, migrationsFolder: string): Promise<TemplateMeta & { bytes: number }> {
   const client = new PGlite();
   try {
     await client.waitReady;
-    const db = drizzle(client) as unknown as MetricsDb;
+    const db = drizzle(client);
     await migrate({ db, kind: 'pglite', location: 'template', close: async () => {} }, { migrationsFolder });
     // a checkpoint first, so the dump holds the migrated tables in the data files themselves
     await client.exec('checkpoint');

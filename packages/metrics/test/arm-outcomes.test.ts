@@ -28,7 +28,7 @@ beforeAll(async () => {
   handle = await openDatabase('memory://');
   await migrate(handle);
   store = await createMetricsStore(handle);
-  await store.recordGenerations([
+  await store.record('generation', [
     // version a: m1 failed then passed (latest passes), m2 passed-static, m3 failed
     gen('m1', 'a@111', 'failed', 1),
     gen('m1', 'a@111', 'passed', 2),

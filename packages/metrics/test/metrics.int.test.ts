@@ -64,8 +64,8 @@ describe('migrate on a real server', () => {
 describe('record functions on a real server', () => {
   test('idempotent retry: replaying the same batch adds nothing', async () => {
     const before = await store.aggregate();
-    await store.recordGenerations(GENERATIONS);
-    await store.recordAttempts(ATTEMPTS);
+    await store.record('generation', GENERATIONS);
+    await store.record('attempt', ATTEMPTS);
     const after = await store.aggregate();
     expect(after.generations.count).toBe(before.generations.count);
     expect(after.attempts.count).toBe(before.attempts.count);
@@ -73,13 +73,13 @@ describe('record functions on a real server', () => {
 
   test('history, feedback, context windows, cache and budget', async () => {
     const correlationId = randomUUID();
-    await store.recordHistory({ correlationId, nodeType: 'compute', methodName: 'm', promptText: 'p', generatedCode: 'c', validationPassed: false });
-    await store.recordFeedback({ correlationId, methodName: 'm', userAccepted: false, userFeedback: 'wrong units' });
+    await store.record('history', { correlationId, nodeType: 'compute', methodName: 'm', promptText: 'p', generatedCode: 'c', validationPassed: false });
+    await store.record('feedback', { correlationId, methodName: 'm', userAccepted: false, userFeedback: 'wrong units' });
     const [h] = rowsOf<{ user_accepted: boolean; user_feedback: string }>(
       await handle.db.execute(sql`select user_accepted, user_feedback from llm_generation_history where correlation_id = ${correlationId}`),
     );
     expect(h).toEqual({ user_accepted: false, user_feedback: 'wrong units' });
-    await store.upsertContextWindows([{ provider: 'p', model: 'm', contextWindow: 8192 }]);
+    await store.record('contextWindow', [{ provider: 'p', model: 'm', contextWindow: 8192 }]);
     expect((await store.listContextWindows()).map((w) => w.contextWindow)).toEqual([8192]);
     const cache = createResponseCacheStore(handle);
     await cache.set('h', { ok: true }, { ttlMs: 60_000 });

@@ -25,7 +25,7 @@ test('no URL: PGlite on disk at .onexgen/db, and the data is still there after r
   // PGlite is single-process: a second open of the same folder is refused, not corrupting.
   await expect(openDatabase(undefined, { cwd })).rejects.toMatchObject({ code: 'DB_IN_USE' });
   const store = await createMetricsStore(first);
-  await store.recordAttempt(ATTEMPTS[0]!);
+  await store.record('attempt', ATTEMPTS[0]!);
   await store.close();
   await first.close();
   expect(existsSync(join(cwd, '.onexgen/db/PG_VERSION'))).toBe(true);

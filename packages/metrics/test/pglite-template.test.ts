@@ -36,7 +36,7 @@ test('a new folder starts migrated, keeps its data, and is not replaced when ope
     expect(status).toEqual({ applied: status.total, total: status.total, pending: 0 });
     expect((await migrate(first)).applied).toBe(0);
     const store = await createMetricsStore(first);
-    await store.recordAttempt(ATTEMPTS[0]!);
+    await store.record('attempt', ATTEMPTS[0]!);
     await store.close();
   } finally {
     await first.close();

@@ -33,16 +33,16 @@ test('stop the server mid-run, keep recording, start it: every row present exact
   const correlationId = randomUUID();
   const outcomes: RecordResult['storedIn'][] = [];
   const record = async (attempt: number) =>
-    outcomes.push((await store.recordAttempt({ ...ATTEMPTS[0]!, correlationId, attempt, createdAt: new Date(Date.UTC(2026, 10, 23, 0, 0, attempt)) })).storedIn);
+    outcomes.push((await store.record('attempt', { ...ATTEMPTS[0]!, correlationId, attempt, createdAt: new Date(Date.UTC(2026, 10, 23, 0, 0, attempt)) })).storedIn);
 
   for (let i = 1; i <= 10; i += 1) await record(i);
   server.stop();
   for (let i = 11; i <= 25; i += 1) await record(i);
-  await store.recordHistory({ correlationId, nodeType: 'effect', methodName: 'charge', promptText: 'p', generatedCode: 'c', validationPassed: true });
+  await store.record('history', { correlationId, nodeType: 'effect', methodName: 'charge', promptText: 'p', generatedCode: 'c', validationPassed: true });
   expect(store.spoolStatus()!.entries).toBeGreaterThan(0);
   server.start();
   // Right after the restart: this must not overtake the spooled history row it updates.
-  await store.recordFeedback({ correlationId, methodName: 'charge', userAccepted: true, manualEditsRequired: true });
+  await store.record('feedback', { correlationId, methodName: 'charge', userAccepted: true, manualEditsRequired: true });
   for (let i = 26; i <= 40; i += 1) await record(i);
 
   for (let tries = 0; tries < 50 && store.spoolStatus()!.entries > 0; tries += 1) {

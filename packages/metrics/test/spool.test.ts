@@ -36,14 +36,14 @@ describe('spool', () => {
     const offline = await createMetricsStore(down, { spool: { path, onWarning: (m) => warnings.push(m) } });
     const correlationId = randomUUID();
     const results = [
-      await offline.recordGeneration({ ...GENERATIONS[0]!, correlationId }),
-      await offline.recordAttempts([
+      await offline.record('generation', { ...GENERATIONS[0]!, correlationId }),
+      await offline.record('attempt', [
         { ...ATTEMPTS[0]!, correlationId, attempt: 1 },
         { ...ATTEMPTS[0]!, correlationId, attempt: 2 },
       ]),
-      await offline.recordHistory({ correlationId, nodeType: 'effect', methodName: 'charge', promptText: 'p', generatedCode: 'c', validationPassed: true }),
+      await offline.record('history', { correlationId, nodeType: 'effect', methodName: 'charge', promptText: 'p', generatedCode: 'c', validationPassed: true }),
       // Feedback refers to the history row above: it only works if replay keeps the order.
-      await offline.recordFeedback({ correlationId, methodName: 'charge', userAccepted: true }),
+      await offline.record('feedback', { correlationId, methodName: 'charge', userAccepted: true }),
     ];
     expect(results.map((r) => r.storedIn)).toEqual(['spool', 'spool', 'spool', 'spool']);
     expect(offline.spoolStatus()).toMatchObject({ entries: 4, lastError: expect.stringMatching(/ECONNREFUSED/) });
@@ -70,7 +70,7 @@ describe('spool', () => {
     const path = join(dir, 'replay.spool');
     const offline = await createMetricsStore(down, { spool: { path } });
     const correlationId = randomUUID();
-    await offline.recordAttempts(Array.from({ length: 5 }, (_, i) => ({ ...ATTEMPTS[1]!, correlationId, attempt: i + 1 })));
+    await offline.record('attempt', Array.from({ length: 5 }, (_, i) => ({ ...ATTEMPTS[1]!, correlationId, attempt: i + 1 })));
     await offline.close();
     const spooled = readFileSync(path);
 
@@ -90,7 +90,7 @@ describe('spool', () => {
     const store = await createMetricsStore(down, { spool: { path, maxBytes: 4096, onWarning: (m) => warnings.push(m) } });
     let refused: unknown;
     for (let i = 1; i <= 50 && !refused; i += 1) {
-      refused = await store.recordAttempt({ ...ATTEMPTS[0]!, attempt: i }).then(() => undefined, (e: unknown) => e);
+      refused = await store.record('attempt', { ...ATTEMPTS[0]!, attempt: i }).then(() => undefined, (e: unknown) => e);
     }
     expect(refused).toBeInstanceOf(SpoolFullError);
     expect((refused as MetricsError).code).toBe('SPOOL_FULL');
@@ -117,7 +117,7 @@ describe('spool', () => {
     const path = join(dir, 'not', 'yet', 'metrics.spool');
     const store = await createMetricsStore(down, { spool: { path, onWarning: () => {} } });
     expect(existsSync(`${path}.lock`)).toBe(true);
-    expect((await store.recordAttempt({ ...ATTEMPTS[0]!, attempt: 1 })).storedIn).toBe('spool');
+    expect((await store.record('attempt', { ...ATTEMPTS[0]!, attempt: 1 })).storedIn).toBe('spool');
     expect(readFileSync(path, 'utf8')).toContain('"kind":"attempt"');
     await store.close();
     expect(existsSync(`${path}.lock`)).toBe(false);

@@ -83,16 +83,16 @@ describe('migrate', () => {
 
 describe('record functions', () => {
   test('every kind lands in its table with the values given', async () => {
-    const gen = await store.recordGeneration(GENERATIONS[0]!);
+    const gen = await store.record('generation', GENERATIONS[0]!);
     expect(gen.storedIn).toBe('database');
     expect(gen.ids).toHaveLength(1);
     const [row] = await handle.db.select().from(generationMetrics).where(sql`id = ${gen.ids[0]}`);
     expect(row).toMatchObject({ serviceName: 'payments', tokensTotal: 1200, costMicroUsd: 1500, strategy: 'llm' });
     expect(row!.createdAt.toISOString()).toBe('2026-11-20T10:00:00.000Z');
 
-    await store.recordAttempt(ATTEMPTS[0]!);
-    await store.recordFallback(FALLBACKS[0]!);
-    await store.recordContextBuild(CONTEXT_BUILDS[0]!);
+    await store.record('attempt', ATTEMPTS[0]!);
+    await store.record('fallback', FALLBACKS[0]!);
+    await store.record('contextBuild', CONTEXT_BUILDS[0]!);
     const [attempt] = await handle.db.select().from(callAttempts);
     expect(attempt).toMatchObject({ provider: 'openai', status: 'success', timeToFirstTokenMs: 20, cacheHit: false });
     const [fallback] = await handle.db.select().from(fallbackEvents);
@@ -104,7 +104,7 @@ describe('record functions', () => {
   test('passes of a strategy: one row each, with cost and detail; a bad kind names the field', async () => {
     const correlationId = randomUUID();
     const pass = (passNumber: number, kind: string) => ({ correlationId, methodName: 'pay', passNumber, kind, model: 'glm-4.5', tokensInput: 100 * passNumber, tokensOutput: 10, costMicroUsd: 7 * passNumber, latencyMs: 5, detail: { n: passNumber } });
-    const result = await store.recordPasses([pass(1, 'plan') as never, pass(2, 'code') as never, pass(3, 'review') as never]);
+    const result = await store.record('pass', [pass(1, 'plan') as never, pass(2, 'code') as never, pass(3, 'review') as never]);
     expect(result.ids).toHaveLength(3);
     const rows = rowsOf<Record<string, unknown>>(await handle.db.execute(sql`select pass_number, kind, tokens_input, cost_micro_usd::int as cost, detail from generation_passes where correlation_id = ${correlationId} order by pass_number`));
     expect(rows.map((r) => [r.pass_number, r.kind, r.tokens_input, r.cost, r.detail])).toEqual([
@@ -112,33 +112,33 @@ describe('record functions', () => {
       [2, 'code', 200, 14, { n: 2 }],
       [3, 'review', 300, 21, { n: 3 }],
     ]);
-    await expect(store.recordPass(pass(4, 'guess') as never)).rejects.toThrow(/kind/);
+    await expect(store.record('pass', pass(4, 'guess') as never)).rejects.toThrow(/kind/);
   });
 
   test('history and feedback: the verdict updates the latest attempt of the method', async () => {
     const correlationId = randomUUID();
     const base = { correlationId, nodeType: 'effect' as const, methodName: 'charge', promptText: 'p', validationPassed: true };
-    await store.recordHistories([
+    await store.record('history', [
       { ...base, attempt: 1, generatedCode: 'pass', qualityScore: 0.3 },
       { ...base, attempt: 2, generatedCode: 'return 1', qualityScore: 0.9 },
     ]);
-    await store.recordFeedback({ correlationId, methodName: 'charge', userAccepted: true, manualEditsRequired: false });
+    await store.record('feedback', { correlationId, methodName: 'charge', userAccepted: true, manualEditsRequired: false });
     const rows = await handle.db.select().from(generationHistory).where(sql`correlation_id = ${correlationId}`).orderBy(generationHistory.attempt);
     expect(rows.map((r) => [r.attempt, r.userAccepted, r.manualEditsRequired])).toEqual([
       [1, null, null],
       [2, true, false],
     ]);
-    await store.recordFeedback({ correlationId, methodName: 'charge', attempt: 1, userFeedback: 'too short' });
+    await store.record('feedback', { correlationId, methodName: 'charge', attempt: 1, userFeedback: 'too short' });
     const [first] = await handle.db.select().from(generationHistory).where(sql`correlation_id = ${correlationId} and attempt = 1`);
     expect(first!.userFeedback).toBe('too short');
   });
 
   test('context windows upsert by provider and model', async () => {
-    await store.upsertContextWindows([
+    await store.record('contextWindow', [
       { provider: 'openai', model: 'gpt-a', tier: 'cloud_fast', contextWindow: 128000, inputMicroUsdPerMTok: 200000, outputMicroUsdPerMTok: 600000 },
       { provider: 'ollama', model: 'codellama', contextWindow: 16384, supportsStreaming: true },
     ]);
-    await store.upsertContextWindows([{ provider: 'openai', model: 'gpt-a', contextWindow: 256000, outputMicroUsdPerMTok: 800000 }]);
+    await store.record('contextWindow', [{ provider: 'openai', model: 'gpt-a', contextWindow: 256000, outputMicroUsdPerMTok: 800000 }]);
     const rows = await store.listContextWindows();
     expect(rows.map((r) => [r.provider, r.model, r.contextWindow, r.outputMicroUsdPerMTok, r.tier])).toEqual([
       ['ollama', 'codellama', 16384, 0, null],
@@ -151,14 +151,14 @@ describe('idempotency and validation', () => {
   test('a retried write (same correlation and attempt, new id) never duplicates', async () => {
     const before = await countOf('llm_call_attempts');
     const a = { ...ATTEMPTS[2]! };
-    await store.recordAttempt(a);
-    await store.recordAttempt(a); // retry after a lost acknowledgement
-    await store.recordAttempts([a, { ...a, attempt: 3 }]);
+    await store.record('attempt', a);
+    await store.record('attempt', a); // retry after a lost acknowledgement
+    await store.record('attempt', [a, { ...a, attempt: 3 }]);
     expect(await countOf('llm_call_attempts')).toBe(before + 2);
     // A second LLM call in the same correlation (an app retry loop) restarts its attempts at 1.
-    await store.recordAttempts([{ ...a, callNumber: 2, attempt: 1 }, { ...a, callNumber: 2, attempt: 1 }]);
+    await store.record('attempt', [{ ...a, callNumber: 2, attempt: 1 }, { ...a, callNumber: 2, attempt: 1 }]);
     expect(await countOf('llm_call_attempts')).toBe(before + 3);
-    const g = await store.recordGeneration(GENERATIONS[0]!); // same correlation + method as the first test
+    const g = await store.record('generation', GENERATIONS[0]!); // same correlation + method as the first test
     expect(g.ids).toHaveLength(1);
     expect(await countOf(`llm_generation_metrics where correlation_id = '${GENERATIONS[0]!.correlationId}'`)).toBe(1);
   });
@@ -167,20 +167,20 @@ describe('idempotency and validation', () => {
     const before = await countOf('llm_call_attempts');
     const good = { ...ATTEMPTS[0]!, correlationId: randomUUID() };
     const bad = { ...ATTEMPTS[0]!, correlationId: randomUUID(), latencyMs: -5, status: 'exploded' };
-    const err = await store.recordAttempts([good, bad as never]).catch((e: unknown) => e);
+    const err = await store.record('attempt', [good, bad as never]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidRecordError);
     expect((err as InvalidRecordError).code).toBe('INVALID_RECORD');
     expect((err as Error).message).toMatch(/\[1\]\.latencyMs/);
     expect((err as Error).message).toMatch(/\[1\]\.status/);
     expect(await countOf('llm_call_attempts')).toBe(before);
-    await expect(store.recordGeneration({ ...GENERATIONS[0]!, correlationId: 'not-a-uuid' })).rejects.toThrow(/correlationId/);
-    await expect(store.recordContextBuild({ ...CONTEXT_BUILDS[0]!, patternsIncluded: 9 })).rejects.toThrow(/patternsIncluded/);
+    await expect(store.record('generation', { ...GENERATIONS[0]!, correlationId: 'not-a-uuid' })).rejects.toThrow(/correlationId/);
+    await expect(store.record('contextBuild', { ...CONTEXT_BUILDS[0]!, patternsIncluded: 9 })).rejects.toThrow(/patternsIncluded/);
   });
 
   test('a batch larger than one INSERT is written whole', async () => {
     const correlationId = randomUUID();
     const rows = Array.from({ length: 1500 }, (_, i) => ({ ...ATTEMPTS[0]!, correlationId, attempt: i + 1 }));
-    const result = await store.recordAttempts(rows);
+    const result = await store.record('attempt', rows);
     expect(result.ids).toHaveLength(1500);
     expect(await countOf(`llm_call_attempts where correlation_id = '${correlationId}'`)).toBe(1500);
   });
@@ -232,7 +232,7 @@ describe('llm-effect stores', () => {
     // the run was killed before its generation row: the entry exists but is never served
     expect(await countOf(`llm_response_cache where key_hash = 'k-gen'`)).toBe(1);
     expect(await cache.get('k-gen')).toBeUndefined();
-    await handle.db.transaction((tx) => store.recordGenerationsIn(tx, [{ ...GENERATIONS[0]!, correlationId: generationId, methodName: 'cached_method' }]));
+    await handle.db.transaction((tx) => store.recordIn(tx, 'generation', [{ ...GENERATIONS[0]!, correlationId: generationId, methodName: 'cached_method' }]));
     const hit = await cache.get<{ text: string }>('k-gen');
     expect(hit?.response.text).toBe('answer');
     expect(hit?.generationId).toBe(generationId);
@@ -244,12 +244,12 @@ describe('llm-effect stores', () => {
 
   test('a generation no model wrote records 0 attempts, so does an offline fallback; a negative count is refused', async () => {
     const correlationId = randomUUID();
-    await store.recordGeneration({ ...GENERATIONS[0]!, correlationId, strategy: 'learned_template', attempts: 0 });
+    await store.record('generation', { ...GENERATIONS[0]!, correlationId, strategy: 'learned_template', attempts: 0 });
     expect(await countOf(`llm_generation_metrics where correlation_id = '${correlationId}' and attempts = 0`)).toBe(1);
-    await store.recordFallback({ ...FALLBACKS[0]!, correlationId, attempts: 0 });
+    await store.record('fallback', { ...FALLBACKS[0]!, correlationId, attempts: 0 });
     expect(await countOf(`fallback_events where correlation_id = '${correlationId}' and attempts = 0`)).toBe(1);
-    await expect(store.recordFallback({ ...FALLBACKS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
-    await expect(store.recordGeneration({ ...GENERATIONS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
+    await expect(store.record('fallback', { ...FALLBACKS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
+    await expect(store.record('generation', { ...GENERATIONS[0]!, correlationId: randomUUID(), attempts: -1 })).rejects.toThrow(/attempts/);
   });
 
   test('budget spend accumulates atomically per scope and period', async () => {

@@ -133,4 +133,22 @@ describe('unused imports', () => {
     expect(tidy.startsWith('from typing import Any\n\nfrom omnibase_core import EnumCoreErrorCode, ModelOnexError\n\nfrom .models import ModelB\n\n\nclass X:')).toBe(true);
     expectIsortOrder(tidy);
   });
+
+  test('a class a docstring only mentions is unused (ruff F401), one a forward reference names is not', () => {
+    const src = [
+      'from .models import ModelIn, ModelOut',
+      '',
+      '',
+      'class X:',
+      '    """Returns ModelOut."""',
+      '',
+      '    def f(self, a: "ModelIn") -> dict:',
+      '        """The result as ModelOut."""',
+      '        return {}',
+      '',
+    ].join('\n');
+    const { source, removed } = removeUnusedImports(parser, src);
+    expect(removed).toEqual(['ModelOut']);
+    expect(source.split('\n')[0]).toBe('from .models import ModelIn');
+  });
 });

@@ -5,6 +5,7 @@ export {
   getLoadedPythonParser,
   loadPythonParser,
   parseFragment,
+  fragmentBody,
   parsePython,
   PythonParserError,
   type ParserErrorCode,

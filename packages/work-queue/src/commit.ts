@@ -29,7 +29,7 @@ export async function commitMethod(db: MetricsDb, key: MethodKey, jobAttempt: nu
       .onConflictDoNothing()
       .returning({ method: queueMethodResults.method });
     if (won.length === 0) return false;
-    if (commit.effects) await commit.effects(tx as unknown as MetricsDb);
+    if (commit.effects) await commit.effects(tx);
     return true;
   });
 }

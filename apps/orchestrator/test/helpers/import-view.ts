@@ -29,7 +29,7 @@ export function importProblems(parser: PythonParser, source: string): string[] {
     for (const imp of imports) {
       for (const n of imp.names) {
         const bound = n.alias ?? (imp.kind === 'import' ? n.name.split('.')[0]! : n.name);
-        if (!used.has(bound) && !module.strings.some((s) => s.value.includes(bound))) problems.push(`unused: ${bound}`);
+        if (!used.has(bound) && !module.strings.some((s) => !s.isDocstring && s.value.includes(bound))) problems.push(`unused: ${bound}`);
       }
     }
     return problems;

@@ -15,7 +15,10 @@ import { unpackPgliteTemplate } from '../pglite-template-extract.js';
 import { acquireProcessLock } from '../process-lock.js';
 import { describePostgresUrl, redactSecret } from './redact.js';
 
-/** The drizzle database both engines are used through. */
+/**
+ * The drizzle database both engines are used through: PGlite's and postgres.js's databases, and the
+ * transactions either opens, are all assignable to it as they are (no cast).
+ */
 export type MetricsDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
 export interface DatabaseHandle {
@@ -91,7 +94,7 @@ async function openPglite(dataDir: string | undefined, fromTemplate: boolean): P
       cause,
     });
   }
-  const db = drizzlePglite(client) as unknown as MetricsDb;
+  const db = drizzlePglite(client);
   return {
     db,
     kind: 'pglite',
@@ -120,7 +123,7 @@ async function openPostgres(url: string, opts: z.output<typeof optionsSchema>): 
   } catch (cause) {
     throw new MetricsError('DB_URL_INVALID', `Invalid PostgreSQL URL for ${where}: ${redactSecret(messageOf(cause), url)}`);
   }
-  const db = drizzlePostgres(client) as unknown as MetricsDb;
+  const db = drizzlePostgres(client);
   if (opts.verify) {
     try {
       await db.execute(sql`select 1`);

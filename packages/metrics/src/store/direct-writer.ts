@@ -59,7 +59,7 @@ export function createDirectWriter(db: MetricsDb): RecordWriter {
       }
       // Several statements: all or nothing, so a failure never leaves half a batch behind.
       await db.transaction(async (tx) => {
-        for (const chunk of chunks) await bulkInsertIgnoringConflicts(tx as unknown as MetricsDb, table, chunk);
+        for (const chunk of chunks) await bulkInsertIgnoringConflicts(tx, table, chunk);
       });
       return 'database';
     },

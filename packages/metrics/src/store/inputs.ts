@@ -196,5 +196,7 @@ export const RECORD_SCHEMAS = {
   contextWindow: contextWindowInput,
 } as const;
 export type RecordKind = keyof typeof RECORD_SCHEMAS;
+/** What `MetricsStore.record(kind, …)` takes for each kind. */
+export type RecordInputs = { [K in RecordKind]: z.input<(typeof RECORD_SCHEMAS)[K]> };
 /** Kinds that become one inserted row each, with an id and a creation time. */
 export type InsertKind = 'generation' | 'attempt' | 'contextBuild' | 'pass' | 'fallback' | 'history';

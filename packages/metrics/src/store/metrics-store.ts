@@ -18,17 +18,7 @@ import type { Filters } from '../query/filters.js';
 import { timeSeries, type TimeSeriesQuery, type TimeSeriesResult } from '../query/time-series.js';
 import { createSpooledWriter, type SpoolOptions, type SpoolStatus } from '../spool/spooled-writer.js';
 import { createDirectWriter, type RecordWriter, type StoredIn } from './direct-writer.js';
-import type {
-  AttemptInput,
-  ContextBuildInput,
-  PassInput,
-  ContextWindowInput,
-  FallbackInput,
-  FeedbackInput,
-  GenerationInput,
-  HistoryInput,
-  RecordKind,
-} from './inputs.js';
+import type { RecordInputs, RecordKind } from './inputs.js';
 import { normalizeRows } from './normalize.js';
 
 export interface MetricsStoreOptions {
@@ -46,29 +36,20 @@ export interface RecordResult {
 }
 
 export interface MetricsStore {
-  recordGeneration(input: GenerationInput): Promise<RecordResult>;
-  recordGenerations(inputs: GenerationInput[]): Promise<RecordResult>;
   /**
-   * Writes generation rows inside the caller's transaction (never to the spool), so that what was
-   * learned from a generation commits with it or not at all. Idempotent with a later
-   * recordGenerations of the same rows (unique on correlation id + method).
+   * Records one row or many of a kind: 'generation', 'attempt', 'contextBuild', 'pass' (a
+   * multi-pass plan / self-review or a cross-model review, with its cost), 'fallback', 'history',
+   * 'feedback' (the user's verdict on a generation: updates its history row) or 'contextWindow'
+   * (model capabilities and prices: insert or update by provider + model). All rows are validated
+   * before any is written; many rows go in one statement.
    */
-  recordGenerationsIn(tx: MetricsDb, inputs: GenerationInput[]): Promise<RecordResult>;
-  recordAttempt(input: AttemptInput): Promise<RecordResult>;
-  recordAttempts(inputs: AttemptInput[]): Promise<RecordResult>;
-  recordContextBuild(input: ContextBuildInput): Promise<RecordResult>;
-  recordContextBuilds(inputs: ContextBuildInput[]): Promise<RecordResult>;
-  /** A multi-pass plan / self-review or a cross-model review of a method, with its cost. */
-  recordPass(input: PassInput): Promise<RecordResult>;
-  recordPasses(inputs: PassInput[]): Promise<RecordResult>;
-  recordFallback(input: FallbackInput): Promise<RecordResult>;
-  recordFallbacks(inputs: FallbackInput[]): Promise<RecordResult>;
-  recordHistory(input: HistoryInput): Promise<RecordResult>;
-  recordHistories(inputs: HistoryInput[]): Promise<RecordResult>;
-  /** The user's verdict on a generation (updates its history row). */
-  recordFeedback(input: FeedbackInput): Promise<RecordResult>;
-  /** Model capabilities and prices (insert or update by provider + model). */
-  upsertContextWindows(rows: ContextWindowInput[]): Promise<RecordResult>;
+  record<K extends RecordKind>(kind: K, rows: RecordInputs[K] | readonly RecordInputs[K][]): Promise<RecordResult>;
+  /**
+   * The same inside the caller's transaction (never to the spool), so that what was learned from a
+   * generation commits with it or not at all. Idempotent with a later record() of the same rows
+   * (unique on natural keys).
+   */
+  recordIn<K extends RecordKind>(tx: MetricsDb, kind: K, rows: RecordInputs[K] | readonly RecordInputs[K][]): Promise<RecordResult>;
   listContextWindows(): Promise<ContextWindowRow[]>;
   aggregate(query?: AggregateQuery): Promise<AggregateResult>;
   /** Per prompt version or experiment arm: statistics, passes, and each method's latest outcome (prompt A/B). */
@@ -95,32 +76,15 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
   const spooled = options.spool ? await createSpooledWriter(direct, options.spool) : undefined;
   const writer: RecordWriter = spooled ?? direct;
 
-  async function record(kind: RecordKind, inputs: readonly unknown[]): Promise<RecordResult> {
-    const rows = normalizeRows(kind, inputs, now);
-    const storedIn = await writer.write(kind, rows);
+  async function write(to: RecordWriter, kind: RecordKind, input: unknown): Promise<RecordResult> {
+    const rows = normalizeRows(kind, Array.isArray(input) ? input : [input], now);
+    const storedIn = await to.write(kind, rows);
     return { ids: rows.map((r) => r.id).filter((id): id is string => typeof id === 'string'), storedIn };
   }
 
   return {
-    recordGeneration: (input) => record('generation', [input]),
-    recordGenerations: (inputs) => record('generation', inputs),
-    async recordGenerationsIn(tx, inputs) {
-      const rows = normalizeRows('generation', inputs, now);
-      const storedIn = await createDirectWriter(tx).write('generation', rows);
-      return { ids: rows.map((r) => r.id).filter((id): id is string => typeof id === 'string'), storedIn };
-    },
-    recordAttempt: (input) => record('attempt', [input]),
-    recordAttempts: (inputs) => record('attempt', inputs),
-    recordContextBuild: (input) => record('contextBuild', [input]),
-    recordContextBuilds: (inputs) => record('contextBuild', inputs),
-    recordPass: (input) => record('pass', [input]),
-    recordPasses: (inputs) => record('pass', inputs),
-    recordFallback: (input) => record('fallback', [input]),
-    recordFallbacks: (inputs) => record('fallback', inputs),
-    recordHistory: (input) => record('history', [input]),
-    recordHistories: (inputs) => record('history', inputs),
-    recordFeedback: (input) => record('feedback', [input]),
-    upsertContextWindows: (rows) => record('contextWindow', rows),
+    record: (kind, rows) => write(writer, kind, rows),
+    recordIn: (tx, kind, rows) => write(createDirectWriter(tx), kind, rows),
     listContextWindows: () => listContextWindows(handle.db),
     aggregate: (query = {}) => aggregate(handle.db, query),
     armOutcomes: (query) => armOutcomes(handle.db, query),

@@ -5,10 +5,10 @@ import type { MetricsStore } from '../../src/index.js';
 import { ATTEMPTS, CONTEXT_BUILDS, FALLBACKS, GENERATIONS, WINDOW } from './seed-data.js';
 
 export async function seed(store: MetricsStore): Promise<void> {
-  await store.recordGenerations(GENERATIONS);
-  await store.recordAttempts(ATTEMPTS);
-  await store.recordFallbacks(FALLBACKS);
-  await store.recordContextBuilds(CONTEXT_BUILDS);
+  await store.record('generation', GENERATIONS);
+  await store.record('attempt', ATTEMPTS);
+  await store.record('fallback', FALLBACKS);
+  await store.record('contextBuild', CONTEXT_BUILDS);
 }
 
 export function aggregateContract(getStore: () => MetricsStore): void {

@@ -18,7 +18,7 @@ if (mode === 'migrate') {
   const handle = await openDatabase('postgres://onexgen@127.0.0.1:1/none', { verify: false, connectTimeoutSeconds: 2 });
   const store = await createMetricsStore(handle, { spool: { path: spoolPath, onWarning: () => {} } });
   for (let attempt = 1; ; attempt += 1) {
-    await store.recordAttempt({ correlationId, attempt, provider: 'openai', model: 'gpt-a', status: 'success', latencyMs: attempt });
+    await store.record('attempt', { correlationId, attempt, provider: 'openai', model: 'gpt-a', status: 'success', latencyMs: attempt });
     process.stdout.write(`ack ${attempt}\n`);
   }
 } else {

@@ -1,7 +1,9 @@
 // Removes top-level imports whose names the module never uses (ruff's F401), for files onexgen
 // writes itself (a generated node package): a user's file keeps its imports. A name counts as
-// used when an identifier outside the import statements spells it, or a string holds it as a
-// whole word (forward references, `__all__`), so a doubtful import is kept, never dropped.
+// used when an identifier outside the import statements spells it, or a string other than a
+// docstring holds it as a whole word (forward references, `__all__`), so a doubtful import is kept,
+// never dropped. A docstring naming a class ("The result as ModelXOutput") is prose, not a use:
+// ruff's F401 flags that import, so it goes.
 import type { PyImport, PythonParser } from '@onexgen/response-validator';
 import { lineEndingOf } from './lines.js';
 import { sortImports, type ImportOrderOptions } from './import-order.js';
@@ -28,7 +30,7 @@ const boundName = (imp: PyImport, n: PyImport['names'][number]): string => n.ali
 export function removeUnusedImports(parser: PythonParser, source: string): { source: string; removed: string[] } {
   return parser.withTree(source, (tree, module) => {
     const used = usedIdentifiers(tree.rootNode);
-    const inStrings = module.strings.map((s) => s.value);
+    const inStrings = module.strings.filter((s) => !s.isDocstring).map((s) => s.value);
     const isUsed = (name: string): boolean => used.has(name) || inStrings.some((text) => new RegExp(`\\b${name}\\b`).test(text));
     const eol = lineEndingOf(source);
     const removed: string[] = [];

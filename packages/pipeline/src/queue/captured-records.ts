@@ -1,17 +1,7 @@
 // The records a method job produces, held until the job commits: the work queue's commit
 // transaction writes them (through a metrics store on that transaction), so a job attempt that
 // loses the commit leaves no generation, fallback, context or history row behind.
-import {
-  createMetricsStore,
-  type AttemptInput,
-  type ContextBuildInput,
-  type DatabaseHandle,
-  type FallbackInput,
-  type GenerationInput,
-  type HistoryInput,
-  type MetricsDb,
-  type RecordResult,
-} from '@onexgen/metrics';
+import { createMetricsStore, type DatabaseHandle, type MetricsDb, type RecordInputs, type RecordKind } from '@onexgen/metrics';
 import type { RecordSink } from '../session/recorder.js';
 
 export interface CapturedRecords {
@@ -20,35 +10,23 @@ export interface CapturedRecords {
 }
 
 export function captureRecords(): CapturedRecords {
-  const rows = {
-    generations: [] as GenerationInput[],
-    attempts: [] as AttemptInput[],
-    contextBuilds: [] as ContextBuildInput[],
-    fallbacks: [] as FallbackInput[],
-    histories: [] as HistoryInput[],
-  };
-  const held = (kind: keyof typeof rows) => async (inputs: unknown[]): Promise<RecordResult> => {
-    (rows[kind] as unknown[]).push(...inputs);
-    return { ids: [], storedIn: 'database' };
-  };
+  // one list per kind, written kind by kind (generations first) in one statement each, as before
+  const held = new Map<RecordKind, unknown[]>((['generation', 'attempt', 'contextBuild', 'fallback', 'history'] as const).map((k) => [k, []]));
   return {
     store: {
-      recordGenerations: held('generations'),
-      recordAttempts: held('attempts'),
-      recordContextBuilds: held('contextBuilds'),
-      recordFallbacks: held('fallbacks'),
-      recordHistories: held('histories'),
+      async record(kind, input) {
+        const list = held.get(kind) ?? [];
+        held.set(kind, list);
+        list.push(...(Array.isArray(input) ? input : [input]));
+        return { ids: [], storedIn: 'database' };
+      },
       flush: async () => undefined,
     },
     async writeTo(db) {
       // a metrics store over the transaction: the same validation and idempotent inserts as always
       const handle: DatabaseHandle = { db, kind: 'postgres', location: 'commit transaction', close: async () => {} };
       const store = await createMetricsStore(handle);
-      if (rows.generations.length) await store.recordGenerations(rows.generations);
-      if (rows.attempts.length) await store.recordAttempts(rows.attempts);
-      if (rows.contextBuilds.length) await store.recordContextBuilds(rows.contextBuilds);
-      if (rows.fallbacks.length) await store.recordFallbacks(rows.fallbacks);
-      if (rows.histories.length) await store.recordHistories(rows.histories);
+      for (const [kind, rows] of held) if (rows.length > 0) await store.record(kind, rows as RecordInputs[RecordKind][]);
     },
   };
 }

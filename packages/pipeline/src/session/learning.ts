@@ -35,7 +35,7 @@ export class Learning {
     private readonly sessionId: string,
     private readonly minLearnScore: number,
     /** writes the generation row in the learning transaction (absent: the template alone) */
-    private readonly metrics?: Pick<MetricsStore, 'recordGenerationsIn'>,
+    private readonly metrics?: Pick<MetricsStore, 'recordIn'>,
   ) {
     this.templates = createTemplateStore(handle.db, { minLearnScore });
     this.patterns = createPatternStore(handle.db, { minLearnScore });
@@ -103,7 +103,7 @@ export class Learning {
     const learnTemplate = async () => {
       if (!generation || !metrics) return this.templates.learn(signature, code, options);
       const learned = await this.handle.db.transaction(async (tx) => {
-        await metrics.recordGenerationsIn(tx, [{ ...generation, sessionId: this.sessionId }]);
+        await metrics.recordIn(tx, 'generation', [{ ...generation, sessionId: this.sessionId }]);
         return this.templates.learn(signature, code, options, tx);
       });
       await learned.afterCommit?.();

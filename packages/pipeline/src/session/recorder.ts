@@ -12,12 +12,13 @@ import type {
   GenerationInput,
   HistoryInput,
   MetricsStore,
+  RecordInputs,
 } from '@onexgen/metrics';
 
 const BATCH = 64;
 
 /** What the recorder writes through: a metrics store, or the queue worker's per-job capture. */
-export type RecordSink = Pick<MetricsStore, 'recordGenerations' | 'recordAttempts' | 'recordContextBuilds' | 'recordFallbacks' | 'recordHistories' | 'flush'>;
+export type RecordSink = Pick<MetricsStore, 'record' | 'flush'>;
 
 /** A write-behind buffer of one kind of row that is not a metrics record. */
 interface Channel {
@@ -50,16 +51,8 @@ export class Recorder implements WriteBehind {
     const rows = this.buffers[kind];
     if (rows.length === 0) return;
     this.buffers[kind] = [];
-    const s = this.store;
-    const run: Record<Kind, () => Promise<unknown>> = {
-      generation: () => s.recordGenerations(rows as GenerationInput[]),
-      attempt: () => s.recordAttempts(rows as AttemptInput[]),
-      contextBuild: () => s.recordContextBuilds(rows as ContextBuildInput[]),
-      fallback: () => s.recordFallbacks(rows as FallbackInput[]),
-      history: () => s.recordHistories(rows as HistoryInput[]),
-    };
     this.pending.push(
-      run[kind]().catch((err: unknown) => {
+      this.store.record(kind, rows as RecordInputs[Kind][]).catch((err: unknown) => {
         this.warnings.push(this.redact(`metrics: could not record ${rows.length} ${kind} row(s): ${err instanceof Error ? err.message : String(err)}`));
       }),
     );

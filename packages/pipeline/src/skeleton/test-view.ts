@@ -47,7 +47,8 @@ export function testView(methods: readonly TestedMethod[], ioAttribute: string |
     anyAsyncTest: tests.some((t) => t.isAsync && t.hasExamples),
     anyRaisesCode: tests.some((t) => t.examples.some((e) => e.raisesCode)),
     anyRaisesClass: tests.some((t) => t.examples.some((e) => e.raisesClass)),
-    anyIo: tests.some((t) => t.examples.some((e) => e.io)),
+    // the node resolves its I/O dependency from the container: the test container answers with doubles
+    resolvesServices: ioAttribute !== undefined,
     anyPresence: tests.some((t) => !t.hasExamples),
   };
 }

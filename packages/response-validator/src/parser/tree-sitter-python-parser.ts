@@ -11,6 +11,7 @@ import { PythonParserError } from './parser-error.js';
 import { extractAll } from './extract/walk.js';
 import { mapModule, mapToFragment } from './fragment-mapping.js';
 import { buildWrapper } from './fragment-wrapper.js';
+import { fragmentBody } from './fragment-body.js';
 import { runChecks } from './syntax/check-context.js';
 import { COMPILE_CHECKS } from './syntax/compile-checks.js';
 import { CHECKED_NODE_TYPES, GRAMMAR_CHECKS } from './syntax/grammar-checks.js';
@@ -21,7 +22,7 @@ import { limitErrors } from './syntax/limits.js';
 import { cpythonError } from './syntax/cpython-message.js';
 import { ScopeIndex } from './syntax/scope-index.js';
 import { treeErrors } from './syntax/tree-errors.js';
-import type { FragmentOptions, FragmentWrapper, ParsedFragment, ParseLimits, ParsedModule, PySyntaxIssue, TreeSitterPythonParser } from './types.js';
+import type { FragmentBodyLine, FragmentBodyOptions, FragmentOptions, FragmentWrapper, ParsedFragment, ParseLimits, ParsedModule, PySyntaxIssue, TreeSitterPythonParser } from './types.js';
 
 export class WasmPythonParser implements TreeSitterPythonParser {
   /** `binding`: web-tree-sitter's wasm module as captured by loadPythonParser (faster mirroring) */
@@ -40,6 +41,10 @@ export class WasmPythonParser implements TreeSitterPythonParser {
   parseFragment(body: string, opts?: FragmentOptions): ParsedFragment {
     const wrapper = buildWrapper(checkSource(body, 'parseFragment(body)'), opts);
     return mapToFragment(this.withSyntaxTree(wrapper.source, (_tree, module) => module), wrapper);
+  }
+
+  fragmentBody(body: string | ParsedFragment, opts?: FragmentBodyOptions): FragmentBodyLine[] {
+    return fragmentBody(typeof body === 'string' ? this.parseFragment(body) : body, opts);
   }
 
   withTree<T>(source: string, fn: (tree: LiveTree, module: ParsedModule) => T): T {

@@ -136,6 +136,18 @@ export interface ParsedModule {
   comments: PyComment[];
 }
 
+export interface FragmentBodyOptions {
+  /** drop a string statement that opens the body (the stub keeps its own docstring) */
+  dropDocstring?: boolean;
+}
+
+export interface FragmentBodyLine {
+  /** the line without the body's common indentation ('' for a blank line) */
+  text: string;
+  /** the line continues a multi-line string: written back exactly, never re-indented */
+  verbatim: boolean;
+}
+
 export interface FragmentOptions {
   /** wrap in `async def` (default true: generated node methods are async) */
   isAsync?: boolean;
@@ -169,6 +181,12 @@ export interface PythonParser {
   parse(source: string): ParsedModule;
   /** wraps a method body (indented or not, tabs included) in a synthetic (async) method */
   parseFragment(body: string, opts?: FragmentOptions): ParsedFragment;
+  /**
+   * A method body laid out to replace a stub body (fragment-body.ts): dedented, lines that continue
+   * a multi-line string kept as written, the opening docstring dropped on request. Give the body's
+   * ParsedFragment when it was already parsed, so it is not parsed again.
+   */
+  fragmentBody(body: string | ParsedFragment, opts?: FragmentBodyOptions): FragmentBodyLine[];
   /** parses once, hands the live tree and the extracted module to fn, deletes the tree after fn returns */
   withTree<T>(source: string, fn: (tree: LiveTree, module: ParsedModule) => T): T;
   /** the same for a method body: tree and module are of the WRAPPED source (not re-mapped); use wrapper.mapPosition */

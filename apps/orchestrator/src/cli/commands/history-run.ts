@@ -77,7 +77,7 @@ export async function runFeedback(io: CliIO, id: string, verdict: FeedbackVerdic
       throw new OnexgenError('USAGE', `generation ${g.id.slice(0, 8)} (${g.methodName}) was not written by a model (strategy ${g.strategy}): feedback is for model-written code`);
     }
     const note = opts.note === undefined ? undefined : redactor(io.env)(opts.note);
-    await store.recordFeedback({ correlationId: g.id, methodName: g.methodName, ...COLUMNS[verdict], ...(note !== undefined ? { userFeedback: note } : {}) });
+    await store.record('feedback', { correlationId: g.id, methodName: g.methodName, ...COLUMNS[verdict], ...(note !== undefined ? { userFeedback: note } : {}) });
     const learned = await applyGenerationFeedback(db, { generationId: g.id, verdict, patternIds: g.patternIds });
     return { generation: g, ...learned };
   });
