@@ -32,21 +32,26 @@ function nodeFile(mb) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// wall time and this process's CPU time (user + system): on a shared machine the wall figure grows
+// with the load, the CPU figure much less, so both are printed
 async function time(fn) {
   const t = performance.now();
+  const c = process.cpuUsage();
   const value = await fn();
-  return { ms: performance.now() - t, value };
+  const cpu = process.cpuUsage(c);
+  return { ms: performance.now() - t, cpu: (cpu.user + cpu.system) / 1000, value };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'node-source-bench-'));
 const runs = Number(opts.runs);
 console.log(`node-source on generated node files, median of ${runs} run(s); peer: parser.parse of the same file`);
-console.log('size MB | stubs | parse (peer) ms | read ms | findStubs ms (÷parse) | injectBodies ms (÷parse) | write ms | total ms | total MB/s');
+console.log('size MB | stubs | parse (peer) ms | read ms | findStubs ms (÷parse) | injectBodies ms (÷parse) | write ms | total ms | total MB/s | CPU: parse ms | findStubs ms | injectBodies ms | total ms | s per MB');
 try {
   for (const mb of opts.sizes.split(',').map(Number)) {
     const file = path.join(dir, `node_${mb}.py`);
     writeFileSync(file, nodeFile(mb));
     const t = { parse: [], read: [], find: [], inject: [], write: [] };
+    const cpu = { parse: [], read: [], find: [], inject: [], write: [] };
     let stubCount = 0;
     for (let r = 0; r < runs; r++) {
       writeFileSync(file, nodeFile(mb));
@@ -56,17 +61,20 @@ try {
       stubCount = find.value.length;
       const inject = await time(() => ns.injectBodies(parser, read.value.text, find.value.map((stub) => ({ stub, code: 'return {"ok": True}', imports: ['import asyncio'] }))));
       const write = await time(() => ns.writeNodeSource(read.value, inject.value.source));
-      t.parse.push(parse.ms);
-      t.read.push(read.ms);
-      t.find.push(find.ms);
-      t.inject.push(inject.ms);
-      t.write.push(write.ms);
+      for (const [k, v] of Object.entries({ parse, read, find, inject, write })) {
+        t[k].push(v.ms);
+        cpu[k].push(v.cpu);
+      }
     }
-    const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
-    const total = m.read + m.parse + m.find + m.inject + m.write;
+    const med = (series) => Object.fromEntries(Object.entries(series).map(([k, v]) => [k, median(v)]));
+    const m = med(t);
+    const c = med(cpu);
+    const sum = (x) => x.read + x.parse + x.find + x.inject + x.write;
+    const total = sum(m);
     const f = (x) => x.toFixed(0);
     console.log(
-      `${mb} | ${stubCount} | ${f(m.parse)} | ${f(m.read)} | ${f(m.find)} (${(m.find / m.parse).toFixed(2)}) | ${f(m.inject)} (${(m.inject / m.parse).toFixed(2)}) | ${f(m.write)} | ${f(total)} | ${(mb / (total / 1000)).toFixed(2)}`,
+      `${mb} | ${stubCount} | ${f(m.parse)} | ${f(m.read)} | ${f(m.find)} (${(m.find / m.parse).toFixed(2)}) | ${f(m.inject)} (${(m.inject / m.parse).toFixed(2)}) | ${f(m.write)} | ${f(total)} | ${(mb / (total / 1000)).toFixed(2)}` +
+        ` | ${f(c.parse)} | ${f(c.find)} | ${f(c.inject)} | ${f(sum(c))} | ${(sum(c) / 1000 / mb).toFixed(2)}`,
     );
   }
 } finally {

@@ -6,24 +6,18 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startLlmSim, type LlmSim, type ResponderRequest } from '@onexgen/llm-sim';
 import { parse } from 'yaml';
 import { goodAnswer } from './fixtures/answers.js';
 import { runInProcess } from './helpers/run-in-process.js';
+import { REFERENCE, SUITE } from './helpers/eval-suite.js';
 import { methodOf, paramOf } from './helpers/sim.js';
 
-const SUITE = fileURLToPath(new URL('../../../examples/eval/', import.meta.url));
 const KEY = 'sk-onexgen-eval-SECRET-4242';
 const tmp = mkdtempSync(join(tmpdir(), 'onexgen-eval-'));
 const fence = (body: string) => `\`\`\`python\n${body}\n\`\`\``;
 
-/** method name → reference body, from examples/eval/reference/*.yaml */
-const REFERENCE: Record<string, string> = Object.assign(
-  {},
-  ...readdirSync(join(SUITE, 'reference')).map((f) => parse(readFileSync(join(SUITE, 'reference', f), 'utf8')) as Record<string, string>),
-);
 
 let sim: LlmSim;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 // What the pipeline reads of a run's configuration. The app resolves it (defaults < files <
 // environment < flags) and passes it in; the last layer, a spec's per-method overrides, is applied
 // here by methodConfig because only the pipeline knows which method it is working on.
+import type { Experiment } from '@onexgen/eval';
 import type { MethodOverride, Tier } from '@onexgen/onex';
 
 export interface RunConfig {
@@ -40,6 +41,20 @@ export interface RunConfig {
   stream?: boolean;
   /** never reuse a learned template */
   noReuse?: boolean;
+  /** learn nothing from this run (no template, no pattern effectiveness): evals are measurements */
+  noLearn?: boolean;
+  /** prompt A/B (at most one enabled; arms' template directories absolute once the session opened) */
+  experiments?: readonly Experiment[];
+  /** plan-then-code for complex methods: off | declared (default) | auto | always */
+  multiPass?: 'off' | 'declared' | 'auto' | 'always';
+  /** a second model reviews accepted code of critical methods */
+  review?: {
+    when?: 'off' | 'declared' | 'auto' | 'always';
+    model?: string;
+    provider?: string;
+    onReject?: 're-ask' | 'mark';
+    maxReasks?: number;
+  };
 }
 
 export interface MethodConfig extends RunConfig {

@@ -18,7 +18,19 @@ function describeMethod(m: MethodOutcome): string {
   const b = m.behaviour;
   const examples = b?.status === 'ran' ? `, ${b.passed}/${b.examples} examples` : b?.status === 'unavailable' ? `, ${b.examples} example(s) not run` : '';
   const score = m.verdict === 'failed' || m.verdict === 'incomplete' ? ', marked IMPLEMENTATION REQUIRED' : `, score ${m.score.toFixed(2)}`;
-  return `${m.verdict} (${m.strategy}${score}${examples})${m.reason ? ` ${m.reason}` : ''}`;
+  return `${m.verdict} (${m.strategy}${score}${examples}${describePasses(m)})${m.reason ? ` ${m.reason}` : ''}`;
+}
+
+/** `, planned first, review by M: approve after 1 re-ask`; a marked method says so loudly. */
+function describePasses(m: MethodOutcome): string {
+  const parts: string[] = [];
+  if (m.plan) parts.push('planned first');
+  const r = m.review;
+  if (r) {
+    const reasks = r.reasks ? ` after ${r.reasks} re-ask${r.reasks === 1 ? '' : 's'}` : '';
+    parts.push(`review by ${r.model}: ${r.verdict}${reasks}${r.action === 'accept' ? '' : ' — MARKED for a person to check'}`);
+  }
+  return parts.map((p) => `, ${p}`).join('');
 }
 
 function describeNode(io: CliIO, n: NodeOutcome): string {

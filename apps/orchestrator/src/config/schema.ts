@@ -54,6 +54,22 @@ export const ConfigLayerSchema = z.strictObject({
   /** prompt A/B: template sets (arms) split between methods by a stable hash of node + method name;
    *  at most one enabled. [{ name, arms: [{ name, templates?: dir, weight? }, ...], enabled? }] */
   experiments: experimentsSchema.optional(),
+  /** multi-pass generation (a plan, then code from the plan): `off`; `declared` (default) — methods
+   *  whose spec override says `complexity: complex`; `auto` — those and the ones inferred complex
+   *  (fallback-strategies' methodComplexity); `always` */
+  multiPass: z.enum(['off', 'declared', 'auto', 'always']).optional(),
+  /** cross-model review of accepted code: which methods (`declared` (default): `critical: true` in the
+   *  spec; `auto`: those and security-sensitive ones by pattern), by which model/provider, and what a
+   *  rejection does (`re-ask` with the issues up to maxReasks, or `mark` for a person) */
+  review: z
+    .strictObject({
+      when: z.enum(['off', 'declared', 'auto', 'always']).optional(),
+      model: z.string().min(1).optional(),
+      provider: z.string().min(1).optional(),
+      onReject: z.enum(['re-ask', 'mark']).optional(),
+      maxReasks: z.number().int().min(0).max(5).optional(),
+    })
+    .optional(),
   /** the pool this run draws from */
   pool: z.string().min(1).max(100).optional(),
   /** stream model answers (default true): live tokens on a terminal, time to first token recorded */

@@ -1,6 +1,8 @@
 // One eval case under one arm: the spec through the real pipeline (runNodes) with the arm's
-// configuration laid over the session's, learned templates off (a sample must be the strategy's
-// own answer, not an earlier sample reused), written to a throwaway directory.
+// configuration laid over the session's, written to a throwaway directory. An eval is a
+// measurement: no learned template is reused (a sample must be the strategy's own answer, not an
+// earlier sample) and, unless `--learn`, nothing is learned from it (no template, no pattern
+// effectiveness), so an eval never changes what later runs see.
 import { join } from 'node:path';
 import { examplesOf } from '@onexgen/onex';
 import type { CaseSample, EvalArm } from '@onexgen/eval';
@@ -9,15 +11,15 @@ import { OnexgenError } from '@onexgen/pipeline/errors';
 import { strategyNamed } from './strategies.js';
 import type { SuiteCase } from './suite.js';
 
-export function armSession(session: Session, arm: EvalArm): Session {
+export function armSession(session: Session, arm: EvalArm, options: { learn?: boolean } = {}): Session {
   const strategy = strategyNamed(arm.strategy);
-  const config: MethodConfig = { ...strategy.apply(session.config), noReuse: true, ...(arm.model ? { model: arm.model, methodModel: arm.model } : {}) };
+  const config: MethodConfig = { ...strategy.apply(session.config), noReuse: true, noLearn: !options.learn, ...(arm.model ? { model: arm.model, methodModel: arm.model } : {}) };
   return { ...session, config };
 }
 
-export async function runCase(session: Session, c: SuiteCase, arm: EvalArm, repeat: number, outRoot: string): Promise<CaseSample[]> {
+export async function runCase(session: Session, c: SuiteCase, arm: EvalArm, repeat: number, outRoot: string, options: { learn?: boolean } = {}): Promise<CaseSample[]> {
   const outDir = join(outRoot, `${arm.strategy}-${arm.model ?? 'default'}-${repeat}`.replace(/[^A-Za-z0-9._-]/g, '_'));
-  const [node] = await runNodes(armSession(session, arm), [{ kind: 'spec', file: c.file, spec: c.spec, outDir }]);
+  const [node] = await runNodes(armSession(session, arm, options), [{ kind: 'spec', file: c.file, spec: c.spec, outDir }]);
   if (!node || node.status === 'failed') {
     // a provider or budget failure ends the eval: its numbers would be about the provider, not the strategy
     const error = node?.error;

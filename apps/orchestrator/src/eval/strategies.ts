@@ -14,6 +14,8 @@ export interface StrategyDefinition {
 export const STRATEGIES: readonly StrategyDefinition[] = [
   { name: 'single-pass', description: 'the configured attempt loop: one code answer per attempt, re-asked with the failing rules', apply: (c) => c },
   { name: 'one-shot', description: 'one attempt, no re-ask (what re-asks buy)', apply: (c) => ({ ...c, maxAttempts: 1 }) },
+  { name: 'multi-pass', description: 'every method planned first, then coded from the plan (what a plan buys)', apply: (c) => ({ ...c, multiPass: 'always' }) },
+  { name: 'reviewed', description: 'every accepted method reviewed by a second model; a rejection re-asks (what review buys)', apply: (c) => ({ ...c, review: { ...c.review, when: 'always' } }) },
 ];
 
 export function strategyNamed(name: string): StrategyDefinition {

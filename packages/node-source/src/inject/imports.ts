@@ -22,8 +22,9 @@ function render(imp: PyImport, names: PyImport['names']): string {
 export function missingImports(parser: PythonParser, module: ParsedModule, wanted: readonly string[]): string[] {
   const have = new Set(module.imports.flatMap(bound));
   const out: string[] = [];
-  for (const line of wanted) {
-    for (const imp of parser.parse(line.trim()).imports) {
+  // each distinct line parsed once: a file of thousands of methods asks for the same few imports
+  for (const line of new Set(wanted.map((w) => w.trim()))) {
+    for (const imp of parser.parse(line).imports) {
       const missing = imp.names.filter((n) => !have.has(bound({ ...imp, names: [n] })[0]!));
       if (missing.length === 0 || imp.module === '__future__') continue;
       for (const n of missing) have.add(bound({ ...imp, names: [n] })[0]!);
@@ -58,7 +59,11 @@ export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { 
  */
 export function mergeImports(parser: PythonParser, source: string, wanted: readonly string[]): { source: string; added: string[] } {
   if (wanted.length === 0) return { source, added: [] };
-  const module = parser.parse(source);
+  return mergeImportsInto(parser, source, parser.parse(source), wanted);
+}
+
+/** {@link mergeImports} on a source already parsed (`module` is `parser.parse(source)`). */
+export function mergeImportsInto(parser: PythonParser, source: string, module: ParsedModule, wanted: readonly string[]): { source: string; added: string[] } {
   const added = missingImports(parser, module, wanted);
   if (added.length === 0) return { source, added };
   const eol = lineEndingOf(source);

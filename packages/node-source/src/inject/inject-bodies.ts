@@ -4,7 +4,7 @@
 import type { PythonParser } from '@onexgen/response-validator';
 import { NodeSourceError } from '../errors.js';
 import type { Stub } from '../stubs/find-stubs.js';
-import { mergeImports } from './imports.js';
+import { mergeImportsInto } from './imports.js';
 import { lineEndingOf } from './lines.js';
 import { indentBody, prepareBody } from './prepare-body.js';
 
@@ -37,9 +37,13 @@ export function injectBodies(parser: PythonParser, source: string, injections: r
     cursor = stub.replaceEnd;
   }
   pieces.push(source.slice(cursor));
-  const merged = mergeImports(parser, pieces.join(''), injections.flatMap((i) => i.imports ?? []));
+  const injected = pieces.join('');
+  // one whole-file parse when the file already has every import the bodies need (it both finds the
+  // missing imports and checks the result), a second only when import lines were added
+  const parsed = parser.parse(injected);
+  const merged = parsed.syntaxValid ? mergeImportsInto(parser, injected, parsed, injections.flatMap((i) => i.imports ?? [])) : { source: injected, added: [] };
   const out = merged.source;
-  const after = parser.parse(out);
+  const after = merged.added.length > 0 ? parser.parse(out) : parsed;
   if (!after.syntaxValid) {
     const first = after.syntaxErrors[0];
     throw new NodeSourceError(

@@ -22,6 +22,8 @@ interface Recorded {
   responseLength?: number;
   /** the prompt template set's name@hash (LLM paths only) */
   promptVersion?: string;
+  /** the prompt experiment's `experiment/arm` (LLM paths only) */
+  experimentArm?: string;
 }
 
 /** Records the generation row (and returns it, for learning to commit it with the template). */
@@ -55,6 +57,7 @@ function record(session: Session, node: NodeContext, info: MethodInfo, body: Gen
     ...(meta.finishReason ? { finishReason: meta.finishReason } : {}),
     ...(meta.promptLength !== undefined ? { promptLength: meta.promptLength, responseLength: meta.responseLength } : {}),
     ...(meta.promptVersion ? { promptVersion: meta.promptVersion } : {}),
+    ...(meta.experimentArm ? { experimentArm: meta.experimentArm } : {}),
   };
   session.recorder.generation(row);
   return row;
@@ -97,18 +100,28 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
   let reason = OFFLINE_REASON;
   let spend = NO_SPEND;
   let promptVersion: string | undefined;
+  let experimentArm: string | undefined;
+  // an eval (or --no-learn) is a measurement: nothing it generates is learned
+  const learn = !info.config.noLearn;
   if (session.model && !info.config.offline) {
     const loop = await llmLoop(session, node, info, correlationId);
     spend = loop.spend;
     if (loop.accepted) {
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
-      const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength, promptVersion: loop.promptVersion }, spend);
+      if (loop.plan) body.outcome.plan = loop.plan;
+      if (loop.review) body.outcome.review = loop.review;
+      const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength, promptVersion: loop.promptVersion, ...(loop.experimentArm ? { experimentArm: loop.experimentArm } : {}) }, spend);
+      if (!learn) {
+        progress('done', strategy);
+        return body;
+      }
       void session.learning.recordPatternUsage(loop.patternIds, true, loop.validation.score);
       // learned only once the node is written with this body in it (run-nodes calls it then); only
-      // an answer whose examples all passed may be reused, others are kept pending for a person
+      // an answer whose examples all passed (and no reviewer rejected) may be reused, others are
+      // kept pending for a person
       const b = loop.behaviour;
-      const examplesPassed = b?.status === 'ran' && b.failed === 0;
+      const examplesPassed = b?.status === 'ran' && b.failed === 0 && loop.review?.action !== 'mark';
       body.learning = {
         task: info.task,
         code: loop.code,
@@ -127,8 +140,9 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     }
     action = loop.action;
     promptVersion = loop.promptVersion;
+    experimentArm = loop.experimentArm;
     reason = loop.reason;
-    void session.learning.recordPatternUsage(loop.patternIds, false, 0);
+    if (learn) void session.learning.recordPatternUsage(loop.patternIds, false, 0);
   }
 
   progress('fallback', action);
@@ -144,7 +158,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     success: fb.validation.syntaxValid,
     durationMs: body.outcome.latency,
   });
-  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none', ...(promptVersion ? { promptVersion } : {}) }, spend);
+  record(session, node, info, body, { strategy: fb.strategy, tier: spend.attempts > 0 ? info.config.tier : 'none', model: spend.attempts > 0 ? (info.config.model ?? 'unknown') : 'none', ...(promptVersion ? { promptVersion } : {}), ...(experimentArm ? { experimentArm } : {}) }, spend);
   progress('done', fb.strategy);
   return body;
 }

@@ -11,10 +11,26 @@ import type { BehaviourOutcome } from '../outcome/outcome.js';
 import type { ModelCaller } from '../model/model-port.js';
 import type { Session } from '../session/session.js';
 import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
+import { planAddition } from '@onexgen/context-builder';
+import { MethodCalls, multiPassFor, planPass, reviewFor, reviewPass } from './extra-passes.js';
+import { promptArmOf } from './prompt-arm.js';
+import type { MethodReview } from '../outcome/outcome.js';
 
-export type LoopResult =
+/** What the strategy's extra passes add to a loop result: the experiment arm, the plan, the review. */
+export interface LoopExtras {
+  /** `experiment/arm` when a prompt experiment runs */
+  experimentArm?: string;
+  plan?: { structured: boolean; reason: string };
+  review?: MethodReview;
+}
+
+type CodeLoopResult =
   | { accepted: true; code: string; imports: string[]; validation: ValidationResult; behaviour?: BehaviourOutcome; spend: Spend; patternIds: string[]; tier: string; model: string; provider: string; finishReason?: string; promptLength: number; responseLength: number; promptVersion: string }
   | { accepted: false; action: 'template' | 'partial'; reason: string; spend: Spend; patternIds: string[]; promptVersion: string };
+
+export type LoopResult = CodeLoopResult & LoopExtras;
+
+const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('\n\n') || undefined;
 
 /** context-builder's BuiltContext is a fallback-strategies PromptContext as it stands. */
 function promptContextOf(built: BuiltContext): PromptContext {
@@ -33,6 +49,7 @@ function policyOf(info: MethodInfo, model: ModelCaller): FallbackPolicyInput {
 /** The method's context (no recording): used by the loop and by `onexgen explain`. */
 export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser' | 'references'>, node: NodeContext, info: MethodInfo): BuiltContext {
   const fn = info.stub.function;
+  const arm = promptArmOf(info.config.experiments, node.spec.name, info.stub.method);
   return buildContext(
     {
       spec: contextSpecOf(node) as Parameters<typeof buildContext>[0]['spec'],
@@ -45,7 +62,12 @@ export function buildMethodContext(deps: Pick<Session, 'patterns' | 'parser' | '
       nodeType: node.nodeType,
     },
     { patterns: deps.patterns, parser: deps.parser, ...(deps.references ? { references: deps.references } : {}) },
-    { budget: info.config.contextBudget, ...(info.config.model ? { model: info.config.model } : {}) },
+    {
+      budget: info.config.contextBudget,
+      ...(info.config.model ? { model: info.config.model } : {}),
+      // a prompt experiment: this method's arm builds its context with the arm's template set
+      ...(arm?.templatesDir ? { templatesDir: arm.templatesDir } : {}),
+    },
   );
 }
 
@@ -83,7 +105,10 @@ interface Attempt extends AttemptResult {
 
 /**
  * The LLM stage of one method: fallback-strategies' attempt loop, driven with this pipeline's model
- * call, static validation, behaviour check and recording as its `attempt`.
+ * call, static validation, behaviour check and recording as its `attempt` — with the strategy's
+ * extra passes around it: a plan first for complex methods (multi-pass), and for critical ones a
+ * second model's review of the accepted code, whose rejection re-asks (the loop again, with the
+ * issues) or marks the method for a person.
  */
 export async function llmLoop(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): Promise<LoopResult> {
   const model = session.model!;
@@ -96,113 +121,152 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   const patternIds = built.metadata.patterns.ids;
   const policy = policyOf(info, model);
   const first = built.toMessages();
-  const additions = info.config.promptAdditions;
   const spend: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costMicros: 0, contextMs, validateMs: 0 };
+  const complexity = multiPassFor(node, info);
+  const criticality = reviewFor(node, info);
+  // every model call of the method gets its own call number; with extra passes each code attempt is a pass row too
+  const calls = new MethodCalls(session, node, info, correlationId, complexity !== undefined || criticality !== undefined);
+  const arm = promptArmOf(info.config.experiments, node.spec.name, info.stub.method);
+  const extras: LoopExtras = arm ? { experimentArm: arm.label } : {};
 
-  const attempt = async ({ system, user, tier, attempt }: AttemptRequest): Promise<Attempt> => {
-    // the run's budget (money, tokens) is llm-effect's: the call is refused there once it is spent
-    progress('model', attempt);
-    session.trace?.content(correlationId, 'prompt', `${system}\n\n${user}`);
-    // a streaming answer: each chunk to the progress display with the answer's tokens so far
-    let streamed = 0;
-    const onText = (text: string) => {
-      streamed += countTokens(text);
-      session.progress({ node: node.label, method: info.stub.method, stage: 'model', attempt, text, tokens: streamed });
-    };
-    const waitStarted = performance.now();
-    const answer = await model.call(
-      { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}),
-        ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt, nodeType: node.nodeType, onText },
-      session.signal,
-    );
-    session.trace?.content(correlationId, 'completion', answer.text);
-    spend.attempts = attempt;
-    spend.latencyMs += performance.now() - waitStarted;
-    spend.tokensInput += answer.tokensInput;
-    spend.tokensOutput += answer.tokensOutput;
-    spend.costMicros += answer.costMicros;
-    progress('validate', attempt);
-    const validateStarted = performance.now();
-    // what the selected variant requires of this method (pooling in a DATABASE_HEAVY effect, …) is checked too
-    const required = built.metadata.variant.requiredPatterns;
-    const statically = session.validator.validateResponse(answer.text, { ...info.validation, ...(required.length ? { requiredPatterns: required } : {}), attempt });
-    spend.validateMs = (spend.validateMs ?? 0) + performance.now() - validateStarted;
-    // the examples run only on code that passed static validation
-    let behaviour: BehaviourCheck | undefined;
-    if (statically.passed && statically.syntaxValid) {
-      progress('behaviour', attempt);
-      behaviour = await checkBehaviour(session, node, info, statically.code, statically.extraction.imports);
+  let baseAdditions = info.config.promptAdditions;
+  if (complexity) {
+    const plan = await planPass(calls, first, info, complexity, spend);
+    extras.plan = { structured: plan.structured, reason: complexity.reason };
+    baseAdditions = joined(baseAdditions, planAddition(plan.text));
+  }
+  let result = await codeLoop(baseAdditions);
+  if (criticality && result.accepted) {
+    // the code under review: the accepted answer, then each re-ask's accepted answer
+    let reviewed = result.code;
+    for (let reasks = 0; ; ) {
+      const review = await reviewPass(calls, node, info, reviewed, reasks, spend);
+      const { decision } = review;
+      extras.review = { verdict: review.verdict, action: decision.action, reasks, model: review.model, reason: decision.reason };
+      if (decision.action !== 're-ask') break;
+      reasks += 1;
+      const rejected = `The rejected code:\n\`\`\`python\n${reviewed}\n\`\`\``;
+      result = await codeLoop(joined(baseAdditions, decision.feedback, rejected));
+      if (!result.accepted) {
+        extras.review = { ...extras.review, reasks, reason: `${decision.reason}; the re-ask fell back (${result.reason})` };
+        break;
+      }
+      reviewed = result.code;
     }
-    const checked = behaviour ? withBehaviour(statically, behaviour) : statically;
-    session.recorder.history({
-      correlationId,
-      attempt,
-      nodeType: node.nodeType,
-      methodName: info.stub.method,
-      promptText: `${system}\n\n${user}`,
-      generatedCode: checked.code,
-      qualityScore: checked.score,
-      validationPassed: checked.passed,
-      // so that a person's feedback on this generation can move these patterns' effectiveness
-      patternIds,
-      ...(behaviour ? { behaviour: behaviourRecord(behaviour) } : {}),
-    });
-    return {
-      code: checked.code,
-      validation: checked,
-      ...(behaviour ? { behaviour } : {}),
-      tokens: answer.tokensInput + answer.tokensOutput,
-      costMicros: answer.costMicros,
-      model: answer.model,
-      provider: answer.provider,
-      ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
-      promptLength: system.length + user.length,
-      responseLength: answer.text.length,
-    };
-  };
+  }
+  return { ...result, ...extras };
 
-  const outcome = await runFallbackLoop<Attempt>({
-    nodeType: node.nodeType,
-    context: promptContextOf(built),
-    firstPrompt: { system: first.system, user: additions ? `${first.user}\n\n${additions}` : first.user },
-    startTier: info.config.tier,
-    attempt,
-    policy,
-    // a behaviour issue states given / expected / actual: give it room, still bounded
-    promptOptions: (last) => (last.behaviour?.issues.length ? { maxRuleMessageChars: 700 } : {}),
-    ...(additions ? { userSuffix: additions } : {}),
-    correlationId,
-    onDecision: (decision) => {
-      if (decision.action === 'accept') return;
-      session.recorder.fallback({
+  /** One run of the attempt loop with these additions to the prompt (first ask and re-asks). */
+  async function codeLoop(additions: string | undefined): Promise<CodeLoopResult> {
+    const attempt = async ({ system, user, tier, attempt }: AttemptRequest): Promise<Attempt> => {
+      // the run's budget (money, tokens) is llm-effect's: the call is refused there once it is spent
+      progress('model', attempt);
+      session.trace?.content(correlationId, 'prompt', `${system}\n\n${user}`);
+      // a streaming answer: each chunk to the progress display with the answer's tokens so far
+      let streamed = 0;
+      const onText = (text: string) => {
+        streamed += countTokens(text);
+        session.progress({ node: node.label, method: info.stub.method, stage: 'model', attempt, text, tokens: streamed });
+      };
+      calls.calls += 1;
+      const callNumber = calls.calls;
+      const waitStarted = performance.now();
+      const answer = await model.call(
+        { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}),
+          ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt: callNumber, nodeType: node.nodeType, onText },
+        session.signal,
+      );
+      session.trace?.content(correlationId, 'completion', answer.text);
+      spend.attempts += 1;
+      // with extra passes, the loop's first answer is the code pass and each re-ask a self-review against the failing rules
+      if (calls.recordCode) calls.record(attempt === 1 ? 'code' : 'self-review', answer, { attempt, tier });
+      spend.latencyMs += performance.now() - waitStarted;
+      spend.tokensInput += answer.tokensInput;
+      spend.tokensOutput += answer.tokensOutput;
+      spend.costMicros += answer.costMicros;
+      progress('validate', attempt);
+      const validateStarted = performance.now();
+      // what the selected variant requires of this method (pooling in a DATABASE_HEAVY effect, …) is checked too
+      const required = built.metadata.variant.requiredPatterns;
+      const statically = session.validator.validateResponse(answer.text, { ...info.validation, ...(required.length ? { requiredPatterns: required } : {}), attempt });
+      spend.validateMs = (spend.validateMs ?? 0) + performance.now() - validateStarted;
+      // the examples run only on code that passed static validation
+      let behaviour: BehaviourCheck | undefined;
+      if (statically.passed && statically.syntaxValid) {
+        progress('behaviour', attempt);
+        behaviour = await checkBehaviour(session, node, info, statically.code, statically.extraction.imports);
+      }
+      const checked = behaviour ? withBehaviour(statically, behaviour) : statically;
+      session.recorder.history({
         correlationId,
+        attempt: callNumber,
         nodeType: node.nodeType,
         methodName: info.stub.method,
-        strategy: decision.action,
-        reason: decision.reason,
-        attempts: spend.attempts,
-        success: false,
+        promptText: `${system}\n\n${user}`,
+        generatedCode: checked.code,
+        qualityScore: checked.score,
+        validationPassed: checked.passed,
+        // so that a person's feedback on this generation can move these patterns' effectiveness
+        patternIds,
+        ...(behaviour ? { behaviour: behaviourRecord(behaviour) } : {}),
       });
-    },
-  });
-  const { decision, last } = outcome;
-  if (decision.action === 'accept') {
-    return {
-      accepted: true,
-      code: last.code,
-      imports: last.validation.extraction.imports,
-      validation: last.validation,
-      ...(last.behaviour ? { behaviour: last.behaviour.outcome } : {}),
-      spend,
-      patternIds,
-      tier: outcome.metrics.tiers.at(-1) ?? info.config.tier,
-      model: last.model,
-      provider: last.provider,
-      ...(last.finishReason ? { finishReason: last.finishReason } : {}),
-      promptLength: last.promptLength,
-      promptVersion: built.metadata.promptVersion,
-      responseLength: last.responseLength,
+      return {
+        code: checked.code,
+        validation: checked,
+        ...(behaviour ? { behaviour } : {}),
+        tokens: answer.tokensInput + answer.tokensOutput,
+        costMicros: answer.costMicros,
+        model: answer.model,
+        provider: answer.provider,
+        ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
+        promptLength: system.length + user.length,
+        responseLength: answer.text.length,
+      };
     };
+
+    const outcome = await runFallbackLoop<Attempt>({
+      nodeType: node.nodeType,
+      context: promptContextOf(built),
+      firstPrompt: { system: first.system, user: additions ? `${first.user}\n\n${additions}` : first.user },
+      startTier: info.config.tier,
+      attempt,
+      policy,
+      // a behaviour issue states given / expected / actual: give it room, still bounded
+      promptOptions: (last) => (last.behaviour?.issues.length ? { maxRuleMessageChars: 700 } : {}),
+      ...(additions ? { userSuffix: additions } : {}),
+      correlationId,
+      onDecision: (decision) => {
+        if (decision.action === 'accept') return;
+        session.recorder.fallback({
+          correlationId,
+          nodeType: node.nodeType,
+          methodName: info.stub.method,
+          strategy: decision.action,
+          reason: decision.reason,
+          attempts: spend.attempts,
+          success: false,
+        });
+      },
+    });
+    const { decision, last } = outcome;
+    if (decision.action === 'accept') {
+      return {
+        accepted: true,
+        code: last.code,
+        imports: last.validation.extraction.imports,
+        validation: last.validation,
+        ...(last.behaviour ? { behaviour: last.behaviour.outcome } : {}),
+        spend,
+        patternIds,
+        tier: outcome.metrics.tiers.at(-1) ?? info.config.tier,
+        model: last.model,
+        provider: last.provider,
+        ...(last.finishReason ? { finishReason: last.finishReason } : {}),
+        promptLength: last.promptLength,
+        promptVersion: built.metadata.promptVersion,
+        responseLength: last.responseLength,
+      };
+    }
+    return { accepted: false, action: decision.action as 'template' | 'partial', reason: decision.reason, spend, patternIds, promptVersion: built.metadata.promptVersion };
   }
-  return { accepted: false, action: decision.action as 'template' | 'partial', reason: decision.reason, spend, patternIds, promptVersion: built.metadata.promptVersion };
 }

@@ -45,8 +45,19 @@ export async function tryLearnedTemplate(session: Session, node: NodeContext, in
   };
 }
 
+// A node's contract is read once per method: detection reads all of its operations, so for a node
+// file of thousands of methods it ran thousands of times over thousands of operations (quadratic in
+// the file's size). The contract object is the node's own and does not change during a run.
+const detections = new WeakMap<object, Map<number, ReturnType<typeof detectPattern>>>();
+function detectOnce(contract: NodeContext['contract'], minConfidence: number): ReturnType<typeof detectPattern> {
+  let byConfidence = detections.get(contract);
+  if (!byConfidence) detections.set(contract, (byConfidence = new Map()));
+  if (!byConfidence.has(minConfidence)) byConfidence.set(minConfidence, detectPattern(contract, { minConfidence }));
+  return byConfidence.get(minConfidence) ?? null;
+}
+
 export async function tryPatternCode(session: Session, node: NodeContext, info: MethodInfo): Promise<ReuseHit | undefined> {
-  const detected = detectPattern(node.contract, { minConfidence: info.config.patternConfidence });
+  const detected = detectOnce(node.contract, info.config.patternConfidence);
   if (!detected) return undefined;
   if (info.stub.method === entryMethodOf(node.nodeType)) {
     const generated = generatePatternCode(detected.kind, node.contract, node.nodeType, node.className);

@@ -60,6 +60,19 @@ export interface MethodOutcome {
   correlationId: string;
   /** why the method fell back (or which template/pattern was used) */
   reason?: string;
+  /** multi-pass: the plan pass 1 wrote (structured JSON or prose) and why the method was planned */
+  plan?: { structured: boolean; reason: string };
+  /** cross-model review of the accepted code: the last verdict, what it led to, re-asks made */
+  review?: MethodReview;
+}
+
+export interface MethodReview {
+  verdict: 'approve' | 'reject' | 'unreadable';
+  /** accept; mark (the code is kept, a person should look); re-ask (the re-asked loop fell back) */
+  action: 'accept' | 'mark' | 're-ask';
+  reasks: number;
+  model: string;
+  reason: string;
 }
 
 export interface GeneratedBody {

@@ -1,6 +1,6 @@
 // The records a method job produces, held until the job commits: the work queue's commit
 // transaction writes them (through a metrics store on that transaction), so a job attempt that
-// loses the commit leaves no generation, fallback, context or history row behind.
+// loses the commit leaves no generation, fallback, context, history or pass row behind.
 import { createMetricsStore, type DatabaseHandle, type MetricsDb, type RecordInputs, type RecordKind } from '@onexgen/metrics';
 import type { RecordSink } from '../session/recorder.js';
 
@@ -11,7 +11,7 @@ export interface CapturedRecords {
 
 export function captureRecords(): CapturedRecords {
   // one list per kind, written kind by kind (generations first) in one statement each, as before
-  const held = new Map<RecordKind, unknown[]>((['generation', 'attempt', 'contextBuild', 'fallback', 'history'] as const).map((k) => [k, []]));
+  const held = new Map<RecordKind, unknown[]>((['generation', 'attempt', 'contextBuild', 'fallback', 'history', 'pass'] as const).map((k) => [k, []]));
   return {
     store: {
       async record(kind, input) {

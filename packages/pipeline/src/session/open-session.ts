@@ -19,6 +19,7 @@ import { openPoolGuard } from './pool-guard.js';
 import { Recorder } from './recorder.js';
 import type { RunTrace } from './run-trace.js';
 import { loadReferenceIndex } from './references.js';
+import { resolveExperiments } from '../method/prompt-arm.js';
 import type { Session } from './session.js';
 
 /** The run's providers as llm-effect layers, and how to name them in output (never a key). */
@@ -56,7 +57,8 @@ export interface OpenedSession extends Session {
 export { openDatabaseFor } from './open-database-for.js';
 
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
-  const { config } = options;
+  const experiments = resolveExperiments(options.config.experiments, options.cwd);
+  const config: RunConfig = { ...options.config, ...(experiments ? { experiments } : {}) };
   const id = options.id ?? randomUUID();
   const handle = options.handle ?? (await openDatabaseFor(config.db, options.cwd));
   const ownHandle = options.handle === undefined;

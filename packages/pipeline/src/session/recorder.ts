@@ -12,6 +12,7 @@ import type {
   GenerationInput,
   HistoryInput,
   MetricsStore,
+  PassInput,
   RecordInputs,
 } from '@onexgen/metrics';
 
@@ -32,10 +33,10 @@ export interface WriteBehind {
   channel<T>(what: string, writeBatch: (rows: T[]) => Promise<unknown>): (row: T) => void;
 }
 
-type Kind = 'generation' | 'attempt' | 'contextBuild' | 'fallback' | 'history';
+type Kind = 'generation' | 'attempt' | 'contextBuild' | 'fallback' | 'history' | 'pass';
 
 export class Recorder implements WriteBehind {
-  private readonly buffers: { [K in Kind]: unknown[] } = { generation: [], attempt: [], contextBuild: [], fallback: [], history: [] };
+  private readonly buffers: { [K in Kind]: unknown[] } = { generation: [], attempt: [], contextBuild: [], fallback: [], history: [], pass: [] };
   private pending: Promise<unknown>[] = [];
   private readonly channels: Channel[] = [];
 
@@ -81,6 +82,11 @@ export class Recorder implements WriteBehind {
 
   history(input: HistoryInput): void {
     this.add('history', { ...input, promptText: this.redact(input.promptText), generatedCode: this.redact(input.generatedCode) });
+  }
+
+  /** A plan, code, self-review or review pass of a strategy (generation_passes). */
+  pass(input: PassInput): void {
+    this.add('pass', { ...input, sessionId: this.sessionId });
   }
 
   /**

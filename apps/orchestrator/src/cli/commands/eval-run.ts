@@ -26,6 +26,7 @@ export interface EvalOptions {
   repeat: string;
   label?: string;
   html?: string;
+  learn?: boolean;
 }
 
 export interface EvalReportOptions {
@@ -72,7 +73,7 @@ export async function runEvalCommand(io: CliIO, state: RunState, suite: string[]
       cases,
       arms,
       repeat,
-      runCase: (c, arm, r) => runCase(session, c, arm, r, outRoot),
+      runCase: (c, arm, r) => runCase(session, c, arm, r, outRoot, { learn: opts.learn === true }),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: opts.json ? undefined : (done, total, c, arm) => io.stderr(`[${done}/${total}] ${c.name} · ${arm.strategy}${arm.model ? ` · ${arm.model}` : ''}\n`),
     });

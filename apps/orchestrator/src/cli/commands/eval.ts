@@ -19,6 +19,7 @@ export function registerEval(program: Command, io: CliIO, state: RunState): void
       .option('--models <names>', 'models to compare, comma-separated (default: the configured model)')
       .option('--repeat <k>', 'samples per method and arm (pass@k uses k)', '1')
       .option('--label <text>', 'a label stored with the run')
+      .option('--learn', 'let the eval learn templates and pattern effectiveness (off by default: a measurement changes nothing later runs see)')
       .option('--json', 'print one JSON document')
       .option('--html <file>', 'also write an HTML report'),
   ).action(async (suite: string[], opts: CommonOptions & EvalOptions) => {

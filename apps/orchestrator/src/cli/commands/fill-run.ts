@@ -9,6 +9,7 @@ import type { CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
 import { configFor, runPipeline } from '../run-pipeline.js';
+import { withStrategy } from '../strategy-option.js';
 import { maxBytesOption, readNodeFile } from './node-file.js';
 import { packageFilesBeside } from './package-files.js';
 import { specBesideNode } from '../../spec/contract-spec.js';
@@ -21,12 +22,13 @@ export interface FillOptions extends CommonOptions {
   includeUncertain?: boolean;
   force?: boolean;
   maxFileBytes?: string;
+  strategy?: string;
 }
 
 export async function runFill(io: CliIO, state: RunState, files: string[], opts: FillOptions): Promise<void> {
   if (opts.out && opts.inPlace) throw new OnexgenError('USAGE', '--out and --in-place exclude each other');
   if (opts.out && files.length > 1) throw new OnexgenError('USAGE', '--out names one file: give one input, or use --in-place');
-  const loaded = configFor(io, opts);
+  const loaded = withStrategy(configFor(io, opts), opts.strategy);
   const given = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : undefined;
   const jobs: FileJob[] = [];
   const parser = await loadPythonParser();

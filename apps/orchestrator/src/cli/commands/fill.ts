@@ -2,6 +2,7 @@
 // command runs (fill-run.ts).
 import type { Command } from 'commander';
 import { addCommonOptions } from '../common-options.js';
+import { STRATEGY_OPTION_HELP } from '../strategy-option.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
 import type { FillOptions } from './fill-run.js';
@@ -20,7 +21,8 @@ export function registerFill(program: Command, io: CliIO, state: RunState): void
       .option('--file-concurrency <n>', 'files processed at once')
       .option('--include-uncertain', 'also fill methods whose stub evidence is mixed (see `onexgen stubs --include-uncertain`)')
       .option('--force', '--in-place: write files that git reports as modified or untracked')
-      .option('--max-file-bytes <n>', 'refuse larger node files (default 2 MiB)'),
+      .option('--max-file-bytes <n>', 'refuse larger node files (default 2 MiB)')
+      .option('--strategy <name>', STRATEGY_OPTION_HELP),
   ).action(async (files: string[], opts: FillOptions) => {
     const { runFill } = await import('./fill-run.js');
     await runFill(io, state, files, opts);

@@ -7,6 +7,7 @@ import type { GenerateOptions } from './generate.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../run-state.js';
 import { configFor, runPipeline } from '../run-pipeline.js';
+import { withStrategy } from '../strategy-option.js';
 
 /** Every spec is validated before anything runs: one bad spec → exit 2, all errors listed, nothing written. */
 export async function loadSpecs(io: CliIO, files: readonly string[]): Promise<{ file: string; spec: Awaited<ReturnType<typeof loadSpecFile>> }[]> {
@@ -22,7 +23,7 @@ export async function loadSpecs(io: CliIO, files: readonly string[]): Promise<{ 
 
 export async function runGenerate(io: CliIO, state: RunState, files: string[], opts: GenerateOptions): Promise<void> {
   if ((opts.wait || opts.jobTimeout !== undefined) && !opts.queue) throw new OnexgenError('USAGE', `${opts.wait ? '--wait' : '--job-timeout'} only applies with --queue`);
-  const loaded = configFor(io, opts);
+  const loaded = withStrategy(configFor(io, opts), opts.strategy);
   const specs = await loadSpecs(io, files);
   const outDir = resolve(io.cwd, opts.out);
   if (opts.queue) {
