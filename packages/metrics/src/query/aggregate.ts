@@ -1,26 +1,30 @@
 // aggregate(): everything the report and `onexgen metrics` show, computed in SQL (percentile_cont
 // for latencies) over a time window and filters, optionally grouped by one or more dimensions.
-import { sql } from 'drizzle-orm';
+// Typed selections: each row comes back in the shape (and number types) the result needs.
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { MetricsDb } from '../db/open-database.js';
-import { rowsOf } from '../db/rows.js';
+import { callAttempts as a } from '../schema/call-attempts.js';
+import { fallbackEvents as fb } from '../schema/fallback-events.js';
+import { generationMetrics as g } from '../schema/generation-metrics.js';
 import { ATTEMPT_STATUSES, type AttemptStatus } from '../schema/vocabulary.js';
 import { contextBuildStats, type ContextBuildStats } from './context-build-stats.js';
 import {
   DIMENSIONS,
   GENERATION_COLUMN,
+  countAll,
+  countWhere,
   filterSchema,
-  int,
-  num,
   parseQuery,
-  percentileColumns,
-  readPercentiles,
+  percentiles,
+  rateOf,
+  sumOf,
   whereClause,
   type Dimension,
   type Filters,
   type Percentiles,
 } from './filters.js';
-import { GENERATION_STATS_COLUMNS, readGenerationStats, type GenerationStats } from './generation-stats.js';
+import { generationStats, type GenerationStats } from './generation-stats.js';
 
 export const aggregateQuerySchema = filterSchema.extend({
   groupBy: z.union([z.enum(DIMENSIONS), z.array(z.enum(DIMENSIONS)).max(3)]).optional(),
@@ -73,114 +77,77 @@ export async function aggregate(db: MetricsDb, input: AggregateQuery = {}): Prom
 
   // Sequential on purpose: a PGlite handle runs one query at a time anyway, and a small pool is
   // better shared with the app's writers than saturated by one report.
-  const total = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select ${GENERATION_STATS_COLUMNS} from llm_generation_metrics${where('generation')}`),
-  )[0];
-  const generations = readGenerationStats(total);
+  const [generations] = await db.select(generationStats()).from(g).where(where('generation'));
+  if (!generations) throw new Error('an aggregate without GROUP BY returned no row');
 
-  const strategies = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select strategy, count(*)::int as count from llm_generation_metrics${where('generation')} group by strategy order by count desc, strategy`,
-    ),
-  ).map((r) => ({
-    strategy: String(r.strategy),
-    count: int(r.count),
-    rate: generations.count > 0 ? int(r.count) / generations.count : 0,
-  }));
+  const count = countAll();
+  const strategies = (
+    await db.select({ strategy: g.strategy, count }).from(g).where(where('generation')).groupBy(g.strategy).orderBy(desc(count), asc(g.strategy))
+  ).map((r) => ({ ...r, rate: generations.count > 0 ? r.count / generations.count : 0 }));
 
   const attempts = await attemptStats(db, where('attempt'));
   const fallbacks = await fallbackStats(db, where('fallback'), generations.count);
   const contextBuilds = await contextBuildStats(db, where('contextBuild'));
 
-  const costPerNode = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select service_name, node_type, count(*)::int as count, coalesce(sum(cost_micro_usd), 0)::float8 as cost
-          from llm_generation_metrics${where('generation')}
-          group by service_name, node_type order by cost desc, service_name limit ${q.topNodes}`,
-    ),
-  ).map((r) => ({
-    serviceName: String(r.service_name),
-    nodeType: String(r.node_type),
-    count: int(r.count),
-    costMicroUsd: int(r.cost),
-  }));
+  const cost = sumOf(g.costMicroUsd);
+  const costPerNode = await db
+    .select({ serviceName: g.serviceName, nodeType: g.nodeType, count, costMicroUsd: cost })
+    .from(g)
+    .where(where('generation'))
+    .groupBy(g.serviceName, g.nodeType)
+    .orderBy(desc(cost), asc(g.serviceName))
+    .limit(q.topNodes);
 
   let groups: AggregateResult['groups'] = [];
   if (groupBy.length > 0) {
-    const keys = groupBy.map((d, i) => `${GENERATION_COLUMN[d]} as g${i}`).join(', ');
-    const cols = groupBy.map((d) => GENERATION_COLUMN[d]).join(', ');
-    const rows = rowsOf<Record<string, unknown>>(
-      await db.execute(
-        sql`select ${sql.raw(keys)}, ${GENERATION_STATS_COLUMNS} from llm_generation_metrics${where('generation')}
-            group by ${sql.raw(cols)} order by ${sql.raw(cols)}`,
-      ),
-    );
-    groups = rows.map((r) => ({
-      key: Object.fromEntries(groupBy.map((d, i) => [d, r[`g${i}`] == null ? null : String(r[`g${i}`])])),
-      generations: readGenerationStats(r),
+    const columns = groupBy.map((d) => GENERATION_COLUMN[d]);
+    // the group's values as one text[] (drizzle nests selections one level deep: stats are that level)
+    const key = sql<(string | null)[]>`array[${sql.join(columns, sql`, `)}]::text[]`;
+    const rows = await db
+      .select({ key, ...generationStats() })
+      .from(g)
+      .where(where('generation'))
+      .groupBy(...columns)
+      .orderBy(...columns);
+    groups = rows.map(({ key: values, ...generations }) => ({
+      key: Object.fromEntries(groupBy.map((d, i) => [d, values[i] ?? null])),
+      generations,
     }));
   }
 
   return { filters, groupBy, generations, strategies, attempts, fallbacks, contextBuilds, costPerNode, groups };
 }
 
-async function attemptStats(db: MetricsDb, where: ReturnType<typeof whereClause>): Promise<AttemptStats> {
-  const statusCols = ATTEMPT_STATUSES.map((s) => `count(*) filter (where status = '${s}')::int as status_${s}`).join(', ');
-  const row =
-    rowsOf<Record<string, unknown>>(
-      await db.execute(
-        sql`select count(*)::int as count, ${sql.raw(statusCols)},
-            count(*) filter (where cache_hit)::int as cache_hits,
-            coalesce(sum(tokens_input), 0)::float8 as tokens_input,
-            coalesce(sum(tokens_output), 0)::float8 as tokens_output,
-            coalesce(sum(tokens_cached), 0)::float8 as tokens_cached,
-            coalesce(sum(tokens_reasoning), 0)::float8 as tokens_reasoning,
-            coalesce(sum(cost_micro_usd), 0)::float8 as cost,
-            ${sql.raw(percentileColumns('latency_ms', 'latency'))},
-            ${sql.raw(percentileColumns('time_to_first_token_ms', 'ttft'))}
-            from llm_call_attempts${where}`,
-      ),
-    )[0] ?? {};
-  const count = int(row.count);
-  const byStatus = Object.fromEntries(ATTEMPT_STATUSES.map((s) => [s, int(row[`status_${s}`])])) as Record<
-    AttemptStatus,
-    number
-  >;
-  const cacheHits = int(row.cache_hits);
+async function attemptStats(db: MetricsDb, where: SQL | undefined): Promise<AttemptStats> {
+  const byStatus = Object.fromEntries(ATTEMPT_STATUSES.map((s) => [s, countWhere(eq(a.status, s))])) as Record<AttemptStatus, SQL<number>>;
+  const [row] = await db
+    .select({
+      count: countAll(),
+      byStatus,
+      cacheHits: countWhere(sql`${a.cacheHit}`),
+      tokens: { input: sumOf(a.tokensInput), output: sumOf(a.tokensOutput), cached: sumOf(a.tokensCached), reasoning: sumOf(a.tokensReasoning) },
+      costMicroUsd: sumOf(a.costMicroUsd),
+      latencyMs: percentiles(a.latencyMs),
+      timeToFirstTokenMs: percentiles(a.timeToFirstTokenMs),
+    })
+    .from(a)
+    .where(where);
+  if (!row) throw new Error('an aggregate without GROUP BY returned no row');
   return {
-    count,
-    byStatus,
-    successRate: count > 0 ? byStatus.success / count : null,
-    cacheHits,
-    cacheHitRate: count > 0 ? cacheHits / count : null,
-    tokens: {
-      input: int(row.tokens_input),
-      output: int(row.tokens_output),
-      cached: int(row.tokens_cached),
-      reasoning: int(row.tokens_reasoning),
-    },
-    costMicroUsd: int(row.cost),
-    latencyMs: readPercentiles(row, 'latency'),
-    timeToFirstTokenMs: readPercentiles(row, 'ttft'),
+    ...row,
+    successRate: row.count > 0 ? row.byStatus.success / row.count : null,
+    cacheHitRate: row.count > 0 ? row.cacheHits / row.count : null,
   };
 }
 
-async function fallbackStats(
-  db: MetricsDb,
-  where: ReturnType<typeof whereClause>,
-  generationCount: number,
-): Promise<AggregateResult['fallbacks']> {
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select strategy, count(*)::int as count, avg(case when success then 1.0 else 0.0 end)::float8 as success_rate
-          from fallback_events${where} group by strategy order by count desc, strategy`,
-    ),
-  );
-  const byStrategy = rows.map((r) => ({
-    strategy: String(r.strategy),
-    count: int(r.count),
-    successRate: num(r.success_rate),
-    perGeneration: generationCount > 0 ? int(r.count) / generationCount : null,
-  }));
+async function fallbackStats(db: MetricsDb, where: SQL | undefined, generationCount: number): Promise<AggregateResult['fallbacks']> {
+  const count = countAll();
+  const rows = await db
+    .select({ strategy: fb.strategy, count, successRate: rateOf(fb.success) })
+    .from(fb)
+    .where(where)
+    .groupBy(fb.strategy)
+    .orderBy(desc(count), asc(fb.strategy));
+  const byStrategy = rows.map((r) => ({ ...r, perGeneration: generationCount > 0 ? r.count / generationCount : null }));
   return { count: byStrategy.reduce((n, s) => n + s.count, 0), byStrategy };
 }

@@ -2,14 +2,13 @@
 // experiment arm) the usual generation statistics, how many generations passed, and one outcome per
 // method — its latest generation in the window. A significance test counts methods, not
 // generations: a method generated ten times under one arm is one unit, not ten independent trials.
-import { sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { PASSING_VERDICTS } from '@onexgen/onex';
 import type { MetricsDb } from '../db/open-database.js';
-import { rowsOf } from '../db/rows.js';
-import { sqlList } from '../schema/vocabulary.js';
-import { GENERATION_COLUMN, filterSchema, int, parseQuery, whereClause } from './filters.js';
-import { GENERATION_STATS_COLUMNS, readGenerationStats, type GenerationStats } from './generation-stats.js';
+import { generationMetrics as g } from '../schema/generation-metrics.js';
+import { GENERATION_COLUMN, countWhere, filterSchema, parseQuery, whereClause } from './filters.js';
+import { generationStats, type GenerationStats } from './generation-stats.js';
 
 export const ARM_DIMENSIONS = ['promptVersion', 'experimentArm'] as const;
 export type ArmDimension = (typeof ARM_DIMENSIONS)[number];
@@ -37,47 +36,43 @@ export interface ArmOutcomes {
   methods: MethodOutcome[];
 }
 
-const PASSING = `verdict in (${sqlList(PASSING_VERDICTS)})`;
-
 export async function armOutcomes(db: MetricsDb, input: ArmOutcomesQuery): Promise<ArmOutcomes[]> {
   const q = parseQuery(armOutcomesQuerySchema, 'arm outcomes query', input);
-  const column = sql.raw(GENERATION_COLUMN[q.by]);
+  const column = GENERATION_COLUMN[q.by];
   const where = whereClause('generation', q);
-  const groups = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select ${column} as arm, count(*) filter (where ${sql.raw(PASSING)})::int as passes, ${GENERATION_STATS_COLUMNS}
-          from llm_generation_metrics${where} group by ${column} order by ${column} nulls last`,
-    ),
-  );
-  const methods = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select arm, service_name, method_name, generations, passes, latest_passed from (
-            select ${column} as arm, service_name, method_name,
-                   (count(*) over w)::int as generations,
-                   (count(*) filter (where ${sql.raw(PASSING)}) over w)::int as passes,
-                   coalesce(${sql.raw(PASSING)}, false) as latest_passed,
-                   row_number() over (partition by ${column}, service_name, method_name order by created_at desc, id) as n
-              from llm_generation_metrics${where}
-            window w as (partition by ${column}, service_name, method_name)
-          ) m where n = 1 order by service_name, method_name`,
-    ),
-  );
-  const keyOf = (v: unknown) => (v == null ? null : String(v));
-  return groups.map((g) => {
-    const key = keyOf(g.arm);
-    return {
-      key,
-      generations: readGenerationStats(g),
-      passes: int(g.passes),
-      methods: methods
-        .filter((m) => keyOf(m.arm) === key)
-        .map((m) => ({
-          serviceName: String(m.service_name),
-          methodName: String(m.method_name),
-          passed: m.latest_passed === true || m.latest_passed === 't',
-          generations: int(m.generations),
-          passes: int(m.passes),
-        })),
-    };
-  });
+  const passing = inArray(g.verdict, [...PASSING_VERDICTS]);
+  const groups = await db
+    .select({ arm: column, passes: countWhere(passing), ...generationStats() })
+    .from(g)
+    .where(where)
+    .groupBy(column)
+    .orderBy(sql`${column} nulls last`);
+  // per (arm, method): its generations and passes over the window, and whether the latest passed
+  const perMethod = sql`partition by ${column}, ${g.serviceName}, ${g.methodName}`;
+  const latest = db
+    .select({
+      arm: sql<string | null>`${column}`.as('arm'),
+      serviceName: sql<string>`${g.serviceName}`.as('service_name'),
+      methodName: sql<string>`${g.methodName}`.as('method_name'),
+      generations: sql<number>`(count(*) over (${perMethod}))::int`.as('generations'),
+      passes: sql<number>`(count(*) filter (where ${passing}) over (${perMethod}))::int`.as('passes'),
+      passed: sql<boolean>`coalesce(${passing}, false)`.as('passed'),
+      n: sql<number>`row_number() over (${perMethod} order by ${g.createdAt} desc, ${g.id})`.as('n'),
+    })
+    .from(g)
+    .where(where)
+    .as('m');
+  const methods = await db
+    .select({ arm: latest.arm, serviceName: latest.serviceName, methodName: latest.methodName, passed: latest.passed, generations: latest.generations, passes: latest.passes })
+    .from(latest)
+    .where(eq(latest.n, 1))
+    .orderBy(asc(latest.serviceName), asc(latest.methodName));
+  return groups.map(({ arm, passes, ...generations }) => ({
+    key: arm,
+    generations,
+    passes,
+    methods: methods
+      .filter((m) => m.arm === arm)
+      .map((m) => ({ serviceName: m.serviceName, methodName: m.methodName, passed: m.passed, generations: m.generations, passes: m.passes })),
+  }));
 }

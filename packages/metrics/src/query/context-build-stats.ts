@@ -1,9 +1,9 @@
 // Where the context's tokens went: per-section sums (jsonb_each over tokens_per_section),
 // build-time percentiles, budgets and what had to be truncated.
-import { sql, type SQL } from 'drizzle-orm';
+import { desc, sql, type SQL } from 'drizzle-orm';
 import type { MetricsDb } from '../db/open-database.js';
-import { rowsOf } from '../db/rows.js';
-import { int, num, percentileColumns, readPercentiles, type Percentiles } from './filters.js';
+import { contextBuilds as c } from '../schema/context-builds.js';
+import { countAll, countWhere, meanOf, percentiles, sumOf, type Percentiles } from './filters.js';
 
 export interface ContextBuildStats {
   count: number;
@@ -20,43 +20,39 @@ export interface ContextBuildStats {
   references: { included: number; available: number };
 }
 
-export async function contextBuildStats(db: MetricsDb, where: SQL): Promise<ContextBuildStats> {
-  const row =
-    rowsOf<Record<string, unknown>>(
-      await db.execute(
-        sql`select count(*)::int as count, ${sql.raw(percentileColumns('build_ms', 'build'))},
-            avg(total_tokens)::float8 as mean_total, avg(budget_tokens)::float8 as mean_budget,
-            count(*) filter (where jsonb_array_length(truncated_sections) > 0)::int as truncated_builds,
-            coalesce(sum(patterns_included), 0)::float8 as patterns_included,
-            coalesce(sum(patterns_available), 0)::float8 as patterns_available,
-            coalesce(sum(references_included), 0)::float8 as references_included,
-            coalesce(sum(references_available), 0)::float8 as references_available
-            from context_builds${where}`,
-      ),
-    )[0] ?? {};
-  const sections = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select s.key as section, sum((s.value)::text::bigint)::float8 as tokens
-          from (select tokens_per_section from context_builds${where}) b, jsonb_each(b.tokens_per_section) s
-          group by s.key order by tokens desc, s.key`,
-    ),
-  );
-  const truncated = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select s.value as section, count(*)::int as count
-          from (select truncated_sections from context_builds${where}) b, jsonb_array_elements_text(b.truncated_sections) s
-          group by s.value order by count desc, s.value`,
-    ),
-  );
+export async function contextBuildStats(db: MetricsDb, where: SQL | undefined): Promise<ContextBuildStats> {
+  const [row] = await db
+    .select({
+      count: countAll(),
+      buildMs: percentiles(c.buildMs),
+      meanTotalTokens: meanOf(c.totalTokens),
+      meanBudgetTokens: meanOf(c.budgetTokens),
+      truncatedBuilds: countWhere(sql`jsonb_array_length(${c.truncatedSections}) > 0`),
+      patterns: { included: sumOf(c.patternsIncluded), available: sumOf(c.patternsAvailable) },
+      references: { included: sumOf(c.referencesIncluded), available: sumOf(c.referencesAvailable) },
+    })
+    .from(c)
+    .where(where);
+  if (!row) throw new Error('an aggregate without GROUP BY returned no row');
+  // the builds in the window as a sub-select, expanded per section
+  const builds = db.select({ perSection: c.tokensPerSection, truncated: c.truncatedSections }).from(c).where(where).as('b');
+  const section = sql<string>`s.key`;
+  const tokens = sumOf(sql`(s.value)::text::bigint`);
+  const sections = await db
+    .select({ section, tokens })
+    .from(sql`${builds}, jsonb_each(${builds.perSection}) s`)
+    .groupBy(section)
+    .orderBy(desc(tokens), section);
+  const truncatedSection = sql<string>`s.value`;
+  const count = countAll();
+  const truncated = await db
+    .select({ section: truncatedSection, count })
+    .from(sql`${builds}, jsonb_array_elements_text(${builds.truncated}) s`)
+    .groupBy(truncatedSection)
+    .orderBy(desc(count), truncatedSection);
   return {
-    count: int(row.count),
-    buildMs: readPercentiles(row, 'build'),
-    meanTotalTokens: num(row.mean_total),
-    meanBudgetTokens: num(row.mean_budget),
-    truncatedBuilds: int(row.truncated_builds),
-    tokensBySection: Object.fromEntries(sections.map((r) => [String(r.section), int(r.tokens)])),
-    truncatedSections: Object.fromEntries(truncated.map((r) => [String(r.section), int(r.count)])),
-    patterns: { included: int(row.patterns_included), available: int(row.patterns_available) },
-    references: { included: int(row.references_included), available: int(row.references_available) },
+    ...row,
+    tokensBySection: Object.fromEntries(sections.map((r) => [r.section, r.tokens])),
+    truncatedSections: Object.fromEntries(truncated.map((r) => [r.section, r.count])),
   };
 }

@@ -1,7 +1,9 @@
-// The per-generation statistics, as one SELECT list reused for the total and for every group.
-import { sql, type SQL } from 'drizzle-orm';
-import { FALLBACK_GENERATION_STRATEGIES, sqlList } from '../schema/vocabulary.js';
-import { int, num, percentileColumns, readPercentiles, type Percentiles } from './filters.js';
+// The per-generation statistics, as one typed selection reused for the total and for every group:
+// drizzle's nested selection builds the GenerationStats object itself.
+import { inArray, sql } from 'drizzle-orm';
+import { generationMetrics as g } from '../schema/generation-metrics.js';
+import { FALLBACK_GENERATION_STRATEGIES } from '../schema/vocabulary.js';
+import { countAll, meanOf, percentiles, rateOf, sumOf, type Percentiles } from './filters.js';
 
 export interface GenerationStats {
   count: number;
@@ -23,45 +25,21 @@ export interface GenerationStats {
   attemptsMean: number | null;
 }
 
-const rate = (expr: string, alias: string) => `avg(case when ${expr} then 1.0 else 0.0 end)::float8 as ${alias}`;
-
-export const GENERATION_STATS_COLUMNS: SQL = sql.raw(
-  [
-    'count(*)::int as count',
-    'coalesce(sum(tokens_input), 0)::float8 as tokens_input',
-    'coalesce(sum(tokens_output), 0)::float8 as tokens_output',
-    'coalesce(sum(tokens_total), 0)::float8 as tokens_total',
-    'coalesce(sum(cost_micro_usd), 0)::float8 as cost',
-    'avg(latency_ms)::float8 as latency_mean',
-    'max(latency_ms)::float8 as latency_max',
-    percentileColumns('latency_ms', 'latency'),
-    rate('syntax_valid', 'syntax_valid_rate'),
-    rate('onex_compliant', 'onex_compliant_rate'),
-    rate('validation_passed', 'validation_passed_rate'),
-    rate('has_type_hints', 'type_hints_rate'),
-    rate(`strategy in (${sqlList(FALLBACK_GENERATION_STRATEGIES)})`, 'fallback_rate'),
-    rate('truncated', 'truncated_rate'),
-    'avg(quality_score)::float8 as quality_mean',
-    'avg(attempts)::float8 as attempts_mean',
-  ].join(', '),
-);
-
-export function readGenerationStats(row: Record<string, unknown> | undefined): GenerationStats {
-  const r = row ?? {};
-  return {
-    count: int(r.count),
-    tokens: { input: int(r.tokens_input), output: int(r.tokens_output), total: int(r.tokens_total) },
-    costMicroUsd: int(r.cost),
-    latencyMs: { ...readPercentiles(r, 'latency'), mean: num(r.latency_mean), max: num(r.latency_max) },
+/** The selection over llm_generation_metrics whose row is a GenerationStats. */
+export const generationStats = () =>
+  ({
+    count: countAll(),
+    tokens: { input: sumOf(g.tokensInput), output: sumOf(g.tokensOutput), total: sumOf(g.tokensTotal) },
+    costMicroUsd: sumOf(g.costMicroUsd),
+    latencyMs: { ...percentiles(g.latencyMs), mean: meanOf(g.latencyMs), max: sql<number | null>`max(${g.latencyMs})::float8` },
     rates: {
-      syntaxValid: num(r.syntax_valid_rate),
-      onexCompliant: num(r.onex_compliant_rate),
-      validationPassed: num(r.validation_passed_rate),
-      hasTypeHints: num(r.type_hints_rate),
-      fallback: num(r.fallback_rate),
-      truncated: num(r.truncated_rate),
+      syntaxValid: rateOf(g.syntaxValid),
+      onexCompliant: rateOf(g.onexCompliant),
+      validationPassed: rateOf(g.validationPassed),
+      hasTypeHints: rateOf(g.hasTypeHints),
+      fallback: rateOf(inArray(g.strategy, [...FALLBACK_GENERATION_STRATEGIES])),
+      truncated: rateOf(g.truncated),
     },
-    qualityScoreMean: num(r.quality_mean),
-    attemptsMean: num(r.attempts_mean),
-  };
-}
+    qualityScoreMean: meanOf(g.qualityScore),
+    attemptsMean: meanOf(g.attempts),
+  }) satisfies { [K in keyof GenerationStats]: unknown };

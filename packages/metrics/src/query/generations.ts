@@ -1,11 +1,13 @@
 // Recent generations as a person picks one to judge (`onexgen history`), one found by id or id
 // prefix (`onexgen feedback ID …`), and the acceptance those judgements add up to (the report).
-import { sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { MetricsDb } from '../db/open-database.js';
 import { rowsOf } from '../db/rows.js';
 import { parseOrThrow } from '../validate.js';
-import { filterSchema, whereClause, type Filters } from './filters.js';
+import { generationHistory as h } from '../schema/generation-history.js';
+import { generationMetrics as g } from '../schema/generation-metrics.js';
+import { countAll, countWhere, filterSchema, whereClause, type Filters } from './filters.js';
 
 export interface GenerationListing {
   /** the generation's id: its correlation id (templates and the run's --json name it so) */
@@ -113,26 +115,28 @@ export interface AcceptanceStats {
   byModel: AcceptanceRow[];
 }
 
-async function acceptanceBy(db: MetricsDb, column: 'node_type' | 'model', f: Filters): Promise<AcceptanceRow[]> {
-  const rows = rowsOf<{ key: string; judged: number; accepted: number; edited: number; rejected: number }>(
-    await db.execute(sql`
-      select g.${sql.raw(column)} as key,
-             count(*)::int as judged,
-             count(*) filter (where h.user_accepted and not coalesce(h.manual_edits_required, false))::int as accepted,
-             count(*) filter (where h.user_accepted and h.manual_edits_required)::int as edited,
-             count(*) filter (where h.user_accepted = false)::int as rejected
-        from (select * from llm_generation_metrics${whereClause('generation', f)}) g
-        join llm_generation_history h on h.correlation_id = g.correlation_id and h.method_name = g.method_name
-       where h.user_accepted is not null
-       group by 1 order by 2 desc, 1`),
-  );
+async function acceptanceBy(db: MetricsDb, column: typeof g.nodeType | typeof g.model, f: Filters): Promise<AcceptanceRow[]> {
+  const judged = countAll();
+  const rows = await db
+    .select({
+      key: column,
+      judged,
+      accepted: countWhere(sql`${h.userAccepted} and not coalesce(${h.manualEditsRequired}, false)`),
+      edited: countWhere(sql`${h.userAccepted} and ${h.manualEditsRequired}`),
+      rejected: countWhere(eq(h.userAccepted, false)),
+    })
+    .from(g)
+    .innerJoin(h, and(eq(h.correlationId, g.correlationId), eq(h.methodName, g.methodName)))
+    .where(and(whereClause('generation', f), isNotNull(h.userAccepted)))
+    .groupBy(column)
+    .orderBy(desc(judged), asc(column));
   return rows.map((r) => ({ ...r, acceptanceRate: r.judged > 0 ? (r.accepted + r.edited) / r.judged : null }));
 }
 
 /** Acceptance of judged generations by node type and by model (feedback given with `onexgen feedback`). */
 export async function acceptanceStats(db: MetricsDb, input: z.input<typeof filterSchema> = {}): Promise<AcceptanceStats> {
   const f = parseOrThrow(filterSchema, 'acceptance query', input);
-  return { byNodeType: await acceptanceBy(db, 'node_type', f), byModel: await acceptanceBy(db, 'model', f) };
+  return { byNodeType: await acceptanceBy(db, g.nodeType, f), byModel: await acceptanceBy(db, g.model, f) };
 }
 
 export interface PoolSpendRow {

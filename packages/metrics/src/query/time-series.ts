@@ -1,19 +1,21 @@
 // timeSeries(): generations and attempts bucketed by hour or day (UTC), optionally split by one
 // dimension (e.g. cost per day by model). Buckets come back as epoch seconds so both drivers agree.
-import { sql } from 'drizzle-orm';
+import { inArray, ne, sql, type AnyColumn } from 'drizzle-orm';
 import { z } from 'zod';
 import type { MetricsDb } from '../db/open-database.js';
-import { rowsOf } from '../db/rows.js';
-import { FALLBACK_GENERATION_STRATEGIES, sqlList } from '../schema/vocabulary.js';
+import { callAttempts as a } from '../schema/call-attempts.js';
+import { generationMetrics as g } from '../schema/generation-metrics.js';
+import { FALLBACK_GENERATION_STRATEGIES } from '../schema/vocabulary.js';
 import {
   DIMENSIONS,
   GENERATION_COLUMN,
+  countAll,
+  countWhere,
   filterSchema,
-  int,
-  num,
   parseQuery,
-  percentileColumns,
-  readPercentiles,
+  percentiles,
+  rateOf,
+  sumOf,
   whereClause,
   type Dimension,
   type Percentiles,
@@ -55,48 +57,38 @@ export interface TimeSeriesResult {
 
 export async function timeSeries(db: MetricsDb, input: TimeSeriesQuery): Promise<TimeSeriesResult> {
   const q = parseQuery(timeSeriesQuerySchema, 'time series query', input);
-  const bucketExpr = sql.raw(`extract(epoch from date_trunc('${q.bucket}', created_at, 'UTC'))::float8`);
-  const split = q.splitBy ? sql.raw(GENERATION_COLUMN[q.splitBy]) : sql.raw('null::text');
-  const gen = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select ${bucketExpr} as bucket, ${split} as key, count(*)::int as count,
-          coalesce(sum(cost_micro_usd), 0)::float8 as cost, coalesce(sum(tokens_total), 0)::float8 as tokens,
-          ${sql.raw(percentileColumns('latency_ms', 'latency'))},
-          avg(case when validation_passed then 1.0 else 0.0 end)::float8 as passed_rate,
-          avg(case when strategy in (${sql.raw(sqlList(FALLBACK_GENERATION_STRATEGIES))}) then 1.0 else 0.0 end)::float8 as fallback_rate
-          from llm_generation_metrics${whereClause('generation', q)}
-          group by 1, 2 order by 1, 2`,
-    ),
-  );
-  const att = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select ${bucketExpr} as bucket, count(*)::int as count,
-          count(*) filter (where status <> 'success')::int as errors,
-          count(*) filter (where cache_hit)::int as cache_hits,
-          ${sql.raw(percentileColumns('time_to_first_token_ms', 'ttft'))}
-          from llm_call_attempts${whereClause('attempt', q)}
-          group by 1 order by 1`,
-    ),
-  );
-  return {
-    bucket: q.bucket,
-    splitBy: q.splitBy ?? null,
-    generations: gen.map((r) => ({
-      bucketStart: new Date(int(r.bucket) * 1000),
-      key: r.key == null ? null : String(r.key),
-      count: int(r.count),
-      costMicroUsd: int(r.cost),
-      tokensTotal: int(r.tokens),
-      latencyMs: readPercentiles(r, 'latency'),
-      validationPassedRate: num(r.passed_rate),
-      fallbackRate: num(r.fallback_rate),
-    })),
-    attempts: att.map((r) => ({
-      bucketStart: new Date(int(r.bucket) * 1000),
-      count: int(r.count),
-      errors: int(r.errors),
-      cacheHits: int(r.cache_hits),
-      timeToFirstTokenMs: readPercentiles(r, 'ttft'),
-    })),
-  };
+  // The unit is inlined (a validated enum), so the select and GROUP BY 1 hold the same expression.
+  const bucketStart = (createdAt: AnyColumn) =>
+    sql<Date>`extract(epoch from date_trunc(${sql.raw(`'${q.bucket}'`)}, ${createdAt}, 'UTC'))::float8`.mapWith(
+      (seconds: number) => new Date(seconds * 1000),
+    );
+  const key = q.splitBy ? sql<string | null>`${GENERATION_COLUMN[q.splitBy]}` : sql<string | null>`null::text`;
+  const generations = await db
+    .select({
+      bucketStart: bucketStart(g.createdAt),
+      key,
+      count: countAll(),
+      costMicroUsd: sumOf(g.costMicroUsd),
+      tokensTotal: sumOf(g.tokensTotal),
+      latencyMs: percentiles(g.latencyMs),
+      validationPassedRate: rateOf(g.validationPassed),
+      fallbackRate: rateOf(inArray(g.strategy, [...FALLBACK_GENERATION_STRATEGIES])),
+    })
+    .from(g)
+    .where(whereClause('generation', q))
+    .groupBy(sql`1, 2`)
+    .orderBy(sql`1, 2`);
+  const attempts = await db
+    .select({
+      bucketStart: bucketStart(a.createdAt),
+      count: countAll(),
+      errors: countWhere(ne(a.status, 'success')),
+      cacheHits: countWhere(sql`${a.cacheHit}`),
+      timeToFirstTokenMs: percentiles(a.timeToFirstTokenMs),
+    })
+    .from(a)
+    .where(whereClause('attempt', q))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  return { bucket: q.bucket, splitBy: q.splitBy ?? null, generations, attempts };
 }

@@ -1,7 +1,9 @@
 // zod schemas for every record: the boundary where caller data becomes a row. They mirror the
 // table CHECK constraints so a bad value fails here, naming the field, before any I/O.
 import { NODE_TYPES, verdictSchema } from '@onexgen/onex';
+import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { contextWindows } from '../schema/context-windows.js';
 import { GENERATION_PASS_KINDS } from '../schema/generation-passes.js';
 import { ATTEMPT_STATUSES, FALLBACK_STRATEGIES, GENERATION_STRATEGIES } from '../schema/vocabulary.js';
 
@@ -171,18 +173,21 @@ export const feedbackInput = z
   });
 export type FeedbackInput = z.input<typeof feedbackInput>;
 
-export const contextWindowInput = z.object({
-  provider: name(100),
-  model: name(100),
-  tier: name(50).nullish(),
-  contextWindow: z.number().int().min(1),
-  maxOutputTokens: z.number().int().min(1).nullish(),
-  inputMicroUsdPerMTok: microUsd.default(0),
-  outputMicroUsdPerMTok: microUsd.default(0),
-  cachedInputMicroUsdPerMTok: microUsd.nullish(),
-  supportsStreaming: z.boolean().default(false),
-  isActive: z.boolean().default(true),
-});
+/**
+ * Derived from the table by drizzle-zod: column types, lengths and int ranges come from the schema;
+ * the refinements add the CHECK bounds. (drizzle-zod's types drop a refined column's optionality,
+ * so refinements of optional columns restate it; missing values take the column defaults on insert.)
+ */
+export const contextWindowInput = createInsertSchema(contextWindows, {
+  provider: (s) => s.min(1),
+  model: (s) => s.min(1),
+  tier: (s) => s.min(1).nullish(),
+  contextWindow: (s) => s.min(1),
+  maxOutputTokens: (s) => s.min(1).nullish(),
+  inputMicroUsdPerMTok: (s) => s.min(0).optional(),
+  outputMicroUsdPerMTok: (s) => s.min(0).optional(),
+  cachedInputMicroUsdPerMTok: (s) => s.min(0).nullish(),
+}).omit({ updatedAt: true });
 export type ContextWindowInput = z.input<typeof contextWindowInput>;
 
 export const RECORD_SCHEMAS = {
