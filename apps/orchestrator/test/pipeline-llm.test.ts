@@ -127,6 +127,37 @@ describe('LLM path against llm-sim', () => {
     expect(node).not.toContain('def (:');
   }, 180_000);
 
+  test('escalation asks another model: attempt 3 goes to the tier model the configuration names, and without one it is a plain retry', async () => {
+    // glm-4.5 always answers badly, glm-4.6 well: only a real escalation can repair a method
+    sim.setScenario({ responder: (request) => (request.model === 'glm-4.6' ? goodResponder(request) : brokenResponder()) });
+    const run = async (dir: string) => {
+      const result = await runInProcess(
+        ['generate', SPECS[1]!, '--out', join(dir, 'out'), '--db', join(dir, 'db'), '--json', '--provider', 'openai-compatible', '--base-url', `${sim.url}/v1`, '--model', 'glm-4.5', '--concurrency', '1'],
+        { env: { HOME: dir, CI: '1', ONEXGEN_API_KEY: KEY }, cwd: dir },
+      );
+      const db = await dumpDatabase(join(dir, 'db'));
+      return { code: result.code, methods: (JSON.parse(result.stdout).nodes as { methods: JsonMethod[] }[]).flatMap((n) => n.methods), db };
+    };
+
+    const ladder = scenarioDir('escalate');
+    writeFileSync(join(ladder, 'onexgen.config.yaml'), 'tier_models:\n  cloud_premium: glm-4.6\n');
+    const escalated = await run(ladder);
+    expect(escalated.code).toBe(0);
+    const asked = escalated.methods.filter((m) => m.attempts > 0);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const m of asked) expect(m).toMatchObject({ attempts: 3, passed: true, strategy: 'retry' });
+    const attempts = escalated.db.rows.llm_call_attempts!;
+    expect(new Set(attempts.filter((a) => a.call_number === 3).map((a) => a.model))).toEqual(new Set(['glm-4.6']));
+    expect(new Set(attempts.filter((a) => Number(a.call_number) < 3).map((a) => a.model))).toEqual(new Set(['glm-4.5']));
+    expect(escalated.db.rows.fallback_events!.filter((e) => e.strategy === 'escalate')).toHaveLength(asked.length);
+
+    // one model for every tier: escalating would send the same request again, so it is not called one
+    const flat = await run(scenarioDir('flat'));
+    expect(flat.code).toBe(1);
+    expect(flat.db.rows.llm_call_attempts!.every((a) => a.model === 'glm-4.5')).toBe(true);
+    expect(flat.db.rows.fallback_events!.some((e) => e.strategy === 'escalate')).toBe(false);
+  }, 180_000);
+
   test('a provider that is down fails over to the next one in the chain', async () => {
     sim.setScenario({ responder: goodResponder });
     const dir = scenarioDir('failover');

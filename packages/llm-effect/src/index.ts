@@ -13,6 +13,7 @@ export type { BudgetConfig, CatalogEntryInput, LLMConfig, LLMConfigInput, Provid
 export { DEFAULT_CONFIG } from './config/defaults.js';
 export { PUBLIC_BASE_URLS } from './config/public-endpoints.js';
 export { deepMerge, resolveLLMConfig } from './config/cascade.js';
+export { escalationLadder } from './config/ladder.js';
 export type { LLMConfigLayer } from './config/cascade.js';
 
 export { extendCatalog, loadModelCatalog } from './catalog/catalog.js';

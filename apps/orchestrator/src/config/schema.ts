@@ -13,6 +13,9 @@ export const ConfigLayerSchema = z.strictObject({
   provider: ProviderSchema.optional(),
   baseUrl: z.url().optional(),
   model: z.string().min(1).optional(),
+  /** with a provider chosen by provider/baseUrl: the model a tier asks where it is not `model`
+   *  (e.g. { cloud_premium: gpt-4o }), so that escalating to that tier asks another model */
+  tierModels: z.partialRecord(tierSchema, z.string().min(1)).optional(),
   tier: tierSchema.optional(),
   db: z.string().min(1).optional(),
   /** methods of one node generated at once */

@@ -2,6 +2,7 @@
 // environment and flags, the run budget) into llm-effect cascade layers, and decides whether any
 // provider is configured at all (if not: offline mode).
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
+import { TIERS, type Tier } from '@onexgen/onex';
 import type { LlmSetup } from '@onexgen/pipeline';
 import type { LoadedConfig } from '../config/load-config.js';
 import { resolveCredentials } from '../config/env-layer.js';
@@ -35,7 +36,8 @@ export function llmSetup(loaded: LoadedConfig, env: Env, sessionId: string): Llm
     const kind = config.provider ?? 'openai-compatible';
     const credentials = resolveCredentials(env, kind);
     const model = config.model ?? DEFAULT_MODEL[kind]!;
-    const chain = [{ provider: PROVIDER_NAME, model }];
+    // each tier asks `model` unless tierModels names another for it: only then does escalating change anything
+    const chainOf = (tier: Tier) => [{ provider: PROVIDER_NAME, model: config.tierModels?.[tier] ?? model }];
     layers.push({
       providers: {
         [PROVIDER_NAME]: {
@@ -47,9 +49,10 @@ export function llmSetup(loaded: LoadedConfig, env: Env, sessionId: string): Llm
           maxConcurrent: config.concurrency,
         },
       },
-      tiers: { local: chain, cloud_fast: chain, cloud_premium: chain },
+      tiers: Object.fromEntries(TIERS.map((t) => [t, chainOf(t)])) as Record<Tier, ReturnType<typeof chainOf>>,
     });
-    describe = `${kind} ${model}${config.baseUrl ? ` at ${config.baseUrl}` : ''}${credentials.source ? ` (key from ${credentials.source})` : ''}`;
+    const others = Object.entries(config.tierModels ?? {}).filter(([, m]) => m !== model).map(([t, m]) => `, ${t} ${m}`).join('');
+    describe = `${kind} ${model}${others}${config.baseUrl ? ` at ${config.baseUrl}` : ''}${credentials.source ? ` (key from ${credentials.source})` : ''}`;
   } else if (config.model) {
     describe = `${describe}, model ${config.model}`;
   }

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../catalog/catalog.js';
 import { TIERS, type Tier } from '@onexgen/onex';
 import type { ParsedLLMRequest } from '../schemas.js';
+import { escalationLadder } from '../config/ladder.js';
 import { ContextWindowExceededError, LLMValidationError } from '../errors.js';
 import { countPromptTokens } from '../tokens/counter.js';
 import type { ProviderCall } from '../providers/types.js';
@@ -15,11 +16,11 @@ export interface PlannedTarget {
 
 /**
  * The ordered targets for a request: the model override (if any), the tier's chain, then — when
- * escalation is on — the chains of the tiers above it. Duplicates are tried once.
+ * escalation is on — the chains of the ladder's tiers above it (escalationLadder). Duplicates are tried once.
  */
 export function planTargets(ctx: ClientContext, req: ParsedLLMRequest): PlannedTarget[] {
   const start = req.tier ?? ctx.config.defaultTier;
-  const tiers = ctx.config.escalate ? TIERS.slice(TIERS.indexOf(start)) : [start];
+  const tiers = ctx.config.escalate ? escalationLadder(ctx.config, start) : [start];
   const out: PlannedTarget[] = [];
   const seen = new Set<string>();
   const add = (tier: Tier, providerName: string, model: string) => {

@@ -8,6 +8,7 @@ import type { ExtractionResult, ValidationResult } from '@onexgen/response-valid
 import type { Spend } from './method-result.js';
 import { contextSpecOf, type MethodInfo, type NodeContext } from './node-context.js';
 import type { BehaviourOutcome } from '../outcome/outcome.js';
+import type { ModelCaller } from '../model/model-port.js';
 import type { Session } from '../session/session.js';
 import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
 import { planAddition } from '@onexgen/context-builder';
@@ -31,11 +32,12 @@ export type LoopResult = CodeLoopResult & LoopExtras;
 
 const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('\n\n') || undefined;
 
-/** The policy the loop decides with: the method's attempts, and its budget as llm-effect states it. */
-function policyOf(info: MethodInfo): FallbackPolicyInput {
+/** The policy the loop decides with: the method's attempts, and its budget and escalation ladder as llm-effect states them. */
+function policyOf(info: MethodInfo, model: ModelCaller): FallbackPolicyInput {
   return {
     maxAttempts: info.config.maxAttempts,
     budget: methodBudget({ maxTokens: info.config.methodMaxTokens, maxCostUsd: info.config.methodMaxCostUsd }),
+    escalation: { tiers: model.ladder(info.config.tier) },
   };
 }
 
@@ -112,7 +114,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
   const built = build(session, node, info, correlationId);
   const contextMs = performance.now() - contextStarted;
   const patternIds = built.metadata.patterns.ids;
-  const policy = policyOf(info);
+  const policy = policyOf(info, model);
   const first = built.toMessages();
   const spend: Spend = { attempts: 0, latencyMs: 0, tokensInput: 0, tokensOutput: 0, costMicros: 0, contextMs, validateMs: 0 };
   const complexity = multiPassFor(node, info);

@@ -5,6 +5,7 @@ import {
   AllTargetsFailedError,
   BudgetExceededError,
   createLLMClient,
+  escalationLadder,
   LLMError,
   type AttemptEvent,
   type LLMConfigLayer,
@@ -116,6 +117,7 @@ export function createModelCaller(options: {
   });
   return {
     describe: options.describe,
+    ladder: (from) => escalationLadder(client.config, from),
     async call(request, signal) {
       calls.set(request.correlationId, { nodeType: request.nodeType, callNumber: request.attempt });
       try {
