@@ -47,6 +47,24 @@ test('the README spec offline: every method pattern code, passed-static, exit 0'
   expect(node).not.toMatch(/^from \.models import/m);
 }, 120_000);
 
+test('the README spec with examples on get_user: the pattern body imports asyncpg, runs in the sandbox and passes them', async () => {
+  // the sandbox has no asyncpg of its own; before its stand-in the pattern body's `import asyncpg`
+  // failed there and the correct body fell back to a partial one
+  const spec = join(tmp, 'with-examples.yaml');
+  const example = [
+    '    examples:',
+    '      - { name: missing, given: { input_data: { id: 8 } }, io: { fetchrow: [null] }, raises: RESOURCE_NOT_FOUND }',
+    '      - { name: no id, given: { input_data: {} }, raises: MISSING_REQUIRED_PARAMETER }',
+  ].join('\n');
+  const text = readFileSync(USER_STORE, 'utf8').replace(/(\n  - name: get_user\n    description: [^\n]*)/, `$1\n${example}`);
+  expect(text).toContain('name: no id');
+  writeFileSync(spec, text);
+  const run = await generate(spec, 'with-examples');
+  expect(run.code).toBe(0);
+  const getUser = methodsOf(run.stdout).find((m) => m.name === 'get_user')!;
+  expect([getUser.strategy, getUser.verdict, getUser.passed]).toEqual(['pattern', 'passed', true]);
+}, 120_000);
+
 test('an operation with no CRUD verb still falls back honestly: incomplete, marked, exit 1', async () => {
   const spec = join(tmp, 'mixed.yaml');
   writeFileSync(

@@ -1,5 +1,5 @@
 // Runs real child Pythons (CI has python3 ≥ 3.10): one warm sandbox for the file.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -320,6 +320,64 @@ describe('effect nodes', () => {
       'transaction.commit',
       'release',
     ]);
+  });
+});
+
+describe('I/O libraries generated code imports', () => {
+  // pattern bodies import asyncpg for `except asyncpg.PostgresError`; without asyncpg installed the
+  // node module failed to import and a correct body was reported as a crash
+  const asyncpgNode = {
+    'node.py': `
+import asyncpg
+
+from omnibase_core import EnumCoreErrorCode, ModelOnexError
+from omnibase_core.models.container.model_onex_container import ModelONEXContainer
+from omnibase_core.nodes.node_effect import NodeEffect
+
+
+class NodeUserStoreEffect(NodeEffect):
+    def __init__(self, container: ModelONEXContainer) -> None:
+        super().__init__(container)
+        self.pool = container.get_service("database_pool")
+
+    async def get_user(self, user_id: int) -> dict:
+        try:
+            async with self.pool.acquire() as conn:
+                row = await conn.fetchrow("SELECT id, name FROM users WHERE id = $1", user_id)
+        except asyncpg.PostgresError as exc:
+            raise ModelOnexError(message=str(exc), error_code=EnumCoreErrorCode.DATABASE_OPERATION_ERROR) from exc
+        if row is None:
+            raise ModelOnexError(message=f"user {user_id} not found", error_code=EnumCoreErrorCode.RESOURCE_NOT_FOUND)
+        return dict(row)
+
+    async def connect_directly(self) -> str:
+        try:
+            await asyncpg.create_pool(dsn="postgresql://db/users")
+        except (OSError, asyncpg.PostgresError) as exc:
+            return type(exc).__name__
+        return "connected"
+
+    def hierarchy(self) -> list:
+        return [issubclass(asyncpg.UniqueViolationError, asyncpg.PostgresError), issubclass(asyncpg.exceptions.UniqueViolationError, asyncpg.IntegrityConstraintViolationError)]
+`,
+  };
+  const run = (method: string, examples: Parameters<Sandbox['runMethod']>[0]['examples']) =>
+    sandbox.runMethod({ files: asyncpgNode, module: 'node', className: 'NodeUserStoreEffect', method, examples });
+
+  it('a body importing asyncpg runs (the interpreter\'s asyncpg, else the stand-in) and its except clauses work', async () => {
+    const found = await run('get_user', [
+      { given: { user_id: 7 }, io: { fetchrow: [{ id: 7, name: 'Ada' }] }, expect: { id: 7, name: 'Ada' } },
+      { given: { user_id: 8 }, io: { fetchrow: [null] }, raises: 'RESOURCE_NOT_FOUND' },
+    ]);
+    expect(found.results.map((r) => r.outcome)).toEqual(['passed', 'passed']);
+    expect((await run('hierarchy', [{ given: {}, expect: [true, true] }])).results[0]!.outcome).toBe('passed');
+  });
+
+  it('the stand-in never reaches a server: a direct pool fails as an unreachable one does', async () => {
+    const hasRealAsyncpg = spawnSync(process.env.ONEXGEN_TEST_PYTHON ?? 'python3', ['-c', 'import asyncpg'], { stdio: 'ignore' }).status === 0;
+    const result = await run('connect_directly', [{ given: {}, expect: 'ConnectionRefusedError' }]);
+    if (hasRealAsyncpg) expect(['passed', 'failed']).toContain(result.results[0]!.outcome);
+    else expect(result.results[0]!.outcome).toBe('passed');
   });
 });
 

@@ -242,6 +242,12 @@ def load_runtime() -> dict[str, Any]:
             importlib.import_module(name)
         except ImportError:
             pass  # a real omnibase_core of another version may lack one; the user's import will say
+    try:
+        # generated effect code imports asyncpg; load it (the real one or the stand-in) in the worker
+        # so children inherit it and never read it from disk
+        importlib.import_module("asyncpg")
+    except ImportError:
+        pass
     import omnibase_core
 
     if getattr(omnibase_core, "__onexgen_stand_in__", False):

@@ -25,7 +25,14 @@ from collections import deque
 from typing import Any
 
 
+# Stand-ins for the I/O libraries generated effect code imports (asyncpg): appended to the end of
+# sys.path, so the interpreter's own packages always win.
+IO_STAND_INS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "io-stand-ins")
+
+
 def choose_runtime(mode: str, stand_in_path: str) -> str:
+    if IO_STAND_INS not in sys.path:
+        sys.path.append(IO_STAND_INS)
     if mode == "stand-in":
         sys.path.insert(0, stand_in_path)
         return "stand-in"
