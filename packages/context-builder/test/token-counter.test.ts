@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { get_encoding, type Tiktoken } from '@dqbd/tiktoken';
 import { ENCODINGS, liveEncoderCount, type EncodingName } from '@onexgen/onex/tokens';
 import { createTokenCounter, encodingForModel } from '../src/index.js';
-import { splitSegments } from '../src/tokens/segments.js';
+import { lastSegment, splitSegments } from '../src/tokens/segments.js';
 import { REFERENCE_DIR, FIXTURES } from './helpers.js';
 
 function pythonFixtures(dir: string): string[] {
@@ -87,6 +87,19 @@ describe('createTokenCounter', () => {
     expect(segments).toEqual(['a\n\n', 'b\n/c\n', '  d\r\n', 'e\n']);
     // a whitespace-only line would let `\s*[\r\n]+` run across the boundary: kept together
     expect(splitSegments('x\n   \ny\n')).toEqual(['x\n   \n', 'y\n']);
+  });
+
+  test('a part that is only a newline (or starts with one) ends: the tail scan stops at offset 0', () => {
+    expect(lastSegment('\n')).toBe('\n');
+    expect(lastSegment('\n\n')).toBe('\n\n');
+    expect(lastSegment('\nx\n')).toBe('x\n');
+    const counter = createTokenCounter();
+    try {
+      const parts = ['\n', 'def f():\n    return 1\n', '\n'];
+      expect(counter.countJoinedLines(parts)).toBe(reference('cl100k_base').encode_ordinary(parts.join('\n')).length);
+    } finally {
+      counter.dispose();
+    }
   });
 
   test('special-token text is counted as plain text instead of throwing', () => {

@@ -60,7 +60,10 @@ export function splitSegments(text: string): string[] {
 export function lastSegment(text: string): string {
   let end = text.length;
   if (text.charCodeAt(end - 1) === 10) end -= 1; // the final newline belongs to the last line
-  for (let nl = text.lastIndexOf('\n', end - 1); nl !== -1; nl = text.lastIndexOf('\n', nl - 1)) {
+  // lastIndexOf clamps a negative fromIndex to 0, so a newline at offset 0 would be found again
+  // forever: the scan stops by hand once it has looked at offset 0.
+  const before = (at: number): number => (at < 0 ? -1 : text.lastIndexOf('\n', at));
+  for (let nl = before(end - 1); nl !== -1; nl = before(nl - 1)) {
     if (isSafeStart(text, nl + 1)) return text.slice(nl + 1);
   }
   return text;
