@@ -9,6 +9,17 @@ export interface Point {
   column: number;
 }
 
+/** Names one per-tree cache (`SyntaxTree.memo`); create one per cache at module level with `memoKey`. */
+export interface MemoKey<T> {
+  readonly name: string;
+  /** carries the cached type only */
+  readonly type?: T;
+}
+
+export function memoKey<T>(name: string): MemoKey<T> {
+  return { name };
+}
+
 export class SyntaxTree {
   rootNode!: SyntaxNode;
   /** every node in document (pre-)order: nodes[n.id] === n */
@@ -16,6 +27,7 @@ export class SyntaxTree {
   /** some node ends at index 0 (tree-sitter's descendantsOfType skips those and their subtrees) */
   hasEmptyAtOrigin = false;
   private byType: Map<string, SyntaxNode[]> | undefined;
+  private memos: Map<MemoKey<unknown>, unknown> | undefined;
 
   constructor(
     /** the text that was parsed */
@@ -36,6 +48,19 @@ export class SyntaxTree {
       this.byType = index;
     }
     return this.byType.get(type) ?? [];
+  }
+
+  /**
+   * The value `make()` returns, computed once per tree for `key` (what the rules read many times:
+   * scope tables, name resolution, call sites, callee texts). Kept ON the tree, so it is garbage
+   * together with the tree (no module-level WeakMap tables that outlive every tree they key).
+   */
+  memo<T>(key: MemoKey<T>, make: () => T): T {
+    const memos = (this.memos ??= new Map());
+    if (memos.has(key)) return memos.get(key) as T;
+    const value = make();
+    memos.set(key, value);
+    return value;
   }
 
   /** Called once the walk is complete: the last descendant of each node, for subtree ranges. */

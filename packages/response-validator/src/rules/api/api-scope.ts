@@ -5,11 +5,11 @@
 // the base's `__init__` takes `container: ModelONEXContainer`. Built once per tree, shared by the
 // api/* rules.
 import type { ApiIndexView, ApiSymbol, ClassSymbol } from '../../api-index/api-view.js';
-import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
+import { memoKey, type SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { PyImport } from '../../parser/types.js';
 import { nodeTypeFacts } from '@onexgen/onex';
 import type { RuleContext } from '../rule.js';
-import { enclosingFunction, unwrap } from '../tree/nodes.js';
+import { enclosingFunction, memo, unwrap } from '../tree/nodes.js';
 
 /** A class defined in the checked code. */
 export interface LocalClass {
@@ -40,15 +40,15 @@ export interface ApiScope {
   classOf(fn: Node | undefined): LocalClass | undefined;
 }
 
-const scopes = new WeakMap<Node, ApiScope | null>();
+const scopes = memoKey<Map<number, ApiScope | null>>('api scopes');
 
 export function apiScope(ctx: RuleContext): ApiScope | undefined {
-  const hit = scopes.get(ctx.root);
-  if (hit !== undefined) return hit ?? undefined;
-  const view = ctx.api();
-  const scope = view ? build(ctx, view) : null;
-  scopes.set(ctx.root, scope);
-  return scope ?? undefined;
+  return (
+    memo(scopes, ctx.root, () => {
+      const view = ctx.api();
+      return view ? build(ctx, view) : null;
+    }) ?? undefined
+  );
 }
 
 function bindImports(view: ApiIndexView, imports: readonly PyImport[], into: Map<string, ApiSymbol>): void {
@@ -87,8 +87,9 @@ function build(ctx: RuleContext, view: ApiIndexView): ApiScope {
 
   const fragmentBase = ctx.wrapper ? fragmentSelfClass(ctx, view, resolveName) : undefined;
   const entryParam = ctx.wrapper ? fragmentEntryParam(ctx, view) : undefined;
-  const paramTypes = new WeakMap<Node, Map<string, ClassSymbol | null>>();
-  const assignedIn = new WeakMap<Node, Set<string>>();
+  // per-scope caches (the scope itself is cached on the tree and dies with it)
+  const paramTypes = new Map<Node, Map<string, ClassSymbol | null>>();
+  const assignedIn = new Map<Node, Set<string>>();
 
   const classOf = (fn: Node | undefined): LocalClass | undefined => {
     const cls = fn?.parent?.parent; // function_definition → block → class_definition
@@ -224,7 +225,7 @@ function paramsOf(
   fn: Node,
   view: ApiIndexView,
   resolveName: (n: string) => ApiSymbol | undefined,
-  cache: WeakMap<Node, Map<string, ClassSymbol | null>>,
+  cache: Map<Node, Map<string, ClassSymbol | null>>,
 ): Map<string, ClassSymbol | null> {
   let hit = cache.get(fn);
   if (hit) return hit;
@@ -240,7 +241,7 @@ function paramsOf(
 }
 
 /** Names assigned anywhere in the function (a parameter rebound or a local shadowing an import). */
-function assignedNames(fn: Node, cache: WeakMap<Node, Set<string>>): Set<string> {
+function assignedNames(fn: Node, cache: Map<Node, Set<string>>): Set<string> {
   let hit = cache.get(fn);
   if (hit) return hit;
   hit = new Set();

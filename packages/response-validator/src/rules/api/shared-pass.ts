@@ -1,6 +1,7 @@
 // Several api/* rules read one pass over the tree (calls, attributes): the pass runs once per tree
 // and each rule reports the findings that carry its id.
-import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
+import { memoKey, type SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
+import { memo } from '../tree/nodes.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 export interface Finding {
@@ -10,12 +11,8 @@ export interface Finding {
 }
 
 export function memoPass(pass: (ctx: RuleContext) => Finding[]): (ctx: RuleContext) => Finding[] {
-  const cache = new WeakMap<Node, Finding[]>();
-  return (ctx) => {
-    let hit = cache.get(ctx.root);
-    if (!hit) cache.set(ctx.root, (hit = pass(ctx)));
-    return hit;
-  };
+  const cache = memoKey<Map<number, Finding[]>>('api pass findings');
+  return (ctx) => memo(cache, ctx.root, () => pass(ctx));
 }
 
 export function passRule(id: string, severity: Rule['severity'], summary: string, findings: (ctx: RuleContext) => Finding[]): Rule {

@@ -1,9 +1,9 @@
 // ONEX logging: emit_log_event in one of its two real call forms, with a correlation id;
 // no print() and no bare logging calls. Signatures come from the profile (onex.*LogParams).
-import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
+import { memoKey, type SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { isLogCall } from '../security/secret-in-log.js';
-import { type CallArguments, callArguments, calleeText, lastSegment, stringContent, unwrap } from '../tree/nodes.js';
+import { type CallArguments, callArguments, calleeText, lastSegment, memo, stringContent, unwrap } from '../tree/nodes.js';
 
 const logFunctions = (ctx: RuleContext) => ctx.profile.onex.logFunctions ?? ['emit_log_event', 'emit_log_event_sync'];
 
@@ -57,21 +57,19 @@ interface LogCall extends FormCheck {
 }
 
 // Both log rules read the same calls and their forms: match them once per validation run.
-const logCallsMemo = new WeakMap<Node, LogCall[]>(); // keyed on the run's tree root (ctx is per rule)
+const logCallsMemo = memoKey<Map<number, LogCall[]>>('log calls'); // keyed on the run's tree root (ctx is per rule)
 function ownLogCalls(ctx: RuleContext): LogCall[] {
-  let found = logCallsMemo.get(ctx.root);
-  if (!found) {
+  return memo(logCallsMemo, ctx.root, () => {
     const own = logFunctions(ctx);
-    found = [];
+    const found: LogCall[] = [];
     for (const call of ctx.nodes('call')) {
       const callee = calleeText(call);
       if (!own.includes(lastSegment(callee))) continue;
       const args = callArguments(call);
       found.push({ call, callee, args, ...matchForm(ctx, callee, args) });
     }
-    logCallsMemo.set(ctx.root, found);
-  }
-  return found;
+    return found;
+  });
 }
 
 export const logCallForm: Rule = {

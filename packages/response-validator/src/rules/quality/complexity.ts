@@ -1,5 +1,5 @@
 // Cyclomatic complexity (McCabe, counted like radon: 1 + each branch point) and function length.
-import type { SyntaxNode as Node, SyntaxTree as Tree } from '../../parser/mirror/syntax-node.js';
+import { memoKey, type SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import { numberOption, type Rule } from '../rule.js';
 import { enclosingFunction, functionName } from '../tree/nodes.js';
 
@@ -8,20 +8,19 @@ const BRANCHES = [
   'boolean_operator', 'for_in_clause', 'if_clause', 'case_clause',
 ];
 
-const complexities = new WeakMap<Tree, Map<number, number>>();
+const complexities = memoKey<Map<number, number>>('complexities');
 
 /** 1 + decision points inside the function, nested functions excluded (they are counted on their own). */
 export function complexityOf(fn: Node): number {
-  let byFunction = complexities.get(fn.tree);
-  if (!byFunction) {
-    // one traversal for the whole tree; each branch point is charged to its innermost function
-    byFunction = new Map();
+  // one traversal for the whole tree; each branch point is charged to its innermost function
+  const byFunction = fn.tree.memo(complexities, () => {
+    const counts = new Map<number, number>();
     for (const d of fn.tree.rootNode.descendantsOfType(BRANCHES)) {
       const owner = d && enclosingFunction(d);
-      if (owner) byFunction.set(owner.id, (byFunction.get(owner.id) ?? 1) + 1);
+      if (owner) counts.set(owner.id, (counts.get(owner.id) ?? 1) + 1);
     }
-    complexities.set(fn.tree, byFunction);
-  }
+    return counts;
+  });
   return byFunction.get(fn.id) ?? 1;
 }
 

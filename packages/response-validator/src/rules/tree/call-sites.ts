@@ -34,15 +34,8 @@ const TARGET_CALLERS = new Set(['threading.Thread', 'multiprocessing.Process', '
 const PARTIAL = new Set(['functools.partial', 'functools.partialmethod']);
 const BUILTIN_CALLABLES = new Set(['eval', 'exec', 'compile', 'open', '__import__']);
 
-const cache = new WeakMap<NameResolver, CallSite[]>();
-
+/** Every call site of `calls` with its callee resolved (the engine collects them once per run). */
 export function callSites(calls: readonly Node[], names: NameResolver): CallSite[] {
-  let sites = cache.get(names);
-  if (!sites) cache.set(names, (sites = collect(calls, names)));
-  return sites;
-}
-
-function collect(calls: readonly Node[], names: NameResolver): CallSite[] {
   const sites: CallSite[] = [];
   const seen = new Set<string>();
   const push = (site: CallSite) => {

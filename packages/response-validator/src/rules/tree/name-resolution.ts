@@ -5,9 +5,9 @@
 // A value made by a call resolves to the callee plus `()`: `requests.Session().get` is a method of
 // a requests session. Unbound names resolve to themselves (a method body validated alone may use
 // `os` without its import), with a few conventional aliases (`np`, `pd`, `ET`).
-import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
+import { memoKey, type SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 import type { PyImport } from '../../parser/types.js';
-import { callArguments, enclosingFunction, isPlainString, stringContent, unwrap } from './nodes.js';
+import { callArguments, enclosingFunction, isPlainString, memo, stringContent, unwrap } from './nodes.js';
 
 const IMPORTERS = new Set(['__import__', 'importlib.import_module', 'importlib.__import__']);
 const PARTIAL = new Set(['functools.partial', 'functools.partialmethod']);
@@ -45,12 +45,10 @@ interface Assignment {
   value: Node;
 }
 
-const cache = new WeakMap<Node, NameResolver>();
+const resolvers = memoKey<Map<number, NameResolver>>('name resolvers');
 
 export function nameResolver(root: Node, imports: readonly PyImport[]): NameResolver {
-  let r = cache.get(root);
-  if (!r) cache.set(root, (r = build(root, imports)));
-  return r;
+  return memo(resolvers, root, () => build(root, imports));
 }
 
 function build(root: Node, imports: readonly PyImport[]): NameResolver {

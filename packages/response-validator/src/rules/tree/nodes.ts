@@ -1,14 +1,13 @@
 // Small readers over web-tree-sitter nodes of the Python grammar, shared by every rule.
-import type { SyntaxNode as Node, SyntaxTree as Tree } from '../../parser/mirror/syntax-node.js';
+import { type MemoKey, memoKey, type SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
 
-// Every rule asks for the same calls' callee and arguments: read each once per tree (each read
-// crosses into the wasm module, which costs more than the rule logic itself).
-const callees = new WeakMap<Tree, Map<number, string>>();
-const argumentsCache = new WeakMap<Tree, Map<number, CallArguments>>();
+// Every rule asks for the same calls' callee and arguments: read each once per tree.
+const callees = memoKey<Map<number, string>>('callees');
+const argumentsCache = memoKey<Map<number, CallArguments>>('call arguments');
 
-export function memo<T>(store: WeakMap<Tree, Map<number, T>>, node: Node, compute: () => T): T {
-  let map = store.get(node.tree);
-  if (!map) store.set(node.tree, (map = new Map()));
+/** `compute()` once per node, cached on the node's tree (`SyntaxTree.memo`: it dies with the tree). */
+export function memo<T>(store: MemoKey<Map<number, T>>, node: Node, compute: () => T): T {
+  const map = node.tree.memo(store, () => new Map<number, T>());
   let value = map.get(node.id);
   if (value === undefined) map.set(node.id, (value = compute()));
   return value;
@@ -97,18 +96,16 @@ interface FunctionSpan {
   start: number;
   end: number;
 }
-const functionSpans = new WeakMap<Tree, FunctionSpan[]>();
+const functionSpans = memoKey<FunctionSpan[]>('function spans');
 
 /** Nearest function_definition strictly containing the node, found by offsets (no walk up the tree). */
 export function enclosingFunction(node: Node): Node | undefined {
-  let spans = functionSpans.get(node.tree);
-  if (!spans) {
-    spans = node.tree.rootNode
+  const spans = node.tree.memo(functionSpans, () =>
+    node.tree.rootNode
       .descendantsOfType('function_definition')
       .filter((n): n is Node => !!n)
-      .map((n) => ({ node: n, start: n.startIndex, end: n.endIndex }));
-    functionSpans.set(node.tree, spans);
-  }
+      .map((n) => ({ node: n, start: n.startIndex, end: n.endIndex })),
+  );
   const at = node.startIndex;
   const end = node.endIndex;
   // spans are in document order: find the last one starting at or before `at`, then walk back to

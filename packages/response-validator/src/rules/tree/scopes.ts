@@ -4,7 +4,8 @@
 // function/class whose span contains it. Lambdas and comprehensions share their
 // enclosing scope: their parameters and targets count as bound there (a deliberate simplification:
 // it can hide a use outside the comprehension, never invent an undefined name).
-import type { SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
+import { memoKey, type SyntaxNode as Node } from '../../parser/mirror/syntax-node.js';
+import { memo } from './nodes.js';
 import { RANK, roleOf, type Role } from './identifier-roles.js';
 
 export interface Scope {
@@ -27,14 +28,12 @@ export interface ScopeTable {
   hasWildcardImport: boolean;
 }
 
-const tables = new WeakMap<Node, ScopeTable>();
+const tables = memoKey<Map<number, ScopeTable>>('scope tables');
 const IDENTIFIER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/uy;
 
 /** `source` is the text the tree was parsed from (identifiers are read from it by offset). */
 export function scopesOf(root: Node, source: string): ScopeTable {
-  let table = tables.get(root);
-  if (!table) tables.set(root, (table = build(root, source)));
-  return table;
+  return memo(tables, root, () => build(root, source));
 }
 
 interface Span {
