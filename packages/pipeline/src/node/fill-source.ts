@@ -26,7 +26,11 @@ export async function fillSource(session: Session, node: NodeContext, stubs: rea
   const settled = await Promise.allSettled(
     stubs.map((stub) =>
       perNode.execute(() =>
-        session.methodLimiter.execute(() => {
+        session.methodLimiter.execute(async () => {
+          // a method without a model call is CPU work that resolves through promises alone: without
+          // a turn of the event loop between methods a whole file's methods would run as one task,
+          // and a SIGINT / SIGTERM would wait for the last of them
+          await yieldToEventLoop();
           if (session.signal?.aborted) throw session.signal.reason;
           const config = methodConfig(session.config, node.spec.overrides?.[stub.method]);
           return generateMethod(session, node, methodInfo(node, stub, config));
