@@ -35,4 +35,4 @@ export {
 } from './spec/node-spec.js';
 export { methodExamplesSchema, expectsRaise, type MethodExample } from './spec/examples.js';
 export { VERDICTS, type Verdict, verdictSchema, PASSING_VERDICTS } from './verdicts.js';
-export { KEY_SHAPES, SECRET_MARKER, scrubKeyShapes, heldSecret } from './secrets.js';
+export { KEY_SHAPES, SECRET_MARKER, scrubKeyShapes, heldSecret, redactionList, redactValues } from './secrets.js';
