@@ -1,11 +1,7 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.preset';
 
 export default defineConfig({
+  ...packageBuild,
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  clean: true,
 });

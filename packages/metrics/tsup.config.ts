@@ -1,6 +1,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.preset';
 import { writePgliteTemplate } from './src/pglite-template-build';
 
 // The repository's migrations/ is the single source; the package ships a copy next to dist/ so
@@ -11,15 +12,8 @@ const PACKAGE_MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.ur
 const PGLITE_TEMPLATE = fileURLToPath(new URL('./pglite-template/', import.meta.url));
 
 export default defineConfig({
+  ...packageBuild,
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  clean: true,
-  // import.meta.url in the CJS build (data files are located relative to the module).
-  shims: true,
   // ky and modern-tar are ESM-only: CJS consumers could not require them unless they are bundled.
   noExternal: ['ky', 'modern-tar'],
   async onSuccess() {

@@ -1,15 +1,9 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.preset';
 
 export default defineConfig({
+  ...packageBuild,
   // three entries: the pipeline; its error type alone (the CLI loads that at start-up, the rest when a
   // command runs); opening the migrated database alone (db migrate and read-only commands need no more)
   entry: ['src/index.ts', 'src/errors.ts', 'src/database.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  clean: true,
-  // import.meta.url in the CJS build (the skeleton templates are located relative to the module).
-  shims: true,
 });

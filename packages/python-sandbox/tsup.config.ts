@@ -1,13 +1,7 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.preset';
 
 export default defineConfig({
+  ...packageBuild,
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  clean: true,
-  // import.meta.url in the CJS build (data files are located relative to the module).
-  shims: true,
 });

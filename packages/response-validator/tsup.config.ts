@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'tsup';
+import { BUNDLE_KY, packageBuild } from '../../tsup.preset';
 import { PACKED_DEFAULT_API_INDEX, writePackedDefaultIndex } from './src/api-index/load-index.js';
 import { compileDataFiles } from './src/data-files.js';
 import { ProfileSchema } from './src/profiles/schema.js';
@@ -10,17 +11,9 @@ import { BuiltinsFileSchema } from './src/validation/builtins.js';
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
+  ...packageBuild,
   entry: { index: 'src/index.ts', cli: 'src/cli/bin.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  clean: true,
-  // import.meta.url in the CJS build (data files are located relative to the module).
-  shims: true,
-  // ky is ESM-only: CJS consumers get `ky.default.get is not a function` unless it is bundled.
-  noExternal: ['ky'],
+  noExternal: BUNDLE_KY,
   // The grammar travels inside the package (load-parser.ts reads it beside the bundle): installs
   // need no tree-sitter-python (native prebuilds, C sources, an install script) for a 448 KB file.
   // The YAML data files are compiled to checked JSON in dist/data/ (src/data-files.ts: a CLI call

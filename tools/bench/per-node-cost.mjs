@@ -47,9 +47,10 @@ for (let n = 0; n < NODES; n++) {
   let t = cpuMs();
   const input = specInput(parser, `spec-${n}.yaml`, spec(n));
   t = lap('render + parse the skeleton', t);
-  const code = full.validateResponse(answer, { fragment: true, methodName: input.stubs[0].method, nodeType: 'compute' }).code;
+  // the answer's own imports (`import time`) go with each body, as the pipeline passes them
+  const { code, extraction } = full.validateResponse(answer, { fragment: true, methodName: input.stubs[0].method, nodeType: 'compute' });
   t = cpuMs();
-  const { source } = injectBodies(parser, input.node.source, input.stubs.map((stub) => ({ stub, code, imports: [] })));
+  const { source } = injectBodies(parser, input.node.source, input.stubs.map((stub) => ({ stub, code, imports: extraction.imports })));
   t = lap('inject the bodies', t);
   const nodePy = tidyGeneratedImports(parser, source).source;
   t = lap('tidy the imports', t);

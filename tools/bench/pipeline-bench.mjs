@@ -4,7 +4,7 @@
 // Runs on the TypeScript sources (tsx applies the workspace path map, so no dist has to be current):
 //   npx tsx --tsconfig tsconfig.base.json tools/bench/pipeline-bench.mjs [--specs 20] [--ops 5]
 //       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
-//       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15]] [--skip-overhead]
+//       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15] [--cpu-prof-out FILE.cpuprofile]] [--skip-overhead]
 //
 // 1. Overhead per method: everything but waiting for the model (context build with exact token
 //    counts, validation, decision, recording, learning, injection share), at zero simulated latency,
@@ -43,6 +43,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     db: { type: 'string', default: 'memory://' },
     'cpu-prof': { type: 'boolean', default: false },
+    'cpu-prof-out': { type: 'string' },
     sql: { type: 'boolean', default: false },
     'skip-overhead': { type: 'boolean', default: false },
     top: { type: 'string', default: '15' },
@@ -182,6 +183,8 @@ try {
   console.log(`  CPU of this process: ${fmt(many.cpuMs / 1000)} s over ${fmt(many.wall / 1000)} s wall (${((many.cpuMs / many.wall) * 100).toFixed(0)} % of one core); ${fmt(many.cpuMs / many.methods.length)} ms CPU per method`);
   console.log(`  per method: pipeline's own time p50 ${fmt(pct(own, 50))} ms p95 ${fmt(pct(own, 95))} ms · model wait p50 ${fmt(pct(wait, 50))} ms p95 ${fmt(pct(wait, 95))} ms (simulated ${LATENCY} ms)`);
   if (many.profile) printSummary(summarise(many.profile), { top: Number(values.top) });
+  // the raw profile, for Chrome DevTools or a look at inclusive time per caller
+  if (many.profile && values['cpu-prof-out']) writeFileSync(values['cpu-prof-out'], JSON.stringify(many.profile));
   if (many.statements) {
     const total = many.statements.reduce((n, r) => n + r.n, 0);
     console.log(`  embedded database statements: ${total} (${(total / many.methods.length).toFixed(2)} per method); by shape, per method:`);

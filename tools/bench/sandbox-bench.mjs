@@ -4,7 +4,7 @@
 // child, import the node, run 3 examples, collect results, remove the dir), next to a bare
 // `python -c pass` start of the same interpreter measured in the same run (ratio = ours / peer).
 // Also: sandbox start-up (probe + isolation check + worker ready) once.
-// Usage: (cd packages/python-sandbox && npx tsup) && node tools/bench/sandbox-bench.mjs [--runs 200] [--warmup 20] [--python PATH]
+// Usage: (cd packages/python-sandbox && npm run build) && node tools/bench/sandbox-bench.mjs [--runs 200] [--warmup 20] [--python PATH]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ const { values: opts } = parseArgs({
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'packages/python-sandbox/dist/index.js');
 if (!fs.existsSync(dist)) {
-  console.error(`missing ${dist}: build first with (cd packages/python-sandbox && npx tsup)`);
+  console.error(`missing ${dist}: build first with (cd packages/python-sandbox && npm run build)`);
   process.exit(2);
 }
 const { createSandbox } = await import(dist);

@@ -2,14 +2,12 @@
 // or benchmark needs to run the pipeline without a child process (configuration cascade and a session for it).
 export const PACKAGE_NAME = 'onexgen';
 
-export { runCli, buildProgram, VERSION } from './cli/program.js';
-export type { CliIO } from './cli/io.js';
+export { runCli } from './cli/program.js';
 export { OnexgenError, type OnexgenErrorCode, type ExitCode } from '@onexgen/pipeline/errors';
 
-export { loadSpecFile, parseSpecText, formatPath } from './spec/load-spec.js';
+export { loadSpecFile, parseSpecText } from './spec/load-spec.js';
 
-export { loadConfig, type LoadedConfig, type LoadConfigOptions } from './config/load-config.js';
-export { ConfigLayerSchema, DEFAULTS, type ConfigLayer, type ResolvedConfig } from './config/schema.js';
+export { loadConfig } from './config/load-config.js';
 
 export { openRunSession as openSession, type OpenRunSessionOptions as OpenSessionOptions } from './run/open-run-session.js';
 export { runNodes, renderSkeleton, methodConfig, exitCodeOf, totalsOf } from '@onexgen/pipeline';

@@ -2,7 +2,9 @@
 import { fileURLToPath } from 'node:url';
 import type { PatternCatalog } from '@onexgen/pattern-library';
 import type { PythonParser } from '@onexgen/response-validator';
-import { loadContextSources, type BuildInput, type ContextSources, type ReferenceIndex } from '../src/index.js';
+import { loadContextSources, type ReferenceIndex } from '../src/index.js';
+import type { BuildInput } from '../src/spec/build-input.js';
+import type { ContextSources } from '../src/build/build-context.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const REFERENCE_DIR = fileURLToPath(new URL('./fixtures/reference-nodes/', import.meta.url));

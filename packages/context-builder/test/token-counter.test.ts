@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { get_encoding, type Tiktoken } from '@dqbd/tiktoken';
 import { ENCODINGS, liveEncoderCount, type EncodingName } from '@onexgen/onex/tokens';
-import { createTokenCounter, encodingForModel } from '../src/index.js';
+import { createTokenCounter } from '../src/index.js';
+import { encodingForModel } from '../src/tokens/model-encoding.js';
 import { lastSegment, splitSegments } from '../src/tokens/segments.js';
 import { REFERENCE_DIR, FIXTURES } from './helpers.js';
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { buildContext, explainContext, ProtectedOverBudgetError, type BuildOptions, type BuiltContext, type ContextSources } from '../src/index.js';
+import { buildContext, explainContext, ProtectedOverBudgetError, type BuiltContext } from '../src/index.js';
+import type { BuildOptions, ContextSources } from '../src/build/build-context.js';
 import { cutLines, longestFittingCut } from '../src/budget/shorten.js';
 import { databaseEffectInput, realSources } from './helpers.js';
 

@@ -1,7 +1,8 @@
 // The statistics against values computed by hand (or by an independent Python computation with
 // math.comb, noted beside each), so a wrong formula cannot pass.
 import { describe, expect, test } from '@jest/globals';
-import { bootstrapInterval, compareArms, fisherExactTwoSided, holm, meanPassAtK, pairedPermutationPValue, passAtK, wilsonInterval } from '@onexgen/eval';
+import { bootstrapInterval, compareArms, fisherExactTwoSided, holm, pairedPermutationPValue, passAtK, wilsonInterval } from '@onexgen/eval';
+import { meanPassAtK } from '../src/stats/pass-at-k.js';
 
 describe('pass@k (Chen et al. 2021)', () => {
   test('1 - C(n-c, k) / C(n, k)', () => {

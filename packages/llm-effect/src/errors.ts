@@ -2,7 +2,7 @@
  * Typed errors: every one has a stable `code`, a message a person can act on, and the cause.
  * Messages never contain API keys (provider text is passed through `redact` first).
  */
-import { SECRET_MARKER, formatUsd, scrubKeyShapes } from '@onexgen/onex';
+import { SECRET_MARKER, formatUsd, redactValues, redactionList, scrubKeyShapes } from '@onexgen/onex';
 
 /** What went wrong with a provider call, independent of the provider's own vocabulary. */
 export type ErrorClass =
@@ -156,7 +156,7 @@ export class LLMValidationError extends LLMError {
 export function redact(text: string, secrets: readonly string[]): string {
   const out = scrubSecrets(text, secrets);
   // Providers echo a masked key in 401 messages; the visible part still identifies the key.
-  return out.replace(/(api key provided:?\s*)\S+/gi, '$1[REDACTED]');
+  return out.replace(/(api key provided:?\s*)\S+/gi, `$1${SECRET_MARKER}`);
 }
 
 /**
@@ -166,9 +166,5 @@ export function redact(text: string, secrets: readonly string[]): string {
  * or cached: such a value must not reach a node file, the response cache or a learned template.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(SECRET_MARKER);
-  }
-  return scrubKeyShapes(out).text;
+  return scrubKeyShapes(redactValues(text, redactionList(secrets))).text;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AllTargetsFailedError, type AttemptEvent, type BreakerEvent } from '../src/index.js';
+import { AllTargetsFailedError, type AttemptEvent } from '../src/index.js';
+import type { BreakerEvent } from '../src/events/events.js';
 import { useSimulator, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
 const h = useSimulator();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import {
-  BudgetExceededError, ContextWindowExceededError, DEFAULT_METHOD_BUDGET, methodBudget, MemoryBudgetStore, MemoryResponseCache, type BudgetAlertEvent, type CacheEntryMeta,
-} from '../src/index.js';
+import { BudgetExceededError, ContextWindowExceededError, DEFAULT_METHOD_BUDGET, methodBudget, MemoryBudgetStore, MemoryResponseCache } from '../src/index.js';
+import type { BudgetAlertEvent } from '../src/events/events.js';
+import type { CacheEntryMeta } from '../src/cache/cache-store.js';
 import { useSimulator, attempts, simClient, TWO_TARGETS, type TestClient } from './helpers.js';
 
 const h = useSimulator();

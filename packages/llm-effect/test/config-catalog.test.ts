@@ -1,9 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  costMicros, crossedLevels, createLLMClient, llmRequestSchema, llmResponseSchema, loadModelCatalog, LLMValidationError,
-  resolveLLMConfig, type CatalogEntry,
-} from '../src/index.js';
+import { costMicros, crossedLevels, createLLMClient, llmRequestSchema, llmResponseSchema, loadModelCatalog, LLMValidationError, resolveLLMConfig } from '../src/index.js';
+import type { CatalogEntry } from '../src/catalog/catalog.js';
 import { RpmLimiter } from '../src/policies/rate-limit.js';
 
 describe('configuration cascade', () => {

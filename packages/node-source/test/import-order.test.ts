@@ -152,3 +152,26 @@ describe('unused imports', () => {
     expect(source.split('\n')[0]).toBe('from .models import ModelIn');
   });
 });
+
+describe('tidyGeneratedImports parses the file once', () => {
+  // the same text as removing the unused imports and then sorting the block with a parse of its own
+  const body = '\n\nclass X:\n    def f(self, a: "ModelB") -> Any:\n        return ModelOnexError(json.dumps(a), uuid4(), Path("x"))\n';
+  const files: [string, string][] = [
+    ['nothing to remove', 'from typing import Any\nimport json\nfrom uuid import uuid4\nfrom pathlib import Path\nfrom omnibase_core import ModelOnexError\nfrom .models import ModelB\n' + body],
+    ['unused names in every section', 'from typing import Any, Optional\nimport os\nimport json\n\nfrom uuid import uuid4\nfrom pathlib import Path\nimport asyncpg\nfrom omnibase_core import ModelOnexError, EnumX\n\nfrom .models import ModelA, ModelB\n' + body],
+    ['the last import removed', '"""Doc."""\nfrom typing import Any\nimport json\nfrom uuid import uuid4\nfrom pathlib import Path\nfrom omnibase_core import ModelOnexError\nfrom .models import ModelB\nimport unused_last\n' + body],
+    ['a whole section removed, its gap too', 'from typing import Any\nimport json\nfrom uuid import uuid4\nfrom pathlib import Path\n\nimport asyncpg\nimport redis\n\nfrom omnibase_core import ModelOnexError\nfrom .models import ModelB\n' + body],
+    ['an import after code', 'from typing import Any\nimport json\nfrom uuid import uuid4\nfrom pathlib import Path\nfrom omnibase_core import ModelOnexError\n\nX = 1\nfrom .models import ModelB, ModelC\nimport late_unused\n' + body],
+    ['a comment inside the block', 'from typing import Any, Optional\nimport json\n# first party below\nfrom uuid import uuid4\nfrom pathlib import Path\nfrom omnibase_core import ModelOnexError\nfrom .models import ModelB\n' + body],
+    ['CRLF and a wrapped import', ('from typing import (\n    Any,\n    Optional,\n)\nimport json\nfrom uuid import uuid4\nfrom pathlib import Path\nfrom omnibase_core import ModelOnexError\nfrom .models import ModelB\n' + body).replace(/\n/g, '\r\n')],
+    ['every import unused', 'import os\nimport sys\n\n\nclass X:\n    pass\n'],
+    ['a future import and a star', 'from __future__ import annotations\nfrom typing import Any, Optional\nfrom os.path import *\nimport json\nfrom uuid import uuid4\nfrom pathlib import Path\nfrom omnibase_core import ModelOnexError\nfrom .models import ModelB\n' + body],
+  ];
+  test.each(files)('%s', (_what, src) => {
+    const pruned = removeUnusedImports(parser, src);
+    const expected = sortImports(parser, pruned.source).source;
+    const tidy = tidyGeneratedImports(parser, src);
+    expect(tidy.removed).toEqual(pruned.removed);
+    expect(tidy.source).toBe(expected);
+  });
+});

@@ -97,6 +97,29 @@ describe('injectBodies', () => {
   });
 });
 
+describe('injectBodies checks added imports with the text up to them', () => {
+  const stubbed = (head: string) => `${head}\n\n\nclass NodeXEffect:\n    async def run(self, sku: str) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n`;
+  const inject = (src: string, code: string) => {
+    const stubs = findStubs(parser, parser.parse(src));
+    return injectBodies(parser, src, stubs.map((stub) => ({ stub, code, imports: ['import json', 'from uuid import uuid4'] })));
+  };
+  test.each([
+    ['after an import with a comment', '"""Doc."""\nimport os  # the os module'],
+    ['after a docstring', '"""Doc."""'],
+    ['after an import that shares its line with code', 'import os; LIMIT = 3'],
+    ['at the start of a file without imports or docstring', '# comment only'],
+  ])('%s: the result parses and holds the imports once', (_what, head) => {
+    const { source: out, addedImports } = inject(stubbed(head), 'return {"id": str(uuid4()), "v": json.dumps(sku)}');
+    expect(addedImports).toEqual(['import json', 'from uuid import uuid4']);
+    const whole = parser.parse(out);
+    expect(whole.syntaxValid).toBe(true);
+    expect(whole.imports.filter((i) => i.module === 'json' || i.module === 'uuid')).toHaveLength(2);
+  });
+  test('a body that breaks the file is refused with the whole file\'s first error', () => {
+    expect(() => inject(stubbed('"""Doc."""\nimport os'), 'return json.dumps((sku)')).toThrow(/does not parse after injection \(line 7: '\(' was never closed\)/);
+  });
+});
+
 describe('mergeImports', () => {
   test('adds only what is missing, after the last absolute import, in the file line ending', () => {
     const src = 'import os\r\nfrom .models import M\r\n\r\nX = 1\r\n';

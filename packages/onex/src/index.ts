@@ -1,6 +1,6 @@
 // @onexgen/onex: the shared ONEX vocabulary every other package imports and none redefines.
 export { NODE_TYPES, type NodeType, nodeTypeSchema, normaliseNodeType, isNodeType } from './node-types.js';
-export { nodeTypeFacts, allNodeTypeFacts, entryMethodOf, NODE_TYPES_FILE, type NodeTypeFacts } from './node-facts.js';
+export { nodeTypeFacts, allNodeTypeFacts, entryMethodOf } from './node-facts.js';
 export { TIERS, type Tier, tierSchema } from './tiers.js';
 export { SECTION_IDS, type SectionId } from './sections.js';
 export {
@@ -25,17 +25,14 @@ export {
 export {
   NodeSpecSchema,
   type NodeSpec,
-  type NodeSpecInput,
   OperationSchema,
   MethodSchema,
-  type SpecMethod,
   MethodOverrideSchema,
   type MethodOverride,
   ContractFieldsSchema,
   PerformanceSchema,
   examplesOf,
 } from './spec/node-spec.js';
-export { signatureParams } from './spec/signature-params.js';
-export { methodExampleSchema, methodExamplesSchema, exampleIoSchema, expectsRaise, type MethodExample } from './spec/examples.js';
+export { methodExamplesSchema, expectsRaise, type MethodExample } from './spec/examples.js';
 export { VERDICTS, type Verdict, verdictSchema, PASSING_VERDICTS } from './verdicts.js';
-export { KEY_SHAPES, type KeyShape, SECRET_MARKER, scrubKeyShapes, heldSecret, type ScrubResult } from './secrets.js';
+export { KEY_SHAPES, SECRET_MARKER, scrubKeyShapes, heldSecret, redactionList, redactValues } from './secrets.js';

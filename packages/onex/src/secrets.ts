@@ -31,6 +31,24 @@ export const KEY_SHAPES: readonly KeyShape[] = [
 /** What a scrubbed secret is replaced by; a text holding it once held a secret. */
 export const SECRET_MARKER = '[REDACTED]';
 
+/**
+ * The values a run must never let out (keys, key-bearing hosts), as the one list every redaction
+ * of the run applies: each value once, only those of 4 characters or more (a shorter one would mask
+ * ordinary text), longest first (a value inside a longer one cannot leave the longer one half shown).
+ */
+export function redactionList(values: Iterable<string | undefined>): string[] {
+  const kept = new Set<string>();
+  for (const value of values) if (value !== undefined && value.length >= 4) kept.add(value);
+  return [...kept].sort((a, b) => b.length - a.length);
+}
+
+/** Every occurrence of a listed value in `text` replaced by `marker` (empty list entries are skipped). */
+export function redactValues(text: string, list: readonly string[], marker: string = SECRET_MARKER): string {
+  let out = text;
+  for (const value of list) if (value.length > 0 && out.includes(value)) out = out.split(value).join(marker);
+  return out;
+}
+
 // The same shapes found anywhere in free text (an answer, a comment): the anchors become "not
 // inside a longer token", and a private key is cut from its BEGIN line to its END line.
 const TOKEN_EDGE_BEFORE = '(?<![A-Za-z0-9_.~+/=-])';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { examplesOf, expectsRaise, methodExamplesSchema, NodeSpecSchema, signatureParams } from '@onexgen/onex';
+import { examplesOf, expectsRaise, methodExamplesSchema, NodeSpecSchema } from '@onexgen/onex';
+import { signatureParams } from '../src/spec/signature-params.js';
 
 describe('method examples', () => {
   it('accepts expect and raises forms and tells them apart', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { KEY_SHAPES, SECRET_MARKER, heldSecret, scrubKeyShapes } from '../src/index.js';
+import { KEY_SHAPES, SECRET_MARKER, heldSecret, redactValues, redactionList, scrubKeyShapes } from '../src/index.js';
 
 const OPENAI = 'sk-proj-' + 'a1B2c3D4e5F6g7H8i9J0kLmN';
 const GITHUB = 'ghp_' + 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -72,5 +72,21 @@ describe('scrubKeyShapes', () => {
       expect(new RegExp(shape.regex).test(examples[shape.name]!)).toBe(true);
       expect(scrubKeyShapes(`value = "${examples[shape.name]!}"`).found).toContain(shape.name);
     }
+  });
+});
+
+describe('redactionList and redactValues', () => {
+  test('one list: each value once, none under 4 characters, longest first', () => {
+    expect(redactionList(['key-1234', undefined, 'abc', 'key-1234', 'key-1234-long'])).toEqual(['key-1234-long', 'key-1234']);
+  });
+
+  test('a value inside a longer one does not leave the longer one half shown', () => {
+    const list = redactionList(['tok-abcd', 'tok-abcd-extended']);
+    expect(redactValues('a tok-abcd-extended b tok-abcd', list)).toBe(`a ${SECRET_MARKER} b ${SECRET_MARKER}`);
+  });
+
+  test('the marker can be chosen; text without a listed value comes back unchanged', () => {
+    expect(redactValues('key=s3cr3t-value;', ['s3cr3t-value'], '***')).toBe('key=***;');
+    expect(redactValues('nothing here', ['s3cr3t-value', ''])).toBe('nothing here');
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOG_DIR, loadPatternCatalog, PatternLibraryError } from '../src/index.js';
+import { loadPatternCatalog, PatternLibraryError } from '../src/index.js';
+import { CATALOG_DIR } from '../src/catalog/load-catalog.js';
 
 const UPSTREAM = [
   'error_handling', 'health_check_mode', 'event_publishing', 'structured_logging', 'metrics_tracking',

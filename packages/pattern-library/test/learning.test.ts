@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import { createCatalog, createPatternStore, createTemplateStore, loadPatternCatalog, PatternLibraryError, type PatternStore, type TemplateStore } from '../src/index.js';
+import { createCatalog, createPatternStore, createTemplateStore, loadPatternCatalog, PatternLibraryError } from '../src/index.js';
+import type { PatternStore } from '../src/learning/pattern-store.js';
+import type { TemplateStore } from '../src/templates/template-store.js';
 import { openMigratedPglite } from './pglite-db.js';
 
 let close: () => Promise<void>;

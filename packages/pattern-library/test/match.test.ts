@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { createCatalog, effectivenessFrom, loadPatternCatalog, match, PatternLibraryError, type Effectiveness, type Pattern, type PatternCatalog } from '../src/index.js';
+import { createCatalog, loadPatternCatalog, match, PatternLibraryError, type Effectiveness, type Pattern, type PatternCatalog } from '../src/index.js';
+import { effectivenessFrom } from '../src/learning/effectiveness.js';
 
 let catalog: PatternCatalog;
 beforeAll(async () => {

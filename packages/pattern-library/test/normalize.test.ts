@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { createFeatureNormalizer, loadSynonymTable, normalizeFeatures, PatternLibraryError } from '../src/index.js';
+import { createFeatureNormalizer, normalizeFeatures, PatternLibraryError } from '../src/index.js';
+import { loadSynonymTable } from '../src/features/synonym-table.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

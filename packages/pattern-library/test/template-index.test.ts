@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { linearFindSimilar, normalizeSignature, parameterize, signatureSimilarity, TemplateIndex, type NormalizedSignature } from '../src/index.js';
+import { linearFindSimilar, normalizeSignature, TemplateIndex } from '../src/index.js';
+import { parameterize } from '../src/templates/parameterize.js';
+import { signatureSimilarity, type NormalizedSignature } from '../src/templates/signature.js';
 
 const NODE_TYPES = ['effect', 'compute', 'reducer', 'orchestrator'] as const;
 const VERBS = ['create', 'get', 'update', 'delete', 'sync'];

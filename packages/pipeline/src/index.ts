@@ -11,13 +11,13 @@ export { budgetStoreFor } from './model/store-bridges.js';
 
 export { runNodes, defaultFilledPath, type SpecJob, type FileJob } from './node/run-nodes.js';
 export { specInput, fileInput, type NodeInput } from './node/node-inputs.js';
-export { methodInfo, type MethodInfo, type NodeContext } from './method/node-context.js';
+export { methodInfo } from './method/node-context.js';
 export { buildMethodContext } from './method/llm-loop.js';
 
-export { exitCodeOf, totalsOf, FELL_BACK, type MethodOutcome, type NodeOutcome, type RunOutcome, type RunTotals, type Strategy } from './outcome/outcome.js';
-export { describeStop, stopOf, type RunStop, type StopReason } from './outcome/stop-reason.js';
+export { exitCodeOf, totalsOf, FELL_BACK, type MethodOutcome, type NodeOutcome, type RunOutcome, type Strategy } from './outcome/outcome.js';
+export { describeStop, stopOf } from './outcome/stop-reason.js';
 
-export { queueHandlers, type QueueHandlerOptions } from './queue/queue-handlers.js';
+export { queueHandlers } from './queue/queue-handlers.js';
 
 export { renderSkeleton, type Skeleton, type SkeletonFile } from './skeleton/render-skeleton.js';
 export { checkGeneratedPackage } from './skeleton/check-package.js';

@@ -1,6 +1,7 @@
 // The environment a child Python gets: an allow-list of what Python needs, nothing else. API keys
 // and every other variable of the parent stay out; a variable whose value holds a secret is
 // dropped even when its name is on the list.
+import { redactValues } from '@onexgen/onex';
 
 /** Variables passed through from the parent when set. */
 const PASS_THROUGH = ['PATH', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ'] as const;
@@ -47,8 +48,6 @@ export function findSecret(
   return undefined;
 }
 
-export const REDACTED = '[REDACTED]';
-
 /**
  * Replaces every secret value in what came back from the child. The child's environment never
  * holds one, but a body could read one from a file (a config, ~/.npmrc) and return or print it;
@@ -59,7 +58,6 @@ export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
   if (present.length === 0 || value === undefined) return value;
   const json = JSON.stringify(value);
   if (!present.some((s) => json.includes(JSON.stringify(s).slice(1, -1)))) return value;
-  let redacted = json;
-  for (const secret of present) redacted = redacted.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
-  return JSON.parse(redacted) as T;
+  // the values as they stand inside the JSON text (quotes and backslashes escaped)
+  return JSON.parse(redactValues(json, present.map((s) => JSON.stringify(s).slice(1, -1)))) as T;
 }

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { createSandbox, RUNS_AS_ROOT } from '@onexgen/python-sandbox';
+import { createSandbox } from '@onexgen/python-sandbox';
+import { RUNS_AS_ROOT } from '../src/sandbox.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'onexgen-privileges-'));
 const rootOnly = join(dir, 'root-only.cfg');

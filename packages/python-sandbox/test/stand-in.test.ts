@@ -1,6 +1,6 @@
 // The stand-in must keep the real API's names and signatures: the generator checks its sources,
 // and this test asks a real Python about the generated modules (inspect.signature) against the
-// index copy, so a hand edit of runtime/ or a stale generation fails here.
+// index copy, so a hand edit of runtime/stand-in or a stale generation fails here.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -83,7 +83,7 @@ describe('omnibase_core stand-in', () => {
     expect(out.toString().trim()).toBe('81 False NOT_FOUND');
   });
 
-  it('is what scripts/gen-runtime.mjs generates from its sources and the index (committed output is current)', () => {
+  it('is what scripts/gen-runtime.mjs generates from its sources and the index (the built output is current)', () => {
     expect(execFileSync(process.execPath, [GENERATOR, '--check']).toString()).toMatch(/matches its sources/);
   });
 });

@@ -29,6 +29,11 @@ export interface RecordedRequest {
   outcome?: Outcome['kind'];
   /** True when the client went away before the response was complete (abort, early stop). */
   clientClosed: boolean;
+  /**
+   * True when the client went away before its body could be read (e.g. it timed out while this
+   * process was busy): the request still reached the provider and is counted, but got no outcome.
+   */
+  bodyUnread?: boolean;
 }
 
 export interface LlmSim {
@@ -107,7 +112,30 @@ export async function startLlmSim(options: StartOptions = {}): Promise<LlmSim> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = performance.timeOrigin + performance.now();
     const path = req.url ?? '/';
-    const raw = await readBody(req);
+    const isControl = path.startsWith('/__sim/');
+    // a provider request is recorded when it arrives, before its body is read: a client that gave
+    // up meanwhile (its timeout ran out while this process was busy) still sent it, and a count of
+    // requests that left those out would disagree with the client's count of attempts
+    const record: RecordedRequest | undefined = isControl
+      ? undefined
+      : { method: req.method ?? 'GET', path, headers: headerRecord(req), body: undefined, receivedAt, clientClosed: false };
+    if (record) {
+      requests.push(record);
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      res.on('close', () => {
+        inFlight -= 1;
+        if (!res.writableFinished) record.clientClosed = true;
+      });
+    }
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch (error) {
+      if (!record) throw error;
+      record.bodyUnread = true;
+      return;
+    }
     let body: unknown = raw;
     if (raw !== '') {
       try {
@@ -116,16 +144,8 @@ export async function startLlmSim(options: StartOptions = {}): Promise<LlmSim> {
         body = raw;
       }
     }
-    if (path.startsWith('/__sim/')) return control(path.split('?')[0]!, req.method ?? 'GET', body, res);
-
-    const record: RecordedRequest = { method: req.method ?? 'GET', path, headers: headerRecord(req), body, receivedAt, clientClosed: false };
-    requests.push(record);
-    inFlight += 1;
-    peak = Math.max(peak, inFlight);
-    res.on('close', () => {
-      inFlight -= 1;
-      if (!res.writableFinished) record.clientClosed = true;
-    });
+    if (!record) return control(path.split('?')[0]!, req.method ?? 'GET', body, res);
+    record.body = body;
 
     let format: WireFormat | undefined;
     let parsed: ParsedRequest | undefined;

@@ -132,6 +132,22 @@ describe('timing and load', () => {
     await new Promise((r) => setTimeout(r, 350));
     expect(sim.requests[0]!.clientClosed).toBe(true);
   });
+
+  test('a request whose client gives up before its body is read is still counted (a client timeout while the simulator was busy)', async () => {
+    sim.reset();
+    const { connect } = await import('node:net');
+    const socket = connect(sim.port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    // the headers and half the announced body, then the client goes away
+    socket.write(`POST /v1/chat/completions HTTP/1.1\r\nHost: sim\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"model":"glm-4.5",`);
+    const deadline = Date.now() + 5_000;
+    while (sim.requests.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    socket.destroy();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sim.requests).toHaveLength(1);
+    expect(sim.requests[0]).toMatchObject({ method: 'POST', path: '/v1/chat/completions', clientClosed: true });
+    expect(sim.requests[0]!.outcome).toBeUndefined();
+  });
 });
 
 describe('no-finish', () => {

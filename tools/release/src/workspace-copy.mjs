@@ -1,6 +1,7 @@
 // A throwaway copy of the workspace for release runs that write (versions, changelogs, commits,
 // tags): a git clone of HEAD plus the working tree's tracked edits, the repository's node_modules
-// linked in, and each released package's built files (dist/, copied migrations …) copied over so
+// linked in, and each released package's built files (dist/, copied migrations, python-sandbox's
+// generated runtime/stand-in …) copied over so
 // nothing is rebuilt.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -38,7 +39,9 @@ export function copyWorkspace(root, projectDirs) {
     for (const entry of manifest.files ?? []) {
       const from = join(root, project, entry);
       const to = join(dir, project, entry);
-      if (existsSync(from) && !existsSync(to)) cpSync(from, to, { recursive: true });
+      // merged in without overwriting: a shipped folder can hold both tracked files (already in the
+      // clone) and built ones (python-sandbox's runtime/ holds the generated runtime/stand-in)
+      if (existsSync(from)) cpSync(from, to, { recursive: true, force: false });
     }
   }
   return { dir, remove: () => rmSync(base, { recursive: true, force: true }) };

@@ -1,8 +1,9 @@
 // Secrets never reach output: every key value from the environment is masked in anything printed.
+import { redactValues, redactionList } from '@onexgen/onex';
 import { secretValues } from '../config/env-layer.js';
 
 export function redactor(env: Record<string, string | undefined>): (text: string) => string {
-  const secrets = secretValues(env).sort((a, b) => b.length - a.length);
+  const secrets = redactionList(secretValues(env));
   if (secrets.length === 0) return (t) => t;
-  return (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+  return (text) => redactValues(text, secrets, '***');
 }

@@ -1,5 +1,6 @@
 // The environment layer of the cascade. API keys are read here and only here; they never enter the
 // configuration object (see resolveCredentials), so they cannot reach files, rows or logs through it.
+import { redactionList } from '@onexgen/onex';
 import type { ConfigLayer } from './schema.js';
 
 type Env = Record<string, string | undefined>;
@@ -75,5 +76,5 @@ export function keyVariablesFor(provider: ConfigLayer['provider']): string[] {
 
 /** Every key value present in the environment, for redaction of anything the app prints or stores. */
 export function secretValues(env: Env): string[] {
-  return KEY_VARIABLES.map((k) => env[k.variable]).filter((v): v is string => !!v && v.length >= 4);
+  return redactionList(KEY_VARIABLES.map((k) => env[k.variable]));
 }

@@ -11,7 +11,7 @@ import { BreakerRegistry, type BreakerSnapshot } from '../policies/breakers.js';
 import { BulkheadRegistry, type BulkheadSnapshot } from '../policies/bulkheads.js';
 import { RpmLimiter } from '../policies/rate-limit.js';
 import { ADAPTERS } from '../providers/registry.js';
-import { TIERS } from '@onexgen/onex';
+import { TIERS, redactionList } from '@onexgen/onex';
 import type { LLMRequest, LLMResponse } from '../schemas.js';
 import type { ClientContext, ResolvedProvider } from './context.js';
 import { generate } from './generate.js';
@@ -109,7 +109,7 @@ function resolveProviders(config: LLMConfig, env: Record<string, string | undefi
       if (!providers.has(t.provider)) throw new LLMValidationError('LLM configuration', `tiers.${tier}.${i}.provider`, `unknown provider "${t.provider}"`);
     });
   }
-  return { providers, secrets };
+  return { providers, secrets: redactionList(secrets) };
 }
 
 /**

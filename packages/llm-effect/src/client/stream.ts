@@ -1,6 +1,7 @@
 import { answerByteLimit } from '../providers/bounded-body.js';
 import { AbortedError, ProviderError, StreamError } from '../errors.js';
 import { holdDuring, type Held } from '../policies/hold.js';
+import { targetPolicy } from '../policies/target-policy.js';
 import { readStreamEvents } from '../providers/stream-reader.js';
 import type { StreamEvent } from '../providers/types.js';
 import type { FinishReason, LLMRequest, LLMResponse, Usage } from '../schemas.js';
@@ -84,12 +85,11 @@ export function stream(ctx: ClientContext, request: LLMRequest, signal?: AbortSi
     for (const target of s.plan) {
       const prepared = gate(s, target);
       if (!prepared) continue;
-      const bulkhead = ctx.bulkheads.get(target.provider.name, target.provider.config.maxConcurrent, target.provider.config.maxQueued);
-      const breaker = ctx.breakers.get(target.provider.name, target.model);
-      let slot: Held<Held<OpenStream>>;
+      let slot: Held<OpenStream>;
       try {
-        // Both policies are held until the stream's last chunk, not just until it opened.
-        slot = await holdDuring(bulkhead, () => holdDuring(breaker, () => openStream(s, target, prepared)), s.signal);
+        // The target's policy (bulkhead slot and breaker execution) is held until the stream's last
+        // chunk, not just until it opened.
+        slot = await holdDuring(targetPolicy(ctx, target), () => openStream(s, target, prepared), s.signal);
       } catch (error) {
         onTargetError(s, target, error);
         continue;
@@ -101,12 +101,9 @@ export function stream(ctx: ClientContext, request: LLMRequest, signal?: AbortSi
     throw exhausted(s);
   }
 
-  async function* consume(s: CallState, target: PlannedTarget, prepared: PreparedCall, slot: Held<Held<OpenStream>>): AsyncGenerator<LLMStreamChunk> {
-    const open = slot.value.value;
-    const release = (error?: unknown) => {
-      slot.value.release(error);
-      slot.release(error);
-    };
+  async function* consume(s: CallState, target: PlannedTarget, prepared: PreparedCall, slot: Held<OpenStream>): AsyncGenerator<LLMStreamChunk> {
+    const open = slot.value;
+    const release = (error?: unknown) => slot.release(error);
     let text = '';
     let reasoning = '';
     let usage: Partial<Usage> | undefined;

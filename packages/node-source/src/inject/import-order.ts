@@ -151,7 +151,11 @@ export function importsSorted(module: ParsedModule, options: ImportOrderOptions 
 
 /** Rewrites the leading import block in isort's order; everything else byte for byte the same. */
 export function sortImports(parser: PythonParser, source: string, options: ImportOrderOptions = {}): { source: string; changed: boolean } {
-  const module = parser.parse(source);
+  return sortImportsIn(source, parser.parse(source), options);
+}
+
+/** {@link sortImports} with the module's imports already parsed (`module` holds at least the leading import block of `source`). */
+export function sortImportsIn(source: string, module: ParsedModule, options: ImportOrderOptions = {}): { source: string; changed: boolean } {
   const block = leadingImportBlock(module);
   if (!block) return { source, changed: false };
   const sorted = renderImports(block.imports, lineEndingOf(source), options);

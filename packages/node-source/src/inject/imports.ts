@@ -34,23 +34,34 @@ export function missingImports(parser: PythonParser, module: ParsedModule, wante
   return out;
 }
 
-/** Offset where new import lines go: after the last top-level absolute import, else after the module docstring. */
-export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { offset: number; leadingBlank: boolean } {
+/**
+ * Offset where new import lines go: after the last top-level absolute import, else after the module
+ * docstring. `afterStatement`: only whitespace or a comment follows that statement on its line, so
+ * the lines go between two whole statements.
+ */
+export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { offset: number; leadingBlank: boolean; afterStatement: boolean } {
+  const endsLine = (end: number, offset: number): boolean => /^[ \t]*(#.*)?$/.test(lines.source.slice(end, offset));
   const topLevel = module.imports.filter((i) => i.range.startColumn === 1);
   // absolute imports go before the package's own relative ones (`from .models import ...`)
   const last = topLevel.filter((i) => !i.module.startsWith('.')).at(-1) ?? topLevel.at(-1);
-  if (last) return { offset: lines.lineEnd(last.range.endLine), leadingBlank: false };
+  if (last) {
+    const offset = lines.lineEnd(last.range.endLine);
+    return { offset, leadingBlank: false, afterStatement: endsLine(last.range.endIndex, offset) };
+  }
   const firstCode = Math.min(
     ...module.functions.map((f) => f.definition.startLine),
     ...module.classes.map((c) => c.definition.startLine),
     lines.lineCount + 1,
   );
   const doc = module.strings.find((s) => s.isDocstring && s.range.startColumn === 1 && s.range.startLine < firstCode);
-  if (doc) return { offset: lines.lineEnd(doc.range.endLine), leadingBlank: true };
+  if (doc) {
+    const offset = lines.lineEnd(doc.range.endLine);
+    return { offset, leadingBlank: true, afterStatement: endsLine(doc.range.endIndex, offset) };
+  }
   // after a shebang / encoding comment block
   let line = 1;
   while (line < lines.lineCount && lines.lineText(line).startsWith('#')) line++;
-  return { offset: line === 1 ? -1 : lines.lineEnd(line - 1), leadingBlank: false };
+  return { offset: line === 1 ? -1 : lines.lineEnd(line - 1), leadingBlank: false, afterStatement: false };
 }
 
 /**
@@ -59,21 +70,30 @@ export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { 
  */
 export function mergeImports(parser: PythonParser, source: string, wanted: readonly string[]): { source: string; added: string[] } {
   if (wanted.length === 0) return { source, added: [] };
-  return mergeImportsInto(parser, source, parser.parse(source), wanted);
+  const merged = mergeImportsInto(parser, source, parser.parse(source), wanted);
+  return { source: merged.source, added: merged.added };
+}
+
+export interface MergedImports {
+  source: string;
+  added: string[];
+  /**
+   * When the lines went between two whole statements: where the text up to and including them ends.
+   * If that text parses, so does the whole (the rest is what followed it in a source that parsed).
+   */
+  wholeStatementsEnd?: number;
 }
 
 /** {@link mergeImports} on a source already parsed (`module` is `parser.parse(source)`). */
-export function mergeImportsInto(parser: PythonParser, source: string, module: ParsedModule, wanted: readonly string[]): { source: string; added: string[] } {
+export function mergeImportsInto(parser: PythonParser, source: string, module: ParsedModule, wanted: readonly string[]): MergedImports {
   const added = missingImports(parser, module, wanted);
   if (added.length === 0) return { source, added };
   const eol = lineEndingOf(source);
   const point = importInsertionPoint(module, new LineIndex(source));
   const block = added.join(eol);
-  const out =
-    point.offset < 0
-      ? block + eol + eol + source
-      : source.slice(0, point.offset) + eol + (point.leadingBlank ? eol : '') + block + source.slice(point.offset);
+  if (point.offset < 0) return { source: block + eol + eol + source, added };
+  const head = source.slice(0, point.offset) + eol + (point.leadingBlank ? eol : '') + block;
   // a person's file keeps its import block byte for byte (new lines follow it); files onexgen
   // writes itself are put in isort's order afterwards (tidyGeneratedImports)
-  return { source: out, added };
+  return { source: head + source.slice(point.offset), added, ...(point.afterStatement && module.syntaxValid ? { wholeStatementsEnd: head.length } : {}) };
 }

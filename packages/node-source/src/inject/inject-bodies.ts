@@ -38,12 +38,12 @@ export function injectBodies(parser: PythonParser, source: string, injections: r
   }
   pieces.push(source.slice(cursor));
   const injected = pieces.join('');
-  // one whole-file parse when the file already has every import the bodies need (it both finds the
-  // missing imports and checks the result), a second only when import lines were added
+  // one whole-file parse: it finds the missing imports and checks the result; import lines added
+  // between two whole statements are checked with the text up to them only
   const parsed = parser.parse(injected);
   const merged = parsed.syntaxValid ? mergeImportsInto(parser, injected, parsed, injections.flatMap((i) => i.imports ?? [])) : { source: injected, added: [] };
   const out = merged.source;
-  const after = merged.added.length > 0 ? parser.parse(out) : parsed;
+  const after = merged.added.length > 0 ? parseMerged(parser, out, merged.wholeStatementsEnd) : parsed;
   if (!after.syntaxValid) {
     const first = after.syntaxErrors[0];
     throw new NodeSourceError(
@@ -52,4 +52,13 @@ export function injectBodies(parser: PythonParser, source: string, injections: r
     );
   }
   return { source: out, addedImports: merged.added };
+}
+
+/** The merged file's syntax verdict: from the text up to the added imports when that settles it, else the whole file. */
+function parseMerged(parser: PythonParser, out: string, wholeStatementsEnd: number | undefined): { syntaxValid: boolean; syntaxErrors: { line: number; message: string }[] } {
+  if (wholeStatementsEnd !== undefined) {
+    const head = parser.parse(out.slice(0, wholeStatementsEnd));
+    if (head.syntaxValid) return head;
+  }
+  return parser.parse(out);
 }

@@ -4,9 +4,9 @@
 // docstring holds it as a whole word (forward references, `__all__`), so a doubtful import is kept,
 // never dropped. A docstring naming a class ("The result as ModelXOutput") is prose, not a use:
 // ruff's F401 flags that import, so it goes.
-import type { PyImport, PythonParser } from '@onexgen/response-validator';
+import type { ParsedModule, PyImport, PythonParser, TreeSitterPythonParser } from '@onexgen/response-validator';
 import { lineEndingOf } from './lines.js';
-import { sortImports, type ImportOrderOptions } from './import-order.js';
+import { sortImportsIn, type ImportOrderOptions } from './import-order.js';
 
 /** a syntax node of the parser's tree (named through the parser's own signature: no direct tree-sitter dependency) */
 type Node = Parameters<Parameters<PythonParser['withTree']>[1]>[0]['rootNode'];
@@ -28,17 +28,51 @@ function usedIdentifiers(root: Node): Set<string> {
 const boundName = (imp: PyImport, n: PyImport['names'][number]): string => n.alias ?? (imp.kind === 'import' ? n.name.split('.')[0]! : n.name);
 
 export function removeUnusedImports(parser: PythonParser, source: string): { source: string; removed: string[] } {
-  return parser.withTree(source, (tree, module) => {
-    const used = usedIdentifiers(tree.rootNode);
+  const { source: out, removed } = pruneImports(parser, source);
+  return { source: out, removed };
+}
+
+interface Pruned {
+  source: string;
+  removed: string[];
+  /** the module as parsed BEFORE the edits */
+  module: ParsedModule;
+  /** where the last top-level import left standing ends in `source` (undefined: none is left) */
+  lastImportEnd?: number;
+}
+
+/** The parser's plain-JS mirror when it has one (reading it costs no WebAssembly calls), else the live tree. */
+function withAnyTree<T>(parser: PythonParser, source: string, fn: (root: Node, module: ParsedModule) => T): T {
+  const mirrored = parser as Partial<TreeSitterPythonParser>;
+  if (typeof mirrored.withSyntaxTree === 'function') return mirrored.withSyntaxTree(source, (tree, module) => fn(tree.rootNode as unknown as Node, module));
+  return parser.withTree(source, (tree, module) => fn(tree.rootNode, module));
+}
+
+function pruneImports(parser: PythonParser, source: string): Pruned {
+  return withAnyTree(parser, source, (root, module) => {
+    const used = usedIdentifiers(root);
     const inStrings = module.strings.filter((s) => !s.isDocstring).map((s) => s.value);
-    const isUsed = (name: string): boolean => used.has(name) || inStrings.some((text) => new RegExp(`\\b${name}\\b`).test(text));
+    const isUsed = (name: string): boolean => {
+      if (used.has(name)) return true;
+      const word = new RegExp(`\\b${name}\\b`);
+      return inStrings.some((text) => word.test(text));
+    };
     const eol = lineEndingOf(source);
     const removed: string[] = [];
     const edits: { start: number; end: number; text: string }[] = [];
-    for (const imp of module.imports) {
-      if (imp.range.startColumn !== 1 || imp.module === '__future__' || imp.names.some((n) => n.name === '*')) continue;
+    const topLevel = module.imports.filter((imp) => imp.range.startColumn === 1);
+    // where the last top-level import ends before the edits: it moves with the edits before it
+    let lastEnd: number | undefined;
+    for (const imp of topLevel) {
+      if (imp.module === '__future__' || imp.names.some((n) => n.name === '*')) {
+        lastEnd = Math.max(lastEnd ?? 0, imp.range.endIndex);
+        continue;
+      }
       const keep = imp.names.filter((n) => isUsed(boundName(imp, n)));
-      if (keep.length === imp.names.length) continue;
+      if (keep.length === imp.names.length) {
+        lastEnd = Math.max(lastEnd ?? 0, imp.range.endIndex);
+        continue;
+      }
       removed.push(...imp.names.filter((n) => !keep.includes(n)).map((n) => (n.alias ? `${n.name} as ${n.alias}` : n.name)));
       if (keep.length === 0) {
         // the statement and its line ending go; so do the blank lines after it when another import
@@ -51,19 +85,34 @@ export function removeUnusedImports(parser: PythonParser, source: string): { sou
       } else {
         const list = keep.map((n) => (n.alias ? `${n.name} as ${n.alias}` : n.name)).join(', ');
         edits.push({ start: imp.range.startIndex, end: imp.range.endIndex, text: imp.kind === 'import' ? `import ${list}` : `from ${imp.module} import ${list}` });
+        lastEnd = Math.max(lastEnd ?? 0, imp.range.endIndex);
       }
     }
     let out = source;
-    for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    return { source: out, removed };
+    let lastImportEnd = lastEnd;
+    for (const e of edits.sort((a, b) => b.start - a.start)) {
+      out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      if (lastImportEnd !== undefined && e.start < lastImportEnd) lastImportEnd += e.text.length - (Math.min(e.end, lastImportEnd) - e.start);
+    }
+    return { source: out, removed, module, ...(lastImportEnd !== undefined ? { lastImportEnd } : {}) };
   });
 }
 
 /**
  * A generated file's imports as ruff would leave them: unused ones removed, the leading block in
  * isort's order. Blank lines left where a whole section went are folded into the block's order.
+ * One whole-file parse: the sort reads the module already parsed when nothing was removed, else
+ * only the text up to the last top-level import (complete statements, so it parses as the whole
+ * file's start does); a prefix that does not parse falls back to parsing the whole file.
  */
 export function tidyGeneratedImports(parser: PythonParser, source: string, options: ImportOrderOptions = {}): { source: string; removed: string[] } {
-  const pruned = removeUnusedImports(parser, source);
-  return { source: sortImports(parser, pruned.source, options).source, removed: pruned.removed };
+  const pruned = pruneImports(parser, source);
+  const module = pruned.removed.length === 0 ? pruned.module : importsModule(parser, pruned);
+  return { source: sortImportsIn(pruned.source, module, options).source, removed: pruned.removed };
+}
+
+function importsModule(parser: PythonParser, pruned: Pruned): ParsedModule {
+  if (pruned.lastImportEnd === undefined || !pruned.module.syntaxValid) return parser.parse(pruned.source);
+  const head = parser.parse(pruned.source.slice(0, pruned.lastImportEnd));
+  return head.syntaxValid ? head : parser.parse(pruned.source);
 }

@@ -10,6 +10,9 @@ import { methodInfo, type NodeContext } from '../method/node-context.js';
 import type { GeneratedBody } from '../outcome/outcome.js';
 import type { Session } from '../session/session.js';
 import { fallbackBody } from '../method/stage-fallback.js';
+import { PythonParserError } from '@onexgen/response-validator';
+import { OnexgenError } from '../errors.js';
+import { breakingBodies } from './breaking-bodies.js';
 
 export interface FilledSource {
   source: string;
@@ -23,7 +26,11 @@ export async function fillSource(session: Session, node: NodeContext, stubs: rea
   const settled = await Promise.allSettled(
     stubs.map((stub) =>
       perNode.execute(() =>
-        session.methodLimiter.execute(() => {
+        session.methodLimiter.execute(async () => {
+          // a method without a model call is CPU work that resolves through promises alone: without
+          // a turn of the event loop between methods a whole file's methods would run as one task,
+          // and a SIGINT / SIGTERM would wait for the last of them
+          await yieldToEventLoop();
           if (session.signal?.aborted) throw session.signal.reason;
           const config = methodConfig(session.config, node.spec.overrides?.[stub.method]);
           return generateMethod(session, node, methodInfo(node, stub, config));
@@ -54,19 +61,25 @@ export function assembleSource(session: Session, node: NodeContext, stubs: reado
     return { source, bodies, addedImports };
   } catch {
     // Find the bodies that break the file on their own and fall back for those only.
-    for (let i = 0; i < stubs.length; i++) {
-      try {
-        injectBodies(session.parser, node.source, [injections[i]!]);
-      } catch (err) {
-        const stub = stubs[i]!;
-        const info = methodInfo(node, stub, methodConfig(session.config, node.spec.overrides?.[stub.method]));
-        const reason = `the generated body broke the file: ${(err as Error).message}`;
-        const fb = fallbackBody(session, node, info, 'template', reason);
-        bodies[i] = bodyResult(info, bodies[i]!.outcome.correlationId, performance.now(), fb.strategy, fb.code, fb.imports, fb.validation, NO_SPEND, reason);
-        injections[i] = { stub, code: fb.code, imports: fb.imports };
-      }
+    for (const { index: i, error } of breakingBodies(session.parser, node.source, injections)) {
+      const stub = stubs[i]!;
+      const info = methodInfo(node, stub, methodConfig(session.config, node.spec.overrides?.[stub.method]));
+      const reason = `the generated body broke the file: ${error.message}`;
+      const fb = fallbackBody(session, node, info, 'template', reason);
+      bodies[i] = bodyResult(info, bodies[i]!.outcome.correlationId, performance.now(), fb.strategy, fb.code, fb.imports, fb.validation, NO_SPEND, reason);
+      injections[i] = { stub, code: fb.code, imports: fb.imports };
     }
-    const { source, addedImports } = injectBodies(session.parser, node.source, injections);
-    return { source, bodies, addedImports };
+    try {
+      const { source, addedImports } = injectBodies(session.parser, node.source, injections);
+      return { source, bodies, addedImports };
+    } catch (err) {
+      throw tooLargeToCheck(node, err);
+    }
   }
+}
+
+/** A filled file larger than the parser checks is a node too large to fill: said so, nothing written. */
+function tooLargeToCheck(node: NodeContext, err: unknown): unknown {
+  if (!(err instanceof PythonParserError) || err.code !== 'SOURCE_TOO_LARGE') return err;
+  return new OnexgenError('NODE_FILE_TOO_LARGE', `${node.label}: the filled file is too large to check, nothing written: ${err.message}`, { cause: err, where: node.label });
 }
