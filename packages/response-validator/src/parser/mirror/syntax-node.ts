@@ -20,6 +20,9 @@ export function memoKey<T>(name: string): MemoKey<T> {
   return { name };
 }
 
+/** trees of at least this many nodes get exact-size children arrays (memory over time) */
+const COMPACT_FROM_NODES = 20_000;
+
 export class SyntaxTree {
   rootNode!: SyntaxNode;
   /** every node in document (pre-)order: nodes[n.id] === n */
@@ -66,11 +69,12 @@ export class SyntaxTree {
   /** Called once the walk is complete: the last descendant of each node, for subtree ranges. */
   finish(): void {
     const nodes = this.nodes;
+    // arrays grown by push keep spare capacity (17 slots after the first push): an exact copy
+    // halves the mirror's memory on large files; on small ones the copies only cost time
+    const compact = nodes.length >= COMPACT_FROM_NODES;
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i]!;
-      // arrays grown by push keep spare capacity (17 slots after the first push): an exact copy
-      // halves the mirror's memory on large files
-      if (node.children !== NO_CHILDREN) node.children = node.children.slice();
+      if (compact && node.children !== NO_CHILDREN) node.children = node.children.slice();
       const last = node.children[node.children.length - 1];
       node.lastDescendantId = last ? last.lastDescendantId : node.id;
       if (node.endIndex === 0) this.hasEmptyAtOrigin = true;
