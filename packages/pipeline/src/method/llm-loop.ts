@@ -10,6 +10,7 @@ import { contextSpecOf, type MethodInfo, type NodeContext } from './node-context
 import type { BehaviourOutcome } from '../outcome/outcome.js';
 import type { ModelCaller } from '../model/model-port.js';
 import type { Session } from '../session/session.js';
+import { silentProgress } from '../session/progress-events.js';
 import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
 import { planAddition } from '@onexgen/context-builder';
 import { MethodCalls, multiPassFor, planPass, reviewFor, reviewPass } from './extra-passes.js';
@@ -157,18 +158,22 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       // the run's budget (money, tokens) is llm-effect's: the call is refused there once it is spent
       progress('model', attempt);
       session.trace?.content(correlationId, 'prompt', `${system}\n\n${user}`);
-      // a streaming answer: each chunk to the progress display with the answer's tokens so far
+      // a streaming answer: each chunk to the progress display with the answer's tokens so far. With
+      // no display nobody reads them: counting every chunk was 2 % of a run's CPU (tools/bench)
       let streamed = 0;
-      const onText = (text: string) => {
-        streamed += countTokens(text);
-        session.progress({ node: node.label, method: info.stub.method, stage: 'model', attempt, text, tokens: streamed });
-      };
+      const onText =
+        session.progress === silentProgress
+          ? undefined
+          : (text: string) => {
+              streamed += countTokens(text);
+              session.progress({ node: node.label, method: info.stub.method, stage: 'model', attempt, text, tokens: streamed });
+            };
       calls.calls += 1;
       const callNumber = calls.calls;
       const waitStarted = performance.now();
       const answer = await model.call(
         { system, user, tier, ...(info.config.methodModel ? { model: info.config.methodModel } : {}),
-          ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt: callNumber, nodeType: node.nodeType, onText },
+          ...(info.config.methodModel && info.config.methodProvider ? { provider: info.config.methodProvider } : {}), correlationId, attempt: callNumber, nodeType: node.nodeType, ...(onText ? { onText } : {}) },
         session.signal,
       );
       session.trace?.content(correlationId, 'completion', answer.text);
