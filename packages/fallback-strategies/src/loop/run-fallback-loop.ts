@@ -6,7 +6,7 @@ import type { MethodSpec } from '../codegen/method-spec.js';
 import { templateFallback } from '../codegen/template-fallback.js';
 import { createFallbackRecorder } from '../metrics/fallback-recorder.js';
 import type { FallbackMetrics } from '../metrics/fallback-recorder.js';
-import { decide } from '../policy/decide.js';
+import { decideUnder } from '../policy/decide.js';
 import type { Decision } from '../policy/decide.js';
 import { fallbackPolicySchema } from '../policy/policy.js';
 import type { FallbackPolicyInput } from '../policy/policy.js';
@@ -87,7 +87,7 @@ export async function runFallbackLoop<R extends AttemptResult>(input: FallbackLo
     const started = now();
     const result = await input.attempt({ system: prompt.system, user: prompt.user, tier, attempt: number });
     const spent = recorder.spent();
-    const decision = decide(result.validation, { number, tier, tokensSpent: spent.tokensSpent + result.tokens, costMicros: spent.costMicros + result.costMicros }, policy);
+    const decision = decideUnder(policy, result.validation, { number, tier, tokensSpent: spent.tokensSpent + result.tokens, costMicros: spent.costMicros + result.costMicros });
     recorder.recordAttempt({ tier, tokens: result.tokens, costMicros: result.costMicros, durationMs: result.durationMs ?? now() - started, score: result.validation.score, decision });
     input.onDecision?.(decision, result);
 

@@ -35,8 +35,20 @@ export function decide(
 ): Decision {
   const result = parseInput(validationInputSchema, validation, 'validation');
   const state = parseInput(attemptSchema, attempt, 'attempt');
-  const rules = parseInput(fallbackPolicySchema, policy, 'policy');
+  return judge(result, state, parseInput(fallbackPolicySchema, policy, 'policy'));
+}
 
+/**
+ * decide() under a policy already parsed: the attempt loop parses its policy once, not once per
+ * attempt (the validation and the attempt still are: they come from the loop's caller).
+ */
+export function decideUnder(rules: FallbackPolicy, validation: ValidationInput, attempt: AttemptInput): Decision {
+  const result = parseInput(validationInputSchema, validation, 'validation');
+  const state = parseInput(attemptSchema, attempt, 'attempt');
+  return judge(result, state, rules);
+}
+
+function judge(result: ValidationInput, state: AttemptState, rules: FallbackPolicy): Decision {
   const failingRules = selectFailingRules(result, rules);
   const security = failingRules.filter((issue) => isSecurityFinding(issue, rules));
   if (result.passed && result.syntaxValid && security.length === 0) {
