@@ -73,6 +73,29 @@ describe('injectBodies', () => {
     expect(parser.parse(out).syntaxValid).toBe(true);
   });
 
+  test("a body's own parse (its validation's) is used instead of parsing it again; a parse of other text is not", () => {
+    const stub = findStubs(parser, parser.parse(source)).find((s) => s.method === 'reserve_stock')!;
+    const code = ['"""A docstring the model repeated."""', 'query = """', 'SELECT qty', '  FROM stock', '"""', 'return {"q": query}'].join('\n');
+    const fromText: string[] = [];
+    const counting: PythonParser = Object.assign(Object.create(parser) as PythonParser, {
+      fragmentBody: (body: Parameters<PythonParser['fragmentBody']>[0], opts?: Parameters<PythonParser['fragmentBody']>[1]) => {
+        if (typeof body === 'string') fromText.push(body);
+        return parser.fragmentBody(body, opts);
+      },
+    });
+    const plain = injectBodies(counting, source, [{ stub, code }]).source;
+    expect(fromText).toEqual([code]);
+    fromText.length = 0;
+    // parsed as the validator does it: under the method's own name
+    const reused = injectBodies(counting, source, [{ stub, code, parsed: parser.parseFragment(code, { isAsync: true, methodName: 'reserve_stock' }) }]).source;
+    expect(fromText).toEqual([]);
+    expect(reused).toBe(plain);
+    // a parse of another text (the body before a change) is ignored, and the text parsed
+    const stale = injectBodies(counting, source, [{ stub, code, parsed: parser.parseFragment('return 1') }]).source;
+    expect(fromText).toEqual([code]);
+    expect(stale).toBe(plain);
+  });
+
   test('refuses a result that does not parse', () => {
     const stub = findStubs(parser, parser.parse(source)).find((s) => s.method === 'reserve_stock')!;
     expect(() => injectBodies(parser, source, [{ stub, code: 'return (' }])).toThrow(/does not parse/);

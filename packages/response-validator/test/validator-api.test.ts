@@ -1,6 +1,6 @@
 // createValidator / validateResponse end to end: an LLM answer in, a plain serialisable verdict out.
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { createValidator, ResponseValidationResultSchema, type Validator } from '../src/index.js';
+import { createValidator, loadPythonParser, ResponseValidationResultSchema, type Validator } from '../src/index.js';
 
 let v: Validator;
 beforeAll(async () => {
@@ -73,5 +73,31 @@ describe('validateResponse', () => {
     expect(r.breakdown).toEqual({ syntax: 1, compliance: 0.97, security: 1, quality: 1, pattern: 1 });
     expect(r.score).toBeCloseTo((0.3 + 0.2 * 0.97 + 0.25 + 0.15 + 0.1) / 1.0, 3);
     expect(r.passed).toBe(true);
+  });
+});
+
+describe('parsedBody', () => {
+  const answer = [`${fence}python`, '"""Load it."""', 'query = """', 'SELECT qty', '  FROM stock', '"""', 'rows = await self.fetch(query)', 'return {"rows": rows}', fence].join('\n');
+
+  test("a validateResponse result's body as that validation parsed it: what parsing the body again gives", async () => {
+    const r = v.validateResponse(answer, { fragment: true, nodeType: 'effect', methodName: 'load_rows' });
+    const parsed = v.parsedBody!(r);
+    expect(parsed).toBeDefined();
+    const parser = await loadPythonParser();
+    // the validation wrapped the body in a method of its own name
+    const { wrapper: _w1, ...mine } = parsed!;
+    const { wrapper: _w2, ...theirs } = parser.parseFragment(r.code, { isAsync: true, methodName: 'load_rows' });
+    expect(mine.source).toBe(r.code);
+    expect(mine).toEqual(theirs);
+    // laid out to replace a stub body, it is the body parsed under any name
+    for (const dropDocstring of [true, false]) expect(parser.fragmentBody(parsed!, { dropDocstring })).toEqual(parser.fragmentBody(r.code, { dropDocstring }));
+  });
+
+  test('nothing for a copy of the result, a whole-module validation or a body that does not parse', () => {
+    const r = v.validateResponse(answer, { fragment: true, nodeType: 'effect', methodName: 'load_rows' });
+    expect(v.parsedBody!({ ...r })).toBeUndefined();
+    expect(v.parsedBody!(v.validateResponse(answer))).toBeUndefined();
+    expect(v.parsedBody!(v.validate('return (', { fragment: true }))).toBeUndefined();
+    expect(v.parsedBody!(v.validateResponse(`${fence}python\nreturn (\n${fence}`, { fragment: true }))).toBeUndefined();
   });
 });

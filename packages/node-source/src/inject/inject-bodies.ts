@@ -1,7 +1,7 @@
 // Replaces stub bodies with generated code. Only the replaced ranges change (plus the import lines
 // added to the import block); the result is parsed again and must be valid Python. The output is
 // assembled from slices in one pass, so time is linear in the file's size whatever the number of stubs.
-import type { PythonParser } from '@onexgen/response-validator';
+import type { ParsedFragment, PythonParser } from '@onexgen/response-validator';
 import { NodeSourceError } from '../errors.js';
 import type { Stub } from '../stubs/find-stubs.js';
 import { mergeImportsInto } from './imports.js';
@@ -14,6 +14,8 @@ export interface BodyInjection {
   code: string;
   /** import statements the code needs, e.g. ['import asyncio', 'from typing import Any'] */
   imports?: string[];
+  /** `code` already parsed as a fragment (its validation's parse): used instead of a parse when it read this very text */
+  parsed?: ParsedFragment;
 }
 
 export interface InjectResult {
@@ -31,8 +33,8 @@ export function injectBodies(parser: PythonParser, source: string, injections: r
   }
   const pieces: string[] = [];
   let cursor = 0;
-  for (const { stub, code } of ordered) {
-    const body = indentBody(prepareBody(parser, code, { dropDocstring: true }), stub.bodyIndent, eol);
+  for (const { stub, code, parsed } of ordered) {
+    const body = indentBody(prepareBody(parser, code, { dropDocstring: true }, parsed), stub.bodyIndent, eol);
     pieces.push(source.slice(cursor, stub.replaceStart), stub.inlineBody ? eol + body : body);
     cursor = stub.replaceEnd;
   }

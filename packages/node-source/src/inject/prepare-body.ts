@@ -9,9 +9,13 @@ export interface PreparedBody {
   lines: FragmentBodyLine[];
 }
 
-/** `code` as text, or already parsed as a fragment (then it is not parsed again). */
-export function prepareBody(parser: PythonParser, code: string | ParsedFragment, options: { dropDocstring: boolean }): PreparedBody {
-  const body = typeof code === 'string' ? code.replace(/\r\n/g, '\n').replace(/\s+$/, '') : code;
+/**
+ * `code` as text, or already parsed as a fragment (then it is not parsed again). `parsed`: the text's
+ * parse from elsewhere (the validation's), used when it read exactly the text this would parse.
+ */
+export function prepareBody(parser: PythonParser, code: string | ParsedFragment, options: { dropDocstring: boolean }, parsed?: ParsedFragment): PreparedBody {
+  const text = typeof code === 'string' ? code.replace(/\r\n/g, '\n').replace(/\s+$/, '') : code;
+  const body = typeof text === 'string' && parsed?.source === text ? parsed : text;
   let lines = parser.fragmentBody(body, options);
   if (lines.every((l) => l.text.trim() === '' || l.text.trim().startsWith('#'))) {
     // A body of comments only would not parse: keep it a valid (empty) body.

@@ -109,6 +109,8 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     if (loop.accepted) {
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
+      const parsed = session.validator.parsedBody?.(loop.validation);
+      if (parsed) body.parsed = parsed;
       if (loop.plan) body.outcome.plan = loop.plan;
       if (loop.review) body.outcome.review = loop.review;
       const generation = record(session, node, info, body, { strategy, tier: loop.tier, provider: loop.provider, model: loop.model, ...(loop.finishReason ? { finishReason: loop.finishReason } : {}), promptLength: loop.promptLength, responseLength: loop.responseLength, promptVersion: loop.promptVersion, ...(loop.experimentArm ? { experimentArm: loop.experimentArm } : {}) }, spend);

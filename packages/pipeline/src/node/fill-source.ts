@@ -55,7 +55,7 @@ export async function fillSource(session: Session, node: NodeContext, stubs: rea
  */
 export function assembleSource(session: Session, node: NodeContext, stubs: readonly Stub[], generated: readonly GeneratedBody[]): FilledSource {
   const bodies = [...generated];
-  const injections: BodyInjection[] = stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports }));
+  const injections: BodyInjection[] = stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports, ...(bodies[i]!.parsed ? { parsed: bodies[i]!.parsed } : {}) }));
   try {
     const { source, addedImports } = injectBodies(session.parser, node.source, injections);
     return { source, bodies, addedImports };

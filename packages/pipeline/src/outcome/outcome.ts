@@ -1,7 +1,7 @@
 // What a run produces, per method and per node: the `--json` document is built from these.
 import type { GenerationInput } from '@onexgen/metrics';
 import { microsToUsd, PASSING_VERDICTS, VERDICTS, type Verdict } from '@onexgen/onex';
-import type { ValidationIssue } from '@onexgen/response-validator';
+import type { ParsedFragment, ValidationIssue } from '@onexgen/response-validator';
 import type { TaskSignature } from '@onexgen/pattern-library';
 import type { LearnOptions } from '../session/learning.js';
 
@@ -79,6 +79,11 @@ export interface GeneratedBody {
   outcome: MethodOutcome;
   code: string;
   imports: string[];
+  /**
+   * `code` as its validation parsed it, so injecting it does not parse it again (in this process
+   * only: a queued run carries code, imports, outcome and learning, not this)
+   */
+  parsed?: ParsedFragment;
   /** what to learn a template from (plain data: a queued run carries it from worker to worker);
    *  learned only after the node is written with this body */
   learning?: LearningInput;

@@ -10,7 +10,7 @@ import type { WasmBinding } from './mirror/wasm-binding.js';
 import { PythonParserError } from './parser-error.js';
 import { extractAll } from './extract/walk.js';
 import { mapModule, mapToFragment } from './fragment-mapping.js';
-import { buildWrapper } from './fragment-wrapper.js';
+import { buildWrapper, type BuiltWrapper } from './fragment-wrapper.js';
 import { fragmentBody } from './fragment-body.js';
 import { runChecks } from './syntax/check-context.js';
 import { COMPILE_CHECKS } from './syntax/compile-checks.js';
@@ -80,7 +80,7 @@ export class WasmPythonParser implements TreeSitterPythonParser {
   withFragmentSyntaxTree<T>(
     body: string,
     opts: FragmentOptions | undefined,
-    fn: (tree: SyntaxTree, module: ParsedModule, wrapper: FragmentWrapper) => T,
+    fn: (tree: SyntaxTree, module: ParsedModule, wrapper: BuiltWrapper) => T,
   ): T {
     const wrapper = buildWrapper(checkSource(body, 'withFragmentTree(body)'), opts);
     return this.withSyntaxTree(wrapper.source, (tree, module) => fn(tree, module, wrapper));

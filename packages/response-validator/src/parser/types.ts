@@ -1,4 +1,5 @@
 // The parsed-module shape every package relies on (context-builder, pattern-library, orchestrator).
+import type { BuiltWrapper } from './fragment-wrapper.js';
 import type { LiveTree } from './live-tree.js';
 import type { SyntaxTree } from './mirror/syntax-node.js';
 
@@ -208,5 +209,5 @@ export interface TreeSitterPythonParser extends PythonParser {
   /** like withTree, with the mirror (the WebAssembly tree is already freed; reading it costs no WebAssembly calls) */
   withSyntaxTree<T>(source: string, fn: (tree: SyntaxTree, module: ParsedModule) => T): T;
   /** like withFragmentTree, with the mirror of the wrapped source's tree */
-  withFragmentSyntaxTree<T>(body: string, opts: FragmentOptions | undefined, fn: (tree: SyntaxTree, module: ParsedModule, wrapper: FragmentWrapper) => T): T;
+  withFragmentSyntaxTree<T>(body: string, opts: FragmentOptions | undefined, fn: (tree: SyntaxTree, module: ParsedModule, wrapper: BuiltWrapper) => T): T;
 }

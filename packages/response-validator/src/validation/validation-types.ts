@@ -2,6 +2,7 @@
 // The implementation exports zod schemas describing exactly these shapes.
 
 import type { IssueCategory, NodeType, Severity } from '@onexgen/onex';
+import type { ParsedFragment } from '../parser/types.js';
 
 /** The rule category an issue belongs to (@onexgen/onex's IssueCategory). */
 export type Category = IssueCategory;
@@ -104,4 +105,11 @@ export interface Validator {
   readonly profile: string;
   validate(code: string, context?: ValidationContext): ValidationResult;
   validateResponse(answer: string, context?: ValidationContext): ValidationResult & { extraction: ExtractionResult; code: string };
+  /**
+   * The method body a validateResponse() result holds (its `code`), as that validation parsed it
+   * when it parsed as a fragment — for the caller that lays the body out next (node-source's
+   * injection), so the same text is not parsed again. Undefined for any other object (a copy of the
+   * result included) or a body that did not parse.
+   */
+  parsedBody?(result: ValidationResult): ParsedFragment | undefined;
 }

@@ -2,7 +2,9 @@
 import type { SyntaxTree as Tree } from '../parser/mirror/syntax-node.js';
 import { ValidatorError } from '../errors.js';
 import { type ExtractOptions, extractCode } from '../extraction/extract-code.js';
-import type { ParsedModule, PySyntaxIssue } from '../parser/types.js';
+import type { ParsedFragment, ParsedModule, PySyntaxIssue } from '../parser/types.js';
+import type { BuiltWrapper } from '../parser/fragment-wrapper.js';
+import { mapToFragment } from '../parser/fragment-mapping.js';
 import type { TreeSitterPythonParser } from '../parser/types.js';
 import { loadProfile } from '../profiles/load-profile.js';
 import type { ProfileInput, ResolvedProfile } from '../profiles/schema.js';
@@ -39,6 +41,12 @@ export async function createValidator(options: ValidatorOptions = {}): Promise<V
 class ProfileValidator implements Validator {
   readonly profile: string;
   private readonly fileImports: FileImportCache;
+  /**
+   * The bodies validateResponse parsed as fragments, by the result it returned: the caller that
+   * injects an accepted body asks for its parse instead of parsing the same text again. Weak: an
+   * entry lives as long as its result.
+   */
+  private readonly parsedBodies = new WeakMap<ValidationResult, { module: ParsedModule; wrapper: BuiltWrapper }>();
   /** the profile's API index, read on the first validation that asks for it */
   private readonly api: () => ApiIndexView | undefined;
 
@@ -57,12 +65,20 @@ class ProfileValidator implements Validator {
   validate(code: string, context: ValidationContext = {}): ValidationResult {
     const started = performance.now();
     if (typeof code !== 'string') throw new ValidatorError('INPUT_UNREADABLE', `validate(code): code must be a string, got ${typeof code}`);
-    const ctx = checkContext(context);
+    return this.validateChecked(code, checkContext(context), started);
+  }
+
+  /**
+   * validate() with a context already checked (validateResponse's own, built from a checked one).
+   * `keep` receives a fragment's parse when it parsed (validateResponse keeps it for parsedBody).
+   */
+  private validateChecked(code: string, ctx: ValidationContext, started = performance.now(), keep?: (module: ParsedModule, wrapper: BuiltWrapper) => void): ValidationResult {
     const run = (tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) => this.check(code, ctx, tree, module, mapPosition);
     const outcome = ctx.fragment
-      ? this.parser.withFragmentSyntaxTree(code, { isAsync: ctx.isAsync ?? true, methodName: ctx.methodName }, (tree, module, wrapper) =>
-          run(tree, module, wrapper.mapPosition),
-        )
+      ? this.parser.withFragmentSyntaxTree(code, { isAsync: ctx.isAsync ?? true, methodName: ctx.methodName }, (tree, module, wrapper) => {
+          if (module.syntaxValid) keep?.(module, wrapper);
+          return run(tree, module, wrapper.mapPosition);
+        })
       : this.parser.withSyntaxTree(code, (tree, module) => run(tree, module));
     const { score, breakdown, passed } = scoreIssues(outcome.issues, outcome.syntaxValid, this.resolvedProfile);
     return {
@@ -91,7 +107,15 @@ class ProfileValidator implements Validator {
       ...ctx,
       ...(extraction.imports.length ? { fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : {}),
     };
-    return { ...this.validate(extraction.code, checked), extraction, code: extraction.code };
+    let parsed: { module: ParsedModule; wrapper: BuiltWrapper } | undefined;
+    const result = { ...this.validateChecked(extraction.code, checked, undefined, (module, wrapper) => (parsed = { module, wrapper })), extraction, code: extraction.code };
+    if (parsed) this.parsedBodies.set(result, parsed);
+    return result;
+  }
+
+  parsedBody(result: ValidationResult): ParsedFragment | undefined {
+    const parsed = this.parsedBodies.get(result);
+    return parsed && mapToFragment(parsed.module, parsed.wrapper);
   }
 
   private check(code: string, ctx: ValidationContext, tree: Tree, module: ParsedModule, mapPosition?: PositionMapper) {
