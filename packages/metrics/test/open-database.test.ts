@@ -6,8 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetricsError, createMetricsStore, migrate, migrationStatus, openDatabase } from '../src/index.js';
 import { ATTEMPTS } from './support/seed-data.js';
-import { sql } from 'drizzle-orm';
-import { rowsOf } from '../src/db/rows.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'metrics-open-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -48,22 +46,3 @@ test('bad options are refused before anything is opened, naming the option', asy
   expect(err).toBeInstanceOf(MetricsError);
   expect((err as Error).message).toMatch(/poolSize/);
 });
-
-test("memory://: a database that dies with the process skips the crash guards (WAL zero-fill, full-page images); a folder keeps them", async () => {
-  const settings = async (handle: Awaited<ReturnType<typeof openDatabase>>) => {
-    const rows = rowsOf<{ name: string; setting: string }>(await handle.db.execute(sql`select name, setting from pg_settings where name in ('wal_init_zero', 'full_page_writes')`));
-    return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
-  };
-  const memory = await openDatabase('memory://');
-  try {
-    expect(await settings(memory)).toEqual({ full_page_writes: 'off', wal_init_zero: 'off' });
-  } finally {
-    await memory.close();
-  }
-  const folder = await openDatabase(`file://${join(cwd, 'guards')}`);
-  try {
-    expect(await settings(folder)).toEqual({ full_page_writes: 'on', wal_init_zero: 'on' });
-  } finally {
-    await folder.close();
-  }
-}, 60_000);

@@ -72,15 +72,6 @@ function isNewDatabase(dataDir: string | undefined): boolean {
   return dataDir === undefined || !existsSync(dataDir) || readdirSync(dataDir).length === 0;
 }
 
-/**
- * An in-memory database lives and dies with the process, so Postgres's guards against a torn page
- * or a half-allocated WAL file after a crash protect nothing there. Off, it writes less into its
- * in-memory file system: a new 16 MB WAL segment is no longer zero-filled 8 kB at a time (each
- * write growing the file's buffer and copying it), and a page's first change after a checkpoint no
- * longer logs the whole page. Together about a third of PGlite's CPU in tools/bench pipeline-bench.
- */
-const IN_MEMORY_START = [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off', '-c', 'full_page_writes=off'];
-
 async function openPglite(dataDir: string | undefined, fromTemplate: boolean): Promise<DatabaseHandle> {
   const location = dataDir ?? 'memory://';
   let release = async () => {};
@@ -94,7 +85,7 @@ async function openPglite(dataDir: string | undefined, fromTemplate: boolean): P
     const template = fromTemplate && isNewDatabase(dataDir) ? loadPgliteTemplate() : undefined;
     // a new folder: the template unpacked by Node, opened as it stands (faster than loadDataDir)
     if (template && dataDir) await unpackPgliteTemplate(new Uint8Array(await template.arrayBuffer()), dataDir);
-    client = dataDir ? new PGlite(dataDir) : new PGlite({ ...(template ? { loadDataDir: template } : {}), startParams: IN_MEMORY_START });
+    client = template && !dataDir ? new PGlite({ loadDataDir: template }) : new PGlite(dataDir);
     await client.waitReady;
   } catch (cause) {
     await release();
