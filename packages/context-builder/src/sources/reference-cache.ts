@@ -3,6 +3,7 @@
 // skips parsing files that did not change. A damaged cache entry is ignored and rewritten.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NODE_TYPES } from '@onexgen/onex';
 import { z } from 'zod';
 import type { ReadNodeFile } from './reference-node.js';
 
@@ -16,7 +17,7 @@ const CACHE_VERSION = 1;
 
 const ReadNodeFileSchema = z.object({
   className: z.string(),
-  inferredNodeType: z.enum(['effect', 'compute', 'reducer', 'orchestrator']).optional(),
+  inferredNodeType: z.enum(NODE_TYPES).optional(),
   classDocstring: z.string(),
   modules: z.array(z.string()),
   methods: z.array(z.object({ name: z.string(), code: z.string(), docstring: z.string(), params: z.array(z.string()), calls: z.array(z.string()), placeholder: z.boolean() })),
