@@ -16,8 +16,9 @@
 //    and prints self time by area (package, PGlite's WebAssembly, GC, idle) and the top functions;
 //    --sql counts the embedded database's statements during it, by shape, per method.
 // The database is PGlite in memory unless --db names a PostgreSQL server (PGlite runs in this
-// process and its queries use the same thread as the pipeline); template learning is off (learnThreshold 1) so that every
-// method really goes to the model.
+// process on a thread of its own, so --cpu-prof, which samples the pipeline's thread, no longer
+// shows its statements: the CPU time per method counts both threads); template learning is off
+// (learnThreshold 1) so that every method really goes to the model.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -178,7 +179,7 @@ try {
   const ideal = CONCURRENCY / (LATENCY / 1000);
   const own = viaModel.map((m) => m.latency - m.modelLatency).sort((a, b) => a - b);
   const wait = viaModel.map((m) => m.modelLatency).sort((a, b) => a - b);
-  console.log(`\nthroughput: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}, database ${values.db === 'memory://' ? 'PGlite in memory (same thread)' : 'PostgreSQL server'}`);
+  console.log(`\nthroughput: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}, database ${values.db === 'memory://' ? 'PGlite in memory (its own thread)' : 'PostgreSQL server'}`);
   console.log(`  ${viaModel.length} via the model in ${fmt(many.wall / 1000)} s = ${perSecond.toFixed(1)} methods/s; ideal ${ideal.toFixed(0)} methods/s; ratio ${(perSecond / ideal).toFixed(2)}`);
   console.log(`  CPU of this process: ${fmt(many.cpuMs / 1000)} s over ${fmt(many.wall / 1000)} s wall (${((many.cpuMs / many.wall) * 100).toFixed(0)} % of one core); ${fmt(many.cpuMs / many.methods.length)} ms CPU per method`);
   console.log(`  per method: pipeline's own time p50 ${fmt(pct(own, 50))} ms p95 ${fmt(pct(own, 95))} ms · model wait p50 ${fmt(pct(wait, 50))} ms p95 ${fmt(pct(wait, 95))} ms (simulated ${LATENCY} ms)`);
@@ -218,7 +219,7 @@ async function overheadRun() {
   }
   client.close();
   peer.sort((a, b) => a - b);
-  console.log(`database: ${values.db === 'memory://' ? 'PGlite in memory (same thread)' : 'PostgreSQL server'}`);
+  console.log(`database: ${values.db === 'memory://' ? 'PGlite in memory (its own thread)' : 'PostgreSQL server'}`);
   console.log(`pipeline overhead per method (zero simulated latency, ${llm.length} methods via the model, one at a time)`);
   console.log(`  overhead      p50 ${fmt(pct(overhead, 50))} ms  p95 ${fmt(pct(overhead, 95))} ms  p99 ${fmt(pct(overhead, 99))} ms   (target p95 <= 5 ms)`);
   console.log(`    of which  context build p50 ${fmt(pct(ctxMs, 50))} p95 ${fmt(pct(ctxMs, 95))} ms · validation p50 ${fmt(pct(valMs, 50))} p95 ${fmt(pct(valMs, 95))} ms · the rest p50 ${fmt(pct(rest, 50))} p95 ${fmt(pct(rest, 95))} ms`);

@@ -1,8 +1,8 @@
-// One drizzle API over two engines: PGlite in-process (embedded default, or memory for tests) and a
+// One drizzle API over two engines: PGlite on a thread of its own (embedded default, or memory for tests) and a
 // real PostgreSQL server through postgres.js. Only the app opens the database; packages take a handle.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -13,6 +13,7 @@ import { DatabaseConnectionError, MetricsError } from '../errors.js';
 import { loadPgliteTemplate } from '../pglite-template.js';
 import { unpackPgliteTemplate } from '../pglite-template-extract.js';
 import { acquireProcessLock } from '../process-lock.js';
+import { PgliteThreadClient } from './pglite-thread-client.js';
 import { describePostgresUrl, redactSecret } from './redact.js';
 
 /**
@@ -75,7 +76,7 @@ function isNewDatabase(dataDir: string | undefined): boolean {
 async function openPglite(dataDir: string | undefined, fromTemplate: boolean): Promise<DatabaseHandle> {
   const location = dataDir ?? 'memory://';
   let release = async () => {};
-  let client: PGlite;
+  let client: PgliteThreadClient;
   try {
     if (dataDir) {
       mkdirSync(dataDir, { recursive: true });
@@ -85,8 +86,9 @@ async function openPglite(dataDir: string | undefined, fromTemplate: boolean): P
     const template = fromTemplate && isNewDatabase(dataDir) ? loadPgliteTemplate() : undefined;
     // a new folder: the template unpacked by Node, opened as it stands (faster than loadDataDir)
     if (template && dataDir) await unpackPgliteTemplate(new Uint8Array(await template.arrayBuffer()), dataDir);
-    client = template && !dataDir ? new PGlite({ loadDataDir: template }) : new PGlite(dataDir);
-    await client.waitReady;
+    // PGlite runs on a thread of its own: its start-up and statements leave this thread free
+    const inMemory = template && !dataDir ? new Uint8Array(await template.arrayBuffer()) : undefined;
+    client = await PgliteThreadClient.open(dataDir, inMemory);
   } catch (cause) {
     await release();
     if (cause instanceof MetricsError) throw cause;
@@ -94,7 +96,8 @@ async function openPglite(dataDir: string | undefined, fromTemplate: boolean): P
       cause,
     });
   }
-  const db = drizzlePglite(client);
+  // drizzle's PGlite driver calls only query() and transaction(), which the thread client provides
+  const db = drizzlePglite({ client: client as unknown as PGlite });
   return {
     db,
     kind: 'pglite',

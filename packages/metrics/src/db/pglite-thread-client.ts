@@ -1,0 +1,138 @@
+// PGlite on a thread of its own (see pglite-thread/thread.mjs for why), behind the part of PGlite's
+// client API that drizzle's PGlite driver calls: query(sql, params, { rowMode, parsers }) and
+// transaction(fn). Hand-written: PGlite's own PGliteWorker targets browsers (Web Locks,
+// BroadcastChannel), and drizzle's pg-proxy driver has no transactions.
+import { Worker } from 'node:worker_threads';
+import { pgliteThreadFile } from '../pglite-thread-path.js';
+
+interface QueryOptions {
+  rowMode?: 'object' | 'array';
+  /** drizzle's parsers keep dates and intervals as text: identities, rebuilt on the thread by type id */
+  parsers?: Record<number, unknown>;
+}
+
+export interface ThreadResult {
+  rows: unknown[];
+  fields: { name: string; dataTypeID: number }[];
+  affectedRows?: number;
+}
+
+interface Queryable {
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<ThreadResult>;
+}
+
+/** A statement the database refused: PostgreSQL's message, with its code, detail, constraint, … */
+export class PgliteThreadError extends Error {
+  code?: string;
+  detail?: string;
+  constraint?: string;
+  constructor(fields: { message: string } & Record<string, unknown>) {
+    super(fields.message);
+    this.name = 'PgliteThreadError';
+    Object.assign(this, fields);
+  }
+}
+
+type Reply = { id: number; error?: { message: string } & Record<string, unknown>; result?: ThreadResult };
+
+export class PgliteThreadClient implements Queryable {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  private failure: Error | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      this.idleCheck();
+      if (reply.error) waiting.reject(new PgliteThreadError(reply.error));
+      else waiting.resolve(reply);
+    });
+    const lost = (err: Error): void => {
+      this.failure ??= err;
+      for (const waiting of this.pending.values()) waiting.reject(err);
+      this.pending.clear();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`the embedded database's thread ended (exit ${code})`)));
+    worker.unref();
+  }
+
+  /** Starts the thread and waits until PGlite is open there (a folder, or `template`'s data in memory). */
+  static async open(dataDir: string | undefined, template: Uint8Array | undefined): Promise<PgliteThreadClient> {
+    const worker = new Worker(pgliteThreadFile(), {
+      // the thread takes the process's Node flags (memory limits, profilers) except those that only
+      // mean something for a main script (`node --input-type=module -e …` would make it fail to start)
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+      workerData: { dataDir, template },
+      ...(template ? { transferList: [template.buffer as ArrayBuffer] } : {}),
+    });
+    await new Promise<void>((ready, failed) => {
+      const onMessage = (reply: Reply): void => {
+        if (reply.id !== 0) return;
+        cleanup();
+        if (reply.error) failed(new PgliteThreadError(reply.error));
+        else ready();
+      };
+      const onError = (err: Error): void => {
+        cleanup();
+        failed(err);
+      };
+      const onExit = (code: number): void => {
+        cleanup();
+        failed(new Error(`the embedded database's thread ended while opening (exit ${code})`));
+      };
+      const cleanup = (): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+    return new PgliteThreadClient(worker);
+  }
+
+  async query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number): Promise<ThreadResult> {
+    const rawTypes = options.parsers ? Object.keys(options.parsers).map(Number) : undefined;
+    const reply = await this.send({ op: 'query', sql, params, rowMode: options.rowMode ?? 'object', rawTypes, tx });
+    return reply.result as ThreadResult;
+  }
+
+  /** fn's statements run inside one transaction that holds the database; a throw rolls it back. */
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const { id } = await this.send({ op: 'begin' });
+    const tx: Queryable = { query: (sql, params, options) => this.query(sql, params, options, id) };
+    let value: T;
+    try {
+      value = await fn(tx);
+    } catch (err) {
+      await this.send({ op: 'end', tx: id, commit: false }).catch(() => undefined);
+      throw err;
+    }
+    await this.send({ op: 'end', tx: id, commit: true });
+    return value;
+  }
+
+  async close(): Promise<void> {
+    if (!this.failure) await this.send({ op: 'close' }).catch(() => undefined);
+    await this.worker.terminate();
+  }
+
+  private send(message: Record<string, unknown>): Promise<Reply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    // a statement in flight keeps the process alive; an idle database does not
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise<Reply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  private idleCheck(): void {
+    if (this.pending.size === 0) this.worker.unref();
+  }
+}
