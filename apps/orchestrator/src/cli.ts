@@ -26,4 +26,8 @@ export async function main(argv: string[]): Promise<void> {
     runAtExit();
   }
   process.exitCode = code;
+  // A stopped run has said why and kept what it keeps (records flushed, nothing half written); what
+  // was still starting when the signal came (the sandbox's Python, the database's thread) is not
+  // waited for: the sandbox's worker exits on its stdin's end, the thread with the process.
+  if (controller.signal.aborted) process.exit(code);
 }

@@ -90,3 +90,13 @@ test('a process that opened the database and never closed it still exits once id
   expect(run.stdout).toContain('opened');
   expect(run.status).toBe(0);
 });
+
+test('a stop while the database opens ends the opening and rejects with the signal’s reason', async () => {
+  const controller = new AbortController();
+  const reason = new Error('interrupted');
+  const opening = openDatabase('memory://', { fromTemplate: true, signal: controller.signal });
+  controller.abort(reason);
+  await expect(opening).rejects.toBe(reason);
+  // already stopped: refused before a thread starts
+  await expect(openDatabase('memory://', { signal: controller.signal })).rejects.toBe(reason);
+});

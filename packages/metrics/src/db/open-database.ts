@@ -45,6 +45,8 @@ const optionsSchema = z.object({
    * For callers that migrate right after opening; off: the database starts empty.
    */
   fromTemplate: z.boolean().default(false),
+  /** Stops opening an embedded database (its thread is ended) and rejects with the signal's reason. */
+  signal: z.instanceof(AbortSignal).optional(),
 });
 export type OpenDatabaseOptions = z.input<typeof optionsSchema>;
 
@@ -63,17 +65,17 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   const opts = parsed.data;
   const target = url?.trim() || undefined;
   if (target && /^postgres(ql)?:\/\//i.test(target)) return openPostgres(target, opts);
-  if (target && /^memory:\/\//i.test(target)) return openPglite(undefined, opts.fromTemplate);
+  if (target && /^memory:\/\//i.test(target)) return openPglite(undefined, opts.fromTemplate, opts.signal);
   const base = opts.cwd ?? process.cwd();
   const path = target ? target.replace(/^file:\/\//i, '') : DEFAULT_EMBEDDED_PATH;
-  return openPglite(isAbsolute(path) ? path : resolve(base, path), opts.fromTemplate);
+  return openPglite(isAbsolute(path) ? path : resolve(base, path), opts.fromTemplate, opts.signal);
 }
 
 function isNewDatabase(dataDir: string | undefined): boolean {
   return dataDir === undefined || !existsSync(dataDir) || readdirSync(dataDir).length === 0;
 }
 
-async function openPglite(dataDir: string | undefined, fromTemplate: boolean): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, fromTemplate: boolean, signal: AbortSignal | undefined): Promise<DatabaseHandle> {
   const location = dataDir ?? 'memory://';
   let release = async () => {};
   let client: PgliteThreadClient;
@@ -88,10 +90,11 @@ async function openPglite(dataDir: string | undefined, fromTemplate: boolean): P
     if (template && dataDir) await unpackPgliteTemplate(new Uint8Array(await template.arrayBuffer()), dataDir);
     // PGlite runs on a thread of its own: its start-up and statements leave this thread free
     const inMemory = template && !dataDir ? new Uint8Array(await template.arrayBuffer()) : undefined;
-    client = await PgliteThreadClient.open(dataDir, inMemory);
+    client = await PgliteThreadClient.open(dataDir, inMemory, signal);
   } catch (cause) {
     await release();
     if (cause instanceof MetricsError) throw cause;
+    if (signal?.aborted) throw signal.reason;
     throw new DatabaseConnectionError(`Could not open the embedded database at ${location}: ${messageOf(cause)}`, {
       cause,
     });

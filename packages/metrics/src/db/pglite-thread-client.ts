@@ -60,7 +60,8 @@ export class PgliteThreadClient implements Queryable {
   }
 
   /** Starts the thread and waits until PGlite is open there (a folder, or `template`'s data in memory). */
-  static async open(dataDir: string | undefined, template: Uint8Array | undefined): Promise<PgliteThreadClient> {
+  static async open(dataDir: string | undefined, template: Uint8Array | undefined, signal?: AbortSignal): Promise<PgliteThreadClient> {
+    signal?.throwIfAborted();
     const worker = new Worker(pgliteThreadFile(), {
       // the thread takes the process's Node flags (memory limits, profilers) except those that only
       // mean something for a main script (`node --input-type=module -e …` would make it fail to start)
@@ -83,14 +84,22 @@ export class PgliteThreadClient implements Queryable {
         cleanup();
         failed(new Error(`the embedded database's thread ended while opening (exit ${code})`));
       };
+      // a run stopped during start-up does not wait seconds for a database it will not use
+      const onAbort = (): void => {
+        cleanup();
+        void worker.terminate();
+        failed(signal?.reason);
+      };
       const cleanup = (): void => {
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
+        signal?.removeEventListener('abort', onAbort);
       };
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     return new PgliteThreadClient(worker);
   }

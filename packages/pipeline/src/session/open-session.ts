@@ -60,29 +60,31 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   const experiments = resolveExperiments(options.config.experiments, options.cwd);
   const config: RunConfig = { ...options.config, ...(experiments ? { experiments } : {}) };
   const id = options.id ?? randomUUID();
-  const handle = options.handle ?? (await openDatabaseFor(config.db, options.cwd));
   const ownHandle = options.handle === undefined;
+  // The embedded database opens on a thread of its own: parser, validator, catalog and sandbox load
+  // on this one meanwhile (a second core's worth of start-up).
+  const opening = options.handle ? Promise.resolve(options.handle) : openDatabaseFor(config.db, options.cwd, options.signal);
+  const loading = Promise.all([
+    loadPythonParser(),
+    createValidator({ profile: config.validatorProfile }),
+    packageCheckValidator(config.validatorProfile),
+    loadPatternCatalog(),
+    // one sandbox per run; the run's secrets never reach the child Python
+    createSandbox({
+      ...(config.python ? { python: config.python } : {}),
+      ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
+      secrets: [...options.secrets],
+    }),
+  ]);
+  const [handle, [parser, validator, packageValidator, catalog, sandbox]] = await bothOrNeither(opening, loading, ownHandle, options.signal);
   let store: MetricsStore | undefined;
-  let opened: Sandbox | undefined;
+  const opened: Sandbox = sandbox;
   try {
     const redact = options.redact ?? ((t: string) => t);
     const warnings: string[] = [];
     const metrics = await openMetricsStore(handle, options.cwd, (message) => warnings.push(redact(message)));
     store = metrics;
     const recorder = new Recorder(metrics, id, redact, warnings);
-    const [parser, validator, packageValidator, catalog, sandbox] = await Promise.all([
-      loadPythonParser(),
-      createValidator({ profile: config.validatorProfile }),
-      packageCheckValidator(config.validatorProfile),
-      loadPatternCatalog(),
-      // one sandbox per run; the run's secrets never reach the child Python
-      createSandbox({
-        ...(config.python ? { python: config.python } : {}),
-        ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
-        secrets: [...options.secrets],
-      }),
-    ]);
-    opened = sandbox;
     const learning = new Learning(handle, id, config.learnThreshold, metrics);
     learning.writeUsageThrough(recorder);
     await learning.warm();
@@ -145,9 +147,42 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       },
     };
   } catch (err) {
-    await opened?.close();
+    await opened.close();
     await store?.close();
     if (ownHandle) await handle.close();
     throw err;
   }
+}
+
+type Loaded = [Awaited<ReturnType<typeof loadPythonParser>>, Awaited<ReturnType<typeof createValidator>>, Awaited<ReturnType<typeof packageCheckValidator>>, Awaited<ReturnType<typeof loadPatternCatalog>>, Sandbox];
+
+/**
+ * The database and the run's tools, or an error with whatever did open closed again. A run stopped
+ * meanwhile (SIGINT / SIGTERM) rejects at once with the signal's reason; what is still opening is
+ * closed when it settles.
+ */
+async function bothOrNeither(opening: Promise<DatabaseHandle>, loading: Promise<Loaded>, ownHandle: boolean, signal: AbortSignal | undefined): Promise<[DatabaseHandle, Loaded]> {
+  const settled = Promise.allSettled([opening, loading]);
+  const closeWhatOpened = async ([db, tools]: [PromiseSettledResult<DatabaseHandle>, PromiseSettledResult<Loaded>]): Promise<void> => {
+    if (tools.status === 'fulfilled') await tools.value[4].close().catch(() => undefined);
+    if (db.status === 'fulfilled' && ownHandle) await db.value.close().catch(() => undefined);
+  };
+  let onAbort = (): void => {};
+  const stopped = signal
+    ? new Promise<'stopped'>((resolve) => {
+        onAbort = () => resolve('stopped');
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      })
+    : undefined;
+  const first = stopped ? await Promise.race([settled, stopped]) : await settled;
+  signal?.removeEventListener('abort', onAbort);
+  if (first === 'stopped') {
+    void settled.then(closeWhatOpened);
+    throw signal?.reason;
+  }
+  const [db, tools] = first;
+  if (db.status === 'fulfilled' && tools.status === 'fulfilled') return [db.value, tools.value];
+  await closeWhatOpened(first);
+  throw db.status === 'rejected' ? db.reason : (tools as PromiseRejectedResult).reason;
 }
