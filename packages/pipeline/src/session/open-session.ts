@@ -78,7 +78,6 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   ]);
   const [handle, [parser, validator, packageValidator, catalog, sandbox]] = await bothOrNeither(opening, loading, ownHandle, options.signal);
   let store: MetricsStore | undefined;
-  const opened: Sandbox = sandbox;
   try {
     const redact = options.redact ?? ((t: string) => t);
     const warnings: string[] = [];
@@ -147,7 +146,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       },
     };
   } catch (err) {
-    await opened.close();
+    await sandbox.close();
     await store?.close();
     if (ownHandle) await handle.close();
     throw err;
