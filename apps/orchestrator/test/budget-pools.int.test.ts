@@ -27,7 +27,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** A project whose runs draw from pool `backend` (under `acme`); cloud_fast is gpt-4o, local a cheap model elsewhere. */
+/** A project whose runs draw from pool `backend` (under `acme`); cloud_fast is gpt-4o, cloud_premium gpt-4.1, local a cheap model elsewhere. */
 function project(mode: 'hard' | 'soft', amountUsd: number): string {
   const dir = mkdtempSync(join(tmp, `${mode}-`));
   writeFileSync(
@@ -41,7 +41,9 @@ function project(mode: 'hard' | 'soft', amountUsd: number): string {
           main: { kind: 'openai-compatible', baseUrl: `${sim.url}/v1`, apiKeyEnv: 'ONEXGEN_API_KEY' },
           cheap: { kind: 'openai-compatible', baseUrl: `${cheap.url}/v1`, apiKeyEnv: 'ONEXGEN_API_KEY' },
         },
-        tiers: { cloud_fast: [{ provider: 'main', model: 'gpt-4o' }], local: [{ provider: 'cheap', model: 'gpt-4o-mini' }] },
+        // every tier a method may escalate to answers here: a retry that escalated before the pool
+        // was spent must not reach the default cloud_premium provider on the real network
+        tiers: { cloud_fast: [{ provider: 'main', model: 'gpt-4o' }], cloud_premium: [{ provider: 'main', model: 'gpt-4.1' }], local: [{ provider: 'cheap', model: 'gpt-4o-mini' }] },
         cache: { enabled: false },
       },
     }),
