@@ -6,7 +6,7 @@ import { loadPatternCatalog } from '@onexgen/pattern-library';
 import type { DatabaseHandle, MetricsStore } from '@onexgen/metrics';
 import { openDatabaseFor } from './open-database-for.js';
 import { createValidator, loadPythonParser } from '@onexgen/response-validator';
-import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
+import { createSandbox } from '@onexgen/python-sandbox';
 import { bulkhead } from 'cockatiel';
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
 import { createModelCaller, type AttemptLedger } from '../model/model-caller.js';
@@ -64,19 +64,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   // The embedded database opens on a thread of its own: parser, validator, catalog and sandbox load
   // on this one meanwhile (a second core's worth of start-up).
   const opening = options.handle ? Promise.resolve(options.handle) : openDatabaseFor(config.db, options.cwd, options.signal);
-  const loading = Promise.all([
-    loadPythonParser(),
-    createValidator({ profile: config.validatorProfile }),
-    packageCheckValidator(config.validatorProfile),
-    loadPatternCatalog(),
-    // one sandbox per run; the run's secrets never reach the child Python
-    createSandbox({
-      ...(config.python ? { python: config.python } : {}),
-      ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
-      secrets: [...options.secrets],
-    }),
-  ]);
-  const [handle, [parser, validator, packageValidator, catalog, sandbox]] = await bothOrNeither(opening, loading, ownHandle, options.signal);
+  const [handle, [parser, validator, packageValidator, catalog, sandbox]] = await bothOrNeither(opening, loadTools(config, options.secrets), ownHandle, options.signal);
   let store: MetricsStore | undefined;
   try {
     const redact = options.redact ?? ((t: string) => t);
@@ -153,7 +141,22 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   }
 }
 
-type Loaded = [Awaited<ReturnType<typeof loadPythonParser>>, Awaited<ReturnType<typeof createValidator>>, Awaited<ReturnType<typeof packageCheckValidator>>, Awaited<ReturnType<typeof loadPatternCatalog>>, Sandbox];
+/** The run's parser, validators, pattern catalog and sandbox (the sandbox last: closed on failure). */
+function loadTools(config: RunConfig, secrets: readonly string[]) {
+  return Promise.all([
+    loadPythonParser(),
+    createValidator({ profile: config.validatorProfile }),
+    packageCheckValidator(config.validatorProfile),
+    loadPatternCatalog(),
+    // one sandbox per run; the run's secrets never reach the child Python
+    createSandbox({
+      ...(config.python ? { python: config.python } : {}),
+      ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
+      secrets: [...secrets],
+    }),
+  ]);
+}
+type Loaded = Awaited<ReturnType<typeof loadTools>>;
 
 /**
  * The database and the run's tools, or an error with whatever did open closed again. A run stopped
