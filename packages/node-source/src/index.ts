@@ -7,6 +7,7 @@ export { writeFileAtomic, writeDirAtomic } from './file/atomic-write.js';
 export { uncommittedChange } from './file/git-status.js';
 export { findStubs, stubToJson, type Stub } from './stubs/find-stubs.js';
 export { injectBodies, type BodyInjection } from './inject/inject-bodies.js';
+export { injectionBase, type InjectionBase } from './inject/injection-base.js';
 export { mergeImports } from './inject/imports.js';
 export { sortImports, importsSorted, sectionOf } from './inject/import-order.js';
 export { removeUnusedImports, tidyGeneratedImports } from './inject/unused-imports.js';

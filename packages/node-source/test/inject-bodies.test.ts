@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadPythonParser, type PythonParser } from '@onexgen/response-validator';
-import { findStubs, injectBodies, mergeImports } from '../src/index.js';
+import { findStubs, injectBodies, injectionBase, mergeImports } from '../src/index.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/stubbed/node_inventory_effect.py', import.meta.url));
 const source = readFileSync(EXAMPLE, 'utf8');
@@ -150,5 +150,72 @@ describe('mergeImports', () => {
       source: 'import os\r\nfrom typing import Any\r\nfrom .models import M\r\n\r\nX = 1\r\n',
       added: ['from typing import Any'],
     });
+  });
+});
+
+describe("injectBodies given the file's own parse", () => {
+  /** A parser that records the length of every text it parses whole. */
+  const counting = () => {
+    const lengths: number[] = [];
+    const p: PythonParser = Object.assign(Object.create(parser) as PythonParser, {
+      parse: (text: string) => {
+        lengths.push(text.length);
+        return parser.parse(text);
+      },
+    });
+    return { p, lengths };
+  };
+  const fill = (src: string, code: (method: string) => string, imports: string[] = [], opts = {}) => {
+    const module = parser.parse(src);
+    const injections = findStubs(parser, module, opts).map((stub) => ({ stub, code: code(stub.method), imports }));
+    return { whole: injectBodies(parser, src, injections), local: injectBodies(parser, src, injections, injectionBase(module)) };
+  };
+
+  test.each([
+    ['the example node, imports added', source, ['import json', 'from uuid import uuid4']],
+    ['the example node in CRLF', source.replace(/\n/g, '\r\n'), ['import json']],
+    ['a file whose only head is a docstring', '"""Doc."""\n\n\nclass NodeXEffect:\n    async def run(self, sku: str) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n', ['import json']],
+    ['a file without imports or docstring', '# comment only\n\n\nclass NodeXEffect:\n    async def run(self, sku: str) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n', ['import json']],
+  ])('%s: the same bytes and imports as checking the whole result', (_what, src, imports) => {
+    const { whole, local } = fill(src, (m) => `value = json.dumps({"m": "${m}"})\nreturn {"v": value}`, imports);
+    expect(local).toEqual(whole);
+  });
+
+  test('parses only the changed top-level statements and the import block, not the rest of the file', () => {
+    const helpers = Array.from({ length: 2_000 }, (_, i) => `\n\ndef helper_${i}(items):\n    return [x * ${i} for x in items]\n`).join('');
+    const big = source + helpers;
+    const module = parser.parse(big);
+    const injections = findStubs(parser, module).map((stub) => ({ stub, code: 'return {"ok": True}', imports: ['import json'] }));
+    const { p, lengths } = counting();
+    const local = injectBodies(p, big, injections, injectionBase(module));
+    expect(local).toEqual(injectBodies(parser, big, injections));
+    expect(lengths.length).toBeGreaterThan(0);
+    expect(Math.max(...lengths)).toBeLessThan(source.length + 200);
+  });
+
+  test('a body that breaks its statement is refused naming its line in the result (the added import line counted)', () => {
+    const src = '"""Doc."""\nimport os\n\n\nclass NodeXEffect:\n    async def run(self, sku: str) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n';
+    const module = parser.parse(src);
+    const [stub] = findStubs(parser, module);
+    expect(() => injectBodies(parser, src, [{ stub: stub!, code: 'return json.dumps((sku)', imports: ['import json'] }], injectionBase(module))).toThrow(
+      /does not parse after injection \(line 8: '\(' was never closed\)/,
+    );
+  });
+
+  test('an import inside a replaced body does not count as present', () => {
+    const src = 'import os\n\n\nclass NodeXEffect:\n    def run(self):\n        # IMPLEMENTATION REQUIRED\n        import json\n        pass\n';
+    const { whole, local } = fill(src, () => 'return json.dumps(1)', ['import json'], { includeUncertain: true });
+    expect(local.addedImports).toEqual(['import json']);
+    expect(local).toEqual(whole);
+  });
+
+  test.each([
+    ['a file under `from __future__ import barry_as_FLUFL`', 'from __future__ import barry_as_FLUFL\n\n\nclass NodeXEffect:\n    def run(self):\n        # IMPLEMENTATION REQUIRED\n        pass\n'],
+    ['a stub inside an `if` block', 'import os\n\nif os.name:\n    class NodeXEffect:\n        def run(self):\n            # IMPLEMENTATION REQUIRED\n            pass\n'],
+  ])('%s is checked by parsing the whole result', (_what, src) => {
+    const module = parser.parse(src);
+    const { p, lengths } = counting();
+    const out = injectBodies(p, src, findStubs(parser, module).map((stub) => ({ stub, code: 'return 1' })), injectionBase(module)).source;
+    expect(lengths).toContain(out.length);
   });
 });

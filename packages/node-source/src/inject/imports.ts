@@ -1,6 +1,7 @@
 // Adds the import statements generated code needs and the file lacks, once, to the module's import block
 // (read from the parser's import nodes, never from the text).
-import type { ParsedModule, PyImport, PythonParser } from '@onexgen/response-validator';
+import type { PyImport, PythonParser } from '@onexgen/response-validator';
+import { injectionBase, type InjectionBase } from './injection-base.js';
 import { LineIndex, lineEndingOf } from './lines.js';
 
 /**
@@ -19,8 +20,10 @@ function render(imp: PyImport, names: PyImport['names']): string {
 }
 
 /** Import lines (from the generated code) that the module does not already have, deduplicated. */
-export function missingImports(parser: PythonParser, module: ParsedModule, wanted: readonly string[]): string[] {
-  const have = new Set(module.imports.flatMap(bound));
+export function missingImports(parser: PythonParser, base: Pick<InjectionBase, 'imports'>, wanted: readonly string[], dropped: readonly Range[] = []): string[] {
+  // an import inside a body about to be replaced will be gone: it does not count as present
+  const kept = dropped.length === 0 ? base.imports : base.imports.filter((i) => !dropped.some(([start, end]) => i.range.startIndex >= start && i.range.endIndex <= end));
+  const have = new Set(kept.flatMap(bound));
   const out: string[] = [];
   // each distinct line parsed once: a file of thousands of methods asks for the same few imports
   for (const line of new Set(wanted.map((w) => w.trim()))) {
@@ -39,24 +42,19 @@ export function missingImports(parser: PythonParser, module: ParsedModule, wante
  * docstring. `afterStatement`: only whitespace or a comment follows that statement on its line, so
  * the lines go between two whole statements.
  */
-export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { offset: number; leadingBlank: boolean; afterStatement: boolean } {
+export function importInsertionPoint(base: Pick<InjectionBase, 'imports' | 'moduleDocstring'>, lines: LineIndex): { offset: number; leadingBlank: boolean; afterStatement: boolean } {
   const endsLine = (end: number, offset: number): boolean => /^[ \t]*(#.*)?$/.test(lines.source.slice(end, offset));
-  const topLevel = module.imports.filter((i) => i.range.startColumn === 1);
+  const topLevel = base.imports.filter((i) => i.range.startColumn === 1);
   // absolute imports go before the package's own relative ones (`from .models import ...`)
   const last = topLevel.filter((i) => !i.module.startsWith('.')).at(-1) ?? topLevel.at(-1);
   if (last) {
     const offset = lines.lineEnd(last.range.endLine);
     return { offset, leadingBlank: false, afterStatement: endsLine(last.range.endIndex, offset) };
   }
-  const firstCode = Math.min(
-    ...module.functions.map((f) => f.definition.startLine),
-    ...module.classes.map((c) => c.definition.startLine),
-    lines.lineCount + 1,
-  );
-  const doc = module.strings.find((s) => s.isDocstring && s.range.startColumn === 1 && s.range.startLine < firstCode);
+  const doc = base.moduleDocstring;
   if (doc) {
-    const offset = lines.lineEnd(doc.range.endLine);
-    return { offset, leadingBlank: true, afterStatement: endsLine(doc.range.endIndex, offset) };
+    const offset = lines.lineEnd(doc.endLine);
+    return { offset, leadingBlank: true, afterStatement: endsLine(doc.endIndex, offset) };
   }
   // after a shebang / encoding comment block
   let line = 1;
@@ -70,7 +68,7 @@ export function importInsertionPoint(module: ParsedModule, lines: LineIndex): { 
  */
 export function mergeImports(parser: PythonParser, source: string, wanted: readonly string[]): { source: string; added: string[] } {
   if (wanted.length === 0) return { source, added: [] };
-  const merged = mergeImportsInto(parser, source, parser.parse(source), wanted);
+  const merged = mergeImportsInto(parser, source, injectionBase(parser.parse(source)), wanted);
   return { source: merged.source, added: merged.added };
 }
 
@@ -84,16 +82,46 @@ export interface MergedImports {
   wholeStatementsEnd?: number;
 }
 
-/** {@link mergeImports} on a source already parsed (`module` is `parser.parse(source)`). */
-export function mergeImportsInto(parser: PythonParser, source: string, module: ParsedModule, wanted: readonly string[]): MergedImports {
-  const added = missingImports(parser, module, wanted);
-  if (added.length === 0) return { source, added };
+/** {@link mergeImports} on a source already parsed (`base` is what injection needs of `parser.parse(source)`). */
+export function mergeImportsInto(parser: PythonParser, source: string, base: InjectionBase, wanted: readonly string[]): MergedImports {
+  const plan = planImports(parser, source, base, wanted);
+  if (!plan) return { source, added: [] };
+  const at = Math.max(plan.offset, 0);
+  return {
+    source: source.slice(0, at) + plan.text + source.slice(at),
+    added: plan.added,
+    ...(plan.afterStatement && base.syntaxValid ? { wholeStatementsEnd: at + plan.text.length } : {}),
+  };
+}
+
+/** [start, end) JS string offsets */
+export type Range = readonly [number, number];
+
+export interface ImportPlan {
+  /** the import lines to add */
+  added: string[];
+  /** where `text` goes in the planned-for source (-1: before everything) */
+  offset: number;
+  /** what is inserted there: the lines with their line endings */
+  text: string;
+  /** the text goes between two whole statements (so the source up to its end can be checked alone) */
+  afterStatement: boolean;
+}
+
+/**
+ * Which of `wanted` the source (`base` is what injection needs of its parse) lacks and where they
+ * go, or undefined when it lacks none. `dropped`: ranges about to be replaced; imports inside them do
+ * not count as present.
+ */
+export function planImports(parser: PythonParser, source: string, base: InjectionBase, wanted: readonly string[], dropped: readonly Range[] = []): ImportPlan | undefined {
+  if (wanted.length === 0) return undefined;
+  const added = missingImports(parser, base, wanted, dropped);
+  if (added.length === 0) return undefined;
   const eol = lineEndingOf(source);
-  const point = importInsertionPoint(module, new LineIndex(source));
+  const point = importInsertionPoint(base, new LineIndex(source));
   const block = added.join(eol);
-  if (point.offset < 0) return { source: block + eol + eol + source, added };
-  const head = source.slice(0, point.offset) + eol + (point.leadingBlank ? eol : '') + block;
   // a person's file keeps its import block byte for byte (new lines follow it); files onexgen
   // writes itself are put in isort's order afterwards (tidyGeneratedImports)
-  return { source: head + source.slice(point.offset), added, ...(point.afterStatement && module.syntaxValid ? { wholeStatementsEnd: head.length } : {}) };
+  if (point.offset < 0) return { added, offset: -1, text: block + eol + eol, afterStatement: false };
+  return { added, offset: point.offset, text: eol + (point.leadingBlank ? eol : '') + block, afterStatement: point.afterStatement };
 }

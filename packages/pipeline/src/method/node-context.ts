@@ -2,7 +2,7 @@
 import type { ValidationContext } from '@onexgen/response-validator';
 import type { TaskSignature } from '@onexgen/pattern-library';
 import type { MethodConfig } from '../run-config.js';
-import type { Stub } from '@onexgen/node-source';
+import type { InjectionBase, Stub } from '@onexgen/node-source';
 import { examplesOf, type MethodExample, type NodeSpec, type NodeType } from '@onexgen/onex';
 
 export interface NodeContext {
@@ -16,6 +16,8 @@ export interface NodeContext {
   /** the node file's import statements as written */
   fileImports: string[];
   source: string;
+  /** what injecting needs of the parse `source`'s stubs were found in: injecting then parses only what changed */
+  injection?: InjectionBase;
   /**
    * The node package's other files by relative path (models/, __init__.py), so the sandbox can
    * import the node as it is written; `source` is written as `<moduleName>.py` beside them.

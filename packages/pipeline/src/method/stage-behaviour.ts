@@ -76,7 +76,7 @@ export async function checkBehaviour(session: Session, node: NodeContext, info: 
   }
   let source: string;
   try {
-    source = injectBodies(session.parser, node.source, [{ stub: info.stub, code, imports: [...imports] }]).source;
+    source = injectBodies(session.parser, node.source, [{ stub: info.stub, code, imports: [...imports] }], node.injection).source;
   } catch (err) {
     const message = `the body cannot be put into the node file: ${cut((err as Error).message)}`;
     return { outcome: { status: 'ran', examples: examples.length, passed: 0, failed: examples.length }, issues: [{ ruleId: 'behaviour/crash', category: 'behaviour', severity: 'error', message, line: 1, column: 1 }] };

@@ -57,11 +57,11 @@ export function assembleSource(session: Session, node: NodeContext, stubs: reado
   const bodies = [...generated];
   const injections: BodyInjection[] = stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports, ...(bodies[i]!.parsed ? { parsed: bodies[i]!.parsed } : {}) }));
   try {
-    const { source, addedImports } = injectBodies(session.parser, node.source, injections);
+    const { source, addedImports } = injectBodies(session.parser, node.source, injections, node.injection);
     return { source, bodies, addedImports };
   } catch {
     // Find the bodies that break the file on their own and fall back for those only.
-    for (const { index: i, error } of breakingBodies(session.parser, node.source, injections)) {
+    for (const { index: i, error } of breakingBodies(session.parser, node.source, injections, node.injection)) {
       const stub = stubs[i]!;
       const info = methodInfo(node, stub, methodConfig(session.config, node.spec.overrides?.[stub.method]));
       const reason = `the generated body broke the file: ${error.message}`;
@@ -70,7 +70,7 @@ export function assembleSource(session: Session, node: NodeContext, stubs: reado
       injections[i] = { stub, code: fb.code, imports: fb.imports };
     }
     try {
-      const { source, addedImports } = injectBodies(session.parser, node.source, injections);
+      const { source, addedImports } = injectBodies(session.parser, node.source, injections, node.injection);
       return { source, bodies, addedImports };
     } catch (err) {
       throw tooLargeToCheck(node, err);

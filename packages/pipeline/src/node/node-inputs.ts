@@ -1,7 +1,7 @@
 // A spec or a node file turned into what the pipeline works on: the source with its stubs and the
 // NodeContext. Shared by generate/fill (run-nodes) and explain.
 import { basename } from 'node:path';
-import { findStubs, type Stub } from '@onexgen/node-source';
+import { findStubs, injectionBase, type Stub } from '@onexgen/node-source';
 import type { PythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
@@ -29,6 +29,7 @@ export function specInput(parser: PythonParser, file: string, spec: NodeSpec): N
       contract: contractOf(spec),
       fileImports: module.imports.map((i) => i.text),
       source,
+      injection: injectionBase(module),
       packageFiles: Object.fromEntries(skeleton.files.filter((f) => f.path !== 'node.py').map((f) => [f.path, f.content])),
       moduleName: 'node',
     },
@@ -59,6 +60,7 @@ export function fileInput(
       contract: contractOf(info.spec),
       fileImports: module.imports.map((i) => i.text),
       source,
+      injection: injectionBase(module),
       ...(options.packageFiles ? { packageFiles: options.packageFiles } : {}),
       moduleName: basename(file).replace(/\.py$/, '').replace(/\W/g, '_') || 'node',
     },
