@@ -3,7 +3,8 @@ import { packageBuild } from '../../tsup.preset';
 
 export default defineConfig({
   ...packageBuild,
-  // three entries: the pipeline; its error type alone (the CLI loads that at start-up, the rest when a
-  // command runs); opening the migrated database alone (db migrate and read-only commands need no more)
-  entry: ['src/index.ts', 'src/errors.ts', 'src/database.ts'],
+  // four entries: the pipeline; its error type alone (the CLI loads that at start-up, the rest when a
+  // command runs); opening the migrated database alone (db migrate and read-only commands need no more);
+  // the thread that parses a large node file (node/file-input-async.ts starts it)
+  entry: ['src/index.ts', 'src/errors.ts', 'src/database.ts', 'src/file-input-thread.ts'],
 });

@@ -10,7 +10,8 @@ export { effectivePools } from './session/pools.js';
 export { budgetStoreFor } from './model/store-bridges.js';
 
 export { runNodes, defaultFilledPath, type SpecJob, type FileJob } from './node/run-nodes.js';
-export { specInput, fileInput, type NodeInput } from './node/node-inputs.js';
+export { specInput, fileInput, type NodeInput, type FileInputOptions } from './node/node-inputs.js';
+export { fileInputAsync } from './node/file-input-async.js';
 export { methodInfo } from './method/node-context.js';
 export { buildMethodContext } from './method/llm-loop.js';
 

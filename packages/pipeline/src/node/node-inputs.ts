@@ -36,12 +36,17 @@ export function specInput(parser: PythonParser, file: string, spec: NodeSpec): N
   };
 }
 
+export interface FileInputOptions {
+  includeUncertain?: boolean;
+  packageFiles?: Record<string, string>;
+}
+
 export function fileInput(
   parser: PythonParser,
   file: string,
   source: string,
   spec?: NodeSpec,
-  options: { includeUncertain?: boolean; packageFiles?: Record<string, string> } = {},
+  options: FileInputOptions = {},
 ): NodeInput {
   const module = parser.parse(source);
   if (!module.syntaxValid) {

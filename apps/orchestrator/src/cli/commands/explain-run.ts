@@ -4,7 +4,7 @@ import { explainContext, patternSourceFromCatalog } from '@onexgen/context-build
 import { loadPatternCatalog } from '@onexgen/pattern-library';
 import { loadPythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '@onexgen/pipeline/errors';
-import { buildMethodContext, fileInput, loadReferenceIndex, methodConfig, methodInfo, specInput, type NodeInput } from '@onexgen/pipeline';
+import { buildMethodContext, fileInputAsync, loadReferenceIndex, methodConfig, methodInfo, specInput, type NodeInput } from '@onexgen/pipeline';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import { specBesideNode } from '../../spec/contract-spec.js';
 import type { CliIO } from '../io.js';
@@ -33,7 +33,7 @@ export async function runExplain(io: CliIO, input: string, opts: ExplainOptions)
   let target: NodeInput;
   if (input.endsWith('.py')) {
     const spec = opts.spec ? await loadSpecFile(resolve(io.cwd, opts.spec)) : (await specBesideNode(path))?.spec;
-    target = fileInput(parser, input, (await readNodeFile(path)).text, spec);
+    target = await fileInputAsync(parser, input, (await readNodeFile(path)).text, spec, io.signal ? { signal: io.signal } : {});
   } else {
     target = specInput(parser, input, await loadSpecFile(path));
   }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { uncommittedChange } from '@onexgen/node-source';
 import { loadPythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '@onexgen/pipeline/errors';
-import { fileInput, defaultFilledPath, type FileJob } from '@onexgen/pipeline';
+import { fileInputAsync, defaultFilledPath, type FileJob } from '@onexgen/pipeline';
 import { loadSpecFile } from '../../spec/load-spec.js';
 import type { CommonOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
@@ -41,8 +41,12 @@ export async function runFill(io: CliIO, state: RunState, files: string[], opts:
     const spec = given ?? (await specBesideNode(path))?.spec;
     const packageFiles = packageFilesBeside(path);
     // refuse bad input before anything is opened or written; the run reuses this parse (a large
-    // file is parsed once)
-    const input = fileInput(parser, file, source.text, spec, { ...(opts.includeUncertain ? { includeUncertain: true } : {}), packageFiles });
+    // file is parsed once, on a thread of its own that a SIGINT / SIGTERM stops)
+    const input = await fileInputAsync(parser, file, source.text, spec, {
+      ...(opts.includeUncertain ? { includeUncertain: true } : {}),
+      packageFiles,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
     if (opts.inPlace && !opts.force) {
       // work git cannot give back is never overwritten
       const change = await uncommittedChange(source.target);
