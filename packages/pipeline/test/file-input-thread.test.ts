@@ -1,59 +1,77 @@
-// A large node file is parsed on a thread of its own (fileInputAsync): the caller's event loop keeps
-// turning meanwhile, so a SIGINT / SIGTERM handler runs at once, and aborting ends the parse. What
-// comes back is what fileInput gives in the caller's thread; so are its errors.
+// A large node file is read off the caller's thread (fileInputAsync): the caller's event loop keeps
+// turning meanwhile, so a SIGINT / SIGTERM handler runs at once, and aborting ends the parse. A file
+// read in two parts on two threads gives what the whole file gives, also when the cut falls inside a
+// string; so do its errors.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadPythonParser, type PythonParser } from '@onexgen/response-validator';
 import { fileInput } from '../src/node/node-inputs.js';
-import { fileInputAsync, THREAD_FROM_CHARS } from '../src/node/file-input-async.js';
+import { cutNear, fileInputAsync } from '../src/node/file-input-async.js';
 import { OnexgenError } from '../src/errors.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/stubbed/node_inventory_effect.py', import.meta.url));
+const example = readFileSync(EXAMPLE, 'utf8');
 
-/** The example node followed by implemented helpers up to `chars`. */
-function largeNode(chars: number): string {
-  const parts = [readFileSync(EXAMPLE, 'utf8')];
-  for (let i = 0, size = parts[0]!.length; size < chars; i++) {
-    const helper = `\n\ndef helper_${i}(items, factor=2):\n    total = 0\n    for item in items:\n        total += item * factor\n    return {"total": total, "id": ${i}}\n`;
-    parts.push(helper);
-    size += helper.length;
-  }
-  return parts.join('');
+/** `count` implemented helpers, the second half's with a stub among them. */
+function helpers(from: number, count: number): string {
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    const body = i === from + count - 1 ? '    # IMPLEMENTATION REQUIRED\n    pass\n' : `    total = 0\n    for item in items:\n        total += item * factor\n    return {"total": total, "id": ${i}}\n`;
+    return `\n\n@staticmethod\ndef helper_${i}(items, factor=2):\n${body}`;
+  }).join('');
 }
 
 let parser: PythonParser;
-const big = largeNode(THREAD_FROM_CHARS * 2);
+const big = example + helpers(0, 1_500) + helpers(1_500, 1_500);
+const WHOLE = { threadFrom: 1, splitFrom: Number.POSITIVE_INFINITY };
+const SPLIT = { threadFrom: 1, splitFrom: 1 };
 beforeAll(async () => {
   parser = await loadPythonParser();
 });
 
-describe('fileInputAsync on a large node file', () => {
-  test('gives what fileInput gives, while the event loop keeps turning', async () => {
+describe('fileInputAsync', () => {
+  test('on one thread: what fileInput gives, while the event loop keeps turning', async () => {
     let turns = 0;
     const ticker = setInterval(() => (turns += 1), 5);
     try {
-      const async = await fileInputAsync(parser, 'node_big.py', big, undefined, { packageFiles: { '__init__.py': '' } });
-      const here = fileInput(parser, 'node_big.py', big, undefined, { packageFiles: { '__init__.py': '' } });
-      expect(async).toEqual(here);
-      expect(async.stubs.length).toBeGreaterThan(0);
+      const async = await fileInputAsync(parser, 'node_big.py', big, undefined, { packageFiles: { '__init__.py': '' }, ...WHOLE });
+      expect(async).toEqual(fileInput(parser, 'node_big.py', big, undefined, { packageFiles: { '__init__.py': '' } }));
+      expect(async.stubs.length).toBeGreaterThan(1);
       expect(turns).toBeGreaterThan(0);
     } finally {
       clearInterval(ticker);
     }
   });
 
+  test('in two parts on two threads: what fileInput gives, stubs and positions of the second part included', async () => {
+    const cut = cutNear(big, big.length >> 1)!;
+    expect(big.slice(cut)).toMatch(/^@staticmethod\n/);
+    const split = await fileInputAsync(parser, 'node_big.py', big, undefined, { includeUncertain: true, ...SPLIT });
+    const here = fileInput(parser, 'node_big.py', big, undefined, { includeUncertain: true });
+    expect(split).toEqual(here);
+    expect(split.stubs.some((s) => s.replaceStart > cut)).toBe(true);
+  });
+
+  test('a cut that falls inside a string: the file is read whole and gives what fileInput gives', async () => {
+    const quoted = `\n\nNOTES = """\n${helpers(9_000, 2_000).replace(/"""/g, '')}\n"""\n`;
+    const text = example + helpers(0, 300) + quoted + helpers(300, 300);
+    const cut = cutNear(text, text.length >> 1)!;
+    expect(text.lastIndexOf('NOTES = """', cut)).toBeGreaterThan(0);
+    expect(await fileInputAsync(parser, 'node_q.py', text, undefined, SPLIT)).toEqual(fileInput(parser, 'node_q.py', text));
+  });
+
   test('an abort ends the parse: the promise rejects with the abort reason', async () => {
     const controller = new AbortController();
     const reason = new OnexgenError('INTERRUPTED', 'interrupted');
     setTimeout(() => controller.abort(reason), 20);
-    await expect(fileInputAsync(parser, 'node_big.py', big, undefined, { signal: controller.signal })).rejects.toBe(reason);
+    await expect(fileInputAsync(parser, 'node_big.py', big, undefined, { signal: controller.signal, ...SPLIT })).rejects.toBe(reason);
   });
 
-  test('a file that is not valid Python is refused as in the caller thread, naming the line', async () => {
+  test('a file that is not valid Python is refused as fileInput refuses it, naming the line', async () => {
     const broken = big + '\n\ndef broken(:\n    pass\n';
     const line = broken.split('\n').length - 2;
-    const err = await fileInputAsync(parser, 'node_big.py', broken).catch((e: unknown) => e);
+    const err = await fileInputAsync(parser, 'node_big.py', broken, undefined, SPLIT).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OnexgenError);
     expect(err).toMatchObject({ code: 'NODE_FILE_INVALID', where: 'node_big.py' });
     expect((err as Error).message).toContain(`node_big.py:${line}:`);

@@ -1,6 +1,6 @@
 // A node file filled without --spec: what the pipeline needs is read from the file itself
 // (the ONEX base class gives the node type, the class name the service name, the docstring the description).
-import type { ParsedModule } from '@onexgen/response-validator';
+import type { PyClass } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 import type { Stub } from '@onexgen/node-source';
 import { isNodeType, NodeSpecSchema, normaliseNodeType, snakeCase, type NodeSpec, type NodeType } from '@onexgen/onex';
@@ -22,8 +22,8 @@ export interface FileNode {
   className: string;
 }
 
-export function nodeFromFile(file: string, module: ParsedModule, stubs: readonly Stub[], spec?: NodeSpec): FileNode {
-  const classes = module.classes.map((c) => ({ c, type: nodeTypeOf(c.name, c.bases) })).filter((x) => x.type);
+export function nodeFromFile(file: string, fileClasses: readonly PyClass[], stubs: readonly Stub[], spec?: NodeSpec): FileNode {
+  const classes = fileClasses.map((c) => ({ c, type: nodeTypeOf(c.name, c.bases) })).filter((x) => x.type);
   const main = classes.find((x) => stubs.some((s) => s.className === x.c.name)) ?? classes[0];
   if (spec) return { spec, nodeType: spec.node_type, className: main?.c.name ?? `Node${spec.name}` };
   if (!main) {

@@ -8,6 +8,7 @@ import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { contractOf, type NodeContext } from '../method/node-context.js';
 import { nodeFromFile } from './node-from-file.js';
+import { fileFacts, type FileFacts } from './file-facts.js';
 
 export interface NodeInput {
   node: NodeContext;
@@ -48,13 +49,17 @@ export function fileInput(
   spec?: NodeSpec,
   options: FileInputOptions = {},
 ): NodeInput {
-  const module = parser.parse(source);
-  if (!module.syntaxValid) {
-    const e = module.syntaxErrors[0];
+  return inputFromFacts(file, source, fileFacts(parser, parser.parse(source), options), spec, options);
+}
+
+/** The NodeInput of a node file from what its parse showed; a file that is not valid Python is refused. */
+export function inputFromFacts(file: string, source: string, facts: FileFacts, spec?: NodeSpec, options: FileInputOptions = {}): NodeInput {
+  if (!facts.syntaxValid) {
+    const e = facts.firstError;
     throw new OnexgenError('NODE_FILE_INVALID', `${file}:${e?.line ?? '?'}: not valid Python: ${e?.message ?? 'syntax error'}`, { where: file });
   }
-  const stubs = findStubs(parser, module, options);
-  const info = nodeFromFile(file, module, stubs, spec);
+  const { stubs } = facts;
+  const info = nodeFromFile(file, facts.classes, stubs, spec);
   return {
     stubs,
     node: {
@@ -63,9 +68,9 @@ export function fileInput(
       nodeType: info.nodeType,
       className: info.className,
       contract: contractOf(info.spec),
-      fileImports: module.imports.map((i) => i.text),
+      fileImports: facts.injection.imports.map((i) => i.text),
       source,
-      injection: injectionBase(module),
+      injection: { ...facts.injection, source },
       ...(options.packageFiles ? { packageFiles: options.packageFiles } : {}),
       moduleName: basename(file).replace(/\.py$/, '').replace(/\W/g, '_') || 'node',
     },

@@ -1,0 +1,40 @@
+// What the pipeline reads of a node file's parse, in a form small enough to cross threads: the syntax
+// verdict, the stubs, the classes (the node's type and name come from them) and what injecting into
+// the file needs. A large file is read in parts on threads of their own and the parts' facts joined
+// (file-input-async.ts); every position is the file's own, whichever part it was read in.
+import { findStubs, injectionBase, type InjectionBase, type Stub } from '@onexgen/node-source';
+import type { ParsedModule, PyClass, PythonParser } from '@onexgen/response-validator';
+
+export interface FileFacts {
+  syntaxValid: boolean;
+  /** the first syntax error, when not valid */
+  firstError?: { line: number; message: string };
+  stubs: Stub[];
+  classes: PyClass[];
+  injection: Omit<InjectionBase, 'source'>;
+}
+
+export function fileFacts(parser: PythonParser, module: ParsedModule, options: { includeUncertain?: boolean } = {}): FileFacts {
+  const { source: _text, ...injection } = injectionBase(module);
+  if (!module.syntaxValid) {
+    const e = module.syntaxErrors[0];
+    return { syntaxValid: false, ...(e ? { firstError: { line: e.line, message: e.message } } : {}), stubs: [], classes: [], injection };
+  }
+  return { syntaxValid: true, stubs: findStubs(parser, module, options), classes: module.classes, injection };
+}
+
+/** The facts of a file from those of its parts (in document order, each valid on its own). */
+export function joinFacts(parts: readonly FileFacts[]): FileFacts {
+  return {
+    syntaxValid: parts.every((p) => p.syntaxValid),
+    stubs: parts.flatMap((p) => p.stubs),
+    classes: parts.flatMap((p) => p.classes),
+    injection: {
+      syntaxValid: parts.every((p) => p.injection.syntaxValid),
+      imports: parts.flatMap((p) => p.injection.imports),
+      topLevel: parts.flatMap((p) => p.injection.topLevel),
+      // only the first part can hold the module docstring: every later part starts at a definition
+      ...(parts[0]?.injection.moduleDocstring ? { moduleDocstring: parts[0].injection.moduleDocstring } : {}),
+    },
+  };
+}
