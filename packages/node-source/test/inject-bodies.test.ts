@@ -181,16 +181,35 @@ describe("injectBodies given the file's own parse", () => {
     expect(local).toEqual(whole);
   });
 
-  test('parses only the changed top-level statements and the import block, not the rest of the file', () => {
+  test('parses only the changed definitions and the import block, not the rest of the file', () => {
     const helpers = Array.from({ length: 2_000 }, (_, i) => `\n\ndef helper_${i}(items):\n    return [x * ${i} for x in items]\n`).join('');
-    const big = source + helpers;
+    // one class of 2,000 methods (the usual shape of a large node) and 2,000 functions after it
+    const methods = Array.from({ length: 2_000 }, (_, i) => `\n    def m_${i}(self, items):\n        return [x * ${i} for x in items]\n`).join('');
+    const big = source.replace(/\nclass NodeInventoryEffect\((.*)\):\n/, (line) => `${line}${methods}`) + helpers;
     const module = parser.parse(big);
+    expect(module.functions.filter((f) => f.className === 'NodeInventoryEffect').length).toBeGreaterThan(2_000);
     const injections = findStubs(parser, module).map((stub) => ({ stub, code: 'return {"ok": True}', imports: ['import json'] }));
     const { p, lengths } = counting();
     const local = injectBodies(p, big, injections, injectionBase(module));
     expect(local).toEqual(injectBodies(parser, big, injections));
     expect(lengths.length).toBeGreaterThan(0);
-    expect(Math.max(...lengths)).toBeLessThan(source.length + 200);
+    expect(Math.max(...lengths)).toBeLessThan(3_000);
+  });
+
+  test.each([
+    ['a method of a nested class', 'import os\n\n\nclass Outer:\n    class NodeXEffect:\n        def run(self):\n            # IMPLEMENTATION REQUIRED\n            pass\n'],
+    ['a tab-indented class', 'import os\n\n\nclass NodeXEffect:\n\tdef run(self):\n\t\t# IMPLEMENTATION REQUIRED\n\t\tpass\n\n\tdef other(self):\n\t\treturn 1\n'],
+    ['a function inside an `if` block', 'import os\n\nif os.name:\n    def run():\n        # IMPLEMENTATION REQUIRED\n        pass\n'],
+  ])('%s: the same result as the whole-file check, and the same refusal of a body that breaks it', (_what, src) => {
+    const module = parser.parse(src);
+    const stubs = findStubs(parser, module);
+    expect(stubs).toHaveLength(1);
+    const good = [{ stub: stubs[0]!, code: 'value = os.getpid()\nreturn {"pid": value}', imports: ['import json'] }];
+    expect(injectBodies(parser, src, good, injectionBase(module))).toEqual(injectBodies(parser, src, good));
+    const bad = [{ stub: stubs[0]!, code: 'return (1' }];
+    const whole = (() => { try { injectBodies(parser, src, bad); return ''; } catch (e) { return (e as Error).message; } })();
+    expect(whole).toMatch(/does not parse after injection \(line \d+/);
+    expect(() => injectBodies(parser, src, bad, injectionBase(module))).toThrow(whole);
   });
 
   test('a body that breaks its statement is refused naming its line in the result (the added import line counted)', () => {
@@ -211,7 +230,6 @@ describe("injectBodies given the file's own parse", () => {
 
   test.each([
     ['a file under `from __future__ import barry_as_FLUFL`', 'from __future__ import barry_as_FLUFL\n\n\nclass NodeXEffect:\n    def run(self):\n        # IMPLEMENTATION REQUIRED\n        pass\n'],
-    ['a stub inside an `if` block', 'import os\n\nif os.name:\n    class NodeXEffect:\n        def run(self):\n            # IMPLEMENTATION REQUIRED\n            pass\n'],
   ])('%s is checked by parsing the whole result', (_what, src) => {
     const module = parser.parse(src);
     const { p, lengths } = counting();

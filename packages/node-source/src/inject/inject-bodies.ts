@@ -4,9 +4,9 @@
 import type { ParsedFragment, PythonParser } from '@onexgen/response-validator';
 import { NodeSourceError } from '../errors.js';
 import type { Stub } from '../stubs/find-stubs.js';
-import { changedStatements } from './changed-statements.js';
+import { changedDefinitions, standalone, type ChangedDefinition } from './changed-definitions.js';
 import { injectionBase, type InjectionBase } from './injection-base.js';
-import { mergeImportsInto, planImports, type ImportPlan, type Range } from './imports.js';
+import { mergeImportsInto, planImports, type ImportPlan } from './imports.js';
 import { lineEndingOf } from './lines.js';
 import { indentBody, prepareBody } from './prepare-body.js';
 
@@ -28,8 +28,8 @@ export interface InjectResult {
 /**
  * Injects the bodies and adds the imports they need. `original`: what injection needs of `source`'s
  * parse (injectionBase of the parse its stubs were found in). With it, the result is checked by parsing only the
- * top-level statements the bodies changed (and the import block when lines are added), so checking
- * costs what the change costs, not the file's size (changed-statements.ts says why that is enough);
+ * definitions whose bodies changed (and the import block when lines are added), so checking costs
+ * what the change costs, not the file's size (changed-definitions.ts says why that is enough);
  * without it, or where that rule does not apply, the whole result is parsed.
  */
 export function injectBodies(parser: PythonParser, source: string, injections: readonly BodyInjection[], original?: InjectionBase): InjectResult {
@@ -45,11 +45,11 @@ export function injectBodies(parser: PythonParser, source: string, injections: r
     return { start: stub.replaceStart, end: stub.replaceEnd, text: stub.inlineBody ? eol + body : body };
   });
   const wanted = injections.flatMap((i) => i.imports ?? []);
-  const statements = original && original.source === source ? changedStatements(original, edits.map((e) => [e.start, e.end])) : undefined;
-  if (original && statements) {
+  const definitions = original && original.source === source ? changedDefinitions(original, ordered.map((i) => i.stub)) : undefined;
+  if (original && definitions) {
     const plan = planImports(parser, source, original, wanted, edits.map((e) => [e.start, e.end]));
     // lines that cannot be checked with the text up to them alone need the whole-file parse
-    if (!plan || plan.afterStatement) return injectChecked(parser, source, edits, statements, plan);
+    if (!plan || plan.afterStatement) return injectChecked(parser, source, edits, definitions, plan, eol);
   }
   return injectWholeFileChecked(parser, source, edits, wanted);
 }
@@ -80,13 +80,21 @@ function shifted(edits: readonly Edit[], offset: number): number {
 }
 
 /** The bodies' edits plus the planned import lines, checked by parsing only what changed. */
-function injectChecked(parser: PythonParser, source: string, bodyEdits: readonly Edit[], statements: readonly Range[], plan: ImportPlan | undefined): InjectResult {
+function injectChecked(
+  parser: PythonParser,
+  source: string,
+  bodyEdits: readonly Edit[],
+  definitions: readonly ChangedDefinition[],
+  plan: ImportPlan | undefined,
+  eol: string,
+): InjectResult {
   const edits = plan ? [...bodyEdits, { start: plan.offset, end: plan.offset, text: plan.text }].sort((a, b) => a.start - b.start) : bodyEdits;
   const out = applyEdits(source, edits);
   if (plan) requireValid(parser.parse(out.slice(0, shifted(edits, plan.offset) + plan.text.length)), 0, out);
-  for (const [start, end] of statements) {
+  for (const { start, end, depth } of definitions) {
     const from = shifted(edits, start);
-    requireValid(parser.parse(out.slice(from, shifted(edits, end))), from, out);
+    const part = standalone(out.slice(from, shifted(edits, end)), depth, eol);
+    requireValid(parser.parse(part.source), from, out, part.headerLines);
   }
   return { source: out, addedImports: plan?.added ?? [] };
 }
@@ -103,11 +111,14 @@ function injectWholeFileChecked(parser: PythonParser, source: string, edits: rea
   return { source: out, addedImports: merged.added };
 }
 
-/** Throws INJECTION_FAILED naming the first error; `from`: where the parsed text starts in `out`. */
-function requireValid(parsed: { syntaxValid: boolean; syntaxErrors: { line: number; message: string }[] }, from: number, out: string): void {
+/**
+ * Throws INJECTION_FAILED naming the first error: `from` is where the parsed text starts in `out`,
+ * after `headerLines` lines that are not in `out`.
+ */
+function requireValid(parsed: { syntaxValid: boolean; syntaxErrors: { line: number; message: string }[] }, from: number, out: string, headerLines = 0): void {
   if (parsed.syntaxValid) return;
   const first = parsed.syntaxErrors[0];
-  const line = first ? first.line + lineNumberAt(out, from) - 1 : 0;
+  const line = first ? first.line - headerLines + lineNumberAt(out, from) - 1 : 0;
   throw new NodeSourceError('INJECTION_FAILED', `the file does not parse after injection${first ? ` (line ${line}: ${first.message})` : ''}`);
 }
 

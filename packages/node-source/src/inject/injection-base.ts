@@ -1,6 +1,6 @@
-// What injecting bodies into a parsed source needs to know of that parse: its imports, where its
-// top-level definitions are and its module docstring. A few hundred bytes for a 5 MB file, so it is
-// kept for a run and passed between threads where the whole parse (tens of MB) would not be.
+// What injecting bodies into a parsed source needs to know of that parse: its imports and its module
+// docstring. A few hundred bytes for a 5 MB file, so it is kept for a run and passed between threads
+// where the whole parse (tens of MB) would not be.
 import type { ParsedModule, PyImport, SourceRange } from '@onexgen/response-validator';
 
 export interface InjectionBase {
@@ -9,19 +9,13 @@ export interface InjectionBase {
   syntaxValid: boolean;
   /** every import statement of the source, nested ones included */
   imports: PyImport[];
-  /** the top-level (column 1) function and class definitions, decorators included, in document order */
-  topLevel: SourceRange[];
   /** the module docstring (a column-1 docstring before the first definition), if any */
   moduleDocstring?: SourceRange;
 }
 
 export function injectionBase(module: ParsedModule): InjectionBase {
-  const topLevel = [...module.functions, ...module.classes]
-    .map((d) => d.definition)
-    .filter((r) => r.startColumn === 1)
-    .sort((a, b) => a.startIndex - b.startIndex);
   let firstCode = Number.POSITIVE_INFINITY;
   for (const d of [...module.functions, ...module.classes]) firstCode = Math.min(firstCode, d.definition.startLine);
   const doc = module.strings.find((s) => s.isDocstring && s.range.startColumn === 1 && s.range.startLine < firstCode);
-  return { source: module.source, syntaxValid: module.syntaxValid, imports: module.imports, topLevel, ...(doc ? { moduleDocstring: doc.range } : {}) };
+  return { source: module.source, syntaxValid: module.syntaxValid, imports: module.imports, ...(doc ? { moduleDocstring: doc.range } : {}) };
 }

@@ -32,7 +32,6 @@ export function joinFacts(parts: readonly FileFacts[]): FileFacts {
     injection: {
       syntaxValid: parts.every((p) => p.injection.syntaxValid),
       imports: parts.flatMap((p) => p.injection.imports),
-      topLevel: parts.flatMap((p) => p.injection.topLevel),
       // only the first part can hold the module docstring: every later part starts at a definition
       ...(parts[0]?.injection.moduleDocstring ? { moduleDocstring: parts[0].injection.moduleDocstring } : {}),
     },
