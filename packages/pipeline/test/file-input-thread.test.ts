@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadPythonParser, type PythonParser } from '@onexgen/response-validator';
 import { fileInput } from '../src/node/node-inputs.js';
-import { cutNear, fileInputAsync } from '../src/node/file-input-async.js';
+import { fileInputAsync } from '../src/node/file-input-async.js';
+import { cutNear } from '../src/node/file-cut.js';
 import { OnexgenError } from '../src/errors.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/stubbed/node_inventory_effect.py', import.meta.url));
@@ -45,7 +46,7 @@ describe('fileInputAsync', () => {
   });
 
   test('in two parts on two threads: what fileInput gives, stubs and positions of the second part included', async () => {
-    const cut = cutNear(big, big.length >> 1)!;
+    const cut = cutNear(big, big.length >> 1)!.at;
     expect(big.slice(cut)).toMatch(/^@staticmethod\n/);
     const split = await fileInputAsync(parser, 'node_big.py', big, undefined, { includeUncertain: true, ...SPLIT });
     const here = fileInput(parser, 'node_big.py', big, undefined, { includeUncertain: true });
@@ -56,9 +57,38 @@ describe('fileInputAsync', () => {
   test('a cut that falls inside a string: the file is read whole and gives what fileInput gives', async () => {
     const quoted = `\n\nNOTES = """\n${helpers(9_000, 2_000).replace(/"""/g, '')}\n"""\n`;
     const text = example + helpers(0, 300) + quoted + helpers(300, 300);
-    const cut = cutNear(text, text.length >> 1)!;
+    const cut = cutNear(text, text.length >> 1)!.at;
     expect(text.lastIndexOf('NOTES = """', cut)).toBeGreaterThan(0);
     expect(await fileInputAsync(parser, 'node_q.py', text, undefined, SPLIT)).toEqual(fileInput(parser, 'node_q.py', text));
+  });
+
+  test('a node whose methods sit in one large class is cut inside the class and gives what fileInput gives', async () => {
+    const methods = Array.from({ length: 3_000 }, (_, i) => `\n    def helper_${i}(self, items):\n        return [x * ${i} for x in items]\n`).join('');
+    const marker = '\nclass NodeInventoryEffect(NodeEffect):\n';
+    const at = example.indexOf(marker) + marker.length;
+    const text = example.slice(0, at) + methods + example.slice(at);
+    const cut = cutNear(text, text.length >> 1)!;
+    expect(text.slice(cut.header![0], cut.header![1])).toBe('class NodeInventoryEffect(NodeEffect):');
+    const split = await fileInputAsync(parser, 'node_class.py', text, undefined, SPLIT);
+    expect(split).toEqual(fileInput(parser, 'node_class.py', text));
+    expect(split.stubs.filter((s) => s.replaceStart > cut.at).length).toBeGreaterThan(0);
+  });
+
+  test('a class header that is text inside a string does not make the parts count: the file is refused as a whole', async () => {
+    // the first part ends with the string and parses; the second parses under the false header;
+    // the file itself does not (the indented def after the string)
+    const head = example + helpers(0, 300);
+    const fake = 'NOTES = """\nclass X:\n    """\n    def m(self):\n';
+    let text = '';
+    for (let k = 0; k < 100_000 && !text; k++) {
+      const candidate = head + fake + '        x = 1\n'.repeat(k);
+      const cut = cutNear(candidate, candidate.length >> 1);
+      if (cut?.header && candidate.startsWith('    def m(self)', cut.at)) text = candidate;
+    }
+    expect(text).not.toBe('');
+    expect(() => fileInput(parser, 'node_fake.py', text)).toThrow(OnexgenError);
+    const err = await fileInputAsync(parser, 'node_fake.py', text, undefined, SPLIT).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'NODE_FILE_INVALID' });
   });
 
   test('an abort ends the parse: the promise rejects with the abort reason', async () => {

@@ -1,20 +1,16 @@
 // fileInput for a large node file, off the caller's thread. Parsing a 5 MB file takes seconds: the
 // caller's thread stays free to see a SIGINT / SIGTERM (the parsing threads are terminated when the
-// run is stopped), and a file of a megabyte or more is read in two parts on two threads at once.
+// run is stopped), and a file of a megabyte or more is read in two parts on two threads at once
+// (file-cut.ts: where it is cut and why the parts' facts are the file's when both parts parse; when
+// one does not, the file is read whole, which also gives the error CPython would report first).
 // Small files are parsed where the caller is (a thread and its parser cost ~0.3 s to start).
-//
-// Where a file is cut: at a line that begins a top-level `def`, `class` or decorator. Such a line
-// begins a top-level statement unless it sits inside a string or brackets that an earlier line
-// opened, and then the part before it does not parse on its own. So when every part parses, every
-// cut was a statement boundary and the parts' facts are the file's (top-level statements parse
-// independently); when one does not, the file is read whole, which also gives the error CPython
-// would report first.
 import { Worker } from 'node:worker_threads';
 import type { PythonParser } from '@onexgen/response-validator';
 import { PythonParserError, type ParserErrorCode } from '@onexgen/response-validator';
 import type { NodeSpec } from '@onexgen/onex';
 import { OnexgenError, type OnexgenErrorCode } from '../errors.js';
 import { fileInputThreadFile } from '../file-input-thread-path.js';
+import { cutNear, type Cut } from './file-cut.js';
 import { joinFacts, type FileFacts } from './file-facts.js';
 import { fileInput, inputFromFacts, type FileInputOptions, type NodeInput } from './node-inputs.js';
 
@@ -30,6 +26,8 @@ export interface FileInputRequest {
   source: string;
   /** [start, end) of the part to read; the whole file when absent */
   part?: readonly [number, number];
+  /** the class header line a part inside a class is parsed under (file-cut.ts) */
+  header?: readonly [number, number];
   options: { includeUncertain?: boolean };
 }
 
@@ -48,12 +46,12 @@ export async function fileInputAsync(parser: PythonParser, file: string, source:
   try {
     const cut = source.length >= splitFrom ? cutNear(source, source.length >> 1) : undefined;
     let facts: FileFacts | undefined;
-    if (cut !== undefined) {
+    if (cut) {
       const parts = await Promise.all([
-        onThread({ source, part: [0, cut], options: threadOptions }, stop.signal),
-        onThread({ source, part: [cut, source.length], options: threadOptions }, stop.signal),
+        onThread({ source, part: [0, cut.at], options: threadOptions }, stop.signal),
+        onThread({ source, part: [cut.at, source.length], ...(cut.header ? { header: cut.header } : {}), options: threadOptions }, stop.signal),
       ]);
-      if (parts.every((p) => p.syntaxValid)) facts = joinFacts(parts);
+      facts = joined(parts[0], parts[1], cut);
     }
     facts ??= await onThread({ source, options: threadOptions }, stop.signal);
     return inputFromFacts(file, source, facts, spec, inputOptions);
@@ -65,13 +63,20 @@ export async function fileInputAsync(parser: PythonParser, file: string, source:
   }
 }
 
-/** The start of the first line at or after `from` that begins a top-level def, class or decorator. */
-export function cutNear(source: string, from: number): number | undefined {
-  for (let nl = source.indexOf('\n', from); nl >= 0 && nl + 1 < source.length; nl = source.indexOf('\n', nl + 1)) {
-    const at = nl + 1;
-    if (source.startsWith('def ', at) || source.startsWith('class ', at) || source.startsWith('async def ', at) || source.charCodeAt(at) === 64 /* @ */) return at;
-  }
-  return undefined;
+/**
+ * The file's facts from its two parts, or undefined when they cannot be trusted: a part that does not
+ * parse, or, for a cut inside a class, a first part without that class at the header line (the
+ * header was text inside a string). The second part's copy of the class is left out: the first
+ * part's has its decorators and docstring.
+ */
+function joined(first: FileFacts, second: FileFacts, cut: Cut): FileFacts | undefined {
+  if (!first.syntaxValid || !second.syntaxValid) return undefined;
+  if (!cut.header) return joinFacts([first, second]);
+  const [start] = cut.header;
+  const owner = first.classes.find((c) => c.definition.startColumn === 1 && c.definition.startIndex <= start && start < c.body.startIndex);
+  const copy = second.classes.find((c) => c.definition.startIndex === start);
+  if (!owner || !copy || owner.name !== copy.name) return undefined;
+  return joinFacts([first, { ...second, classes: second.classes.filter((c) => c !== copy) }]);
 }
 
 function onThread(request: FileInputRequest, signal: AbortSignal | undefined): Promise<FileFacts> {
