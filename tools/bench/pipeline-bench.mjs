@@ -4,7 +4,7 @@
 // Runs on the TypeScript sources (tsx applies the workspace path map, so no dist has to be current):
 //   npx tsx --tsconfig tsconfig.base.json tools/bench/pipeline-bench.mjs [--specs 20] [--ops 5]
 //       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
-//       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15] [--cpu-prof-out FILE.cpuprofile]] [--skip-overhead]
+//       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15] [--cpu-prof-out FILE.cpuprofile]] [--sql] [--parses] [--skip-overhead]
 //
 // 1. Overhead per method: everything but waiting for the model (context build with exact token
 //    counts, validation, decision, recording, learning, injection share), at zero simulated latency,
@@ -14,7 +14,8 @@
 //    method, the pipeline's own time per method (latency minus model wait) and the model wait.
 //    --cpu-prof samples this thread during the throughput run (V8's profiler over node:inspector)
 //    and prints self time by area (package, PGlite's WebAssembly, GC, idle) and the top functions;
-//    --sql counts the embedded database's statements during it, by shape, per method.
+//    --sql counts the embedded database's statements during it, by shape, per method; --parses counts
+//    the Python parses and the characters they read, by caller, per method (work, not seconds).
 // The database is PGlite in memory unless --db names a PostgreSQL server (PGlite runs in this
 // process on a thread of its own, so --cpu-prof, which samples the pipeline's thread, no longer
 // shows its statements: the CPU time per method counts both threads); template learning is off
@@ -29,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { createLLMClient } from '@onexgen/llm-effect';
 import { printSummary, startCpuProfile, summarise } from './cpu-profile.mjs';
 import { startSqlCensus } from './sql-census.mjs';
+import { startParseCensus } from './parse-census.mjs';
 import { NodeSpecSchema } from '@onexgen/onex';
 import { loadConfig, openSession, runNodes } from '../../apps/orchestrator/src/index.ts';
 // the valid ONEX method body the orchestrator's tests also answer with
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'cpu-prof-out': { type: 'string' },
     sql: { type: 'boolean', default: false },
+    parses: { type: 'boolean', default: false },
     'skip-overhead': { type: 'boolean', default: false },
     top: { type: 'string', default: '15' },
   },
@@ -112,7 +115,7 @@ function specs(count, ops, tag) {
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const fmt = (n) => n.toFixed(2);
 
-async function run(sim, specList, { concurrency, fileConcurrency, profile = false, census = false }) {
+async function run(sim, specList, { concurrency, fileConcurrency, profile = false, census = false, parses = false }) {
   const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-'));
   const loaded = loadConfig({
     cwd: dir,
@@ -133,6 +136,7 @@ async function run(sim, specList, { concurrency, fileConcurrency, profile = fals
   const jobs = specList.map((spec, i) => ({ kind: 'spec', file: `spec-${i}.yaml`, spec, outDir: join(dir, 'out') }));
   const profiler = profile ? await startCpuProfile() : undefined;
   const sqlCensus = census ? startSqlCensus() : undefined;
+  const parseCensus = parses ? startParseCensus() : undefined;
   const cpu0 = process.cpuUsage();
   const started = performance.now();
   const nodes = await runNodes(session, jobs);
@@ -140,6 +144,7 @@ async function run(sim, specList, { concurrency, fileConcurrency, profile = fals
   const cpu = process.cpuUsage(cpu0);
   const cpuProfile = await profiler?.stop();
   const statements = sqlCensus?.stop();
+  const parsed = parseCensus?.stop();
   if (process.env.BENCH_TRACE) {
     const byMethod = new Map();
     for (const e of events) {
@@ -162,7 +167,7 @@ async function run(sim, specList, { concurrency, fileConcurrency, profile = fals
   rmSync(dir, { recursive: true, force: true });
   const failed = nodes.filter((n) => n.status !== 'written');
   if (failed.length) throw new Error(`${failed.length} nodes failed: ${failed[0].error?.message}`);
-  return { wall: wallMs, cpuMs: (cpu.user + cpu.system) / 1000, methods: nodes.flatMap((n) => n.methods), profile: cpuProfile, statements };
+  return { wall: wallMs, cpuMs: (cpu.user + cpu.system) / 1000, methods: nodes.flatMap((n) => n.methods), profile: cpuProfile, statements, parsed };
 }
 
 let sim = await startSim(0);
@@ -173,7 +178,7 @@ try {
   sim = await startSim(LATENCY);
   // warm-up (module loading, first PGlite and tokenizer use) outside the figure
   await run(sim, specs(2, 2, 'warm'), { concurrency: CONCURRENCY, fileConcurrency: 2 });
-  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS, profile: values['cpu-prof'], census: values.sql });
+  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS, profile: values['cpu-prof'], census: values.sql, parses: values.parses });
   const viaModel = many.methods.filter((m) => m.strategy === 'llm');
   const perSecond = viaModel.length / (many.wall / 1000);
   const ideal = CONCURRENCY / (LATENCY / 1000);
@@ -190,6 +195,12 @@ try {
     const total = many.statements.reduce((n, r) => n + r.n, 0);
     console.log(`  embedded database statements: ${total} (${(total / many.methods.length).toFixed(2)} per method); by shape, per method:`);
     for (const r of many.statements.slice(0, Number(values.top))) console.log(`    ${(r.n / many.methods.length).toFixed(2).padStart(6)}  ${r.shape}`);
+  }
+  if (many.parsed) {
+    const n = many.methods.length;
+    const total = many.parsed.reduce((a, r) => ({ parses: a.parses + r.parses, chars: a.chars + r.chars }), { parses: 0, chars: 0 });
+    console.log(`  Python parses: ${(total.parses / n).toFixed(2)} per method, ${(total.chars / n).toFixed(0)} characters parsed per method; by caller, per method:`);
+    for (const r of many.parsed.slice(0, Number(values.top))) console.log(`    ${(r.parses / n).toFixed(2).padStart(6)} parses ${(r.chars / n).toFixed(0).padStart(7)} chars  ${r.caller}`);
   }
 } finally {
   sim.close();

@@ -212,6 +212,30 @@ describe("injectBodies given the file's own parse", () => {
     expect(() => injectBodies(parser, src, bad, injectionBase(module))).toThrow(whole);
   });
 
+  test('neighbouring methods of one class are checked in one parse', () => {
+    const methods = Array.from({ length: 10 }, (_, i) => `    def m_${i}(self) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n\n    def keep_${i}(self) -> int:\n        return ${i}\n`);
+    const src = `import os\n\n\nclass NodeXEffect:\n${methods.join('\n')}`;
+    const module = parser.parse(src);
+    const injections = findStubs(parser, module).map((stub) => ({ stub, code: 'return {"pid": os.getpid()}' }));
+    expect(injections).toHaveLength(10);
+    const { p, lengths } = counting();
+    expect(injectBodies(p, src, injections, injectionBase(module))).toEqual(injectBodies(parser, src, injections));
+    expect(lengths).toHaveLength(1);
+  });
+
+  test('methods of one class in blocks at different depths: a refused span is decided by each method alone', () => {
+    const src =
+      'import os\n\n\nclass NodeXEffect:\n    if os.name:\n        def a(self):\n            # IMPLEMENTATION REQUIRED\n            pass\n' +
+      '    if os.sep:\n        def b(self):\n            # IMPLEMENTATION REQUIRED\n            pass\n';
+    const module = parser.parse(src);
+    const injections = findStubs(parser, module).map((stub) => ({ stub, code: 'return 1' }));
+    expect(injections).toHaveLength(2);
+    expect(injectBodies(parser, src, injections, injectionBase(module))).toEqual(injectBodies(parser, src, injections));
+    const broken = [injections[0]!, { ...injections[1]!, code: 'return (' }];
+    expect(() => injectBodies(parser, src, broken)).toThrow(/does not parse after injection \(line 10: '\(' was never closed\)/);
+    expect(() => injectBodies(parser, src, broken, injectionBase(module))).toThrow(/does not parse after injection \(line 10: '\(' was never closed\)/);
+  });
+
   test('a body that breaks its statement is refused naming its line in the result (the added import line counted)', () => {
     const src = '"""Doc."""\nimport os\n\n\nclass NodeXEffect:\n    async def run(self, sku: str) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n';
     const module = parser.parse(src);

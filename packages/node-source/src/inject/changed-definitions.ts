@@ -16,24 +16,52 @@ export interface ChangedDefinition {
   end: number;
   /** how many block headers the definition is nested in (0: a top-level def at column 1) */
   depth: number;
+  /** for a span of several methods of one class (see spans()): each alone, checked when the span is refused */
+  each?: ChangedDefinition[];
 }
+
+/** Methods of one class closer than this are checked as one span (one parse instead of several). */
+const SPAN_GAP = 16 * 1024;
 
 /** The stubs' definitions in document order; undefined when only a whole-file parse can tell. */
 export function changedDefinitions(base: InjectionBase, stubs: readonly Stub[]): ChangedDefinition[] | undefined {
   if (!base.syntaxValid) return undefined;
   if (base.imports.some((i) => i.module === '__future__' && i.names.some((n) => n.name === 'barry_as_FLUFL'))) return undefined;
-  return [...stubs]
+  const each = [...stubs]
     .sort((a, b) => a.replaceStart - b.replaceStart)
     .map((stub) => {
       const def = stub.function.definition;
       const nesting = stub.qualifiedName.split('.').length - 1;
       return {
+        owner: `${stub.qualifiedName.slice(0, stub.qualifiedName.length - stub.method.length)}@${def.startColumn}`,
         start: base.source.lastIndexOf('\n', def.startIndex - 1) + 1,
         // trailing comment lines tree-sitter hangs on the next statement belong to the replaced body
         end: Math.max(def.endIndex, stub.replaceEnd),
         depth: def.startColumn > 1 ? Math.max(nesting, 1) : 0,
       };
     });
+  return spans(each);
+}
+
+/**
+ * Neighbouring methods of one class (same qualified owner, same column) become one span: what lies
+ * between them is the unchanged class body, so the span parses under the same headers as each of
+ * them would. A generated node's methods then cost one parse, not one each. Should a span be
+ * refused where its methods alone are not (methods of one class in blocks at different depths),
+ * the caller checks each alone.
+ */
+function spans(each: readonly (ChangedDefinition & { owner: string })[]): ChangedDefinition[] {
+  const out: (ChangedDefinition & { owner: string })[] = [];
+  for (const { owner, ...d } of each) {
+    const last = out.at(-1);
+    if (last && d.depth > 0 && last.owner === owner && d.start - last.end <= SPAN_GAP) {
+      last.each = [...(last.each ?? [{ start: last.start, end: last.end, depth: last.depth }]), d];
+      last.end = d.end;
+    } else {
+      out.push({ owner, ...d });
+    }
+  }
+  return out.map(({ owner: _owner, ...d }) => d);
 }
 
 /** `text` (a changed definition, edited) as a module that parses exactly when it parses in its file. */

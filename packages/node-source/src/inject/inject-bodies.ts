@@ -91,10 +91,19 @@ function injectChecked(
   const edits = plan ? [...bodyEdits, { start: plan.offset, end: plan.offset, text: plan.text }].sort((a, b) => a.start - b.start) : bodyEdits;
   const out = applyEdits(source, edits);
   if (plan) requireValid(parser.parse(out.slice(0, shifted(edits, plan.offset) + plan.text.length)), 0, out);
-  for (const { start, end, depth } of definitions) {
+  const check = ({ start, end, depth }: ChangedDefinition): void => {
     const from = shifted(edits, start);
     const part = standalone(out.slice(from, shifted(edits, end)), depth, eol);
     requireValid(parser.parse(part.source), from, out, part.headerLines);
+  };
+  for (const definition of definitions) {
+    try {
+      check(definition);
+    } catch (err) {
+      // a span of several methods that is refused: the verdict is theirs, each alone
+      if (!definition.each) throw err;
+      definition.each.forEach(check);
+    }
   }
   return { source: out, addedImports: plan?.added ?? [] };
 }
