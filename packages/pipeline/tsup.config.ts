@@ -3,8 +3,9 @@ import { packageBuild } from '../../tsup.preset';
 
 export default defineConfig({
   ...packageBuild,
-  // four entries: the pipeline; its error type alone (the CLI loads that at start-up, the rest when a
+  // five entries: the pipeline; its error type alone (the CLI loads that at start-up, the rest when a
   // command runs); opening the migrated database alone (db migrate and read-only commands need no more);
-  // the thread that parses a large node file (node/file-input-async.ts starts it)
-  entry: ['src/index.ts', 'src/errors.ts', 'src/database.ts', 'src/file-input-thread.ts'],
+  // reading node files alone (`onexgen stubs`); the thread that parses a large node file
+  // (node/file-facts-async.ts starts it)
+  entry: ['src/index.ts', 'src/errors.ts', 'src/database.ts', 'src/node-files.ts', 'src/file-input-thread.ts'],
 });

@@ -1,11 +1,11 @@
-// The thread that reads a large node file, or one part of it (file-cut.ts), for fileInputAsync: it
+// The thread that reads a large node file, or one part of it (file-cut.ts), for fileFactsAsync: it
 // loads its own parser, parses and sends back the facts (file-facts.ts). An error goes back as its
 // name, code, message and `where`.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPythonParser } from '@onexgen/response-validator';
 import { fileFacts } from './node/file-facts.js';
 import { partText } from './node/file-cut.js';
-import type { FileInputReply, FileInputRequest } from './node/file-input-async.js';
+import type { FileInputReply, FileInputRequest } from './node/file-facts-async.js';
 
 async function answer(request: FileInputRequest): Promise<FileInputReply> {
   try {

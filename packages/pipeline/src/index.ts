@@ -12,6 +12,8 @@ export { budgetStoreFor } from './model/store-bridges.js';
 export { runNodes, defaultFilledPath, type SpecJob, type FileJob } from './node/run-nodes.js';
 export { specInput, fileInput, type NodeInput, type FileInputOptions } from './node/node-inputs.js';
 export { fileInputAsync } from './node/file-input-async.js';
+export { fileFactsAsync } from './node/file-facts-async.js';
+export type { FileFacts } from './node/file-facts.js';
 export { methodInfo } from './method/node-context.js';
 export { buildMethodContext } from './method/llm-loop.js';
 

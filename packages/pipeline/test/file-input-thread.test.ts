@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadPythonParser, type PythonParser } from '@onexgen/response-validator';
 import { fileInput } from '../src/node/node-inputs.js';
 import { fileInputAsync } from '../src/node/file-input-async.js';
+import { fileFactsAsync } from '../src/node/file-facts-async.js';
+import { fileFacts } from '../src/node/file-facts.js';
 import { cutNear } from '../src/node/file-cut.js';
 import { OnexgenError } from '../src/errors.js';
 
@@ -89,6 +91,13 @@ describe('fileInputAsync', () => {
     expect(() => fileInput(parser, 'node_fake.py', text)).toThrow(OnexgenError);
     const err = await fileInputAsync(parser, 'node_fake.py', text, undefined, SPLIT).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'NODE_FILE_INVALID' });
+  });
+
+  test('fileFactsAsync (what `onexgen stubs` reads) gives the facts of the whole parse, uncertain stubs included', async () => {
+    const here = fileFacts(parser, parser.parse(big), { includeUncertain: true });
+    const split = await fileFactsAsync(parser, big, { includeUncertain: true, ...SPLIT });
+    expect(split.stubs).toEqual(here.stubs);
+    expect(split.injection).toEqual(here.injection);
   });
 
   test('an abort ends the parse: the promise rejects with the abort reason', async () => {

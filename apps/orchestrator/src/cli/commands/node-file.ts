@@ -1,7 +1,6 @@
 // Reading and parsing a node file a command was given, through node-source (byte-exact: encoding,
 // BOM, mode); errors name the file (and the line). Loaded only by the commands that run.
 import { readNodeSource, type NodeSource } from '@onexgen/node-source';
-import type { ParsedModule } from '@onexgen/response-validator';
 import { OnexgenError } from '@onexgen/pipeline/errors';
 import { fromNodeSource } from '../../node-source-error.js';
 
@@ -14,12 +13,13 @@ export async function readNodeFile(file: string, maxBytes?: number): Promise<Nod
   }
 }
 
-export function parsedNodeFile(file: string, source: NodeSource, module: ParsedModule): ParsedModule {
-  if (!module.syntaxValid) {
-    const e = module.syntaxErrors[0];
+/** A node file's facts if it is valid Python, else NODE_FILE_INVALID naming the first error's line. */
+export function validNodeFile<T extends { syntaxValid: boolean; firstError?: { line: number; message: string } }>(file: string, source: NodeSource, facts: T): T {
+  if (!facts.syntaxValid) {
+    const e = facts.firstError;
     throw new OnexgenError('NODE_FILE_INVALID', `${file}:${e?.line ?? '?'}: not valid Python: ${e?.message ?? 'syntax error'}`, { where: source.path });
   }
-  return module;
+  return facts;
 }
 
 export function maxBytesOption(value: string | undefined): number | undefined {

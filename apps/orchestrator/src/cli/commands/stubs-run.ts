@@ -1,8 +1,9 @@
 // What `onexgen stubs` runs (loaded when the command runs, not at start-up).
-import { findStubs, stubToJson } from '@onexgen/node-source';
+import { stubToJson } from '@onexgen/node-source';
+import { fileFactsAsync } from '@onexgen/pipeline/node-files';
 import { loadPythonParser } from '@onexgen/response-validator';
 import type { CliIO } from '../io.js';
-import { maxBytesOption, parsedNodeFile, readNodeFile } from './node-file.js';
+import { maxBytesOption, readNodeFile, validNodeFile } from './node-file.js';
 
 export interface StubsOptions {
   json?: boolean;
@@ -13,8 +14,9 @@ export interface StubsOptions {
 export async function runStubs(io: CliIO, file: string, opts: StubsOptions): Promise<void> {
   const source = await readNodeFile(file, maxBytesOption(opts.maxFileBytes));
   const parser = await loadPythonParser();
-  const module = parsedNodeFile(file, source, parser.parse(source.text));
-  const all = findStubs(parser, module, { includeUncertain: true });
+  // a large file is parsed off this thread, so Ctrl-C / SIGTERM stop the listing at once
+  const facts = validNodeFile(file, source, await fileFactsAsync(parser, source.text, { includeUncertain: true, ...(io.signal ? { signal: io.signal } : {}) }));
+  const all = facts.stubs;
   const shown = opts.includeUncertain ? all : all.filter((s) => s.kind === 'stub');
   if (opts.json) {
     io.stdout(`${JSON.stringify(shown.map(stubToJson), null, 2)}\n`);
