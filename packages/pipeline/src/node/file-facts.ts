@@ -4,6 +4,7 @@
 // (file-input-async.ts); every position is the file's own, whichever part it was read in.
 import { findStubs, injectionBase, type InjectionBase, type Stub } from '@onexgen/node-source';
 import type { ParsedModule, PyClass, PythonParser } from '@onexgen/response-validator';
+import { OnexgenError } from '../errors.js';
 
 export interface FileFacts {
   syntaxValid: boolean;
@@ -36,4 +37,13 @@ export function joinFacts(parts: readonly FileFacts[]): FileFacts {
       ...(parts[0]?.injection.moduleDocstring ? { moduleDocstring: parts[0].injection.moduleDocstring } : {}),
     },
   };
+}
+
+/** The facts of a file that is valid Python; else NODE_FILE_INVALID naming the file and the first error's line. */
+export function validFacts(file: string, facts: FileFacts, where: string = file): FileFacts {
+  if (!facts.syntaxValid) {
+    const e = facts.firstError;
+    throw new OnexgenError('NODE_FILE_INVALID', `${file}:${e?.line ?? '?'}: not valid Python: ${e?.message ?? 'syntax error'}`, { where });
+  }
+  return facts;
 }

@@ -3,12 +3,11 @@
 import { basename } from 'node:path';
 import { findStubs, injectionBase, type Stub } from '@onexgen/node-source';
 import type { PythonParser } from '@onexgen/response-validator';
-import { OnexgenError } from '../errors.js';
 import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { contractOf, type NodeContext } from '../method/node-context.js';
 import { nodeFromFile } from './node-from-file.js';
-import { fileFacts, type FileFacts } from './file-facts.js';
+import { fileFacts, validFacts, type FileFacts } from './file-facts.js';
 
 export interface NodeInput {
   node: NodeContext;
@@ -54,11 +53,7 @@ export function fileInput(
 
 /** The NodeInput of a node file from what its parse showed; a file that is not valid Python is refused. */
 export function inputFromFacts(file: string, source: string, facts: FileFacts, spec?: NodeSpec, options: FileInputOptions = {}): NodeInput {
-  if (!facts.syntaxValid) {
-    const e = facts.firstError;
-    throw new OnexgenError('NODE_FILE_INVALID', `${file}:${e?.line ?? '?'}: not valid Python: ${e?.message ?? 'syntax error'}`, { where: file });
-  }
-  const { stubs } = facts;
+  const { stubs } = validFacts(file, facts);
   const info = nodeFromFile(file, facts.classes, stubs, spec);
   return {
     stubs,

@@ -13,15 +13,6 @@ export async function readNodeFile(file: string, maxBytes?: number): Promise<Nod
   }
 }
 
-/** A node file's facts if it is valid Python, else NODE_FILE_INVALID naming the first error's line. */
-export function validNodeFile<T extends { syntaxValid: boolean; firstError?: { line: number; message: string } }>(file: string, source: NodeSource, facts: T): T {
-  if (!facts.syntaxValid) {
-    const e = facts.firstError;
-    throw new OnexgenError('NODE_FILE_INVALID', `${file}:${e?.line ?? '?'}: not valid Python: ${e?.message ?? 'syntax error'}`, { where: source.path });
-  }
-  return facts;
-}
-
 export function maxBytesOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);

@@ -1,9 +1,9 @@
 // What `onexgen stubs` runs (loaded when the command runs, not at start-up).
 import { stubToJson } from '@onexgen/node-source';
-import { fileFactsAsync } from '@onexgen/pipeline/node-files';
+import { fileFactsAsync, validFacts } from '@onexgen/pipeline/node-files';
 import { loadPythonParser } from '@onexgen/response-validator';
 import type { CliIO } from '../io.js';
-import { maxBytesOption, readNodeFile, validNodeFile } from './node-file.js';
+import { maxBytesOption, readNodeFile } from './node-file.js';
 
 export interface StubsOptions {
   json?: boolean;
@@ -15,7 +15,7 @@ export async function runStubs(io: CliIO, file: string, opts: StubsOptions): Pro
   const source = await readNodeFile(file, maxBytesOption(opts.maxFileBytes));
   const parser = await loadPythonParser();
   // a large file is parsed off this thread, so Ctrl-C / SIGTERM stop the listing at once
-  const facts = validNodeFile(file, source, await fileFactsAsync(parser, source.text, { includeUncertain: true, ...(io.signal ? { signal: io.signal } : {}) }));
+  const facts = validFacts(file, await fileFactsAsync(parser, source.text, { includeUncertain: true, ...(io.signal ? { signal: io.signal } : {}) }), source.path);
   const all = facts.stubs;
   const shown = opts.includeUncertain ? all : all.filter((s) => s.kind === 'stub');
   if (opts.json) {
