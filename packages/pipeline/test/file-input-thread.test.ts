@@ -2,6 +2,7 @@
 // turning meanwhile, so a SIGINT / SIGTERM handler runs at once, and aborting ends the parse. A file
 // read in two parts on two threads gives what the whole file gives, also when the cut falls inside a
 // string; so do its errors.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from '@jest/globals';
@@ -98,6 +99,19 @@ describe('fileInputAsync', () => {
     const split = await fileFactsAsync(parser, big, { includeUncertain: true, ...SPLIT });
     expect(split.stubs).toEqual(here.stubs);
     expect(split.injection).toEqual(here.injection);
+  });
+
+  test('in a process started as `node --input-type=module -e …` (a flag no thread may take), the thread starts', () => {
+    const dist = (pkg: string, file: string) => new URL(`../../${pkg}/dist/${file}`, import.meta.url).href;
+    const code = `
+      const { fileFactsAsync } = await import(${JSON.stringify(dist('pipeline', 'node-files.js'))});
+      const { loadPythonParser } = await import(${JSON.stringify(dist('response-validator', 'index.js'))});
+      const src = 'def f():\\n    # IMPLEMENTATION REQUIRED\\n    pass\\n' + 'x = 1\\n'.repeat(1000);
+      const facts = await fileFactsAsync(await loadPythonParser(), src, { threadFrom: 1 });
+      console.log('stubs ' + facts.stubs.length);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/ERR_INPUT_TYPE_NOT_ALLOWED/);
+    expect(run.stdout.trim()).toBe('stubs 1');
   });
 
   test('an abort ends the parse: the promise rejects with the abort reason', async () => {

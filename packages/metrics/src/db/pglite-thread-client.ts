@@ -3,6 +3,7 @@
 // transaction(fn). Hand-written: PGlite's own PGliteWorker targets browsers (Web Locks,
 // BroadcastChannel), and drizzle's pg-proxy driver has no transactions.
 import { Worker } from 'node:worker_threads';
+import { threadExecArgv } from '@onexgen/onex';
 import { pgliteThreadFile } from '../pglite-thread-path.js';
 
 interface QueryOptions {
@@ -63,9 +64,7 @@ export class PgliteThreadClient implements Queryable {
   static async open(dataDir: string | undefined, template: Uint8Array | undefined, signal?: AbortSignal): Promise<PgliteThreadClient> {
     signal?.throwIfAborted();
     const worker = new Worker(pgliteThreadFile(), {
-      // the thread takes the process's Node flags (memory limits, profilers) except those that only
-      // mean something for a main script (`node --input-type=module -e …` would make it fail to start)
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+      execArgv: threadExecArgv(),
       workerData: { dataDir, template },
       ...(template ? { transferList: [template.buffer as ArrayBuffer] } : {}),
     });
