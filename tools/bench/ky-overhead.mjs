@@ -2,7 +2,9 @@
 // Where llm-effect's call overhead over the openai SDK comes from: the same chat request sent
 // sequentially against llm-sim (0 ms latency, a separate process) by raw fetch, by ky as
 // llm-effect configures it (retry on, `json` body), and by ky with an afterResponse hook that
-// reads the body (what llm-effect does to classify and bound answers). Prints CPU and wall per
+// reads the body (what llm-effect did until session 10 to classify and bound answers), and by ky
+// with a bodiless Request whose `fetch` option sends the JSON text and reads the answer (what
+// llm-effect does now: no tee of the request per attempt, no clone of the response). Prints CPU and wall per
 // call, medians of interleaved rounds; asserts nothing.
 // Needs the built llm-sim: (cd tools/llm-sim && npx tsup). Run: node tools/bench/ky-overhead.mjs [--calls 400] [--rounds 5]
 import { spawn } from 'node:child_process';
@@ -40,10 +42,17 @@ const readInHook = async (_request, _options, response) => {
   await response.json();
   return new Response(null, { status: 200 });
 };
+// ky's `fetch` option: the Request ky builds carries no body, so nothing is teed when ky clones it.
+const sendWithText = (text) => async (request, init) => {
+  const response = await fetch(request.url, { ...init, method: request.method, headers: request.headers, body: text, signal: request.signal });
+  await response.json();
+  return new Response(null, { status: 200 });
+};
 const variants = {
   'raw fetch': (i) => fetch(endpoint, { method: 'POST', headers, body: JSON.stringify(body(i)) }).then((r) => r.json()),
   'ky, retry on': (i) => http.post(endpoint, { json: body(i), headers }).json(),
   'ky, retry on, afterResponse reads the body': (i) => http.post(endpoint, { json: body(i), headers, hooks: { afterResponse: [readInHook] } }),
+  'ky, retry on, its fetch option sends the text and reads the body': (i) => http.post(endpoint, { headers, fetch: sendWithText(JSON.stringify(body(i))) }),
 };
 
 const cpuMs = () => {

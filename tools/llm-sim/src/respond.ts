@@ -53,7 +53,8 @@ export async function sendAnswer(res: ServerResponse, format: WireFormat, answer
     res.end(broken);
     return;
   }
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  const chunked = (outcome.kind === 'ok' || outcome.kind === 'stall') && outcome.chunked === true;
+  res.writeHead(200, { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': Buffer.byteLength(text) }) });
   if (outcome.kind === 'cut') {
     res.write(text.slice(0, Math.floor(text.length / 2)));
     res.socket?.destroy();

@@ -75,6 +75,8 @@ export const outcomeSchema = z.discriminatedUnion('kind', [
     usage: usageSchema.optional(),
     /** A provider or proxy that does not honour max_tokens: the whole text is sent. */
     ignoreMaxTokens: z.boolean().optional(),
+    /** Non-streaming: the body goes out chunked, without a content-length (as some proxies send it). */
+    chunked: z.boolean().optional(),
   }).strict(),
   z.object({
     /** An HTTP error in the provider's own error format (or `body` verbatim). */
@@ -114,6 +116,8 @@ export const outcomeSchema = z.discriminatedUnion('kind', [
     ...common,
     afterChunks: z.number().int().nonnegative().optional(),
     pauseMs: z.number().int().positive(),
+    /** Non-streaming: the body goes out chunked, without a content-length. */
+    chunked: z.boolean().optional(),
   }).strict(),
 ]);
 

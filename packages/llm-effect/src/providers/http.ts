@@ -77,7 +77,6 @@ export async function postWithRetry(o: PostOptions): Promise<PostResult> {
   const toProviderError = (error: unknown): ProviderError => {
     if (error instanceof ProviderError) return error;
     if (error instanceof HTTPError && lastFailure) return lastFailure;
-    if (lastFailure && error instanceof Error && error.name === 'ForceRetryError') return lastFailure;
     if (error instanceof TimeoutError || error instanceof BodyDeadlineError) return fail('timeout', `${o.provider}:${o.model} did not answer within ${o.timeoutMs} ms`);
     if (error instanceof BodyTooLargeError) return fail('response_too_large', `${o.provider}:${o.model} sent ${error.message}, more than the requested max tokens can produce`);
     if (error instanceof WireFormatError) return fail('invalid_response', `${o.provider}:${o.model} sent ${error.message}`);
@@ -85,10 +84,47 @@ export async function postWithRetry(o: PostOptions): Promise<PostResult> {
     return fail('network', `${o.provider}:${o.model} connection failed: ${detail}`, {}, error);
   };
 
+  // A delay the server asked for in a form ky does not read (retry-after-ms, a body hint): set by
+  // shouldRetry, consumed by ky's `delay` for the retry that follows.
+  let hintedDelayMs: number | undefined;
+  const payload = JSON.stringify(o.body);
+
+  /**
+   * What ky's afterResponse hook used to do, done inside ky's `fetch` instead: a hook costs a clone
+   * of every response (a tee of its body), and a body given to ky costs a tee of the request per
+   * attempt. Here ky builds a bodiless Request (cheap to clone for retries), the JSON text goes to
+   * fetch as it is, and the answer is read once. Failures reach ky's retry as ProviderErrors, or as
+   * a bodiless copy of the response when its Retry-After header is ky's to honour.
+   */
+  const send = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : new Request(input, init); // ky passes its Request
+    const response = await fetch(request.url, { ...init, method: request.method, headers: request.headers, body: payload, signal: request.signal });
+    if (response.ok) {
+      if (o.stream) return response;
+      const parsed = parseBody(o.adapter, await readBodyBounded(response, { deadline: attemptStartedAt + o.timeoutMs, maxBytes: o.maxBodyBytes }));
+      if (parsed instanceof Error) throw fail('invalid_response', `${o.provider}:${o.model} sent ${parsed.message}`);
+      if (parsed.finishReason === 'content_filter') throw fail('content_policy', `${o.provider}:${o.model} refused the prompt (content policy)`, { status: response.status });
+      result = parsed;
+      return new Response(null, { status: 200 });
+    }
+    const info = o.adapter.parseError(response.status, await readErrorBody(response, attemptStartedAt + o.timeoutMs));
+    const hint = retryHintMs(response.headers, info.retryDelayMs);
+    const error = fail(
+      classifyHttpError(response.status, info),
+      `${o.provider}:${o.model} answered HTTP ${response.status}${info.code ? ` (${info.code})` : ''}: ${info.message}`,
+      { status: response.status, ...(info.code ? { providerCode: info.code } : {}), ...(hint ? { retryAfterMs: hint.ms } : {}) },
+    );
+    report(error, retryCount);
+    if (!error.retryable || hint?.source !== 'retry-after') throw error;
+    // ky parses Retry-After itself (seconds or a date, capped by maxRetryAfter): it gets the headers.
+    return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  let retryCount = 0;
+
   try {
     const response = await http.post(o.url, {
-      json: o.body,
-      headers: o.headers,
+      headers: { 'content-type': 'application/json', ...o.headers },
+      fetch: send,
       ...(o.signal === o.neverAborted ? {} : { signal: o.signal }),
       timeout: o.timeoutMs,
       retry: {
@@ -97,56 +133,34 @@ export async function postWithRetry(o: PostOptions): Promise<PostResult> {
         statusCodes: RETRY_STATUSES,
         afterStatusCodes: RETRY_STATUSES,
         maxRetryAfter: o.retry.maxRetryAfterMs,
-        backoffLimit: o.retry.maxDelayMs,
-        delay: (n) => o.retry.baseDelayMs * 2 ** (n - 1),
-        // Full jitter: uniform over [0, min(cap, base * 2^(n-1))].
-        jitter: (d) => Math.random() * Math.min(d, o.retry.maxDelayMs),
+        // A server's hint may exceed the backoff cap (up to maxRetryAfterMs); the backoff is capped by the jitter below.
+        backoffLimit: Math.max(o.retry.maxDelayMs, o.retry.maxRetryAfterMs),
+        delay: (n) => hintedDelayMs ?? o.retry.baseDelayMs * 2 ** (n - 1),
+        // Full jitter: uniform over [0, min(cap, base * 2^(n-1))]; a server's hint is waited as given.
+        jitter: (d) => (hintedDelayMs !== undefined ? d : Math.random() * Math.min(d, o.retry.maxDelayMs)),
         retryOnTimeout: true,
-        shouldRetry: ({ error, retryCount }) => {
+        shouldRetry: ({ error, retryCount: n }) => {
           if (o.signal.aborted) return false;
           const failure = toProviderError(error);
-          report(failure, retryCount - 1);
+          report(failure, n - 1);
           if (!failure.retryable) return false;
           const hint = failure.retryAfterMs;
           if (hint !== undefined && hint > o.retry.maxRetryAfterMs) return false; // too long: fail over instead
-          if (!withinBudget(hint ?? backoff(retryCount))) return false;
-          // With a standard Retry-After, ky's own parsing decides the wait; otherwise full-jitter backoff.
-          return error instanceof HTTPError && error.response.headers.has('retry-after') ? undefined : true;
+          if (!withinBudget(hint ?? backoff(n))) return false;
+          // With a standard Retry-After, ky's own parsing decides the wait; another hint is waited as given.
+          if (error instanceof HTTPError && error.response.headers.has('retry-after')) return undefined;
+          hintedDelayMs = hint;
+          return true;
         },
       },
       hooks: {
         beforeRequest: [
-          async () => {
+          async (_request, _options, state) => {
             await o.beforeEachRequest();
             attemptStartedAt = performance.now();
             reported = false;
-          },
-        ],
-        afterResponse: [
-          async (_request, _options, response, state) => {
-            if (response.ok) {
-              if (o.stream) return undefined;
-              const parsed = parseBody(o.adapter, await readBodyBounded(response, { deadline: attemptStartedAt + o.timeoutMs, maxBytes: o.maxBodyBytes }));
-              if (parsed instanceof Error) throw fail('invalid_response', `${o.provider}:${o.model} sent ${parsed.message}`);
-              if (parsed.finishReason === 'content_filter') throw fail('content_policy', `${o.provider}:${o.model} refused the prompt (content policy)`, { status: response.status });
-              result = parsed;
-              // A bodiless stand-in: ky then cancels the original (already fully teed) body.
-              return new Response(null, { status: 200 });
-            }
-            const info = o.adapter.parseError(response.status, await readErrorBody(response, attemptStartedAt + o.timeoutMs));
-            const hint = retryHintMs(response.headers, info.retryDelayMs);
-            const error = fail(
-              classifyHttpError(response.status, info),
-              `${o.provider}:${o.model} answered HTTP ${response.status}${info.code ? ` (${info.code})` : ''}: ${info.message}`,
-              { status: response.status, ...(info.code ? { providerCode: info.code } : {}), ...(hint ? { retryAfterMs: hint.ms } : {}) },
-            );
-            report(error, state.retryCount);
-            if (!error.retryable) throw error;
-            // ky knows Retry-After; retry-after-ms and Gemini's RetryInfo are fed to it here.
-            if (hint && hint.source !== 'retry-after' && hint.ms <= o.retry.maxRetryAfterMs && withinBudget(hint.ms) && state.retryCount < o.retry.maxRetries) {
-              return ky.retry({ delay: hint.ms, code: error.errorClass });
-            }
-            return undefined;
+            hintedDelayMs = undefined;
+            retryCount = state.retryCount;
           },
         ],
       },
