@@ -12,7 +12,8 @@ const require = createRequire(import.meta.url);
 
 export default defineConfig({
   ...packageBuild,
-  entry: { index: 'src/index.ts', cli: 'src/cli/bin.ts' },
+  // the validation thread is a script of its own (thread/validator-thread-client.ts starts it)
+  entry: { index: 'src/index.ts', cli: 'src/cli/bin.ts', 'validator-thread': 'src/validator-thread.ts' },
   noExternal: BUNDLE_KY,
   // The grammar travels inside the package (load-parser.ts reads it beside the bundle): installs
   // need no tree-sitter-python (native prebuilds, C sources, an install script) for a 448 KB file.

@@ -5,6 +5,7 @@
 //   npx tsx --tsconfig tsconfig.base.json tools/bench/pipeline-bench.mjs [--specs 20] [--ops 5]
 //       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
 //       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15] [--cpu-prof-out FILE.cpuprofile]] [--sql] [--parses] [--skip-overhead]
+//       [--validation-thread auto|on|off|off,on] [--rounds N] [--sim-cpu-prof-dir DIR]
 //
 // 1. Overhead per method: everything but waiting for the model (context build with exact token
 //    counts, validation, decision, recording, learning, injection share), at zero simulated latency,
@@ -16,12 +17,16 @@
 //    and prints self time by area (package, PGlite's WebAssembly, GC, idle) and the top functions;
 //    --sql counts the embedded database's statements during it, by shape, per method; --parses counts
 //    the Python parses and the characters they read, by caller, per method (work, not seconds).
+//    --validation-thread off,on runs the throughput workload once per value (where answers are
+//    checked: the pipeline's default is a thread of its own when concurrency > 1), alternating
+//    for --rounds rounds, so both are measured under the same load. The simulator's CPU is printed
+//    too (it shares the machine's cores); --sim-cpu-prof-dir writes its V8 profile.
 // The database is PGlite in memory unless --db names a PostgreSQL server (PGlite runs in this
 // process on a thread of its own, so --cpu-prof, which samples the pipeline's thread, no longer
 // shows its statements: the CPU time per method counts both threads); template learning is off
 // (learnThreshold 1) so that every method really goes to the model.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -51,6 +56,12 @@ const { values } = parseArgs({
     parses: { type: 'boolean', default: false },
     'skip-overhead': { type: 'boolean', default: false },
     top: { type: 'string', default: '15' },
+    // where answers are validated: auto (the pipeline's default: a thread when concurrency > 1), on,
+    // off, or a list (off,on) to run the throughput workload once per value, alternating per round
+    'validation-thread': { type: 'string', default: 'auto' },
+    rounds: { type: 'string', default: '1' },
+    // the simulator's own V8 CPU profile, written into this directory when it exits
+    'sim-cpu-prof-dir': { type: 'string' },
   },
 });
 const num = (k) => {
@@ -67,6 +78,12 @@ const T_SPECS = num('throughput-specs');
 const T_OPS = num('throughput-ops');
 const LATENCY = num('latency');
 const CONCURRENCY = num('concurrency');
+const ROUNDS = num('rounds');
+const THREAD_MODES = values['validation-thread'].split(',');
+if (THREAD_MODES.some((m) => !['auto', 'on', 'off'].includes(m))) {
+  console.error('pipeline-bench: --validation-thread takes auto, on, off or a list of them');
+  process.exit(2);
+}
 
 const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'audit', 'split', 'check', 'index', 'rank'];
 
@@ -79,7 +96,8 @@ async function startSim(latencyMs) {
   const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-sim-'));
   const scenario = join(dir, 'scenario.json');
   writeFileSync(scenario, JSON.stringify({ latencyMs, text: goodAnswer('operation') }));
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../llm-sim/bin/llm-sim.js', import.meta.url)), '--port', '0', '--scenario', scenario], {
+  const profileFlags = values['sim-cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['sim-cpu-prof-dir']}`] : [];
+  const child = spawn(process.execPath, [...profileFlags, fileURLToPath(new URL('../llm-sim/bin/llm-sim.js', import.meta.url)), '--port', '0', '--scenario', scenario], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {
@@ -93,11 +111,23 @@ async function startSim(latencyMs) {
   });
   return {
     url,
+    /** CPU ms the simulator's process has used so far (Linux /proc; undefined elsewhere) */
+    cpuMs: () => processCpuMs(child.pid),
     close: () => {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** utime + stime of a process from /proc/PID/stat, in ms (clock ticks of 10 ms on Linux). */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function specs(count, ops, tag) {
@@ -115,7 +145,7 @@ function specs(count, ops, tag) {
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const fmt = (n) => n.toFixed(2);
 
-async function run(sim, specList, { concurrency, fileConcurrency, profile = false, census = false, parses = false }) {
+async function run(sim, specList, { concurrency, fileConcurrency, profile = false, census = false, parses = false, thread = 'auto' }) {
   const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-'));
   const loaded = loadConfig({
     cwd: dir,
@@ -130,6 +160,7 @@ async function run(sim, specList, { concurrency, fileConcurrency, profile = fals
       learnThreshold: 1,
     },
   });
+  if (thread !== 'auto') loaded.config = { ...loaded.config, validationThread: thread === 'on' };
   const events = [];
   const progress = process.env.BENCH_TRACE ? (e) => events.push({ ...e, t: performance.now() }) : undefined;
   const session = await openSession({ loaded, env: { HOME: dir }, cwd: dir, ...(progress ? { progress } : {}) });
@@ -138,10 +169,12 @@ async function run(sim, specList, { concurrency, fileConcurrency, profile = fals
   const sqlCensus = census ? startSqlCensus() : undefined;
   const parseCensus = parses ? startParseCensus() : undefined;
   const cpu0 = process.cpuUsage();
+  const simCpu0 = sim.cpuMs();
   const started = performance.now();
   const nodes = await runNodes(session, jobs);
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
+  const simCpu = simCpu0 === undefined ? undefined : sim.cpuMs() - simCpu0;
   const cpuProfile = await profiler?.stop();
   const statements = sqlCensus?.stop();
   const parsed = parseCensus?.stop();
@@ -167,7 +200,7 @@ async function run(sim, specList, { concurrency, fileConcurrency, profile = fals
   rmSync(dir, { recursive: true, force: true });
   const failed = nodes.filter((n) => n.status !== 'written');
   if (failed.length) throw new Error(`${failed.length} nodes failed: ${failed[0].error?.message}`);
-  return { wall: wallMs, cpuMs: (cpu.user + cpu.system) / 1000, methods: nodes.flatMap((n) => n.methods), profile: cpuProfile, statements, parsed };
+  return { wall: wallMs, cpuMs: (cpu.user + cpu.system) / 1000, simCpuMs: simCpu, methods: nodes.flatMap((n) => n.methods), profile: cpuProfile, statements, parsed };
 }
 
 let sim = await startSim(0);
@@ -178,15 +211,25 @@ try {
   sim = await startSim(LATENCY);
   // warm-up (module loading, first PGlite and tokenizer use) outside the figure
   await run(sim, specs(2, 2, 'warm'), { concurrency: CONCURRENCY, fileConcurrency: 2 });
-  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS, profile: values['cpu-prof'], census: values.sql, parses: values.parses });
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    for (const mode of THREAD_MODES) await throughput(round, mode);
+  }
+} finally {
+  sim.close();
+}
+
+async function throughput(round, thread) {
+  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS, profile: values['cpu-prof'], census: values.sql, parses: values.parses, thread });
   const viaModel = many.methods.filter((m) => m.strategy === 'llm');
   const perSecond = viaModel.length / (many.wall / 1000);
   const ideal = CONCURRENCY / (LATENCY / 1000);
   const own = viaModel.map((m) => m.latency - m.modelLatency).sort((a, b) => a - b);
   const wait = viaModel.map((m) => m.modelLatency).sort((a, b) => a - b);
-  console.log(`\nthroughput: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}, database ${values.db === 'memory://' ? 'PGlite in memory (its own thread)' : 'PostgreSQL server'}`);
+  console.log(`\nthroughput${ROUNDS > 1 || THREAD_MODES.length > 1 ? ` (round ${round}, validation thread ${thread})` : ''}: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}, database ${values.db === 'memory://' ? 'PGlite in memory (its own thread)' : 'PostgreSQL server'}`);
   console.log(`  ${viaModel.length} via the model in ${fmt(many.wall / 1000)} s = ${perSecond.toFixed(1)} methods/s; ideal ${ideal.toFixed(0)} methods/s; ratio ${(perSecond / ideal).toFixed(2)}`);
   console.log(`  CPU of this process: ${fmt(many.cpuMs / 1000)} s over ${fmt(many.wall / 1000)} s wall (${((many.cpuMs / many.wall) * 100).toFixed(0)} % of one core); ${fmt(many.cpuMs / many.methods.length)} ms CPU per method`);
+  // the simulator shares this machine's cores: what it takes is not there for the pipeline
+  if (many.simCpuMs !== undefined) console.log(`  CPU of the simulator's process: ${fmt(many.simCpuMs / 1000)} s (${((many.simCpuMs / many.wall) * 100).toFixed(0)} % of one core); ${fmt(many.simCpuMs / viaModel.length)} ms per model-written method`);
   console.log(`  per method: pipeline's own time p50 ${fmt(pct(own, 50))} ms p95 ${fmt(pct(own, 95))} ms · model wait p50 ${fmt(pct(wait, 50))} ms p95 ${fmt(pct(wait, 95))} ms (simulated ${LATENCY} ms)`);
   if (many.profile) printSummary(summarise(many.profile), { top: Number(values.top) });
   // the raw profile, for Chrome DevTools or a look at inclusive time per caller
@@ -202,8 +245,6 @@ try {
     console.log(`  Python parses: ${(total.parses / n).toFixed(2)} per method, ${(total.chars / n).toFixed(0)} characters parsed per method; by caller, per method:`);
     for (const r of many.parsed.slice(0, Number(values.top))) console.log(`    ${(r.parses / n).toFixed(2).padStart(6)} parses ${(r.chars / n).toFixed(0).padStart(7)} chars  ${r.caller}`);
   }
-} finally {
-  sim.close();
 }
 
 async function overheadRun() {

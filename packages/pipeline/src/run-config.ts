@@ -39,6 +39,11 @@ export interface RunConfig {
   pool?: string;
   /** stream model answers (default true) */
   stream?: boolean;
+  /**
+   * validate model answers and the generated package on a thread of their own (default: when the
+   * run asks a model with more than one method in flight; false: on the run's thread)
+   */
+  validationThread?: boolean;
   /** never reuse a learned template */
   noReuse?: boolean;
   /** learn nothing from this run (no template, no pattern effectiveness): evals are measurements */

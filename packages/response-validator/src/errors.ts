@@ -9,6 +9,7 @@ export type ValidatorErrorCode =
   | 'INPUT_EMPTY'
   | 'INPUT_TOO_LARGE'
   | 'API_INDEX_INVALID'
+  | 'THREAD_FAILED'
   | 'USAGE';
 
 export class ValidatorError extends Error {

@@ -74,6 +74,9 @@ export const ConfigLayerSchema = z.strictObject({
   pool: z.string().min(1).max(100).optional(),
   /** stream model answers (default true): live tokens on a terminal, time to first token recorded */
   stream: z.boolean().optional(),
+  /** check model answers and the generated package on a thread of their own (default: when more
+   *  than one method is in flight through a model; false: on the run's own thread) */
+  validationThread: z.boolean().optional(),
   /** an @onexgen/llm-effect configuration layer (providers, tiers, retry, breaker, budgets...),
    *  deep-merged across the files of the cascade and validated by llm-effect */
   llm: z.record(z.string(), z.unknown()).optional(),

@@ -7,6 +7,7 @@ import { bodyResult, NO_SPEND, type Spend } from './method-result.js';
 import type { MethodInfo, NodeContext } from './node-context.js';
 import type { GeneratedBody, Strategy } from '../outcome/outcome.js';
 import type { Session } from '../session/session.js';
+import { parsedBodyOf } from '../session/validation.js';
 import { DEFAULT_END_ACTION, fallbackBody } from './stage-fallback.js';
 import { tryLearnedTemplate, tryPatternCode } from './stage-reuse.js';
 
@@ -109,7 +110,7 @@ async function generate(session: Session, node: NodeContext, info: MethodInfo, c
     if (loop.accepted) {
       const strategy: Strategy = loop.spend.attempts > 1 ? 'retry' : 'llm';
       const body = bodyResult(info, correlationId, started, strategy, loop.code, loop.imports, loop.validation, spend, undefined, loop.behaviour);
-      const parsed = session.validator.parsedBody?.(loop.validation);
+      const parsed = parsedBodyOf(session, loop.validation);
       if (parsed) body.parsed = parsed;
       if (loop.plan) body.outcome.plan = loop.plan;
       if (loop.review) body.outcome.review = loop.review;

@@ -11,6 +11,7 @@ import type { BehaviourOutcome } from '../outcome/outcome.js';
 import type { ModelCaller } from '../model/model-port.js';
 import type { Session } from '../session/session.js';
 import { silentProgress } from '../session/progress-events.js';
+import { validateAnswer } from '../session/validation.js';
 import { behaviourRecord, checkBehaviour, withBehaviour, type BehaviourCheck } from './stage-behaviour.js';
 import { planAddition } from '@onexgen/context-builder';
 import { MethodCalls, multiPassFor, planPass, reviewFor, reviewPass } from './extra-passes.js';
@@ -188,7 +189,7 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
       const validateStarted = performance.now();
       // what the selected variant requires of this method (pooling in a DATABASE_HEAVY effect, …) is checked too
       const required = built.metadata.variant.requiredPatterns;
-      const statically = session.validator.validateResponse(answer.text, { ...info.validation, ...(required.length ? { requiredPatterns: required } : {}), attempt });
+      const statically = await validateAnswer(session, answer.text, { ...info.validation, ...(required.length ? { requiredPatterns: required } : {}), attempt });
       spend.validateMs = (spend.validateMs ?? 0) + performance.now() - validateStarted;
       // the examples run only on code that passed static validation
       let behaviour: BehaviourCheck | undefined;

@@ -6,6 +6,7 @@ import { BackupRun, encodeNodeSource, NodeSourceError, tidyGeneratedImports, wri
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
 import { checkGeneratedPackage } from '../skeleton/check-package.js';
+import { packageValidatorOf } from '../session/validation.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput, type NodeInput } from './node-inputs.js';
@@ -48,7 +49,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const nodePy = tidyGeneratedImports(session.parser, filled.source).source;
   const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: nodePy } : f));
   const target = resolve(job.outDir, skeleton.dirName);
-  await checkGeneratedPackage(session.packageValidator ?? session.validator, job.file, files);
+  await checkGeneratedPackage(packageValidatorOf(session), job.file, files);
   if (session.signal?.aborted) throw session.signal.reason;
   await writeDirAtomic(target, files);
   learnWritten(session, filled.bodies);

@@ -22,6 +22,7 @@ import { methodConfig } from '../run-config.js';
 import { Recorder } from '../session/recorder.js';
 import type { Session } from '../session/session.js';
 import { checkGeneratedPackage } from '../skeleton/check-package.js';
+import { packageValidatorOf } from '../session/validation.js';
 import { captureRecords } from './captured-records.js';
 import { readNodeInput, type QueuedNodeInput } from './queued-run.js';
 
@@ -96,7 +97,7 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
       const filled = assembleSource(session, node, stubs, bodies);
       const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
       const target = resolve(input.outDir, skeleton.dirName);
-      await checkGeneratedPackage(session.packageValidator ?? session.validator, input.file, files);
+      await checkGeneratedPackage(packageValidatorOf(session), input.file, files);
       await writeDirAtomic(target, files);
       learnWritten(session, filled.bodies);
       await session.recorder.flush();

@@ -5,13 +5,13 @@ import { patternSourceFromCatalog } from '@onexgen/context-builder';
 import { loadPatternCatalog } from '@onexgen/pattern-library';
 import type { DatabaseHandle, MetricsStore } from '@onexgen/metrics';
 import { openDatabaseFor } from './open-database-for.js';
-import { createValidator, loadPythonParser } from '@onexgen/response-validator';
+import { createValidator, loadPythonParser, startValidatorThread, type ValidatorThread } from '@onexgen/response-validator';
 import { createSandbox } from '@onexgen/python-sandbox';
 import { bulkhead } from 'cockatiel';
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
 import { createModelCaller, type AttemptLedger } from '../model/model-caller.js';
 import type { RunConfig } from '../run-config.js';
-import { packageCheckValidator } from '../skeleton/check-package.js';
+import { packageCheckProfile, packageCheckValidator } from '../skeleton/check-package.js';
 import { Learning } from './learning.js';
 import { openMetricsStore } from './metrics-spool.js';
 import { silentProgress, type ProgressSink } from './progress-events.js';
@@ -66,6 +66,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   const opening = options.handle ? Promise.resolve(options.handle) : openDatabaseFor(config.db, options.cwd, options.signal);
   const [handle, [parser, validator, packageValidator, catalog, sandbox]] = await bothOrNeither(opening, loadTools(config, options.secrets), ownHandle, options.signal);
   let store: MetricsStore | undefined;
+  let validatorThread: ValidatorThread | undefined;
   try {
     const redact = options.redact ?? ((t: string) => t);
     const warnings: string[] = [];
@@ -83,6 +84,10 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     const { pool: poolName, pools } = config;
     const pool = setup && poolName ? await openPoolGuard(handle, { name: poolName, pools }, (text) => warnings.push(redact(text))) : undefined;
     const trace = options.trace;
+    // several answers in flight: they are checked on a thread of their own (session/validation.ts)
+    if (setup && (config.validationThread ?? config.concurrency > 1)) {
+      validatorThread = startValidatorThread({ run: { profile: config.validatorProfile }, package: { profile: packageCheckProfile(config.validatorProfile) } });
+    }
     const model = setup
       ? createModelCaller({
           ...setup,
@@ -101,6 +106,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       parser,
       validator,
       packageValidator,
+      ...(validatorThread ? { validatorThread } : {}),
       catalog,
       patterns,
       ...(references ? { references } : {}),
@@ -126,6 +132,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
           }
           await model?.close?.();
         } finally {
+          await validatorThread?.close();
           await sandbox.close();
           // the spool's lock is released even when the last flush failed
           await metrics.close();
@@ -134,6 +141,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       },
     };
   } catch (err) {
+    await validatorThread?.close();
     await sandbox.close();
     await store?.close();
     if (ownHandle) await handle.close();

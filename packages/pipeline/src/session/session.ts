@@ -3,7 +3,7 @@
 // A run is a function of (inputs, this session); no process-global state.
 import type { ReferenceIndex } from '@onexgen/context-builder';
 import type { MatchQuery, PatternCatalog, PatternMatch } from '@onexgen/pattern-library';
-import type { PythonParser, Validator } from '@onexgen/response-validator';
+import type { PythonParser, Validator, ValidatorThread } from '@onexgen/response-validator';
 import type { Sandbox } from '@onexgen/python-sandbox';
 import type { BulkheadPolicy } from 'cockatiel';
 import type { RunConfig } from '../run-config.js';
@@ -20,6 +20,12 @@ export interface Session {
   validator: Validator;
   /** the generated package's last gate (security rules only; see checkGeneratedPackage); absent: `validator` */
   packageValidator?: Validator;
+  /**
+   * the same two validators on a thread of their own ('run' and 'package'), present when the run
+   * has several methods in flight through a model (RunConfig.validationThread); session/validation.ts
+   * chooses between them
+   */
+  validatorThread?: ValidatorThread;
   catalog: PatternCatalog;
   /** the context's pattern source: catalog matches scored with learned effectiveness, plus the critical patterns */
   patterns: (query: MatchQuery) => PatternMatch[];

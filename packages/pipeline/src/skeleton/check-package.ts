@@ -1,7 +1,7 @@
 // The last gate before a generated package is written: every Python file it holds parses, and
 // none carries a security error — whatever a spec value or a template change put into it. A
 // finding here is a defect in what onexgen wrote, so nothing is written and the run says where.
-import { createValidator, describeRules, type ProfileInput, type Validator } from '@onexgen/response-validator';
+import { createValidator, describeRules, type ProfileInput, type ThreadedValidator, type Validator } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 
 export interface PackageFile {
@@ -9,7 +9,10 @@ export interface PackageFile {
   content: string;
 }
 
-export async function checkGeneratedPackage(validator: Validator, label: string, files: readonly PackageFile[]): Promise<void> {
+/** What the check needs of a validator: in process or on the validation thread. */
+export type PackageValidator = Pick<Validator, 'validate'> | Pick<ThreadedValidator, 'validate'>;
+
+export async function checkGeneratedPackage(validator: PackageValidator, label: string, files: readonly PackageFile[]): Promise<void> {
   for (const file of files) {
     if (!file.path.endsWith('.py')) continue;
     // One validation per file: its syntax issues say whether it parses, its security issues the rest.
@@ -32,7 +35,11 @@ export async function checkGeneratedPackage(validator: Validator, label: string,
  * more of its CPU here than one of few large ones (tools/bench pipeline-bench).
  */
 export function packageCheckValidator(profile: string): Promise<Validator> {
+  return createValidator({ profile: packageCheckProfile(profile) });
+}
+
+/** The check's profile: the run's, every rule but the security ones off (plain data: it travels to the validation thread). */
+export function packageCheckProfile(profile: string): ProfileInput {
   const off = describeRules().filter((r) => r.category !== 'security' && r.category !== 'syntax');
-  const input: ProfileInput = { id: `${profile}:package-check`, extends: profile, rules: Object.fromEntries(off.map((r) => [r.id, { enabled: false }])) };
-  return createValidator({ profile: input });
+  return { id: `${profile}:package-check`, extends: profile, rules: Object.fromEntries(off.map((r) => [r.id, { enabled: false }])) };
 }

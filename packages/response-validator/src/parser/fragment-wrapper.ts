@@ -54,19 +54,27 @@ export function buildWrapper(fragment: string, opts: FragmentOptions = {}): Buil
   const body = indent === '' ? fragment : lines.map((line) => indent + line).join('\n');
   const source = `${header.join('\n')}\n${body}`;
   const prefixLines = header.length;
-  const mapPosition = (line: number, column: number): { line: number; column: number } | null => {
-    const fragmentLine = line - prefixLines;
-    if (fragmentLine < 1) return null;
-    return { line: fragmentLine, column: Math.max(1, column - indent.length) };
-  };
   return {
     prefixLines,
     indent,
     source,
-    mapPosition,
+    mapPosition: wrapperPositions(prefixLines, indent),
     bodyStartLine: prefixLines + 1,
     bodyEndLine: prefixLines + lines.length,
     lineStarts,
     target: fragment,
+  };
+}
+
+/**
+ * A wrapper's mapping from wrapped positions to the fragment's own: it drops the header lines and the
+ * indentation added in front of every line. Rebuilt from those two alone where a wrapper crossed a
+ * thread boundary (a function does not travel in a message).
+ */
+export function wrapperPositions(prefixLines: number, indent: string): FragmentWrapper['mapPosition'] {
+  return (line, column) => {
+    const fragmentLine = line - prefixLines;
+    if (fragmentLine < 1) return null;
+    return { line: fragmentLine, column: Math.max(1, column - indent.length) };
   };
 }

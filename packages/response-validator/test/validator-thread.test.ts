@@ -1,0 +1,102 @@
+// Validation on a thread of its own (startValidatorThread): the same verdicts as the in-process
+// validator, the body's parse handed back for parsedBody, errors with their codes, and a thread
+// that neither keeps the process alive when idle nor leaves a request hanging when it stops.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createValidator, startValidatorThread, type Validator, type ValidatorThread } from '../src/index.js';
+import { loadCorpus } from './corpus.js';
+
+const fence = '```';
+const profileWithoutQuality = { id: 'no-quality', extends: 'onex-v2', rules: { 'quality/complexity': { enabled: false } } };
+let inProcess: Validator;
+let thread: ValidatorThread;
+beforeAll(async () => {
+  inProcess = await createValidator();
+  thread = startValidatorThread({ run: {}, custom: { profile: profileWithoutQuality } });
+});
+afterAll(() => thread.close());
+
+// durationMs is the one field that differs between two runs of the same check
+const verdict = <T extends { stats: { durationMs: number } }>(r: T) => ({ ...r, stats: { ...r.stats, durationMs: 0 } });
+
+const answers = [
+  `${fence}python\nrows = await self.fetch(contract.ids)\nreturn {"count": len(rows)}\n${fence}`,
+  'Here:\n```python\nimport os\nos.system(contract.command)\nreturn None\n```',
+  `${fence}python\nif x\n    return 1\n${fence}`,
+  `${fence}python\n"""Doc."""\ntext = """a\n  b"""\nreturn text\n${fence}`,
+  '<think>plan</think>\nasync def execute_effect(self, contract):\n    """Run."""\n    return await self.run(contract)\n',
+];
+
+describe('a validation thread', () => {
+  test.each(answers.map((a, i) => [i, a]))('validateResponse #%s: the in-process verdict, and the body parse for parsedBody', async (_i, answer) => {
+    const context = { fragment: true, nodeType: 'effect' as const, methodName: 'execute_effect' };
+    const here = inProcess.validateResponse(answer, context);
+    const there = await thread.validator('run').validateResponse(answer, context);
+    expect(verdict(there)).toEqual(verdict(here));
+    const hereBody = inProcess.parsedBody!(here);
+    const thereBody = thread.validator('run').parsedBody(there);
+    if (!hereBody) {
+      expect(thereBody).toBeUndefined();
+      return;
+    }
+    const { mapPosition: hereMap, ...hereWrapper } = hereBody.wrapper;
+    const { mapPosition: thereMap, ...thereWrapper } = thereBody!.wrapper;
+    expect({ ...thereBody, wrapper: thereWrapper }).toEqual({ ...hereBody, wrapper: hereWrapper });
+    for (const [line, column] of [[1, 1], [2, 3], [3, 9], [4, 1]] as const) expect(thereMap(line, column)).toEqual(hereMap(line, column));
+    // a copy of the result is not the result: as in process, its body is not known
+    expect(thread.validator('run').parsedBody({ ...there })).toBeUndefined();
+  });
+
+  test('validate over the security corpus: every sample the in-process verdict', async () => {
+    const samples = loadCorpus().slice(0, 60);
+    expect(samples.length).toBeGreaterThan(20);
+    const there = await Promise.all(samples.map((s) => thread.validator('run').validate(s.code)));
+    samples.forEach((s, i) => expect(verdict(there[i]!)).toEqual(verdict(inProcess.validate(s.code))));
+  });
+
+  test('each validator keeps its own profile', async () => {
+    const code = 'def f(a):\n' + Array.from({ length: 14 }, (_, i) => `    if a == ${i}:\n        return ${i}\n`).join('') + '    return -1\n';
+    const custom = await createValidator({ profile: profileWithoutQuality });
+    const [run, own] = await Promise.all([thread.validator('run').validate(code), thread.validator('custom').validate(code)]);
+    expect(run.issues.some((i) => i.ruleId === 'quality/complexity')).toBe(true);
+    expect(own.issues.some((i) => i.ruleId === 'quality/complexity')).toBe(false);
+    expect(verdict(own)).toEqual(verdict(custom.validate(code)));
+  });
+
+  test('an invalid context and an unknown validator reject with what went wrong', async () => {
+    const bad = { nodeType: 'gateway' } as unknown as Parameters<Validator['validate']>[1];
+    let inProcessMessage = '';
+    try {
+      inProcess.validate('x = 1\n', bad);
+    } catch (err) {
+      inProcessMessage = (err as Error).message;
+    }
+    expect(inProcessMessage).toMatch(/nodeType/);
+    await expect(thread.validator('run').validate('x = 1\n', bad)).rejects.toMatchObject({ code: 'CONTEXT_INVALID', message: inProcessMessage });
+    await expect(thread.validator('nobody').validate('x = 1\n')).rejects.toThrow(/no validator named "nobody"/);
+    // the thread still answers after both
+    expect((await thread.validator('run').validate('x = 1\n')).syntaxValid).toBe(true);
+  });
+
+  test('closed: a request waiting and any later one reject with THREAD_FAILED', async () => {
+    const own = startValidatorThread({ run: {} });
+    const waiting = own.validator('run').validate('x = 1\n').catch((err: unknown) => err);
+    await own.close();
+    expect(await waiting).toMatchObject({ code: 'THREAD_FAILED' });
+    await expect(own.validator('run').validate('x = 1\n')).rejects.toMatchObject({ code: 'THREAD_FAILED' });
+  });
+
+  test('an idle thread does not keep the process alive; a request in flight does until answered', () => {
+    const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    const script = `
+      import { startValidatorThread } from ${JSON.stringify(entry)};
+      const thread = startValidatorThread({ run: {} });
+      thread.validator('run').validate('x = 1\\n').then((r) => console.log('answered', r.syntaxValid));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('answered true');
+    expect(child.status).toBe(0);
+  });
+});
