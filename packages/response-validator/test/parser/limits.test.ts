@@ -21,6 +21,12 @@ describe("CPython's nesting limits", () => {
     expect(firstError(`x = ${'['.repeat(5000)}${']'.repeat(5000)}\n`)).toEqual({ message: 'too many nested parentheses', line: 1, column: 205, syntaxValid: false });
   });
 
+  test('the shortest sources that reach a limit are still scanned (short sources skip the scan)', () => {
+    expect(firstError(`x = ${'('.repeat(201)}1${')'.repeat(201)}\n`)).toEqual({ message: 'too many nested parentheses', line: 1, column: 205, syntaxValid: false });
+    expect(firstError(`x = ${'-'.repeat(2992)}1\n`)?.message).toBe('maximum recursion depth exceeded during ast construction');
+    expect(firstError(`x = ${'-'.repeat(2991)}1\n`)).toBeUndefined();
+  });
+
   test('brackets inside strings and comments do not count', () => {
     expect(firstError(`x = "${'('.repeat(300)}"  # ${'['.repeat(300)}\ny = """\n${'{'.repeat(300)}\n"""\n`)).toBeUndefined();
   });

@@ -52,7 +52,22 @@ function newLevel(lambdas = 0): Level {
   return { runs: new Array<number>(CLASSES).fill(0), afterOperand: false, lambdas, pendingLambdaColons: 0 };
 }
 
+/**
+ * Whether no limit can be reached, found without tokenizing: every bracket level is one of `([{`,
+ * every counted operator at least one character, every lambda six. Most method bodies are this short.
+ */
+function belowEveryLimit(source: string): boolean {
+  if (source.length > AST_DEPTH_LIMIT) return false;
+  let brackets = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if ((c === 40 || c === 91 || c === 123) && ++brackets > MAX_BRACKET_DEPTH) return false;
+  }
+  return true;
+}
+
 export function limitErrors(source: string): PySyntaxIssue | undefined {
+  if (belowEveryLimit(source)) return undefined;
   const n = source.length;
   const stack: Level[] = [newLevel()];
   let level = stack[0]!;
