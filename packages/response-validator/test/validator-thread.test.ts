@@ -29,7 +29,7 @@ const answers = [
 ];
 
 describe('a validation thread', () => {
-  test.each(answers.map((a, i) => [i, a]))('validateResponse #%s: the in-process verdict, and the body parse for parsedBody', async (_i, answer) => {
+  test.each(answers.map((answer, i) => ({ i, answer })))('validateResponse #$i: the in-process verdict, and the body parse for parsedBody', async ({ answer }) => {
     const context = { fragment: true, nodeType: 'effect' as const, methodName: 'execute_effect' };
     const here = inProcess.validateResponse(answer, context);
     const there = await thread.validator('run').validateResponse(answer, context);
