@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { createValidator, startValidatorThread, type Validator, type ValidatorThread } from '../src/index.js';
+import { createValidator, startValidatorThread, ValidatorError, type Validator, type ValidatorThread } from '../src/index.js';
 import { loadCorpus } from './corpus.js';
 
 const fence = '```';
@@ -74,7 +74,10 @@ describe('a validation thread', () => {
     }
     expect(inProcessMessage).toMatch(/nodeType/);
     await expect(thread.validator('run').validate('x = 1\n', bad)).rejects.toMatchObject({ code: 'CONTEXT_INVALID', message: inProcessMessage });
+    await expect(thread.validator('run').validate('x = 1\n', bad)).rejects.toBeInstanceOf(ValidatorError);
     await expect(thread.validator('nobody').validate('x = 1\n')).rejects.toThrow(/no validator named "nobody"/);
+    // errors keep their class and code: what the caller would have caught in process
+    await expect(thread.validator('run').validate(42 as unknown as string)).rejects.toMatchObject({ name: 'ValidatorError', code: 'INPUT_UNREADABLE' });
     // the thread still answers after both
     expect((await thread.validator('run').validate('x = 1\n')).syntaxValid).toBe(true);
   });

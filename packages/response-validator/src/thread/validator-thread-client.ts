@@ -6,7 +6,8 @@
 // parsedBody() spares the caller a parse as the in-process validator does.
 import { Worker } from 'node:worker_threads';
 import { threadExecArgv } from '@onexgen/onex';
-import { ValidatorError } from '../errors.js';
+import { ValidatorError, type ValidatorErrorCode } from '../errors.js';
+import { PythonParserError, type ParserErrorCode } from '../parser/parser-error.js';
 import { wrapperPositions } from '../parser/fragment-wrapper.js';
 import type { ParsedFragment } from '../parser/types.js';
 import type { ValidatorOptions } from '../validation/validator.js';
@@ -27,6 +28,13 @@ export interface ValidatorThread {
   validator(key: string): ThreadedValidator;
   /** stops the thread; requests still waiting reject with THREAD_FAILED */
   close(): Promise<void>;
+}
+
+/** The thread's error as the class the in-process validator would have thrown (the same name, code and message). */
+function asError(e: { name: string; code?: string; message: string }): Error {
+  if (e.name === 'PythonParserError') return new PythonParserError((e.code ?? 'PARSER_FAILED') as ParserErrorCode, e.message);
+  if (e.name === 'ValidatorError') return new ValidatorError((e.code ?? 'THREAD_FAILED') as ValidatorErrorCode, e.message);
+  return Object.assign(new Error(e.message), { name: e.name, ...(e.code ? { code: e.code } : {}) });
 }
 
 interface Pending {
@@ -59,7 +67,7 @@ export function startValidatorThread(validators: Record<string, ValidatorOptions
     pending.delete(reply.id);
     if (pending.size === 0) worker.unref();
     if (reply.ok) p.resolve(reply);
-    else p.reject(Object.assign(new ValidatorError((reply.error.code as ValidatorError['code'] | undefined) ?? 'THREAD_FAILED', reply.error.message), { name: reply.error.name }));
+    else p.reject(asError(reply.error));
   });
   worker.on('error', (err) => failAll(new ValidatorError('THREAD_FAILED', `the validation thread failed: ${err.message}`, { cause: err })));
   worker.on('exit', (code) => failAll(new ValidatorError('THREAD_FAILED', `the validation thread stopped (exit code ${code})`)));
