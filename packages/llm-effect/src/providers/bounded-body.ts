@@ -21,7 +21,7 @@ export interface BodyBounds {
   maxBytes: number;
 }
 
-/** The whole body as text, or BodyDeadlineError / BodyTooLargeError (the body is cancelled either way). */
+/** The whole body as text, or BodyDeadlineError / BodyTooLargeError. */
 export async function readBodyBounded(response: Response, bounds: BodyBounds): Promise<string> {
   const length = response.headers.get('content-length');
   const declared = length === null ? Number.NaN : Number(length);
@@ -39,13 +39,12 @@ export async function readBodyBounded(response: Response, bounds: BodyBounds): P
   if (Number.isFinite(declared) && response.headers.get('content-encoding') === null) {
     // A declared length within the cap is enforced by fetch itself (a longer body is a network
     // error): read it whole, which costs a fraction of a chunk-by-chunk read.
+    // (text() holds the body's lock, so a deadline cannot cancel it here: the request's own abort,
+    // ky's timeout at the same deadline, ends the read)
     const text = response.text();
     text.catch(() => undefined);
     try {
       return await Promise.race([text, expired]);
-    } catch (error) {
-      response.body.cancel().catch(() => undefined);
-      throw error;
     } finally {
       clearTimeout(timer);
     }

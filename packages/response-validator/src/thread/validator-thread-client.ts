@@ -84,20 +84,25 @@ export function startValidatorThread(validators: Record<string, ValidatorOptions
     });
   };
 
+  const byKey = new Map<string, ThreadedValidator>();
+  const threaded = (key: string): ThreadedValidator => ({
+    async validate(code, context = {}) {
+      return (await ask({ op: 'validate', key, code, context })).result;
+    },
+    async validateResponse(answer, context = {}) {
+      const reply = await ask({ op: 'validateResponse', key, answer, context });
+      const result = reply.result as ResponseResult;
+      if (reply.body) bodies.set(result, { ...reply.body, wrapper: { ...reply.body.wrapper, mapPosition: wrapperPositions(reply.body.wrapper.prefixLines, reply.body.wrapper.indent) } });
+      return result;
+    },
+    parsedBody: (result) => bodies.get(result),
+  });
+
   return {
     validator(key) {
-      return {
-        async validate(code, context = {}) {
-          return (await ask({ op: 'validate', key, code, context })).result;
-        },
-        async validateResponse(answer, context = {}) {
-          const reply = await ask({ op: 'validateResponse', key, answer, context });
-          const result = reply.result as ResponseResult;
-          if (reply.body) bodies.set(result, { ...reply.body, wrapper: { ...reply.body.wrapper, mapPosition: wrapperPositions(reply.body.wrapper.prefixLines, reply.body.wrapper.indent) } });
-          return result;
-        },
-        parsedBody: (result) => bodies.get(result),
-      };
+      let v = byKey.get(key);
+      if (!v) byKey.set(key, (v = threaded(key)));
+      return v;
     },
     async close() {
       failAll(new ValidatorError('THREAD_FAILED', 'the validation thread was closed'));
