@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // The orchestrator's pipeline against llm-sim over real HTTP, printed (never asserted).
 //
-// Runs on the TypeScript sources (tsx applies the workspace path map, so no dist has to be current):
+// Measures the code it is launched against, and says which:
+// - the built packages, as the `onexgen` CLI runs them (`npm run build` first; tsx only for the
+//   answer fixture, without the workspace path map):  npx tsx tools/bench/pipeline-bench.mjs …
+// - the TypeScript sources (tsx applies the path map, so no dist has to be current; tsx compiles
+//   them with esbuild's keepNames, which costs ~1 % of the CPU the built code does not pay):
 //   npx tsx --tsconfig tsconfig.base.json tools/bench/pipeline-bench.mjs [--specs 20] [--ops 5]
 //       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
 //       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15] [--cpu-prof-out FILE.cpuprofile]] [--sql] [--parses] [--skip-overhead]
@@ -34,10 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLLMClient } from '@onexgen/llm-effect';
 import { printSummary, startCpuProfile, summarise } from './cpu-profile.mjs';
-import { startSqlCensus } from './sql-census.mjs';
-import { startParseCensus } from './parse-census.mjs';
 import { NodeSpecSchema } from '@onexgen/onex';
-import { loadConfig, openSession, runNodes } from '../../apps/orchestrator/src/index.ts';
 // the valid ONEX method body the orchestrator's tests also answer with
 import { goodAnswer } from '../../apps/orchestrator/test/fixtures/answers.ts';
 
@@ -84,6 +85,18 @@ if (THREAD_MODES.some((m) => !['auto', 'on', 'off'].includes(m))) {
   console.error('pipeline-bench: --validation-thread takes auto, on, off or a list of them');
   process.exit(2);
 }
+
+// Which code runs: the path map sends the workspace's packages to their sources, else to their dist.
+const FROM_SOURCES = import.meta.resolve('@onexgen/pipeline').endsWith('.ts');
+const { loadConfig, openSession, runNodes } = FROM_SOURCES ? await import('../../apps/orchestrator/src/index.ts') : await import('onexgen');
+// the censuses patch classes of the sources by path: in the built code they would count nothing
+if (!FROM_SOURCES && (values.sql || values.parses)) {
+  console.error('pipeline-bench: --sql and --parses count inside the sources: launch with npx tsx --tsconfig tsconfig.base.json');
+  process.exit(2);
+}
+console.log(`code under test: ${FROM_SOURCES ? 'the TypeScript sources (tsx, path-mapped)' : 'the built packages (dist), as the onexgen CLI runs them'}`);
+const { startSqlCensus } = values.sql ? await import('./sql-census.mjs') : {};
+const { startParseCensus } = values.parses ? await import('./parse-census.mjs') : {};
 
 const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'audit', 'split', 'check', 'index', 'rank'];
 

@@ -5,7 +5,7 @@ import { get_encoding, type Tiktoken } from '@dqbd/tiktoken';
 import { ENCODINGS, liveEncoderCount, type EncodingName } from '@onexgen/onex/tokens';
 import { createTokenCounter } from '../src/index.js';
 import { encodingForModel } from '../src/tokens/model-encoding.js';
-import { lastSegment, splitSegments } from '../src/tokens/segments.js';
+import { lastSegment, splitSegments } from '@onexgen/onex/tokens';
 import { REFERENCE_DIR, FIXTURES } from './helpers.js';
 
 function pythonFixtures(dir: string): string[] {

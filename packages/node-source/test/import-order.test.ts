@@ -134,6 +134,21 @@ describe('unused imports', () => {
     expectIsortOrder(tidy);
   });
 
+  test('a removed last section leaves the two blank lines isort puts before a class, not its gap as well', () => {
+    // a generated node: the skeleton's block, a line an answer added, the relative section unused
+    const block = ['from typing import Any, Protocol', '', 'from omnibase_core import ModelOnexError', 'import time', '', 'from .models import ModelIn, ModelOut'];
+    const tail = ['', '', 'class X:', '    def f(self) -> Any:', '        raise ModelOnexError(time.time())', ''];
+    const tidy = tidyGeneratedImports(parser, [...block, ...tail].join('\n'));
+    expect(tidy.removed.sort()).toEqual(['ModelIn', 'ModelOut', 'Protocol']);
+    expect(tidy.source).toBe(['import time', 'from typing import Any', '', 'from omnibase_core import ModelOnexError', ...tail].join('\n'));
+    expectIsortOrder(tidy.source);
+    // the same with CRLF, and with two unused sections in a row (the gaps between them go too)
+    const crlf = tidyGeneratedImports(parser, [...block, ...tail].join('\r\n')).source;
+    expect(crlf).toBe(tidy.source.replace(/\n/g, '\r\n'));
+    const two = tidyGeneratedImports(parser, ['import time', '', 'import redis', '', 'from .models import ModelIn', '', '', 'class X:', '    t = time', ''].join('\n')).source;
+    expect(two).toBe(['import time', '', '', 'class X:', '    t = time', ''].join('\n'));
+  });
+
   test('a class a docstring only mentions is unused (ruff F401), one a forward reference names is not', () => {
     const src = [
       'from .models import ModelIn, ModelOut',

@@ -1,6 +1,6 @@
 import type { Outcome, ResponderRequest, Scenario, SimUsage } from './scenario.js';
-import { countTokens, truncateToTokens } from '@onexgen/onex/tokens';
-import { countChatTokens } from './tokens.js';
+import { truncateToTokens } from '@onexgen/onex/tokens';
+import { countChatTokens, countTextTokens } from './tokens.js';
 import type { ParsedRequest, SimAnswer } from './wire/types.js';
 
 let sequence = 0;
@@ -32,9 +32,9 @@ export async function buildAnswer(
   const reasoning = ok?.reasoning ?? fromResponder?.reasoning ?? scenario.reasoning;
   let finishReason = ok?.finishReason ?? fromResponder?.finishReason ?? 'stop';
 
-  const reasoningTokens = reasoning ? countTokens(reasoning) : 0;
+  const reasoningTokens = reasoning ? countTextTokens(reasoning) : 0;
   // A real model stops at max_tokens: cut the text there and say `length`.
-  if (parsed.maxTokens !== undefined && !ok?.ignoreMaxTokens && countTokens(text) + reasoningTokens > parsed.maxTokens) {
+  if (parsed.maxTokens !== undefined && !ok?.ignoreMaxTokens && countTextTokens(text) + reasoningTokens > parsed.maxTokens) {
     text = truncateToTokens(text, Math.max(0, parsed.maxTokens - reasoningTokens));
     finishReason = 'length';
   }
@@ -42,7 +42,7 @@ export async function buildAnswer(
   const usage: SimUsage = {
     // Ollama silently drops what does not fit num_ctx: it only evaluates num_ctx tokens.
     inputTokens: inputTokenCap !== undefined ? Math.min(counted, inputTokenCap) : counted,
-    outputTokens: countTokens(text) + reasoningTokens,
+    outputTokens: countTextTokens(text) + reasoningTokens,
     cachedInputTokens: 0,
     reasoningTokens,
     ...fromResponder?.usage,

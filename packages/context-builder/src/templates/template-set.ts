@@ -65,7 +65,7 @@ export function loadTemplateSet(userDir?: string): TemplateSet {
 
 /**
  * Optional blocks leave blank lines behind: at most one blank line in a row, no trailing spaces,
- * exactly one final newline. Also what makes the section boundaries token-exact (see segments.ts).
+ * exactly one final newline. Also what makes the section boundaries token-exact (see token-segments.ts in @onexgen/onex).
  */
 export function normalizeSection(text: string): string {
   // the indexOf guards skip the regexes in the common case: a regex over every run of code

@@ -3,7 +3,7 @@
 // is a Map hit and a whole 8K-token prompt is counted in tens of microseconds.
 import { acquireEncoder, ENCODINGS, isEncodingName, releaseEncoder, type EncodingName } from '@onexgen/onex/tokens';
 import { ContextBuilderError } from '../errors.js';
-import { forEachSegment, lastSegment, startsSafely } from './segments.js';
+import { forEachSegment, lastSegment, startsSafely } from '@onexgen/onex/tokens';
 
 type Encoder = ReturnType<typeof acquireEncoder>;
 

@@ -76,12 +76,21 @@ function pruneImports(parser: PythonParser, source: string): Pruned {
       removed.push(...imp.names.filter((n) => !keep.includes(n)).map((n) => (n.alias ? `${n.name} as ${n.alias}` : n.name)));
       if (keep.length === 0) {
         // the statement and its line ending go; so do the blank lines after it when another import
-        // follows them (a whole section removed would otherwise leave its gap behind)
+        // follows them (a whole section removed would otherwise leave its gap behind), or the blank
+        // lines before it when blank lines follow it (the two gaps would add up: `import time`,
+        // a blank, the unused `from .models import …`, two blanks, `class` left three, flake8's E303)
+        let start = imp.range.startIndex;
         let end = source.startsWith(eol, imp.range.endIndex) ? imp.range.endIndex + eol.length : imp.range.endIndex;
         let past = end;
         while (source.startsWith(eol, past)) past += eol.length;
         if (past > end && module.imports.some((other) => other.range.startIndex === past)) end = past;
-        edits.push({ start: imp.range.startIndex, end, text: '' });
+        else if (past > end) {
+          // removals running up to this one (each took its gap) become one edit, then the gap before them goes
+          while (edits.at(-1)?.text === '' && edits.at(-1)!.end === start) start = edits.pop()!.start;
+          const floor = edits.at(-1)?.end ?? 0;
+          while (start - 2 * eol.length >= floor && source.startsWith(eol + eol, start - 2 * eol.length)) start -= eol.length;
+        }
+        edits.push({ start, end, text: '' });
       } else {
         const list = keep.map((n) => (n.alias ? `${n.name} as ${n.alias}` : n.name)).join(', ');
         edits.push({ start: imp.range.startIndex, end: imp.range.endIndex, text: imp.kind === 'import' ? `import ${list}` : `from ${imp.module} import ${list}` });

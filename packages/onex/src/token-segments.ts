@@ -9,7 +9,8 @@
 // (o200k: `[\r\n/]*`) stops at the first non-newline. So a piece ends at p in context and in
 // isolation, and matching restarts at p exactly as it would on the tail alone. Blank and
 // whitespace-only lines therefore stay attached to the line before them. The property is checked
-// against whole-text tiktoken counts in test/token-counter.test.ts.
+// against whole-text tiktoken counts in context-builder's test/token-counter.test.ts and llm-sim's
+// test/tokens.test.ts. Shared here (the tokens subpath) by everyone who counts by segments.
 
 const WHITESPACE = /\s/;
 
