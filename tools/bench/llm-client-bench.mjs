@@ -2,8 +2,11 @@
 // simulator (a separate llm-sim process, so the server's work does not share our event loop).
 //   1. overhead per call at zero simulated latency (sequential calls; raw fetch as the floor)
 //   2. 1,000 concurrent calls at 200 ms simulated latency with a concurrency limit of 50
+//   3. streamed answers (--stream-calls N, default 300): a 1,000-character answer in 12-character
+//      chunks, as pipeline-bench's simulator sends it; llm-effect's stream() against the SDK's
+//      `stream: true`, sequential, CPU per call (the work of reading ~85 SSE events per answer)
 // Needs the built packages: (cd packages/llm-effect && npx tsup) && (cd tools/llm-sim && npx tsup)
-// Run: node tools/bench/llm-client-bench.mjs [--calls 300] [--concurrent 1000] [--limit 50] [--latency 200]
+// Run: node tools/bench/llm-client-bench.mjs [--calls 300] [--concurrent 1000] [--limit 50] [--latency 200] [--stream-calls 300]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
@@ -17,6 +20,7 @@ const CALLS = arg('calls', 300);
 const CONCURRENT = arg('concurrent', 1000);
 const LIMIT = arg('limit', 50);
 const LATENCY = arg('latency', 200);
+const STREAM_CALLS = arg('stream-calls', 300);
 const MODEL = 'gpt-4o-mini';
 
 const median = (xs) => {
@@ -139,6 +143,44 @@ for (const [name, r] of Object.entries(bursts)) {
   console.log(`| ${name} | ${fmt(r.wall)} | ${(CONCURRENT / (r.wall / 1000)).toFixed(1)} | ${fmt(median(r.latencies))} | ${((ideal / r.wall) * 100).toFixed(1)} % | ${fmt(r.cpuPerCall)} |`);
 }
 console.log(`ratio llm-effect / openai SDK (wall time): ${(bursts['llm-effect'].wall / bursts['openai SDK'].wall).toFixed(3)}`);
+// --- 3. streamed answers -------------------------------------------------------------------
+const ANSWER = Array.from({ length: 25 }, (_, i) => `    step_${i} = compute(step_${i - 1 < 0 ? 0 : i - 1}, factor=${i})\n`).join('');
+await sim.setScenario({ latencyMs: 0, text: ANSWER, chunkChars: 12 });
+const streamers = {
+  'openai SDK': async (i) => {
+    let text = '';
+    const s = await openai.chat.completions.create({ model: MODEL, messages: messages(i), max_tokens: 4096, stream: true });
+    for await (const chunk of s) text += chunk.choices[0]?.delta?.content ?? '';
+    return text;
+  },
+  'llm-effect': async (i) => {
+    let text = '';
+    const s = llm.stream({ prompt: `Write the body of method number ${i}.` });
+    for await (const chunk of s) text += chunk.text;
+    await s.response;
+    return text;
+  },
+};
+for (const [name, fn] of Object.entries(streamers)) {
+  const text = await fn(0);
+  if (text !== ANSWER) throw new Error(`${name} streamed ${text.length} characters, not the ${ANSWER.length} sent`);
+  await timeSequential(fn, 20);
+}
+const streamed = {};
+const streamCpu = {};
+for (let round = 0; round < 3; round += 1) {
+  for (const [name, fn] of Object.entries(streamers)) {
+    const before = cpu[name]?.length ?? 0;
+    (streamed[name] ??= []).push(...(await timeSequential(fn, Math.ceil(STREAM_CALLS / 3), name)));
+    (streamCpu[name] ??= []).push(cpu[name][before]);
+  }
+}
+console.log(`\n3) Streamed answers at 0 ms simulated latency (${STREAM_CALLS} each: ${ANSWER.length} characters in ${Math.ceil(ANSWER.length / 12)} chunks)`);
+console.log('| client | median per call | p95 | client CPU per call (median of 3 rounds) |');
+console.log('|---|---|---|---|');
+for (const [name, times] of Object.entries(streamed)) console.log(`| ${name} | ${fmt(median(times))} | ${fmt(pct(times, 95))} | ${fmt(median(streamCpu[name]))} |`);
+console.log(`ratio llm-effect / openai SDK, streamed (CPU per call): ${(median(streamCpu['llm-effect']) / median(streamCpu['openai SDK'])).toFixed(2)}`);
+
 const peak = await fetch(`${sim.url}/__sim/requests`).then((r) => r.json());
 console.log(`simulator saw ${peak.length} provider requests in total`);
 

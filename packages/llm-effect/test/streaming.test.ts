@@ -83,6 +83,22 @@ describe('streaming integrity', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  test('a consumer slower than the idle limit between chunks is not a silent provider', async () => {
+    t.client.close();
+    t = simClient(h.sim, [TWO_TARGETS, { retry: { maxRetries: 0 }, timeouts: { streamIdleMs: 120 } }]);
+    // a short pause (within the limit) after the second chunk: the body arrives in more than one read
+    h.sim.setScenario({ text: TEXT, chunkChars: 6, script: [{ kind: 'stall', afterChunks: 2, pauseMs: 40 }] });
+    const s = t.client.stream({ prompt: 'go' });
+    const out: string[] = [];
+    for await (const c of s) {
+      out.push(c.text);
+      // the caller's own work between chunks, longer than the provider may stay silent
+      if (out.length <= 2) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(out.join('')).toBe(TEXT);
+    expect((await s.response).text).toBe(TEXT);
+  });
+
   test('finish_reason length → truncated response', async () => {
     const s = t.client.stream({ prompt: 'go', maxOutputTokens: 5 });
     await drain(s);

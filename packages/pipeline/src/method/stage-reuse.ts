@@ -8,6 +8,7 @@ import type { MethodInfo, NodeContext } from './node-context.js';
 import type { BehaviourOutcome } from '../outcome/outcome.js';
 import type { Session } from '../session/session.js';
 import { checkBehaviour } from './stage-behaviour.js';
+import { validateCode } from '../session/validation.js';
 
 export interface ReuseHit {
   strategy: 'learned_template' | 'pattern';
@@ -27,7 +28,7 @@ export async function tryLearnedTemplate(session: Session, node: NodeContext, in
   if (info.config.noReuse) return undefined;
   const hit = await session.learning.findTemplate(info.task);
   if (!hit) return undefined;
-  const validation = session.validator.validate(hit.code, info.validation);
+  const validation = await validateCode(session, hit.code, info.validation);
   if (!validation.passed) return undefined;
   const behaviour = await checkBehaviour(session, node, info, hit.code, []);
   if (behaviour.issues.length > 0) return undefined;
@@ -74,7 +75,7 @@ export async function tryPatternCode(session: Session, node: NodeContext, info: 
 
 /** Pattern code is used only when it validates in the node file and passes the method's examples. */
 async function accept(session: Session, node: NodeContext, info: MethodInfo, generated: GeneratedPatternCode, reason: string): Promise<ReuseHit | undefined> {
-  const validation = session.validator.validate(generated.code, { ...info.validation, fileImports: [...node.fileImports, ...generated.imports] });
+  const validation = await validateCode(session, generated.code, { ...info.validation, fileImports: [...node.fileImports, ...generated.imports] });
   if (!validation.passed) return undefined;
   const behaviour = await checkBehaviour(session, node, info, generated.code, generated.imports);
   if (behaviour.issues.length > 0) return undefined;

@@ -1,4 +1,4 @@
-// Where a run's checks of model answers and of the generated package happen: on the session's
+// Where a run's checks of model answers, of the code it reuses and of the generated package happen: on the session's
 // validation thread when it has one, else on this thread. The verdicts are the same either way
 // (the thread runs the same validators); the thread keeps this one free for prompts, model calls
 // and injection while answers are checked. A thread that fails hands its work back to this one.
@@ -14,6 +14,13 @@ export async function validateAnswer(session: Session, answer: string, context: 
   const thread = session.validatorThread;
   if (!thread) return session.validator.validateResponse(answer, context);
   return orHere(session, thread.validator('run').validateResponse(answer, context), () => session.validator.validateResponse(answer, context));
+}
+
+/** Code the run wrote itself (pattern code, a learned template) validated (Validator.validate). */
+export async function validateCode(session: Session, code: string, context: ValidationContext): Promise<ValidationResult> {
+  const thread = session.validatorThread;
+  if (!thread) return session.validator.validate(code, context);
+  return orHere(session, thread.validator('run').validate(code, context), () => session.validator.validate(code, context));
 }
 
 /** The body an accepted answer's validation parsed, from whichever validator checked it. */
