@@ -1,13 +1,34 @@
 // The validation thread (started by startValidatorThread): it holds its own parser and the
 // validators it was given, answers one request at a time in arrival order, and sends back the
 // result with the body's parse (for the caller's parsedBody), or the error's name, code and message.
+// It also runs the named operations of the extension modules it was given (with the same parser).
+import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadPythonParser } from './parser/index.js';
 import { createValidator } from './validation/validator.js';
 import type { Validator } from './validation/validation-types.js';
-import type { TravellingFragment, ValidatorReply, ValidatorRequest, ValidatorThreadData } from './thread/protocol.js';
+import type { ThreadOperations, TravellingFragment, ValidatorReply, ValidatorRequest, ValidatorThreadData } from './thread/protocol.js';
 
-const { validators: options } = workerData as ValidatorThreadData;
+const { validators: options, extensions } = workerData as ValidatorThreadData;
 const validators = new Map<string, Promise<Validator>>();
+let operations: Promise<Map<string, ThreadOperations[string]>> | undefined;
+
+/** The extensions' operations by name, loaded on the first `run` (a name given twice is refused). */
+function loadOperations(): Promise<Map<string, ThreadOperations[string]>> {
+  operations ??= (async () => {
+    const byName = new Map<string, ThreadOperations[string]>();
+    for (const file of extensions) {
+      const mod = (await import(pathToFileURL(file).href)) as { threadOperations?: ThreadOperations };
+      if (!mod.threadOperations) throw new Error(`${file} exports no threadOperations`);
+      for (const [name, fn] of Object.entries(mod.threadOperations)) {
+        if (byName.has(name)) throw new Error(`two extensions name the operation ${JSON.stringify(name)}`);
+        byName.set(name, fn);
+      }
+    }
+    return byName;
+  })();
+  return operations;
+}
 
 function validatorFor(key: string): Promise<Validator> {
   let v = validators.get(key);
@@ -21,6 +42,11 @@ function validatorFor(key: string): Promise<Validator> {
 
 async function answer(request: ValidatorRequest): Promise<ValidatorReply> {
   try {
+    if (request.op === 'run') {
+      const operation = (await loadOperations()).get(request.name);
+      if (!operation) throw new Error(`no operation named ${JSON.stringify(request.name)} on this thread`);
+      return { id: request.id, ok: true, result: await operation(request.payload as never, { parser: await loadPythonParser() }) };
+    }
     const validator = await validatorFor(request.key);
     if (request.op === 'validate') return { id: request.id, ok: true, result: validator.validate(request.code, request.context) };
     const result = validator.validateResponse(request.answer, request.context);

@@ -82,6 +82,31 @@ describe('a validation thread', () => {
     expect((await thread.validator('run').validate('x = 1\n')).syntaxValid).toBe(true);
   });
 
+  test('extensions: their operations run on the thread with its parser, in turn with the checks', async () => {
+    const extension = fileURLToPath(new URL('./fixtures/thread/extension.mjs', import.meta.url));
+    const own = startValidatorThread({ run: {} }, { extensions: [extension] });
+    try {
+      const source = 'def a():\n    pass\n\nasync def b(x):\n    return x\n';
+      const [names, check, later] = await Promise.all([
+        own.run<string[]>('functionNames', { source }),
+        own.validator('run').validate(source),
+        own.run<{ doubled: number }>('later', { value: 21 }),
+      ]);
+      expect(names).toEqual(['a', 'b']);
+      expect(verdict(check)).toEqual(verdict(inProcess.validate(source)));
+      expect(later).toEqual({ doubled: 42 });
+      // an operation's error comes back with its name, code and message; an unknown name is refused
+      await expect(own.run('fails', {})).rejects.toMatchObject({ name: 'NodeSourceError', code: 'INJECTION_FAILED', message: 'the operation refused its payload' });
+      await expect(own.run('nothing', {})).rejects.toThrow(/no operation named "nothing"/);
+      expect(await own.run('functionNames', { source: 'def c(): pass\n' })).toEqual(['c']);
+    } finally {
+      await own.close();
+    }
+    const twins = startValidatorThread({ run: {} }, { extensions: [extension, fileURLToPath(new URL('./fixtures/thread/twin.mjs', import.meta.url))] });
+    await expect(twins.run('functionNames', { source: '' })).rejects.toThrow(/two extensions name the operation "functionNames"/);
+    await twins.close();
+  });
+
   test('closed: a request waiting and any later one reject with THREAD_FAILED', async () => {
     const own = startValidatorThread({ run: {} });
     const waiting = own.validator('run').validate('x = 1\n').catch((err: unknown) => err);

@@ -2,11 +2,11 @@
 // atomically when it is complete; a node that fails (provider down, budget spent, interrupted)
 // writes nothing and says why.
 import { bulkhead } from 'cockatiel';
-import { BackupRun, encodeNodeSource, NodeSourceError, tidyGeneratedImports, writeDirAtomic, writeFileAtomic, writeNodeSource, type NodeSource } from '@onexgen/node-source';
+import { BackupRun, encodeNodeSource, NodeSourceError, writeDirAtomic, writeFileAtomic, writeNodeSource, type NodeSource } from '@onexgen/node-source';
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
 import { checkGeneratedPackage } from '../skeleton/check-package.js';
-import { packageValidatorOf } from '../session/validation.js';
+import { packageValidatorOf, tidyImports } from '../session/validation.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput, type NodeInput } from './node-inputs.js';
@@ -46,7 +46,7 @@ async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const { skeleton, node, stubs } = specInput(session.parser, job.file, job.spec);
   const filled = await fillSource(session, node, stubs);
   // the package is onexgen's own: its node.py leaves with no unused import and the block in isort's order
-  const nodePy = tidyGeneratedImports(session.parser, filled.source).source;
+  const nodePy = (await tidyImports(session, filled.source)).source;
   const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: nodePy } : f));
   const target = resolve(job.outDir, skeleton.dirName);
   await checkGeneratedPackage(packageValidatorOf(session), job.file, files);

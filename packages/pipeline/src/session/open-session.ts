@@ -21,6 +21,7 @@ import type { RunTrace } from './run-trace.js';
 import { loadReferenceIndex } from './references.js';
 import { resolveExperiments } from '../method/prompt-arm.js';
 import type { Session } from './session.js';
+import { assemblyOperationsFile } from '../assembly-operations-path.js';
 
 /** The run's providers as llm-effect layers, and how to name them in output (never a key). */
 export interface LlmSetup {
@@ -86,7 +87,10 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     const trace = options.trace;
     // several answers in flight: they are checked on a thread of their own (session/validation.ts)
     if (setup && (config.validationThread ?? config.concurrency > 1)) {
-      validatorThread = startValidatorThread({ run: { profile: config.validatorProfile }, package: { profile: packageCheckProfile(config.validatorProfile) } });
+      validatorThread = startValidatorThread(
+        { run: { profile: config.validatorProfile }, package: { profile: packageCheckProfile(config.validatorProfile) } },
+        { extensions: [assemblyOperationsFile()] },
+      );
     }
     const model = setup
       ? createModelCaller({

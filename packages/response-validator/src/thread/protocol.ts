@@ -1,17 +1,21 @@
 // The messages between a ValidatorThread (thread/validator-thread-client.ts) and its thread
 // (validator-thread.ts). Everything in them survives structured cloning: a parsed body's
 // position mapper, a function, is left out and rebuilt on arrival.
-import type { ParsedFragment } from '../parser/types.js';
+import type { ParsedFragment, PythonParser } from '../parser/types.js';
 import type { ValidatorOptions } from '../validation/validator.js';
 import type { ExtractionResult, ValidationContext, ValidationResult } from '../validation/validation-types.js';
 
 export interface ValidatorThreadData {
   /** the validators the thread holds, by the key requests name them with; each created on first use */
   validators: Record<string, ValidatorOptions>;
+  /** files of modules whose `threadOperations` the thread runs by name (ValidatorThread.run) */
+  extensions: string[];
 }
 
 /** What is asked; the message adds the id its reply carries. */
-export type ValidatorAsk = { key: string; context: ValidationContext } & ({ op: 'validate'; code: string } | { op: 'validateResponse'; answer: string });
+export type ValidatorAsk =
+  | ({ key: string; context: ValidationContext } & ({ op: 'validate'; code: string } | { op: 'validateResponse'; answer: string }))
+  | { op: 'run'; name: string; payload: unknown };
 
 export type ValidatorRequest = ValidatorAsk & { id: number };
 
@@ -21,5 +25,11 @@ export type TravellingFragment = Omit<ParsedFragment, 'wrapper'> & { wrapper: Om
 export type ResponseResult = ValidationResult & { extraction: ExtractionResult; code: string };
 
 export type ValidatorReply =
-  | { id: number; ok: true; result: ValidationResult | ResponseResult; body?: TravellingFragment }
+  | { id: number; ok: true; result: ValidationResult | ResponseResult | unknown; body?: TravellingFragment }
   | { id: number; ok: false; error: { name: string; code?: string; message: string } };
+
+/**
+ * What an extension module exports as `threadOperations`: work that reads Python with the thread's
+ * parser, run there by name. Payloads and results travel by structured cloning.
+ */
+export type ThreadOperations = Record<string, (payload: never, tools: { parser: PythonParser }) => unknown>;

@@ -13,7 +13,7 @@ import type { ParsedFragment } from '../parser/types.js';
 import type { ValidatorOptions } from '../validation/validator.js';
 import type { ValidationContext, ValidationResult } from '../validation/validation-types.js';
 import { validatorThreadFile } from '../validator-thread-path.js';
-import type { ResponseResult, ValidatorAsk, ValidatorReply, ValidatorRequest } from './protocol.js';
+import type { ResponseResult, ValidatorAsk, ValidatorReply, ValidatorRequest, ValidatorThreadData } from './protocol.js';
 
 /** One of the thread's validators: Validator's checks, answered asynchronously. */
 export interface ThreadedValidator {
@@ -26,6 +26,8 @@ export interface ThreadedValidator {
 export interface ValidatorThread {
   /** the validator given under `key` at the start */
   validator(key: string): ThreadedValidator;
+  /** runs an extension's operation (startValidatorThread's `extensions`) on the thread, in turn with the checks */
+  run<T>(name: string, payload: unknown): Promise<T>;
   /** stops the thread; requests still waiting reject with THREAD_FAILED */
   close(): Promise<void>;
 }
@@ -42,13 +44,23 @@ interface Pending {
   reject(error: Error): void;
 }
 
+export interface ValidatorThreadOptions {
+  /**
+   * Files of modules that export `threadOperations` (ThreadOperations): work of a package above
+   * this one that reads Python (a node file's import tidy), run on the thread with its parser so
+   * that it leaves the caller's thread too. Loaded on the first `run`.
+   */
+  extensions?: string[];
+}
+
 /**
  * Starts the thread with these validators (each created there on its first request). The thread
  * does not keep the process alive while nothing is asked of it. Options must survive structured
  * cloning: a profile name, a path or a plain profile object.
  */
-export function startValidatorThread(validators: Record<string, ValidatorOptions>): ValidatorThread {
-  const worker = new Worker(validatorThreadFile(), { workerData: { validators }, execArgv: threadExecArgv() });
+export function startValidatorThread(validators: Record<string, ValidatorOptions>, options: ValidatorThreadOptions = {}): ValidatorThread {
+  const data: ValidatorThreadData = { validators, extensions: options.extensions ?? [] };
+  const worker = new Worker(validatorThreadFile(), { workerData: data, execArgv: threadExecArgv() });
   worker.unref();
   const pending = new Map<number, Pending>();
   const bodies = new WeakMap<ValidationResult, ParsedFragment>();
@@ -87,7 +99,7 @@ export function startValidatorThread(validators: Record<string, ValidatorOptions
   const byKey = new Map<string, ThreadedValidator>();
   const threaded = (key: string): ThreadedValidator => ({
     async validate(code, context = {}) {
-      return (await ask({ op: 'validate', key, code, context })).result;
+      return (await ask({ op: 'validate', key, code, context })).result as ValidationResult;
     },
     async validateResponse(answer, context = {}) {
       const reply = await ask({ op: 'validateResponse', key, answer, context });
@@ -99,6 +111,9 @@ export function startValidatorThread(validators: Record<string, ValidatorOptions
   });
 
   return {
+    async run<T>(name: string, payload: unknown) {
+      return (await ask({ op: 'run', name, payload })).result as T;
+    },
     validator(key) {
       let v = byKey.get(key);
       if (!v) byKey.set(key, (v = threaded(key)));
