@@ -57,15 +57,15 @@ export interface StreamReadOptions {
   secrets: string[];
 }
 
+// The body is read chunk by chunk and framed synchronously, with one idle timer re-armed per read:
+// piping it through a TextDecoderStream and the parser's TransformStream, with a timer and a race
+// per frame, cost a promise chain per event: for answers sent a few tokens per chunk, a quarter of
+// a streamed call's CPU (tools/bench llm-client-bench section 3: 5.33 → 3.94 ms per call).
 /**
  * Provider stream events from a response body. Ends only at the format's terminal event: a body
  * that stops before it is a `stream_incomplete` error, a silence longer than `idleMs` a
  * `stream_idle_timeout`. Breaking out of the loop cancels the body (and so the connection).
  */
-// The body is read chunk by chunk and framed synchronously, with one idle timer refreshed per chunk:
-// piping it through a TextDecoderStream and the parser's TransformStream, with a timer and a race
-// per frame, cost a promise chain per event — most of a streamed call's CPU for chunks of a few
-// tokens (tools/bench pipeline-bench: a fifth of the run's thread went to web streams).
 export async function* readStreamEvents(body: ReadableStream<Uint8Array>, o: StreamReadOptions): AsyncGenerator<StreamEvent> {
   const framer = o.adapter.streamFraming === 'sse' ? sseFramer() : ndjsonFramer();
   const reader = body.getReader();
