@@ -117,9 +117,14 @@ test('three workers, one SIGKILLed mid-run: 300 methods done exactly once, one a
   );
   expect(generations[0]).toEqual({ n: 300, d: 300 });
 
-  // one attempt row per request the provider saw (this database holds only this test's runs)
+  // one attempt row per request the provider saw (this database holds only this test's runs): the
+  // row is written before its request goes out, so none is ever missing; a worker killed between
+  // writing it and sending the request leaves a row the provider never saw (seen in 1 of 6 runs),
+  // and such a row says so (worker_lost, no answer recorded)
   const attempts = await rows<{ n: number; lost: number }>(sql`select count(*)::int as n, count(*) filter (where error_class = 'worker_lost')::int as lost from llm_call_attempts`);
-  expect(attempts[0]!.n).toBe(chatRequests());
+  const requests = chatRequests();
+  expect(attempts[0]!.n).toBeGreaterThanOrEqual(requests);
+  expect(attempts[0]!.n - requests).toBeLessThanOrEqual(attempts[0]!.lost);
   expect(attempts[0]!.lost).toBeLessThanOrEqual(4); // at most the killed worker's in-flight calls
   expect(JSON.stringify(await rows(sql`select options from queue_runs`))).not.toContain(KEY);
 }, 240_000);

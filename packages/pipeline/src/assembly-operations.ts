@@ -1,11 +1,20 @@
 // Node-source work the run hands to its validation thread (response-validator's thread extensions):
-// a generated node file's import tidy parses the whole file, and on the run's thread it was a
-// fourteenth of the time once answers were checked elsewhere (tools/bench pipeline-bench). Loaded by
-// the thread from the built file (assembly-operations-path.ts); the same functions run here when
-// there is no thread.
-import { tidyGeneratedImports } from '@onexgen/node-source';
-import type { PythonParser, ThreadOperations } from '@onexgen/response-validator';
+// injecting a node's bodies checks the result with a parse, and a generated node file's import
+// tidy parses the whole file; on the run's thread they were a sixth of its time once answers were
+// checked elsewhere (tools/bench pipeline-bench). Loaded by the thread from the built file
+// (assembly-operations-path.ts); the same functions run on the run's thread when there is no thread.
+import { injectBodies, tidyGeneratedImports, type BodyInjection, type InjectionBase } from '@onexgen/node-source';
+import { unpackFragment, type PythonParser, type ThreadOperations, type TravellingFragment } from '@onexgen/response-validator';
+
+/** injectBodies' arguments as they travel: each body's parse packed (packFragment). */
+export interface InjectPayload {
+  source: string;
+  injections: (Omit<BodyInjection, 'parsed'> & { parsed?: TravellingFragment })[];
+  original?: InjectionBase;
+}
 
 export const threadOperations = {
+  injectBodies: ({ source, injections, original }: InjectPayload, { parser }: { parser: PythonParser }): { source: string; addedImports: string[] } =>
+    injectBodies(parser, source, injections.map(({ parsed, ...injection }) => (parsed ? { ...injection, parsed: unpackFragment(parsed) } : injection)), original),
   tidyGeneratedImports: ({ source }: { source: string }, { parser }: { parser: PythonParser }) => tidyGeneratedImports(parser, source),
 } satisfies ThreadOperations;

@@ -17,6 +17,7 @@ export type * from './validation/validation-types.js';
 export { createValidator, type ValidatorOptions } from './validation/validator.js';
 export { startValidatorThread, type ValidatorThread, type ThreadedValidator, type ValidatorThreadOptions } from './thread/validator-thread-client.js';
 export type { ThreadOperations } from './thread/protocol.js';
+export { packFragment, unpackFragment, type TravellingFragment } from './thread/travelling-fragment.js';
 export { extractCode, type ExtractOptions } from './extraction/extract-code.js';
 export {
   ValidationIssueSchema,

@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPythonParser } from './parser/index.js';
 import { createValidator } from './validation/validator.js';
 import type { Validator } from './validation/validation-types.js';
-import type { ThreadOperations, TravellingFragment, ValidatorReply, ValidatorRequest, ValidatorThreadData } from './thread/protocol.js';
+import type { ThreadOperations, ValidatorReply, ValidatorRequest, ValidatorThreadData } from './thread/protocol.js';
+import { packFragment } from './thread/travelling-fragment.js';
 
 const { validators: options, extensions } = workerData as ValidatorThreadData;
 const validators = new Map<string, Promise<Validator>>();
@@ -52,9 +53,7 @@ async function answer(request: ValidatorRequest): Promise<ValidatorReply> {
     const result = validator.validateResponse(request.answer, request.context);
     const parsed = validator.parsedBody?.(result);
     if (!parsed) return { id: request.id, ok: true, result };
-    const { mapPosition: _dropped, ...wrapper } = parsed.wrapper;
-    const body: TravellingFragment = { ...parsed, wrapper };
-    return { id: request.id, ok: true, result, body };
+    return { id: request.id, ok: true, result, body: packFragment(parsed) };
   } catch (err) {
     const e = err as { name?: string; code?: string; message?: string };
     return { id: request.id, ok: false, error: { name: e.name ?? 'Error', ...(e.code ? { code: e.code } : {}), message: e.message ?? String(err) } };

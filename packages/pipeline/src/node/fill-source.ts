@@ -10,7 +10,8 @@ import { methodInfo, type NodeContext } from '../method/node-context.js';
 import type { GeneratedBody } from '../outcome/outcome.js';
 import type { Session } from '../session/session.js';
 import { fallbackBody } from '../method/stage-fallback.js';
-import { PythonParserError } from '@onexgen/response-validator';
+import { packFragment, PythonParserError } from '@onexgen/response-validator';
+import type { InjectPayload } from '../assembly-operations.js';
 import { OnexgenError } from '../errors.js';
 import { breakingBodies } from './breaking-bodies.js';
 
@@ -45,7 +46,29 @@ export async function fillSource(session: Session, node: NodeContext, stubs: rea
   // SIGTERM run first, and do not start it for a run that is stopping
   await yieldToEventLoop();
   if (session.signal?.aborted) throw session.signal.reason;
-  return assembleSource(session, node, stubs, bodies);
+  return (await assembleOnThread(session, node, stubs, bodies)) ?? assembleSource(session, node, stubs, bodies);
+}
+
+/**
+ * The injection on the validation thread (assembly-operations.ts) when the run has one; undefined
+ * when it has none, or when the injection failed there (a body that breaks the file, a thread that
+ * is gone): assembleSource then does it here, with its fallbacks.
+ */
+async function assembleOnThread(session: Session, node: NodeContext, stubs: readonly Stub[], bodies: readonly GeneratedBody[]): Promise<FilledSource | undefined> {
+  const thread = session.validatorThread;
+  if (!thread) return undefined;
+  const payload: InjectPayload = {
+    source: node.source,
+    injections: stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports, ...(bodies[i]!.parsed ? { parsed: packFragment(bodies[i]!.parsed!) } : {}) })),
+    ...(node.injection ? { original: node.injection } : {}),
+  };
+  try {
+    const { source, addedImports } = await thread.run<{ source: string; addedImports: string[] }>('injectBodies', payload);
+    return { source, bodies: [...bodies], addedImports };
+  } catch {
+    if (session.signal?.aborted) throw session.signal.reason;
+    return undefined;
+  }
 }
 
 /**

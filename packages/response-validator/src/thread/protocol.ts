@@ -1,7 +1,8 @@
 // The messages between a ValidatorThread (thread/validator-thread-client.ts) and its thread
 // (validator-thread.ts). Everything in them survives structured cloning: a parsed body's
 // position mapper, a function, is left out and rebuilt on arrival.
-import type { ParsedFragment, PythonParser } from '../parser/types.js';
+import type { PythonParser } from '../parser/types.js';
+import type { TravellingFragment } from './travelling-fragment.js';
 import type { ValidatorOptions } from '../validation/validator.js';
 import type { ExtractionResult, ValidationContext, ValidationResult } from '../validation/validation-types.js';
 
@@ -18,9 +19,6 @@ export type ValidatorAsk =
   | { op: 'run'; name: string; payload: unknown };
 
 export type ValidatorRequest = ValidatorAsk & { id: number };
-
-/** A ParsedFragment as it travels: its wrapper without mapPosition. */
-export type TravellingFragment = Omit<ParsedFragment, 'wrapper'> & { wrapper: Omit<ParsedFragment['wrapper'], 'mapPosition'> };
 
 export type ResponseResult = ValidationResult & { extraction: ExtractionResult; code: string };
 

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { threadExecArgv } from '@onexgen/onex';
 import { ValidatorError, type ValidatorErrorCode } from '../errors.js';
 import { PythonParserError, type ParserErrorCode } from '../parser/parser-error.js';
-import { wrapperPositions } from '../parser/fragment-wrapper.js';
+import { unpackFragment } from './travelling-fragment.js';
 import type { ParsedFragment } from '../parser/types.js';
 import type { ValidatorOptions } from '../validation/validator.js';
 import type { ValidationContext, ValidationResult } from '../validation/validation-types.js';
@@ -104,7 +104,7 @@ export function startValidatorThread(validators: Record<string, ValidatorOptions
     async validateResponse(answer, context = {}) {
       const reply = await ask({ op: 'validateResponse', key, answer, context });
       const result = reply.result as ResponseResult;
-      if (reply.body) bodies.set(result, { ...reply.body, wrapper: { ...reply.body.wrapper, mapPosition: wrapperPositions(reply.body.wrapper.prefixLines, reply.body.wrapper.indent) } });
+      if (reply.body) bodies.set(result, unpackFragment(reply.body));
       return result;
     },
     parsedBody: (result) => bodies.get(result),
