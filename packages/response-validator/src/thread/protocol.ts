@@ -23,7 +23,8 @@ export type ValidatorRequest = ValidatorAsk & { id: number };
 export type ResponseResult = ValidationResult & { extraction: ExtractionResult; code: string };
 
 export type ValidatorReply =
-  | { id: number; ok: true; result: ValidationResult | ResponseResult | unknown; body?: TravellingFragment }
+  // result: a ValidationResult (validate), a ResponseResult (validateResponse) or an operation's result (run)
+  | { id: number; ok: true; result: unknown; body?: TravellingFragment }
   | { id: number; ok: false; error: { name: string; code?: string; message: string } };
 
 /**
