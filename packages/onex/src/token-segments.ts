@@ -47,6 +47,15 @@ export function forEachSegment(text: string, visit: (start: number, end: number)
   if (start < text.length) visit(start, text.length);
 }
 
+/** Exact tokens of `text` as the sum of its segments' counts, each asked of `countSegment` (a memo's). */
+export function countBySegments(text: string, countSegment: (segment: string) => number): number {
+  let total = 0;
+  forEachSegment(text, (start, end) => {
+    total += countSegment(start === 0 && end === text.length ? text : text.slice(start, end));
+  });
+  return total;
+}
+
 /** The segments themselves (used for cutting text at a line boundary). */
 export function splitSegments(text: string): string[] {
   const out: string[] = [];

@@ -7,7 +7,7 @@
 // A subpath of its own, so that importing the vocabulary never loads the WASM tokenizer.
 import { get_encoding, type Tiktoken } from '@dqbd/tiktoken';
 
-export { forEachSegment, lastSegment, splitSegments, startsSafely } from './token-segments.js';
+export { countBySegments, forEachSegment, lastSegment, splitSegments, startsSafely } from './token-segments.js';
 
 export const ENCODINGS = ['cl100k_base', 'o200k_base'] as const;
 export type EncodingName = (typeof ENCODINGS)[number];

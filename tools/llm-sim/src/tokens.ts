@@ -1,4 +1,4 @@
-import { countTokens, forEachSegment } from '@onexgen/onex/tokens';
+import { countBySegments, countTokens } from '@onexgen/onex/tokens';
 
 // Counts come from @onexgen/onex/tokens (the process's one cl100k_base encoder); this file only
 // knows how a chat request is billed, and saves the simulator counting the same lines again.
@@ -27,11 +27,7 @@ function countSegment(segment: string): number {
 
 /** Exact tokens of `text`, counted segment by segment from the memo. */
 export function countTextTokens(text: string): number {
-  let total = 0;
-  forEachSegment(text, (start, end) => {
-    total += countSegment(start === 0 && end === text.length ? text : text.slice(start, end));
-  });
-  return total;
+  return countBySegments(text, countSegment);
 }
 
 /** Chat input tokens the way OpenAI bills them: 3 per message + content, plus 3 to prime the reply. */

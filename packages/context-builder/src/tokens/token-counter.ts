@@ -3,7 +3,7 @@
 // is a Map hit and a whole 8K-token prompt is counted in tens of microseconds.
 import { acquireEncoder, ENCODINGS, isEncodingName, releaseEncoder, type EncodingName } from '@onexgen/onex/tokens';
 import { ContextBuilderError } from '../errors.js';
-import { forEachSegment, lastSegment, startsSafely } from '@onexgen/onex/tokens';
+import { countBySegments, lastSegment, startsSafely } from '@onexgen/onex/tokens';
 
 type Encoder = ReturnType<typeof acquireEncoder>;
 
@@ -76,22 +76,14 @@ export function createTokenCounter(options: TokenCounterOptions = {}): TokenCoun
     return n;
   };
 
-  const countBySegments = (text: string): number => {
-    let total = 0;
-    forEachSegment(text, (start, end) => {
-      total += countSegment(start === 0 && end === text.length ? text : text.slice(start, end));
-    });
-    return total;
-  };
-
   const count = (text: string): number => {
-    if (text.length < 512 || maxTexts === 0) return countBySegments(text);
+    if (text.length < 512 || maxTexts === 0) return countBySegments(text, countSegment);
     const known = texts.get(text);
     if (known !== undefined) {
       hits += 1;
       return known;
     }
-    const n = countBySegments(text);
+    const n = countBySegments(text, countSegment);
     if (texts.size >= maxTexts) texts.clear();
     texts.set(text, n);
     return n;

@@ -59,7 +59,7 @@ async function assembleOnThread(session: Session, node: NodeContext, stubs: read
   if (!thread) return undefined;
   const payload: InjectPayload = {
     source: node.source,
-    injections: stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports, ...(bodies[i]!.parsed ? { parsed: packFragment(bodies[i]!.parsed!) } : {}) })),
+    injections: injectionsOf(stubs, bodies).map(({ parsed, ...injection }) => (parsed ? { ...injection, parsed: packFragment(parsed) } : injection)),
     ...(node.injection ? { original: node.injection } : {}),
   };
   try {
@@ -78,7 +78,7 @@ async function assembleOnThread(session: Session, node: NodeContext, stubs: read
  */
 export function assembleSource(session: Session, node: NodeContext, stubs: readonly Stub[], generated: readonly GeneratedBody[]): FilledSource {
   const bodies = [...generated];
-  const injections: BodyInjection[] = stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports, ...(bodies[i]!.parsed ? { parsed: bodies[i]!.parsed } : {}) }));
+  const injections = injectionsOf(stubs, bodies);
   try {
     const { source, addedImports } = injectBodies(session.parser, node.source, injections, node.injection);
     return { source, bodies, addedImports };
@@ -105,4 +105,9 @@ export function assembleSource(session: Session, node: NodeContext, stubs: reado
 function tooLargeToCheck(node: NodeContext, err: unknown): unknown {
   if (!(err instanceof PythonParserError) || err.code !== 'SOURCE_TOO_LARGE') return err;
   return new OnexgenError('NODE_FILE_TOO_LARGE', `${node.label}: the filled file is too large to check, nothing written: ${err.message}`, { cause: err, where: node.label });
+}
+
+/** What injecting the generated bodies into their stubs needs: each body's code, imports and its validation's parse. */
+function injectionsOf(stubs: readonly Stub[], bodies: readonly GeneratedBody[]): BodyInjection[] {
+  return stubs.map((stub, i) => ({ stub, code: bodies[i]!.code, imports: bodies[i]!.imports, ...(bodies[i]!.parsed ? { parsed: bodies[i]!.parsed } : {}) }));
 }
