@@ -5,12 +5,14 @@
 // had in flight keeps its write-ahead `worker_lost` row), every node is written. Then: a budgeted
 // run stops across workers within its bound; SIGTERM drains a worker (exit 0); --queue without a
 // PostgreSQL URL is refused.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { startLlmSim, type LlmSim } from '@onexgen/llm-sim';
 import { openDatabase, type DatabaseHandle } from '@onexgen/metrics';
+import { tidyGeneratedImports } from '@onexgen/node-source';
+import { loadPythonParser } from '@onexgen/response-validator';
 import { testDatabaseUrl, uniqueSchemaName } from '@onexgen/test-harness';
 import { sql } from 'drizzle-orm';
 import type { ChildProcess } from 'node:child_process';
@@ -110,6 +112,12 @@ test('three workers, one SIGKILLed mid-run: 300 methods done exactly once, one a
   );
   expect(nodes).toHaveLength(SPECS);
   expect(nodes.every((n) => n.status === 'written' && n.methods === OPS_PER_SPEC + 1 && existsSync(join(n.output, 'node.py')))).toBe(true);
+  // written as a local run writes them: imports tidied (the skeleton's unused `from .models import …` gone)
+  const parser = await loadPythonParser();
+  for (const n of nodes) {
+    const nodePy = readFileSync(join(n.output, 'node.py'), 'utf8');
+    expect(tidyGeneratedImports(parser, nodePy)).toEqual({ source: nodePy, removed: [] });
+  }
 
   // no duplicate generation rows: one per method of the run
   const generations = await rows<{ n: number; d: number }>(

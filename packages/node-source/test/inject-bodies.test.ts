@@ -212,6 +212,21 @@ describe("injectBodies given the file's own parse", () => {
     expect(() => injectBodies(parser, src, bad, injectionBase(module))).toThrow(whole);
   });
 
+  test('checkWhole: the same bytes and refusals, from one parse of the whole result (the text its caller parses next)', () => {
+    const module = parser.parse(source);
+    const injections = findStubs(parser, module).map((stub) => ({ stub, code: `value = json.dumps({"m": "${stub.method}"})\nreturn {"v": value}`, imports: ['import json'] }));
+    const { p, lengths } = counting();
+    const result = injectBodies(p, source, injections, injectionBase(module), { checkWhole: true });
+    expect(result).toEqual(injectBodies(parser, source, injections, injectionBase(module)));
+    expect(result.addedImports).toEqual(['import json']);
+    // beside the import line itself (read for the names it binds), one parse: the whole result
+    expect(lengths.filter((n) => n > 100)).toEqual([result.source.length]);
+    const broken = [{ ...injections[0]!, code: 'return json.dumps((1)' }, ...injections.slice(1)];
+    const local = (() => { try { injectBodies(parser, source, broken, injectionBase(module)); return ''; } catch (e) { return (e as Error).message; } })();
+    expect(local).toMatch(/does not parse after injection \(line \d+: '\(' was never closed\)/);
+    expect(() => injectBodies(parser, source, broken, injectionBase(module), { checkWhole: true })).toThrow(local);
+  });
+
   test('neighbouring methods of one class are checked in one parse', () => {
     const methods = Array.from({ length: 10 }, (_, i) => `    def m_${i}(self) -> dict:\n        # IMPLEMENTATION REQUIRED\n        pass\n\n    def keep_${i}(self) -> int:\n        return ${i}\n`);
     const src = `import os\n\n\nclass NodeXEffect:\n${methods.join('\n')}`;

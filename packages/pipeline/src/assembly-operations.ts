@@ -1,9 +1,10 @@
 // Node-source work the run hands to its validation thread (response-validator's thread extensions):
 // injecting a node's bodies checks the result with a parse, and a generated node file's import
-// tidy parses the whole file; on the run's thread they were a sixth of its time once answers were
-// checked elsewhere (tools/bench pipeline-bench). Loaded by the thread from the built file
+// tidy parses the whole file (node/generated-file.ts); on the run's thread they were a sixth of its
+// time once answers were checked elsewhere (tools/bench pipeline-bench). Loaded by the thread from the built file
 // (assembly-operations-path.ts); the same functions run on the run's thread when there is no thread.
-import { injectBodies, tidyGeneratedImports, type BodyInjection, type InjectionBase } from '@onexgen/node-source';
+import { injectBodies, type BodyInjection, type InjectionBase } from '@onexgen/node-source';
+import { assembleGeneratedFile } from './node/generated-file.js';
 import { unpackFragment, type PythonParser, type ThreadOperations, type TravellingFragment } from '@onexgen/response-validator';
 
 /** injectBodies' arguments as they travel: each body's parse packed (packFragment). */
@@ -15,6 +16,11 @@ export interface InjectPayload {
 
 export const threadOperations = {
   injectBodies: ({ source, injections, original }: InjectPayload, { parser }: { parser: PythonParser }): { source: string; addedImports: string[] } =>
-    injectBodies(parser, source, injections.map(({ parsed, ...injection }) => (parsed ? { ...injection, parsed: unpackFragment(parsed) } : injection)), original),
-  tidyGeneratedImports: ({ source }: { source: string }, { parser }: { parser: PythonParser }) => tidyGeneratedImports(parser, source),
+    injectBodies(parser, source, unpacked(injections), original),
+  assembleGeneratedFile: ({ source, injections, original }: InjectPayload, { parser }: { parser: PythonParser }): { source: string; addedImports: string[] } =>
+    assembleGeneratedFile(parser, source, unpacked(injections), original),
 } satisfies ThreadOperations;
+
+function unpacked(injections: InjectPayload['injections']): BodyInjection[] {
+  return injections.map(({ parsed, ...injection }) => (parsed ? { ...injection, parsed: unpackFragment(parsed) } : injection));
+}

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { findStubs, injectBodies, injectionBase, tidyGeneratedImports, type BodyInjection } from '@onexgen/node-source';
 import { loadPythonParser, packFragment, type PythonParser } from '@onexgen/response-validator';
 import { threadOperations, type InjectPayload } from '../src/assembly-operations.js';
+import { assembleGeneratedFile } from '../src/node/generated-file.js';
 
 let parser: PythonParser;
 beforeAll(async () => {
@@ -43,8 +44,19 @@ describe('the pipeline operations on the validation thread', () => {
     const there = threadOperations.injectBodies(asSent(list), { parser });
     expect(there).toEqual(here);
     expect(there.source).toContain('    async def m2(self, data: dict) -> Any:\n        """Step 2."""\n        x = [\n            1,');
-    // and the tidy of that text is the tidy here
-    expect(threadOperations.tidyGeneratedImports({ source: there.source }, { parser })).toEqual(tidyGeneratedImports(parser, here.source));
+  });
+
+  test('assembleGeneratedFile: the injection (checked whole) with its imports tidied, as here', () => {
+    const list = injections(['return {"n": len(data)}', 'return json.dumps(data)', 'return ModelIn(**data)', 'text = """a\n  b"""\nreturn text']);
+    const injected = injectBodies(parser, source, list, injectionBase(parser.parse(source)));
+    const tidied = { source: tidyGeneratedImports(parser, injected.source).source, addedImports: injected.addedImports };
+    expect(tidied.addedImports).toEqual(['import json']);
+    expect(threadOperations.assembleGeneratedFile(asSent(list), { parser })).toEqual(tidied);
+    // the unused import goes when no body uses it
+    const unused = injections(['return 1', 'return json.dumps(data)', 'return 3', 'return 4']);
+    const there = threadOperations.assembleGeneratedFile(asSent(unused), { parser });
+    expect(there.source).not.toContain('ModelIn');
+    expect(there).toEqual(assembleGeneratedFile(parser, source, unused, injectionBase(parser.parse(source))));
   });
 
   test('a body that breaks the file fails on the thread with the error injecting it here gives', () => {

@@ -10,7 +10,10 @@ import type { Validator } from './validation/validation-types.js';
 import type { ThreadOperations, ValidatorReply, ValidatorRequest, ValidatorThreadData } from './thread/protocol.js';
 import { packFragment } from './thread/travelling-fragment.js';
 
-const { validators: options, extensions } = workerData as ValidatorThreadData;
+const { validators: options, extensions, rememberParses } = workerData as ValidatorThreadData;
+// set before any request parses (the first callback on the parser's promise); a parser that fails
+// to load is reported by every request that needs it
+if (rememberParses > 0) loadPythonParser().then((parser) => parser.rememberParses(rememberParses), () => undefined);
 const validators = new Map<string, Promise<Validator>>();
 let operations: Promise<Map<string, ThreadOperations[string]>> | undefined;
 

@@ -25,6 +25,15 @@ export interface InjectResult {
   addedImports: string[];
 }
 
+export interface InjectOptions {
+  /**
+   * Check the result by parsing it whole even where parsing the changed definitions would do: for a
+   * caller that parses the whole result next anyway (a generated file's import tidy) with a parser
+   * that remembers recent parses (rememberParses), the check's parse is then the one it reads.
+   */
+  checkWhole?: boolean;
+}
+
 /**
  * Injects the bodies and adds the imports they need. `original`: what injection needs of `source`'s
  * parse (injectionBase of the parse its stubs were found in). With it, the result is checked by parsing only the
@@ -32,7 +41,7 @@ export interface InjectResult {
  * what the change costs, not the file's size (changed-definitions.ts says why that is enough);
  * without it, or where that rule does not apply, the whole result is parsed.
  */
-export function injectBodies(parser: PythonParser, source: string, injections: readonly BodyInjection[], original?: InjectionBase): InjectResult {
+export function injectBodies(parser: PythonParser, source: string, injections: readonly BodyInjection[], original?: InjectionBase, options: InjectOptions = {}): InjectResult {
   const eol = lineEndingOf(source);
   const ordered = [...injections].sort((a, b) => a.stub.replaceStart - b.stub.replaceStart);
   for (let i = 1; i < ordered.length; i++) {
@@ -49,7 +58,7 @@ export function injectBodies(parser: PythonParser, source: string, injections: r
   if (original && definitions) {
     const plan = planImports(parser, source, original, wanted, edits.map((e) => [e.start, e.end]));
     // lines that cannot be checked with the text up to them alone need the whole-file parse
-    if (!plan || plan.afterStatement) return injectChecked(parser, source, edits, definitions, plan, eol);
+    if (!plan || plan.afterStatement) return injectChecked(parser, source, edits, options.checkWhole ? 'whole' : definitions, plan, eol);
   }
   return injectWholeFileChecked(parser, source, edits, wanted);
 }
@@ -79,17 +88,21 @@ function shifted(edits: readonly Edit[], offset: number): number {
   return out;
 }
 
-/** The bodies' edits plus the planned import lines, checked by parsing only what changed. */
+/** The bodies' edits plus the planned import lines, checked by parsing only what changed (or the whole result: 'whole'). */
 function injectChecked(
   parser: PythonParser,
   source: string,
   bodyEdits: readonly Edit[],
-  definitions: readonly ChangedDefinition[],
+  definitions: readonly ChangedDefinition[] | 'whole',
   plan: ImportPlan | undefined,
   eol: string,
 ): InjectResult {
   const edits = plan ? [...bodyEdits, { start: plan.offset, end: plan.offset, text: plan.text }].sort((a, b) => a.start - b.start) : bodyEdits;
   const out = applyEdits(source, edits);
+  if (definitions === 'whole') {
+    requireValid(parser.parse(out), 0, out);
+    return { source: out, addedImports: plan?.added ?? [] };
+  }
   if (plan) requireValid(parser.parse(out.slice(0, shifted(edits, plan.offset) + plan.text.length)), 0, out);
   const check = ({ start, end, depth }: ChangedDefinition): void => {
     const from = shifted(edits, start);

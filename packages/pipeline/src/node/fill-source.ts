@@ -11,7 +11,8 @@ import type { GeneratedBody } from '../outcome/outcome.js';
 import type { Session } from '../session/session.js';
 import { fallbackBody } from '../method/stage-fallback.js';
 import { packFragment, PythonParserError } from '@onexgen/response-validator';
-import type { InjectPayload } from '../assembly-operations.js';
+import type { InjectPayload, threadOperations } from '../assembly-operations.js';
+import { assembleGeneratedFile } from './generated-file.js';
 import { OnexgenError } from '../errors.js';
 import { breakingBodies } from './breaking-bodies.js';
 
@@ -21,7 +22,12 @@ export interface FilledSource {
   addedImports: string[];
 }
 
-export async function fillSource(session: Session, node: NodeContext, stubs: readonly Stub[]): Promise<FilledSource> {
+export interface AssemblyOptions {
+  /** the file is onexgen's generated skeleton: its imports are tidied too (node/generated-file.ts) */
+  generated?: boolean;
+}
+
+export async function fillSource(session: Session, node: NodeContext, stubs: readonly Stub[], options: AssemblyOptions = {}): Promise<FilledSource> {
   const perNode = bulkhead(session.config.concurrency, Number.POSITIVE_INFINITY);
   for (const stub of stubs) session.progress({ node: node.label, method: stub.method, stage: 'queued' });
   const settled = await Promise.allSettled(
@@ -46,7 +52,7 @@ export async function fillSource(session: Session, node: NodeContext, stubs: rea
   // SIGTERM run first, and do not start it for a run that is stopping
   await yieldToEventLoop();
   if (session.signal?.aborted) throw session.signal.reason;
-  return (await assembleOnThread(session, node, stubs, bodies)) ?? assembleSource(session, node, stubs, bodies);
+  return (await assembleOnThread(session, node, stubs, bodies, options)) ?? assembleSource(session, node, stubs, bodies, options);
 }
 
 /**
@@ -54,7 +60,7 @@ export async function fillSource(session: Session, node: NodeContext, stubs: rea
  * when it has none, or when the injection failed there (a body that breaks the file, a thread that
  * is gone): assembleSource then does it here, with its fallbacks.
  */
-async function assembleOnThread(session: Session, node: NodeContext, stubs: readonly Stub[], bodies: readonly GeneratedBody[]): Promise<FilledSource | undefined> {
+async function assembleOnThread(session: Session, node: NodeContext, stubs: readonly Stub[], bodies: readonly GeneratedBody[], options: AssemblyOptions): Promise<FilledSource | undefined> {
   const thread = session.validatorThread;
   if (!thread) return undefined;
   const payload: InjectPayload = {
@@ -63,7 +69,8 @@ async function assembleOnThread(session: Session, node: NodeContext, stubs: read
     ...(node.injection ? { original: node.injection } : {}),
   };
   try {
-    const { source, addedImports } = await thread.run<{ source: string; addedImports: string[] }>('injectBodies', payload);
+    const operation: keyof typeof threadOperations = options.generated ? 'assembleGeneratedFile' : 'injectBodies';
+    const { source, addedImports } = await thread.run<{ source: string; addedImports: string[] }>(operation, payload);
     return { source, bodies: [...bodies], addedImports };
   } catch {
     if (session.signal?.aborted) throw session.signal.reason;
@@ -72,15 +79,17 @@ async function assembleOnThread(session: Session, node: NodeContext, stubs: read
 }
 
 /**
- * Injects the bodies into the node's source at once. A body that breaks the whole file is replaced
- * by its fallback, so the file written always parses. (A queued run's node job calls this with the
- * bodies its workers committed.)
+ * Injects the bodies into the node's source at once (a generated file's imports tidied too). A body
+ * that breaks the whole file is replaced by its fallback, so the file written always parses. (A
+ * queued run's node job calls this with the bodies its workers committed.)
  */
-export function assembleSource(session: Session, node: NodeContext, stubs: readonly Stub[], generated: readonly GeneratedBody[]): FilledSource {
+export function assembleSource(session: Session, node: NodeContext, stubs: readonly Stub[], generated: readonly GeneratedBody[], options: AssemblyOptions = {}): FilledSource {
   const bodies = [...generated];
   const injections = injectionsOf(stubs, bodies);
+  const assemble = (list: BodyInjection[]) =>
+    options.generated ? assembleGeneratedFile(session.parser, node.source, list, node.injection) : injectBodies(session.parser, node.source, list, node.injection);
   try {
-    const { source, addedImports } = injectBodies(session.parser, node.source, injections, node.injection);
+    const { source, addedImports } = assemble(injections);
     return { source, bodies, addedImports };
   } catch {
     // Find the bodies that break the file on their own and fall back for those only.
@@ -93,7 +102,7 @@ export function assembleSource(session: Session, node: NodeContext, stubs: reado
       injections[i] = { stub, code: fb.code, imports: fb.imports };
     }
     try {
-      const { source, addedImports } = injectBodies(session.parser, node.source, injections, node.injection);
+      const { source, addedImports } = assemble(injections);
       return { source, bodies, addedImports };
     } catch (err) {
       throw tooLargeToCheck(node, err);

@@ -6,7 +6,7 @@ import { BackupRun, encodeNodeSource, NodeSourceError, writeDirAtomic, writeFile
 import { dirname, join, resolve } from 'node:path';
 import { OnexgenError } from '../errors.js';
 import { checkGeneratedPackage } from '../skeleton/check-package.js';
-import { packageValidatorOf, tidyImports } from '../session/validation.js';
+import { packageValidatorOf } from '../session/validation.js';
 import type { NodeSpec } from '@onexgen/onex';
 import { fillSource } from './fill-source.js';
 import { fileInput, specInput, type NodeInput } from './node-inputs.js';
@@ -44,10 +44,9 @@ export interface FileJob {
 
 async function runSpec(session: Session, job: SpecJob): Promise<NodeOutcome> {
   const { skeleton, node, stubs } = specInput(session.parser, job.file, job.spec);
-  const filled = await fillSource(session, node, stubs);
   // the package is onexgen's own: its node.py leaves with no unused import and the block in isort's order
-  const nodePy = (await tidyImports(session, filled.source)).source;
-  const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: nodePy } : f));
+  const filled = await fillSource(session, node, stubs, { generated: true });
+  const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
   const target = resolve(job.outDir, skeleton.dirName);
   await checkGeneratedPackage(packageValidatorOf(session), job.file, files);
   if (session.signal?.aborted) throw session.signal.reason;

@@ -94,7 +94,8 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
       }
       const byMethod = new Map(job.methods.map((m) => [m.method, m.result as QueuedMethodResult]));
       const bodies = stubs.map((s) => bodyOf(s, byMethod.get(s.qualifiedName)));
-      const filled = assembleSource(session, node, stubs, bodies);
+      // the same node.py a local run writes (imports tidied)
+      const filled = assembleSource(session, node, stubs, bodies, { generated: true });
       const files = skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: filled.source } : f));
       const target = resolve(input.outDir, skeleton.dirName);
       await checkGeneratedPackage(packageValidatorOf(session), input.file, files);

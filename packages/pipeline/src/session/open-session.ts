@@ -6,6 +6,7 @@ import { loadPatternCatalog } from '@onexgen/pattern-library';
 import type { DatabaseHandle, MetricsStore } from '@onexgen/metrics';
 import { openDatabaseFor } from './open-database-for.js';
 import { createValidator, loadPythonParser, startValidatorThread, type ValidatorThread } from '@onexgen/response-validator';
+import { REMEMBERED_PARSES } from '../node/generated-file.js';
 import { createSandbox } from '@onexgen/python-sandbox';
 import { bulkhead } from 'cockatiel';
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
@@ -79,6 +80,8 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     await learning.warm();
     // one snapshot of learned effectiveness per run: patterns that kept failing rank lower
     const patterns = patternSourceFromCatalog(catalog, { matchOptions: { effectiveness: await learning.effectivenessLookup() } });
+    // a generated node file is parsed whole by its injection's check, then by its import tidy (node/generated-file.ts)
+    parser.rememberParses(REMEMBERED_PARSES);
     const references = loadReferenceIndex(config.references, parser, options.cwd);
     const setup = options.llm?.(id);
     // the budget pool the run draws from: the configuration's pools with the database's laid over them
@@ -89,7 +92,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     if (setup && (config.validationThread ?? config.concurrency > 1)) {
       validatorThread = startValidatorThread(
         { run: { profile: config.validatorProfile }, package: { profile: packageCheckProfile(config.validatorProfile) } },
-        { extensions: [assemblyOperationsFile()] },
+        { extensions: [assemblyOperationsFile()], rememberParses: REMEMBERED_PARSES },
       );
     }
     const model = setup

@@ -1,11 +1,9 @@
-// Where a run's checks of model answers, of the code it reuses and of the generated package happen,
-// and the generated node file's import tidy: on the session's validation thread when it has one,
-// else on this thread. The verdicts and texts are the same either way (the thread runs the same
+// Where a run's checks of model answers, of the code it reuses and of the generated package happen:
+// on the session's validation thread when it has one, else on this thread. The verdicts and texts are the same either way (the thread runs the same
 // validators and functions); the thread keeps this one free for prompts, model calls and injection
 // meanwhile. A thread that fails hands its work back to this one.
 import type { ValidationContext, ValidationResult, Validator } from '@onexgen/response-validator';
 import type { ParsedFragment } from '@onexgen/response-validator';
-import { tidyGeneratedImports } from '@onexgen/node-source';
 import type { PackageValidator } from '../skeleton/check-package.js';
 import type { Session } from './session.js';
 
@@ -28,13 +26,6 @@ export async function validateCode(session: Session, code: string, context: Vali
 /** The body an accepted answer's validation parsed, from whichever validator checked it. */
 export function parsedBodyOf(session: Session, result: ValidationResult): ParsedFragment | undefined {
   return session.validatorThread?.validator('run').parsedBody(result) ?? session.validator.parsedBody?.(result);
-}
-
-/** A generated node file with its imports tidied (node-source tidyGeneratedImports), on the thread when there is one. */
-export async function tidyImports(session: Session, source: string): Promise<{ source: string; removed: string[] }> {
-  const thread = session.validatorThread;
-  if (!thread) return tidyGeneratedImports(session.parser, source);
-  return orHere(session, thread.run<{ source: string; removed: string[] }>('tidyGeneratedImports', { source }), () => tidyGeneratedImports(session.parser, source));
 }
 
 /** The validator of the generated package's last gate (checkGeneratedPackage). */

@@ -8,6 +8,7 @@ import { boundedParse, DEFAULT_PARSE_LIMITS } from './parse-budget.js';
 import type { SyntaxTree } from './mirror/syntax-node.js';
 import type { WasmBinding } from './mirror/wasm-binding.js';
 import { PythonParserError } from './parser-error.js';
+import { RecentParses } from './recent-parses.js';
 import { extractAll } from './extract/walk.js';
 import { mapModule, mapToFragment } from './fragment-mapping.js';
 import { buildWrapper, type BuiltWrapper } from './fragment-wrapper.js';
@@ -28,6 +29,7 @@ export class WasmPythonParser implements TreeSitterPythonParser {
   /** `binding`: web-tree-sitter's wasm module as captured by loadPythonParser (faster mirroring) */
   /** how large a tree this parser builds (parse-budget.ts); a bigger source throws SOURCE_TOO_LARGE */
   readonly limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS };
+  private recent: RecentParses | undefined;
 
   constructor(
     private readonly parser: Parser,
@@ -67,13 +69,26 @@ export class WasmPythonParser implements TreeSitterPythonParser {
     return this.withTree(wrapper.source, (tree, module) => fn(tree, module, wrapper));
   }
 
+  /**
+   * Keeps the last `count` whole-file parses of long sources and hands them back for the same text
+   * (recent-parses.ts: a frozen module, a tree without the last consumer's memos); 0 stops it.
+   */
+  rememberParses(count: number): void {
+    this.recent = count > 0 ? new RecentParses(count) : undefined;
+  }
+
   /** Like withTree, with the plain-JS mirror of the tree (the tree-sitter tree is already freed). */
   withSyntaxTree<T>(source: string, fn: (tree: SyntaxTree, module: ParsedModule) => T): T {
     // Beyond CPython's nesting limits: rejected as CPython does, without building a tree at all.
     const limit = limitErrors(checkSource(source, 'parse(source)'));
     if (limit) return fn(this.mirror(''), rejectedModule(source, limit));
-    const mirror = this.mirror(source);
-    return fn(mirror, this.analyse(source, mirror));
+    const parse = () => {
+      const tree = this.mirror(source);
+      return { tree, module: this.analyse(source, tree) };
+    };
+    if (this.recent) return this.recent.with(source, this.limits, parse, fn);
+    const { tree, module } = parse();
+    return fn(tree, module);
   }
 
   /** Like withFragmentTree, with the plain-JS mirror of the wrapped source's tree. */

@@ -206,6 +206,12 @@ export interface ParseLimits {
 export interface TreeSitterPythonParser extends PythonParser {
   /** the process-wide parser's limits; assign to change them */
   readonly limits: ParseLimits;
+  /**
+   * Keep the last `count` whole-file parses of long sources and hand them back for the very same
+   * text (the module frozen, the tree without the last consumer's memos); 0 stops it. For a thread
+   * that parses the same file more than once (a node file's injection check, then its import tidy).
+   */
+  rememberParses(count: number): void;
   /** like withTree, with the mirror (the WebAssembly tree is already freed; reading it costs no WebAssembly calls) */
   withSyntaxTree<T>(source: string, fn: (tree: SyntaxTree, module: ParsedModule) => T): T;
   /** like withFragmentTree, with the mirror of the wrapped source's tree */

@@ -11,6 +11,8 @@ export interface ValidatorThreadData {
   validators: Record<string, ValidatorOptions>;
   /** files of modules whose `threadOperations` the thread runs by name (ValidatorThread.run) */
   extensions: string[];
+  /** the thread parser's rememberParses count (0: none) */
+  rememberParses: number;
 }
 
 /** What is asked; the message adds the id its reply carries. */

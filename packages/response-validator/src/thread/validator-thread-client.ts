@@ -51,6 +51,12 @@ export interface ValidatorThreadOptions {
    * that it leaves the caller's thread too. Loaded on the first `run`.
    */
   extensions?: string[];
+  /**
+   * The thread's parser keeps this many recent whole-file parses for the same text again
+   * (TreeSitterPythonParser.rememberParses): for callers whose operations parse one file more than
+   * once. Default 0.
+   */
+  rememberParses?: number;
 }
 
 /**
@@ -59,7 +65,7 @@ export interface ValidatorThreadOptions {
  * cloning: a profile name, a path or a plain profile object.
  */
 export function startValidatorThread(validators: Record<string, ValidatorOptions>, options: ValidatorThreadOptions = {}): ValidatorThread {
-  const data: ValidatorThreadData = { validators, extensions: options.extensions ?? [] };
+  const data: ValidatorThreadData = { validators, extensions: options.extensions ?? [], rememberParses: options.rememberParses ?? 0 };
   const worker = new Worker(validatorThreadFile(), { workerData: data, execArgv: threadExecArgv() });
   worker.unref();
   const pending = new Map<number, Pending>();

@@ -66,6 +66,14 @@ export class SyntaxTree {
     return value;
   }
 
+  /**
+   * Drops every memo: a tree parsed once and handed to another consumer (recent-parses.ts) must not
+   * carry what rules computed for the last one under its context.
+   */
+  forgetMemos(): void {
+    this.memos = undefined;
+  }
+
   /** Called once the walk is complete: the last descendant of each node, for subtree ranges. */
   finish(): void {
     const nodes = this.nodes;

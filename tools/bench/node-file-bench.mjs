@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// A generated node package's last steps, per node, as the validation thread runs them: the bodies
+// injected into the skeleton, the node file's imports tidied, the package's last gate (every .py
+// file validated for syntax and security). Two ways, alternating in the same process:
+//   before  injection checked by parsing the changed definitions (injectBodies with the skeleton's
+//           injection base), then the tidy's own whole-file parse, then the gate (3 parses of node.py)
+//   now     the pipeline's assembleGeneratedFile (the injection checked by parsing the whole file,
+//           the tidy handed that parse again by a parser that remembers recent parses), then the gate
+// Same inputs as tools/bench/pipeline-bench.mjs's throughput nodes (compute, 9 operations + the
+// entry method, the orchestrator tests' good answer validated as the pipeline validates it).
+// Prints medians of CPU time per node and their ratio; the texts written are compared, not timed.
+// Usage: npm run build && node tools/bench/node-file-bench.mjs [--nodes 20] [--rounds 5]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values: opts } = parseArgs({ options: { nodes: { type: 'string', default: '20' }, rounds: { type: 'string', default: '5' } } });
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = (pkg, file = 'index.js') => import(path.join(root, pkg, 'dist', file));
+const rv = await dist('packages/response-validator');
+const ns = await dist('packages/node-source');
+const pipeline = await dist('packages/pipeline');
+const { threadOperations } = await dist('packages/pipeline', 'assembly-operations.js');
+const { NodeSpecSchema } = await dist('packages/onex');
+
+const parser = await rv.loadPythonParser();
+const validator = await rv.createValidator();
+// the gate's profile as the pipeline builds it (check-package.ts): syntax and security rules only
+const off = rv.describeRules().filter((r) => r.category !== 'security' && r.category !== 'syntax');
+const gate = await rv.createValidator({ profile: { id: 'onex-v2:package-check', extends: 'onex-v2', rules: Object.fromEntries(off.map((r) => [r.id, { enabled: false }])) } });
+
+const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'audit', 'split'];
+// the orchestrator tests' good answer (apps/orchestrator/test/fixtures/answers.ts), as text
+const answer = (method) =>
+  [
+    '```python',
+    'import time',
+    '',
+    'started = time.perf_counter()',
+    'if not isinstance(input_data, dict):',
+    '    raise ModelOnexError(',
+    '        error_code=EnumCoreErrorCode.INVALID_INPUT,',
+    `        message="${method}: input_data must be a mapping",`,
+    '        details={"type": type(input_data).__name__},',
+    '    )',
+    `emit_log_event(LogLevel.INFO, "${method} started", {"keys": sorted(input_data)})`,
+    `result: dict[str, Any] = {"operation": "${method}", "items": list(input_data.get("items", []))}`,
+    'result["duration_ms"] = (time.perf_counter() - started) * 1000',
+    'return result',
+    '```',
+  ].join('\n');
+
+function nodeInput(s) {
+  const spec = NodeSpecSchema.parse({
+    name: `bench_nf_${s}`,
+    node_type: 'compute',
+    description: `Benchmark node ${s}: transforms records.`,
+    operations: VERBS.map((v, i) => ({ name: `${v}_nf_${s}_${i}`, description: `Step ${i} of node ${s}.` })),
+    features: ['validation', 'metrics'],
+  });
+  const { skeleton, node, stubs } = pipeline.specInput(parser, `spec-${s}.yaml`, spec);
+  const injections = stubs.map((stub) => {
+    const result = validator.validateResponse(answer(stub.method), { fragment: true, nodeType: 'compute', methodName: stub.method });
+    const parsed = validator.parsedBody(result);
+    return { stub, code: result.code, imports: result.extraction.imports, parsed: rv.packFragment(parsed) };
+  });
+  return { skeleton, payload: structuredClone({ source: node.source, injections, original: node.injection }) };
+}
+
+const inputs = Array.from({ length: Number(opts.nodes) }, (_, s) => nodeInput(s));
+
+function gatePackage(skeleton, nodePy) {
+  for (const f of skeleton.files) {
+    if (!f.path.endsWith('.py')) continue;
+    const result = gate.validate(f.path === 'node.py' ? nodePy : f.content, {});
+    if (!result.syntaxValid) throw new Error(`${f.path} does not parse`);
+  }
+}
+
+const ways = {
+  before: ({ skeleton, payload }) => {
+    parser.rememberParses(0);
+    const injected = threadOperations.injectBodies(payload, { parser });
+    const nodePy = ns.tidyGeneratedImports(parser, injected.source).source;
+    gatePackage(skeleton, nodePy);
+    return nodePy;
+  },
+  now: ({ skeleton, payload }) => {
+    parser.rememberParses(4);
+    const { source: nodePy } = threadOperations.assembleGeneratedFile(payload, { parser });
+    gatePackage(skeleton, nodePy);
+    return nodePy;
+  },
+};
+
+// the same files either way
+for (const input of inputs) if (ways.before(input) !== ways.now(input)) throw new Error('the two ways wrote different node files');
+
+const cpuMs = (fn) => {
+  const c = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const perNode = { before: [], now: [] };
+for (let r = 0; r < Number(opts.rounds); r++) {
+  for (const name of r % 2 ? ['now', 'before'] : ['before', 'now']) {
+    perNode[name].push(cpuMs(() => inputs.forEach((i) => ways[name](i))) / inputs.length);
+  }
+}
+const size = Math.round(median(inputs.map((i) => ways.now(i).length)));
+console.log(`${inputs.length} generated nodes (node.py ~${size} characters, ${inputs[0].skeleton.files.filter((f) => f.path.endsWith('.py')).length} .py files each), ${opts.rounds} alternating rounds`);
+console.log(`  before: inject (changed definitions) + tidy + gate   ${median(perNode.before).toFixed(2)} ms CPU per node   rounds ${perNode.before.map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`  now:    assembleGeneratedFile + gate                 ${median(perNode.now).toFixed(2)} ms CPU per node   rounds ${perNode.now.map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`  ratio now / before ${(median(perNode.now) / median(perNode.before)).toFixed(2)}`);
