@@ -1,14 +1,20 @@
 #!/usr/bin/env node
-// A generated node package's last steps, per node, as the validation thread runs them: the bodies
-// injected into the skeleton, the node file's imports tidied, the package's last gate (every .py
-// file validated for syntax and security). Two ways, alternating in the same process:
+// A generated node package's per-node steps (not the per-method ones), each two ways, alternating
+// in the same process.
+// 1. Reading the skeleton (the run's thread): its parse and the stub search, which either parses
+//    each marked body again on its own (findStubs over the parsed module) or reads the bodies from
+//    the file's tree (findStubsIn, what the pipeline's specInput does now).
+// 2. The last steps, as the validation thread runs them: the bodies injected into the skeleton, the
+//    node file's imports tidied, the package's last gate (every .py file validated for syntax and
+//    security):
 //   before  injection checked by parsing the changed definitions (injectBodies with the skeleton's
 //           injection base), then the tidy's own whole-file parse, then the gate (3 parses of node.py)
 //   now     the pipeline's assembleGeneratedFile (the injection checked by parsing the whole file,
 //           the tidy handed that parse again by a parser that remembers recent parses), then the gate
 // Same inputs as tools/bench/pipeline-bench.mjs's throughput nodes (compute, 9 operations + the
 // entry method, the orchestrator tests' good answer validated as the pipeline validates it).
-// Prints medians of CPU time per node and their ratio; the texts written are compared, not timed.
+// Prints medians of CPU time per node and their ratios; the stubs found and the texts written are
+// compared (the same either way), not timed.
 // Usage: npm run build && node tools/bench/node-file-bench.mjs [--nodes 20] [--rounds 5]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,8 +115,27 @@ for (let r = 0; r < Number(opts.rounds); r++) {
     perNode[name].push(cpuMs(() => inputs.forEach((i) => ways[name](i))) / inputs.length);
   }
 }
+// 1. the skeleton's parse and stub search
+const skeletons = inputs.map((i) => i.payload.source);
+const reads = {
+  before: (src) => ns.findStubs(parser, parser.parse(src)),
+  now: (src) => ns.findStubsIn(parser, src).stubs,
+};
+for (const src of skeletons) if (JSON.stringify(reads.before(src)) !== JSON.stringify(reads.now(src))) throw new Error('the two ways found different stubs');
+parser.rememberParses(0);
+const perSkeleton = { before: [], now: [] };
+for (let r = 0; r < Number(opts.rounds); r++) {
+  for (const name of r % 2 ? ['now', 'before'] : ['before', 'now']) {
+    perSkeleton[name].push(cpuMs(() => skeletons.forEach((src) => reads[name](src))) / skeletons.length);
+  }
+}
 const size = Math.round(median(inputs.map((i) => ways.now(i).length)));
 console.log(`${inputs.length} generated nodes (node.py ~${size} characters, ${inputs[0].skeleton.files.filter((f) => f.path.endsWith('.py')).length} .py files each), ${opts.rounds} alternating rounds`);
+console.log(`1. the skeleton read (parse + stub search)`);
+console.log(`  before: parse, then findStubs (each marked body parsed again)   ${median(perSkeleton.before).toFixed(2)} ms CPU per node   rounds ${perSkeleton.before.map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`  now:    findStubsIn (the bodies read from the file's tree)      ${median(perSkeleton.now).toFixed(2)} ms CPU per node   rounds ${perSkeleton.now.map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`  ratio now / before ${(median(perSkeleton.now) / median(perSkeleton.before)).toFixed(2)}`);
+console.log(`2. the last steps (injection, import tidy, the package's gate)`);
 console.log(`  before: inject (changed definitions) + tidy + gate   ${median(perNode.before).toFixed(2)} ms CPU per node   rounds ${perNode.before.map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`  now:    assembleGeneratedFile + gate                 ${median(perNode.now).toFixed(2)} ms CPU per node   rounds ${perNode.now.map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`  ratio now / before ${(median(perNode.now) / median(perNode.before)).toFixed(2)}`);

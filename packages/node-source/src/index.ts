@@ -5,7 +5,7 @@ export { readNodeSource, decodeNodeSource, type NodeSource } from './file/read-n
 export { writeNodeSource, encodeNodeSource } from './file/write-node-source.js';
 export { writeFileAtomic, writeDirAtomic } from './file/atomic-write.js';
 export { uncommittedChange } from './file/git-status.js';
-export { findStubs, stubToJson, type Stub } from './stubs/find-stubs.js';
+export { findStubs, findStubsIn, stubToJson, type FileNode, type FindStubsOptions, type Stub } from './stubs/find-stubs.js';
 export { injectBodies, type BodyInjection, type InjectOptions } from './inject/inject-bodies.js';
 export { injectionBase, type InjectionBase } from './inject/injection-base.js';
 export { mergeImports } from './inject/imports.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from '@jest/globals';
-import { loadPythonParser, type PythonParser } from '@onexgen/response-validator';
-import { findStubs, stubToJson, type Stub } from '../src/index.js';
+import { beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { loadPythonParser, type PythonParser, type TreeSitterPythonParser } from '@onexgen/response-validator';
+import { findStubs, stubToJson, type FileNode, type Stub } from '../src/index.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/stubbed/node_inventory_effect.py', import.meta.url));
 const example = readFileSync(EXAMPLE, 'utf8');
@@ -12,12 +12,30 @@ beforeAll(async () => {
 });
 
 function scan(source: string, includeUncertain = true): Stub[] {
-  return findStubs(parser, parser.parse(source), { includeUncertain });
+  const parsed = findStubs(parser, parser.parse(source), { includeUncertain });
+  // the same stubs when the marked bodies are read from the file's own tree, mirrored or live
+  const fromMirror = (parser as TreeSitterPythonParser).withSyntaxTree(source, (tree, module) => findStubs(parser, module, { includeUncertain, tree: tree as unknown as { rootNode: FileNode } }));
+  const fromLive = parser.withTree(source, (tree, module) => findStubs(parser, module, { includeUncertain, tree: tree as unknown as { rootNode: FileNode } }));
+  expect(fromMirror).toEqual(parsed);
+  expect(fromLive).toEqual(parsed);
+  return parsed;
 }
 function kinds(source: string): [string, string][] {
   return scan(source).map((s) => [s.method, s.kind]);
 }
 const method = (...body: string[]) => ['class NodeXEffect:', '    async def run(self, data: dict) -> dict:', ...body.map((l) => `        ${l}`), ''].join('\n');
+
+describe('findStubs given the file\'s tree', () => {
+  test('reads the marked bodies from it: no body is parsed again', () => {
+    const fragments = jest.spyOn(parser, 'withFragmentTree');
+    const stubs = (parser as TreeSitterPythonParser).withSyntaxTree(example, (tree, module) => findStubs(parser, module, { tree: tree as unknown as { rootNode: FileNode } }));
+    expect(stubs.length).toBeGreaterThan(5);
+    expect(fragments).not.toHaveBeenCalled();
+    findStubs(parser, parser.parse(example));
+    expect(fragments).toHaveBeenCalled();
+    fragments.mockRestore();
+  });
+});
 
 describe('findStubs: what counts as a stub', () => {
   test('the example node: every real stub form, nothing else', () => {

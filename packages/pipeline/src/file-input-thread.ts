@@ -11,7 +11,7 @@ async function answer(request: FileInputRequest): Promise<FileInputReply> {
   try {
     const parser = await loadPythonParser();
     const text = request.part ? partText(request.source, request.part, request.header) : request.source;
-    return { ok: true, facts: fileFacts(parser, parser.parse(text), request.options) };
+    return { ok: true, facts: fileFacts(parser, text, request.options) };
   } catch (err) {
     const e = err as { name?: string; code?: string; message?: string; where?: string };
     return { ok: false, error: { name: e.name ?? 'Error', code: e.code, message: e.message ?? String(err), where: e.where } };

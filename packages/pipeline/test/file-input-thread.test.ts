@@ -95,7 +95,7 @@ describe('fileInputAsync', () => {
   });
 
   test('fileFactsAsync (what `onexgen stubs` reads) gives the facts of the whole parse, uncertain stubs included', async () => {
-    const here = fileFacts(parser, parser.parse(big), { includeUncertain: true });
+    const here = fileFacts(parser, big, { includeUncertain: true });
     const split = await fileFactsAsync(parser, big, { includeUncertain: true, ...SPLIT });
     expect(split.stubs).toEqual(here.stubs);
     expect(split.injection).toEqual(here.injection);

@@ -98,7 +98,9 @@ describe('scripted outcomes', () => {
 
 describe('timing and load', () => {
   test('concurrency(): peak requests in flight', async () => {
-    sim.setScenario({ latencyMs: 60 });
+    // every request must still be waiting when the last one arrives: at 60 ms a loaded machine
+    // (CI) sent the seventh after the first had finished (peak 6)
+    sim.setScenario({ latencyMs: 1500 });
     sim.reset();
     await Promise.all(Array.from({ length: 7 }, () => chat().then((r) => r.json())));
     expect(sim.concurrency()).toEqual({ inFlight: 0, peak: 7 });

@@ -4,18 +4,16 @@
 // docstring holds it as a whole word (forward references, `__all__`), so a doubtful import is kept,
 // never dropped. A docstring naming a class ("The result as ModelXOutput") is prose, not a use:
 // ruff's F401 flags that import, so it goes.
-import type { ParsedModule, PyImport, PythonParser, TreeSitterPythonParser } from '@onexgen/response-validator';
+import type { ParsedModule, PyImport, PythonParser } from '@onexgen/response-validator';
+import { withAnyTree, type TreeRoot } from '../parse-tree.js';
 import { lineEndingOf } from './lines.js';
 import { sortImportsIn, type ImportOrderOptions } from './import-order.js';
 
-/** a syntax node of the parser's tree (named through the parser's own signature: no direct tree-sitter dependency) */
-type Node = Parameters<Parameters<PythonParser['withTree']>[1]>[0]['rootNode'];
-
 const IMPORT_NODES = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
-function usedIdentifiers(root: Node): Set<string> {
+function usedIdentifiers(root: TreeRoot): Set<string> {
   const used = new Set<string>();
-  const walk = (node: Node): void => {
+  const walk = (node: TreeRoot): void => {
     if (IMPORT_NODES.has(node.type)) return;
     if (node.type === 'identifier') used.add(node.text);
     for (const child of node.namedChildren) if (child) walk(child);
@@ -39,13 +37,6 @@ interface Pruned {
   module: ParsedModule;
   /** where the last top-level import left standing ends in `source` (undefined: none is left) */
   lastImportEnd?: number;
-}
-
-/** The parser's plain-JS mirror when it has one (reading it costs no WebAssembly calls), else the live tree. */
-function withAnyTree<T>(parser: PythonParser, source: string, fn: (root: Node, module: ParsedModule) => T): T {
-  const mirrored = parser as Partial<TreeSitterPythonParser>;
-  if (typeof mirrored.withSyntaxTree === 'function') return mirrored.withSyntaxTree(source, (tree, module) => fn(tree.rootNode as unknown as Node, module));
-  return parser.withTree(source, (tree, module) => fn(tree.rootNode, module));
 }
 
 function pruneImports(parser: PythonParser, source: string): Pruned {

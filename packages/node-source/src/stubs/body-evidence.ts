@@ -4,8 +4,8 @@
 // log. Anything else is code. The body is parsed with the validator's fragment API and read from its tree.
 import type { PythonParser } from '@onexgen/response-validator';
 
-/** The part of a web-tree-sitter node this module reads. */
-interface TreeNode {
+/** The part of a web-tree-sitter node (or of the parser's mirror of one) this module reads. */
+export interface TreeNode {
   type: string;
   text: string;
   namedChildren: (TreeNode | null)[];
@@ -169,19 +169,23 @@ class Counter {
  * An empty text (a body of comments only) is placeholder.
  */
 export function bodyEvidence(parser: PythonParser, statementsText: string, isAsync: boolean): BodyEvidence {
-  if (statementsText.trim() === '') return { placeholder: true, onlyRaisesNotImplemented: false, codeStatements: 0, placeholderStatements: 0 };
+  if (statementsText.trim() === '') return statementEvidence([]);
   return parser.withFragmentTree(statementsText, { isAsync }, (tree) => {
     const root: TreeNode = tree.rootNode;
     const fn = named(root).find((n) => n.type === 'function_definition');
-    const statements = named(fn?.childForFieldName('body') ?? root);
-    const counter = new Counter();
-    counter.statements(statements);
-    const only = statements.length === 1 ? statements[0] : undefined;
-    return {
-      placeholder: counter.code === 0,
-      onlyRaisesNotImplemented: only?.type === 'raise_statement' && isNotImplementedRaise(only),
-      codeStatements: counter.code,
-      placeholderStatements: counter.placeholder,
-    };
+    return statementEvidence(named(fn?.childForFieldName('body') ?? root));
   });
+}
+
+/** Evidence about a body given as its statements (after the docstring) in a tree already parsed: the file's own. */
+export function statementEvidence(statements: readonly TreeNode[]): BodyEvidence {
+  const counter = new Counter();
+  counter.statements(statements);
+  const only = statements.length === 1 ? statements[0] : undefined;
+  return {
+    placeholder: counter.code === 0,
+    onlyRaisesNotImplemented: only?.type === 'raise_statement' && isNotImplementedRaise(only),
+    codeStatements: counter.code,
+    placeholderStatements: counter.placeholder,
+  };
 }

@@ -3,7 +3,8 @@
 // looked at once and each comment belongs to one function: time is linear in the file's size.
 import type { ParsedModule, PyComment, PyFunction, PythonParser } from '@onexgen/response-validator';
 import { LineIndex } from '../inject/lines.js';
-import { bodyEvidence } from './body-evidence.js';
+import { withAnyTree } from '../parse-tree.js';
+import { bodyEvidence, statementEvidence, type TreeNode } from './body-evidence.js';
 import { judge, type StubKind, type StubMarker } from './judge.js';
 import { markerOf, type Marker } from './markers.js';
 
@@ -35,6 +36,34 @@ export interface Stub {
 export interface FindStubsOptions {
   /** also return the methods whose evidence is mixed (kind 'uncertain'); default false */
   includeUncertain?: boolean;
+  /**
+   * The tree `module` was parsed into (the parser's mirror or live tree): a marked body's statements
+   * are then read from it instead of being parsed again on their own (one small parse per stub).
+   */
+  tree?: { rootNode: FileNode };
+}
+
+/** What findStubs reads of a node of the file's tree. */
+export interface FileNode extends TreeNode {
+  type: string;
+  startIndex: number;
+  parent: FileNode | null;
+  namedChildren: (FileNode | null)[];
+  childForFieldName(name: string): FileNode | null;
+  descendantForIndex(start: number, end?: number): FileNode | null;
+}
+
+/** The statements of `fn`'s body from index `from` on, as nodes of the file's tree; undefined when they cannot be matched one to one. */
+function statementsInTree(root: FileNode, fn: PyFunction, from: number): TreeNode[] | undefined {
+  const start = fn.signature.startIndex;
+  let node = root.descendantForIndex(start);
+  while (node && !(node.type === 'function_definition' && node.startIndex === start)) node = node.parent;
+  const block = node?.childForFieldName('body');
+  if (!block) return undefined;
+  const wanted = fn.statements.slice(from).map((st) => st.range.startIndex);
+  const byStart = new Map(block.namedChildren.filter((c): c is FileNode => !!c && c.type !== 'comment').map((c) => [c.startIndex, c]));
+  const found = wanted.map((at) => byStart.get(at));
+  return found.every((n): n is FileNode => !!n) ? found : undefined;
 }
 
 function isAbstract(fn: PyFunction): boolean {
@@ -151,7 +180,9 @@ export function findStubs(parser: PythonParser, module: ParsedModule, options: F
     if (markers.length === 0 && single?.type !== 'raise_statement') continue;
     const first = rest[0];
     const statementsText = first ? module.source.slice(region.inline ? first.range.startIndex : lines.lineStart(first.range.startLine), lines.lineEnd(region.lastLine)) : '';
-    const verdict = judge(markers, bodyEvidence(parser, statementsText, fn.isAsync), single?.text ?? '');
+    const inTree = options.tree && module.syntaxValid ? statementsInTree(options.tree.rootNode, fn, fn.statements.length - rest.length) : undefined;
+    const evidence = inTree ? statementEvidence(inTree) : bodyEvidence(parser, statementsText, fn.isAsync);
+    const verdict = judge(markers, evidence, single?.text ?? '');
     if (!verdict || (verdict.kind === 'uncertain' && !options.includeUncertain)) continue;
     let bodyStartLine = region.firstLine;
     while (!region.inline && bodyStartLine < region.lastLine && lines.isBlank(bodyStartLine)) bodyStartLine++;
@@ -175,6 +206,17 @@ export function findStubs(parser: PythonParser, module: ParsedModule, options: F
 }
 
 /** The `onexgen stubs --json` shape (1-based lines). */
+/**
+ * The source parsed once, and its stubs read from that parse and its tree (no body parsed again);
+ * none for a source that does not parse (its module says why).
+ */
+export function findStubsIn(parser: PythonParser, source: string, options: Omit<FindStubsOptions, 'tree'> = {}): { module: ParsedModule; stubs: Stub[] } {
+  return withAnyTree(parser, source, (root, module) => ({
+    module,
+    stubs: module.syntaxValid ? findStubs(parser, module, { ...options, tree: { rootNode: root as unknown as FileNode } }) : [],
+  }));
+}
+
 export function stubToJson(stub: Stub): Record<string, unknown> {
   return {
     class: stub.className,

@@ -39,7 +39,7 @@ export async function fileFactsAsync(parser: PythonParser, source: string, optio
   const { signal, threadFrom = 256 * 1024, splitFrom = 1024 * 1024 } = options;
   const threadOptions = options.includeUncertain ? { includeUncertain: true } : {};
   signal?.throwIfAborted();
-  if (source.length < threadFrom) return fileFacts(parser, parser.parse(source), threadOptions);
+  if (source.length < threadFrom) return fileFacts(parser, source, threadOptions);
   // one stop for every thread of this file: the run's signal, or a part that failed
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(signal!.reason);

@@ -2,8 +2,8 @@
 // verdict, the stubs, the classes (the node's type and name come from them) and what injecting into
 // the file needs. A large file is read in parts on threads of their own and the parts' facts joined
 // (file-input-async.ts); every position is the file's own, whichever part it was read in.
-import { findStubs, injectionBase, type InjectionBase, type Stub } from '@onexgen/node-source';
-import type { ParsedModule, PyClass, PythonParser } from '@onexgen/response-validator';
+import { findStubsIn, injectionBase, type InjectionBase, type Stub } from '@onexgen/node-source';
+import type { PyClass, PythonParser } from '@onexgen/response-validator';
 import { OnexgenError } from '../errors.js';
 
 export interface FileFacts {
@@ -15,13 +15,15 @@ export interface FileFacts {
   injection: Omit<InjectionBase, 'source'>;
 }
 
-export function fileFacts(parser: PythonParser, module: ParsedModule, options: { includeUncertain?: boolean } = {}): FileFacts {
+/** The facts of `source` from one parse (its stubs read from that parse's tree). */
+export function fileFacts(parser: PythonParser, source: string, options: { includeUncertain?: boolean } = {}): FileFacts {
+  const { module, stubs } = findStubsIn(parser, source, options);
   const { source: _text, ...injection } = injectionBase(module);
   if (!module.syntaxValid) {
     const e = module.syntaxErrors[0];
     return { syntaxValid: false, ...(e ? { firstError: { line: e.line, message: e.message } } : {}), stubs: [], classes: [], injection };
   }
-  return { syntaxValid: true, stubs: findStubs(parser, module, options), classes: module.classes, injection };
+  return { syntaxValid: true, stubs, classes: module.classes, injection };
 }
 
 /** The facts of a file from those of its parts (in document order, each valid on its own). */

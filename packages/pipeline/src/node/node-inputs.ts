@@ -1,7 +1,7 @@
 // A spec or a node file turned into what the pipeline works on: the source with its stubs and the
 // NodeContext. Shared by generate/fill (run-nodes) and explain.
 import { basename } from 'node:path';
-import { findStubs, injectionBase, type Stub } from '@onexgen/node-source';
+import { findStubsIn, injectionBase, type Stub } from '@onexgen/node-source';
 import type { PythonParser } from '@onexgen/response-validator';
 import { renderSkeleton, type Skeleton } from '../skeleton/render-skeleton.js';
 import type { NodeSpec } from '@onexgen/onex';
@@ -17,10 +17,10 @@ export interface NodeInput {
 export function specInput(parser: PythonParser, file: string, spec: NodeSpec): NodeInput & { skeleton: Skeleton } {
   const skeleton = renderSkeleton(spec, { specFile: file });
   const source = skeleton.files.find((f) => f.path === 'node.py')!.content;
-  const module = parser.parse(source);
+  const { module, stubs } = findStubsIn(parser, source);
   return {
     skeleton,
-    stubs: findStubs(parser, module),
+    stubs,
     node: {
       label: file,
       spec,
@@ -48,7 +48,7 @@ export function fileInput(
   spec?: NodeSpec,
   options: FileInputOptions = {},
 ): NodeInput {
-  return inputFromFacts(file, source, fileFacts(parser, parser.parse(source), options), spec, options);
+  return inputFromFacts(file, source, fileFacts(parser, source, options), spec, options);
 }
 
 /** The NodeInput of a node file from what its parse showed; a file that is not valid Python is refused. */
