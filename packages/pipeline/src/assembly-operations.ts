@@ -1,11 +1,12 @@
 // Node-source work the run hands to its validation thread (response-validator's thread extensions):
 // injecting a node's bodies checks the result with a parse, and a generated node file's import
 // tidy parses the whole file (node/generated-file.ts); on the run's thread they were a sixth of its
-// time once answers were checked elsewhere (tools/bench pipeline-bench). Loaded by the thread from the built file
-// (assembly-operations-path.ts); the same functions run on the run's thread when there is no thread.
+// time once answers were checked elsewhere (tools/bench pipeline-bench). Loaded by the thread from
+// the built file (assembly-operations-path.ts); the same functions run on the run's thread when
+// there is no thread.
 import { injectBodies, type BodyInjection, type InjectionBase } from '@onexgen/node-source';
-import { assembleGeneratedFile } from './node/generated-file.js';
 import { unpackFragment, type PythonParser, type ThreadOperations, type TravellingFragment } from '@onexgen/response-validator';
+import { assembleGeneratedFile } from './node/generated-file.js';
 
 /** injectBodies' arguments as they travel: each body's parse packed (packFragment). */
 export interface InjectPayload {

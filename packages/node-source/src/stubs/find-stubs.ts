@@ -205,7 +205,6 @@ export function findStubs(parser: PythonParser, module: ParsedModule, options: F
   return stubs;
 }
 
-/** The `onexgen stubs --json` shape (1-based lines). */
 /**
  * The source parsed once, and its stubs read from that parse and its tree (no body parsed again);
  * none for a source that does not parse (its module says why).
@@ -217,6 +216,7 @@ export function findStubsIn(parser: PythonParser, source: string, options: Omit<
   }));
 }
 
+/** The `onexgen stubs --json` shape (1-based lines). */
 export function stubToJson(stub: Stub): Record<string, unknown> {
   return {
     class: stub.className,

@@ -1,7 +1,7 @@
 // Where a run's checks of model answers, of the code it reuses and of the generated package happen:
-// on the session's validation thread when it has one, else on this thread. The verdicts and texts are the same either way (the thread runs the same
-// validators and functions); the thread keeps this one free for prompts, model calls and injection
-// meanwhile. A thread that fails hands its work back to this one.
+// on the session's validation thread when it has one, else on this thread. The verdicts are the
+// same either way (the thread runs the same validators); the thread keeps this one free for
+// prompts and model calls meanwhile. A thread that fails hands its work back to this one.
 import type { ValidationContext, ValidationResult, Validator } from '@onexgen/response-validator';
 import type { ParsedFragment } from '@onexgen/response-validator';
 import type { PackageValidator } from '../skeleton/check-package.js';

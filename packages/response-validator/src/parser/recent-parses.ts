@@ -16,6 +16,12 @@ import type { ParsedModule, ParseLimits } from './types.js';
 
 /** Shorter sources parse in well under a millisecond: not worth the memory or the comparison. */
 export const REMEMBERED_FROM_CHARS = 4096;
+/**
+ * Longer ones are not kept: a tree holds an object per syntax node (a 5 MB file has ~0.95 M), and a
+ * person's multi-megabyte node file must not stay in memory after its run (a generated node file
+ * is ~10 KB).
+ */
+export const REMEMBERED_UP_TO_CHARS = 256 * 1024;
 
 interface Entry {
   source: string;
@@ -33,7 +39,7 @@ export class RecentParses {
 
   /** fn over the remembered parse of `source` under `limits`, or over `parse()`'s (remembered when long enough). */
   with<T>(source: string, limits: ParseLimits, parse: () => { tree: SyntaxTree; module: ParsedModule }, fn: (tree: SyntaxTree, module: ParsedModule) => T): T {
-    if (source.length < REMEMBERED_FROM_CHARS) {
+    if (source.length < REMEMBERED_FROM_CHARS || source.length > REMEMBERED_UP_TO_CHARS) {
       const { tree, module } = parse();
       return fn(tree, module);
     }

@@ -70,7 +70,7 @@ export class WasmPythonParser implements TreeSitterPythonParser {
   }
 
   /**
-   * Keeps the last `count` whole-file parses of long sources and hands them back for the same text
+   * Keeps the last `count` whole-file parses of sources of 4 to 256 KB and hands them back for the same text
    * (recent-parses.ts: a frozen module, a tree without the last consumer's memos); 0 stops it.
    */
   rememberParses(count: number): void {

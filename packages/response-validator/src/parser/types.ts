@@ -207,7 +207,7 @@ export interface TreeSitterPythonParser extends PythonParser {
   /** the process-wide parser's limits; assign to change them */
   readonly limits: ParseLimits;
   /**
-   * Keep the last `count` whole-file parses of long sources and hand them back for the very same
+   * Keep the last `count` whole-file parses of sources of 4 to 256 KB and hand them back for the very same
    * text (the module frozen, the tree without the last consumer's memos); 0 stops it. For a thread
    * that parses the same file more than once (a node file's injection check, then its import tidy).
    */

@@ -3,7 +3,7 @@
 // rules' verdicts under another context are their own); limits, nesting and capacity respected.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { createValidator, loadPythonParser, type TreeSitterPythonParser, type ValidationContext, type Validator } from '../../src/index.js';
-import { REMEMBERED_FROM_CHARS } from '../../src/parser/recent-parses.js';
+import { REMEMBERED_FROM_CHARS, REMEMBERED_UP_TO_CHARS } from '../../src/parser/recent-parses.js';
 
 let parser: TreeSitterPythonParser;
 let validator: Validator;
@@ -58,6 +58,10 @@ describe('rememberParses', () => {
     expect(() => (first.imports as unknown[]).push({})).toThrow(TypeError);
     const short = 'x = 1\n';
     expect(parser.parse(short)).not.toBe(parser.parse(short));
+    // nor a very long one (a person's large node file is not kept after its run)
+    const huge = nodeFile(Math.ceil((1.1 * REMEMBERED_UP_TO_CHARS) / (long.length / 30)));
+    expect(huge.length).toBeGreaterThan(REMEMBERED_UP_TO_CHARS);
+    expect(parser.parse(huge)).not.toBe(parser.parse(huge));
   });
 
   test('a rule verdict under one context is not reused under another (memos go with each reuse)', () => {
