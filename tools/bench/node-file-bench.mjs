@@ -15,10 +15,13 @@
 // entry method, the orchestrator tests' good answer validated as the pipeline validates it).
 // Prints medians of CPU time per node and their ratios; the stubs found and the texts written are
 // compared (the same either way), not timed.
-// Usage: npm run build && node tools/bench/node-file-bench.mjs [--nodes 20] [--rounds 5]
+// Usage: npm run build && npx tsx tools/bench/node-file-bench.mjs [--nodes 20] [--rounds 5]
+// (tsx only for the answer fixture: the packages measured are the built ones)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+// the valid ONEX method body the orchestrator's tests (and pipeline-bench) answer with
+import { goodAnswer } from '../../apps/orchestrator/test/fixtures/answers.ts';
 
 const { values: opts } = parseArgs({ options: { nodes: { type: 'string', default: '20' }, rounds: { type: 'string', default: '5' } } });
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,31 +34,10 @@ const { NodeSpecSchema } = await dist('packages/onex');
 
 const parser = await rv.loadPythonParser();
 const validator = await rv.createValidator();
-// the gate's profile as the pipeline builds it (check-package.ts): syntax and security rules only
-const off = rv.describeRules().filter((r) => r.category !== 'security' && r.category !== 'syntax');
-const gate = await rv.createValidator({ profile: { id: 'onex-v2:package-check', extends: 'onex-v2', rules: Object.fromEntries(off.map((r) => [r.id, { enabled: false }])) } });
+// the package gate's validator as the pipeline builds it: syntax and security rules only
+const gate = await rv.createValidator({ profile: pipeline.packageCheckProfile('onex-v2') });
 
 const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'audit', 'split'];
-// the orchestrator tests' good answer (apps/orchestrator/test/fixtures/answers.ts), as text
-const answer = (method) =>
-  [
-    '```python',
-    'import time',
-    '',
-    'started = time.perf_counter()',
-    'if not isinstance(input_data, dict):',
-    '    raise ModelOnexError(',
-    '        error_code=EnumCoreErrorCode.INVALID_INPUT,',
-    `        message="${method}: input_data must be a mapping",`,
-    '        details={"type": type(input_data).__name__},',
-    '    )',
-    `emit_log_event(LogLevel.INFO, "${method} started", {"keys": sorted(input_data)})`,
-    `result: dict[str, Any] = {"operation": "${method}", "items": list(input_data.get("items", []))}`,
-    'result["duration_ms"] = (time.perf_counter() - started) * 1000',
-    'return result',
-    '```',
-  ].join('\n');
-
 function nodeInput(s) {
   const spec = NodeSpecSchema.parse({
     name: `bench_nf_${s}`,
@@ -66,7 +48,7 @@ function nodeInput(s) {
   });
   const { skeleton, node, stubs } = pipeline.specInput(parser, `spec-${s}.yaml`, spec);
   const injections = stubs.map((stub) => {
-    const result = validator.validateResponse(answer(stub.method), { fragment: true, nodeType: 'compute', methodName: stub.method });
+    const result = validator.validateResponse(goodAnswer(stub.method), { fragment: true, nodeType: 'compute', methodName: stub.method });
     const parsed = validator.parsedBody(result);
     return { stub, code: result.code, imports: result.extraction.imports, parsed: rv.packFragment(parsed) };
   });
@@ -75,36 +57,31 @@ function nodeInput(s) {
 
 const inputs = Array.from({ length: Number(opts.nodes) }, (_, s) => nodeInput(s));
 
-function gatePackage(skeleton, nodePy) {
-  for (const f of skeleton.files) {
-    if (!f.path.endsWith('.py')) continue;
-    const result = gate.validate(f.path === 'node.py' ? nodePy : f.content, {});
-    if (!result.syntaxValid) throw new Error(`${f.path} does not parse`);
-  }
-}
+// the pipeline's own last gate over the package's files, node.py as assembled
+const gatePackage = (skeleton, nodePy) => pipeline.checkGeneratedPackage(gate, 'bench', skeleton.files.map((f) => (f.path === 'node.py' ? { ...f, content: nodePy } : f)));
 
 const ways = {
-  before: ({ skeleton, payload }) => {
+  before: async ({ skeleton, payload }) => {
     parser.rememberParses(0);
     const injected = threadOperations.injectBodies(payload, { parser });
     const nodePy = ns.tidyGeneratedImports(parser, injected.source).source;
-    gatePackage(skeleton, nodePy);
+    await gatePackage(skeleton, nodePy);
     return nodePy;
   },
-  now: ({ skeleton, payload }) => {
+  now: async ({ skeleton, payload }) => {
     parser.rememberParses(4);
     const { source: nodePy } = threadOperations.assembleGeneratedFile(payload, { parser });
-    gatePackage(skeleton, nodePy);
+    await gatePackage(skeleton, nodePy);
     return nodePy;
   },
 };
 
 // the same files either way
-for (const input of inputs) if (ways.before(input) !== ways.now(input)) throw new Error('the two ways wrote different node files');
+for (const input of inputs) if ((await ways.before(input)) !== (await ways.now(input))) throw new Error('the two ways wrote different node files');
 
-const cpuMs = (fn) => {
+const cpuMs = async (fn) => {
   const c = process.cpuUsage();
-  fn();
+  await fn();
   const d = process.cpuUsage(c);
   return (d.user + d.system) / 1000;
 };
@@ -112,7 +89,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const perNode = { before: [], now: [] };
 for (let r = 0; r < Number(opts.rounds); r++) {
   for (const name of r % 2 ? ['now', 'before'] : ['before', 'now']) {
-    perNode[name].push(cpuMs(() => inputs.forEach((i) => ways[name](i))) / inputs.length);
+    perNode[name].push(
+      (await cpuMs(async () => {
+        for (const i of inputs) await ways[name](i);
+      })) / inputs.length,
+    );
   }
 }
 // 1. the skeleton's parse and stub search
@@ -126,10 +107,10 @@ parser.rememberParses(0);
 const perSkeleton = { before: [], now: [] };
 for (let r = 0; r < Number(opts.rounds); r++) {
   for (const name of r % 2 ? ['now', 'before'] : ['before', 'now']) {
-    perSkeleton[name].push(cpuMs(() => skeletons.forEach((src) => reads[name](src))) / skeletons.length);
+    perSkeleton[name].push((await cpuMs(() => skeletons.forEach((src) => reads[name](src)))) / skeletons.length);
   }
 }
-const size = Math.round(median(inputs.map((i) => ways.now(i).length)));
+const size = Math.round(median(await Promise.all(inputs.map(async (i) => (await ways.now(i)).length))));
 console.log(`${inputs.length} generated nodes (node.py ~${size} characters, ${inputs[0].skeleton.files.filter((f) => f.path.endsWith('.py')).length} .py files each), ${opts.rounds} alternating rounds`);
 console.log(`1. the skeleton read (parse + stub search)`);
 console.log(`  before: parse, then findStubs (each marked body parsed again)   ${median(perSkeleton.before).toFixed(2)} ms CPU per node   rounds ${perSkeleton.before.map((x) => x.toFixed(2)).join(' ')}`);

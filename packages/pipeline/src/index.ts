@@ -23,6 +23,6 @@ export { describeStop, stopOf } from './outcome/stop-reason.js';
 export { queueHandlers } from './queue/queue-handlers.js';
 
 export { renderSkeleton, type Skeleton, type SkeletonFile } from './skeleton/render-skeleton.js';
-export { checkGeneratedPackage } from './skeleton/check-package.js';
+export { checkGeneratedPackage, packageCheckProfile } from './skeleton/check-package.js';
 
 export { OnexgenError, type OnexgenErrorCode, type ExitCode } from './errors.js';

@@ -45,7 +45,6 @@ export interface FindStubsOptions {
 
 /** What findStubs reads of a node of the file's tree. */
 export interface FileNode extends TreeNode {
-  type: string;
   startIndex: number;
   parent: FileNode | null;
   namedChildren: (FileNode | null)[];
@@ -64,6 +63,12 @@ function statementsInTree(root: FileNode, fn: PyFunction, from: number): TreeNod
   const byStart = new Map(block.namedChildren.filter((c): c is FileNode => !!c && c.type !== 'comment').map((c) => [c.startIndex, c]));
   const found = wanted.map((at) => byStart.get(at));
   return found.every((n): n is FileNode => !!n) ? found : undefined;
+}
+
+/** The body's statements after the docstring as text (for parsing them on their own), through the region's last line. */
+function statementsText(source: string, first: PyFunction['statements'][number] | undefined, region: { inline: boolean; lastLine: number }, lines: LineIndex): string {
+  if (!first) return '';
+  return source.slice(region.inline ? first.range.startIndex : lines.lineStart(first.range.startLine), lines.lineEnd(region.lastLine));
 }
 
 function isAbstract(fn: PyFunction): boolean {
@@ -178,10 +183,8 @@ export function findStubs(parser: PythonParser, module: ParsedModule, options: F
     // only bodies with a marker, or of a single raise, can be stubs: the others are never read again
     const single = rest.length === 1 ? rest[0] : undefined;
     if (markers.length === 0 && single?.type !== 'raise_statement') continue;
-    const first = rest[0];
-    const statementsText = first ? module.source.slice(region.inline ? first.range.startIndex : lines.lineStart(first.range.startLine), lines.lineEnd(region.lastLine)) : '';
     const inTree = options.tree && module.syntaxValid ? statementsInTree(options.tree.rootNode, fn, fn.statements.length - rest.length) : undefined;
-    const evidence = inTree ? statementEvidence(inTree) : bodyEvidence(parser, statementsText, fn.isAsync);
+    const evidence = inTree ? statementEvidence(inTree) : bodyEvidence(parser, statementsText(module.source, rest[0], region, lines), fn.isAsync);
     const verdict = judge(markers, evidence, single?.text ?? '');
     if (!verdict || (verdict.kind === 'uncertain' && !options.includeUncertain)) continue;
     let bodyStartLine = region.firstLine;
