@@ -13,13 +13,11 @@
 //    buildContext does, and a plain whole-text encode), js-tiktoken and gpt-tokenizer, same run.
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { get_encoding } from '@dqbd/tiktoken';
 import { getEncoding } from 'js-tiktoken';
 import { countTokens as gptCount } from 'gpt-tokenizer/encoding/cl100k_base';
-import { loadPatternCatalog } from '@onexgen/pattern-library';
-import { loadPythonParser } from '@onexgen/response-validator';
-import { buildContext, buildReferenceIndex, createTokenCounter, disposeSharedCounters, explainContext, patternSourceFromCatalog } from '@onexgen/context-builder';
+import { buildContext, createTokenCounter, disposeSharedCounters, explainContext } from '@onexgen/context-builder';
+import { loadContextSources, orderStoreInput } from './context-input.mjs';
 
 const { values } = parseArgs({ options: { iterations: { type: 'string', default: '2000' }, warmup: { type: 'string', default: '300' } } });
 const ITER = Number(values.iterations);
@@ -27,29 +25,6 @@ const WARMUP = Number(values.warmup);
 if (!Number.isInteger(ITER) || ITER < 10 || !Number.isInteger(WARMUP) || WARMUP < 0) {
   console.error('context-bench: --iterations (>= 10) and --warmup (>= 0) must be integers');
   process.exit(2);
-}
-
-const REFERENCE_DIR = fileURLToPath(new URL('../../packages/context-builder/test/fixtures/reference-nodes/', import.meta.url));
-
-function input(i, uniqueDocstring) {
-  return {
-    spec: {
-      name: 'order_store',
-      nodeType: 'effect',
-      domain: 'commerce',
-      description: 'Stores and queries orders in PostgreSQL with pooled connections and transactions.',
-      operations: ['create_order', 'get_order', 'update_status', 'list_orders', 'delete_order'],
-      features: ['Connection pooling (10-50 connections)', 'Transactions', 'Error handling', 'Retry with backoff', 'Metrics', 'health check'],
-      performance: { latencyP95Ms: 100, timeoutSeconds: 5 },
-      contract: { inputModel: 'ModelContractEffect', outputModel: 'ModelOrderResult', externalServices: ['postgresql'] },
-    },
-    method: {
-      name: 'execute_effect',
-      signature: 'async def execute_effect(self, contract: ModelContractEffect) -> ModelOrderResult:',
-      docstring: uniqueDocstring ? `Handle order request number ${i} (${(i * 2654435761) % 1e9}) as the contract asks.` : 'Create, read, update or list orders as the contract asks.',
-      outputModel: 'ModelOrderResult',
-    },
-  };
 }
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -74,21 +49,19 @@ function timeIt(fn, n = ITER, warm = WARMUP) {
 const ms = (x) => `${x.toFixed(3)} ms`;
 
 const setupStart = performance.now();
-const [catalog, parser] = await Promise.all([loadPatternCatalog(), loadPythonParser()]);
-const index = buildReferenceIndex({ dir: REFERENCE_DIR, parser });
-const sources = { patterns: patternSourceFromCatalog(catalog), references: index, parser };
+const { catalog, references: index, sources } = await loadContextSources();
 const opts = { referenceThreshold: 0.15, patternLimit: 5 };
-const first = buildContext(input(0, false), sources, opts);
+const first = buildContext(orderStoreInput(0, false), sources, opts);
 console.log(`setup (catalog ${catalog.patterns.length} patterns, parser, index of ${index.size} nodes, first build): ${ms(performance.now() - setupStart)}`);
 const pat = first.sections.find((s) => s.id === 'patterns').items.length;
 const ref = first.sections.find((s) => s.id === 'references').items.length;
 console.log(`typical context: 6 sections, ${pat} patterns, ${ref} references, ${first.total} tokens of ${first.budget.total}\n`);
 
-const tight = buildContext(input(0, false), sources, { ...opts, budget: 3500 });
+const tight = buildContext(orderStoreInput(0, false), sources, { ...opts, budget: 3500 });
 const scenarios = [
-  ['8K budget (fits; budget pass runs, cuts nothing)', (i) => buildContext(input(i, false), sources, opts)],
-  [`3.5K budget (truncates: ${tight.truncation.length} cuts)`, (i) => buildContext(input(i, false), sources, { ...opts, budget: 3500 })],
-  ['8K budget, a never-seen docstring every build', (i) => buildContext(input(i, true), sources, opts)],
+  ['8K budget (fits; budget pass runs, cuts nothing)', (i) => buildContext(orderStoreInput(i, false), sources, opts)],
+  [`3.5K budget (truncates: ${tight.truncation.length} cuts)`, (i) => buildContext(orderStoreInput(i, false), sources, { ...opts, budget: 3500 })],
+  ['8K budget, a never-seen docstring every build', (i) => buildContext(orderStoreInput(i, true), sources, opts)],
 ];
 const [load1] = (await import('node:os')).loadavg();
 console.log(`buildContext (load average ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs)`);
@@ -103,7 +76,7 @@ console.log(`(${ITER} builds after ${WARMUP} warm-up builds each; the target is 
 
 // --- token counting, same texts, same run ---
 const texts = [];
-for (let i = 0; i < 40; i += 1) texts.push(buildContext(input(i, true), sources, opts).toPrompt());
+for (let i = 0; i < 40; i += 1) texts.push(buildContext(orderStoreInput(i, true), sources, opts).toPrompt());
 texts.push(tight.toPrompt());
 const kb = texts.reduce((n, t) => n + t.length, 0) / texts.length / 1024;
 

@@ -68,6 +68,16 @@ describe('LLM path against llm-sim', () => {
     expect(db.counts.llm_generation_metrics).toBe(methods.length);
     expect(db.counts.context_builds).toBe(llmMethods.length);
     expect(db.counts.llm_generation_history).toBe(llmMethods.length);
+    // each distinct system prompt is stored once, and every recorded prompt is what the provider was sent
+    const systemPrompts = new Map((db.rows.llm_prompt_texts ?? []).map((t) => [t.hash, String(t.text)]));
+    expect(systemPrompts.size).toBeGreaterThan(0);
+    expect(systemPrompts.size).toBeLessThan(llmMethods.length);
+    const recorded = db.rows.llm_generation_history!.map((h) => `${systemPrompts.get(h.system_prompt_hash)}\n\n${String(h.prompt_text)}`);
+    const sent = sim.requests.map((r) => {
+      const messages = (r.body as { messages: { role: string; content: string }[] }).messages;
+      return `${messages.find((m) => m.role === 'system')!.content}\n\n${messages.find((m) => m.role === 'user')!.content}`;
+    });
+    expect(recorded.sort()).toEqual(sent.sort());
     // the key went to the provider, and nowhere else
     expect(sim.requests.some((r) => JSON.stringify(r.headers).includes(KEY))).toBe(true);
     expect(db.text).not.toContain(KEY);

@@ -3,6 +3,7 @@ export * from './schema/generation-metrics.js';
 export * from './schema/call-attempts.js';
 export * from './schema/context-windows.js';
 export * from './schema/generation-history.js';
+export * from './schema/prompt-texts.js';
 export * from './schema/context-builds.js';
 export * from './schema/fallback-events.js';
 export * from './schema/generation-passes.js';

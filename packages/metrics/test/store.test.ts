@@ -1,7 +1,7 @@
 // Migrations from empty, every record function, validation, idempotent retries and the llm-effect
 // stores, on one in-memory PGlite for the whole file.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
   InvalidRecordError,
@@ -52,6 +52,7 @@ describe('migrate', () => {
       'llm_call_attempts',
       'llm_context_windows',
       'llm_generation_history',
+      'llm_prompt_texts',
       'context_builds',
       'fallback_events',
       'llm_budget_spend',
@@ -131,6 +132,45 @@ describe('record functions', () => {
     await store.record('feedback', { correlationId, methodName: 'charge', attempt: 1, userFeedback: 'too short' });
     const [first] = await handle.db.select().from(generationHistory).where(sql`correlation_id = ${correlationId} and attempt = 1`);
     expect(first!.userFeedback).toBe('too short');
+  });
+
+  test('a system prompt is stored once, by content, and every prompt reads back whole', async () => {
+    const correlationId = randomUUID();
+    const system = `You write ONEX v2.0 method bodies. ${'Rules follow. '.repeat(400)}`;
+    const other = `${system} (another variant)`;
+    const base = { correlationId, nodeType: 'compute' as const, generatedCode: 'return 1', validationPassed: true };
+    const textsBefore = await countOf('llm_prompt_texts');
+    await store.record('history', [
+      { ...base, methodName: 'a', attempt: 1, systemPrompt: system, promptText: 'write a' },
+      { ...base, methodName: 'a', attempt: 2, systemPrompt: system, promptText: 'write a, again' },
+      { ...base, methodName: 'b', attempt: 1, systemPrompt: other, promptText: 'write b' },
+      { ...base, methodName: 'c', attempt: 1, promptText: 'a prompt recorded whole' },
+    ]);
+    // a later batch with a known text adds no row for it
+    await store.record('history', { ...base, methodName: 'd', attempt: 1, systemPrompt: system, promptText: 'write d' });
+    expect(await countOf('llm_prompt_texts')).toBe(textsBefore + 2);
+    const stored = rowsOf<{ method_name: string; prompt_text: string; hash: string | null }>(
+      await handle.db.execute(sql`select method_name, prompt_text, system_prompt_hash as hash from llm_generation_history where correlation_id = ${correlationId} order by method_name, attempt`),
+    );
+    // rows hold only what followed the system prompt, and name it by its sha256
+    expect(stored.map((r) => [r.method_name, r.prompt_text, r.hash])).toEqual([
+      ['a', 'write a', createHash('sha256').update(system).digest('hex')],
+      ['a', 'write a, again', createHash('sha256').update(system).digest('hex')],
+      ['b', 'write b', createHash('sha256').update(other).digest('hex')],
+      ['c', 'a prompt recorded whole', null],
+      ['d', 'write d', createHash('sha256').update(system).digest('hex')],
+    ]);
+    const prompts = await store.generationPrompts(correlationId);
+    expect(prompts.map((p) => [p.methodName, p.attempt, p.prompt])).toEqual([
+      ['a', 1, `${system}\n\nwrite a`],
+      ['a', 2, `${system}\n\nwrite a, again`],
+      ['b', 1, `${other}\n\nwrite b`],
+      ['c', 1, 'a prompt recorded whole'],
+      ['d', 1, `${system}\n\nwrite d`],
+    ]);
+    expect(prompts[3]!.systemPrompt).toBeNull();
+    await expect(store.generationPrompts('not-a-uuid')).rejects.toThrow(/correlationId/);
+    await expect(store.record('history', { ...base, methodName: 'e', systemPrompt: '', promptText: 'x' })).rejects.toThrow(/systemPrompt/);
   });
 
   test('context windows upsert by provider and model', async () => {

@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { NODE_TYPES } from '@onexgen/onex';
+import { promptTexts } from './prompt-texts.js';
 import { sqlList } from './vocabulary.js';
 
 export const generationHistory = pgTable(
@@ -25,7 +26,13 @@ export const generationHistory = pgTable(
     attempt: integer('attempt').notNull().default(1),
     nodeType: varchar('node_type', { length: 50 }).notNull(),
     methodName: varchar('method_name', { length: 255 }).notNull(),
+    /**
+     * The prompt as sent; when system_prompt_hash is set, only the part after the system prompt:
+     * the whole prompt is then the llm_prompt_texts row's text, a blank line, and this.
+     */
     promptText: text('prompt_text').notNull(),
+    /** the system prompt, stored once in llm_prompt_texts (null: prompt_text holds the whole prompt) */
+    systemPromptHash: varchar('system_prompt_hash', { length: 64 }).references(() => promptTexts.hash),
     generatedCode: text('generated_code').notNull(),
     qualityScore: doublePrecision('quality_score'),
     validationPassed: boolean('validation_passed').notNull(),

@@ -13,6 +13,7 @@ import { generationPasses } from '../schema/generation-passes.js';
 import { bulkInsertIgnoringConflicts } from './bulk-insert.js';
 import type { InsertKind, RecordKind } from './inputs.js';
 import type { Row } from './normalize.js';
+import { storeSystemPrompts } from './system-prompts.js';
 
 /** Rows per INSERT statement: large enough to amortise round trips, small enough to keep one JSON payload modest. */
 export const INSERT_CHUNK_ROWS = 1000;
@@ -51,6 +52,7 @@ export function createDirectWriter(db: MetricsDb): RecordWriter {
         return 'database';
       }
       const table = TABLES[kind];
+      if (kind === 'history') rows = await storeSystemPrompts(db, rows);
       const chunks: Row[][] = [];
       for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) chunks.push(rows.slice(i, i + INSERT_CHUNK_ROWS));
       if (chunks.length === 1) {

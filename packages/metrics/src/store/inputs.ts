@@ -145,7 +145,12 @@ export const historyInput = z.object({
   attempt: z.number().int().min(1).default(1),
   nodeType: z.enum(NODE_TYPES),
   methodName: name(255),
+  /**
+   * The prompt; with `systemPrompt`, the part sent after it. The system prompt is stored once per
+   * distinct text (llm_prompt_texts) and the row names it, instead of a copy in every row.
+   */
   promptText: z.string(),
+  systemPrompt: z.string().min(1).optional(),
   generatedCode: z.string(),
   qualityScore: z.number().min(0).max(1).nullish(),
   validationPassed: z.boolean(),

@@ -203,7 +203,8 @@ export async function llmLoop(session: Session, node: NodeContext, info: MethodI
         attempt: callNumber,
         nodeType: node.nodeType,
         methodName: info.stub.method,
-        promptText: `${system}\n\n${user}`,
+        // the system prompt is stored once per distinct text, the row names it (metrics' llm_prompt_texts)
+        ...(system ? { systemPrompt: system, promptText: user } : { promptText: user }),
         generatedCode: checked.code,
         qualityScore: checked.score,
         validationPassed: checked.passed,

@@ -81,7 +81,17 @@ export class Recorder implements WriteBehind {
   }
 
   history(input: HistoryInput): void {
-    this.add('history', { ...input, promptText: this.redact(input.promptText), generatedCode: this.redact(input.generatedCode) });
+    const row: HistoryInput = { ...input, promptText: this.redact(input.promptText), generatedCode: this.redact(input.generatedCode) };
+    if (input.systemPrompt !== undefined) row.systemPrompt = this.redactSystemPrompt(input.systemPrompt);
+    this.add('history', row);
+  }
+
+  /** every method of a session sends the same long system prompt: redacted once, not per row */
+  private lastSystemPrompt: { text: string; redacted: string } | undefined;
+
+  private redactSystemPrompt(text: string): string {
+    if (this.lastSystemPrompt?.text !== text) this.lastSystemPrompt = { text, redacted: this.redact(text) };
+    return this.lastSystemPrompt.redacted;
   }
 
   /** A plan, code, self-review or review pass of a strategy (generation_passes). */
