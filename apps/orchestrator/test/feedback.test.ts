@@ -109,6 +109,38 @@ describe('history and feedback', () => {
     expect(page).toMatch(/<td>gpt-4o-mini<\/td><td>3<\/td>/);
   }, 120_000);
 
+  test('history ID shows a generation\'s attempts: the code written, and with --prompt the whole prompt the model was sent', async () => {
+    const rows = JSON.parse((await cli(['history', '--json'])).stdout) as Listing[];
+    const g = rows.find((r) => r.judgeable)!;
+    const shown = await cli(['history', g.id.slice(0, 8), '--json']);
+    expect(shown.code).toBe(0);
+    const detail = JSON.parse(shown.stdout) as { id: string; attempts: { methodName: string; attempt: number; prompt: string; systemPrompt: string | null; generatedCode: string; validationPassed: boolean }[] };
+    expect(detail.id).toBe(g.id);
+    expect(detail.attempts.length).toBeGreaterThanOrEqual(1);
+    const sent = sim.requests.map((r) => {
+      const messages = (r.body as { messages: { role: string; content: string }[] }).messages;
+      return `${messages.find((m) => m.role === 'system')!.content}\n\n${messages.find((m) => m.role === 'user')!.content}`;
+    });
+    for (const a of detail.attempts) {
+      expect(a.methodName).toBe(g.methodName);
+      // stored as a shared system prompt plus the rest, shown whole: exactly a request the provider saw
+      expect(a.systemPrompt).not.toBeNull();
+      expect(sent).toContain(a.prompt);
+      expect(a.generatedCode.length).toBeGreaterThan(0);
+    }
+    const text = await cli(['history', g.id, '--prompt']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`--- attempt 1: validation ${detail.attempts[0]!.validationPassed ? 'passed' : 'failed'}`);
+    expect(text.stdout).toContain(detail.attempts[0]!.prompt);
+    expect(text.stdout).toContain(detail.attempts[0]!.generatedCode);
+    // without --prompt: the code, not the prompt
+    const brief = await cli(['history', g.id]);
+    expect(brief.stdout).toContain(detail.attempts[0]!.generatedCode);
+    expect(brief.stdout).not.toContain(detail.attempts[0]!.prompt);
+    expect((await cli(['history', 'zz'])).code).toBe(2);
+    expect((await cli(['history', 'ffffffff'])).stderr).toContain('no generation ffffffff');
+  });
+
   test('bad ids, unknown and non-model generations are refused with exit 2', async () => {
     expect((await cli(['feedback', 'zz', 'accept'])).code).toBe(2);
     const unknown = await cli(['feedback', 'ffffffff', 'accept']);

@@ -22,7 +22,7 @@ export type { AggregateResult } from './query/aggregate.js';
 export type { ArmDimension, ArmOutcomes, MethodOutcome } from './query/arm-outcomes.js';
 export type { TimeSeriesResult } from './query/time-series.js';
 export type { GenerationListing } from './query/generations.js';
-export type { GenerationPrompt } from './query/generation-prompts.js';
+export type { GenerationAttempt } from './query/generation-attempts.js';
 
 export * from './tables.js';
 export {

@@ -160,7 +160,7 @@ describe('record functions', () => {
       ['c', 'a prompt recorded whole', null],
       ['d', 'write d', createHash('sha256').update(system).digest('hex')],
     ]);
-    const prompts = await store.generationPrompts(correlationId);
+    const prompts = await store.generationAttempts(correlationId);
     expect(prompts.map((p) => [p.methodName, p.attempt, p.prompt])).toEqual([
       ['a', 1, `${system}\n\nwrite a`],
       ['a', 2, `${system}\n\nwrite a, again`],
@@ -169,8 +169,41 @@ describe('record functions', () => {
       ['d', 1, `${system}\n\nwrite d`],
     ]);
     expect(prompts[3]!.systemPrompt).toBeNull();
-    await expect(store.generationPrompts('not-a-uuid')).rejects.toThrow(/correlationId/);
+    await expect(store.generationAttempts('not-a-uuid')).rejects.toThrow(/correlationId/);
     await expect(store.record('history', { ...base, methodName: 'e', systemPrompt: '', promptText: 'x' })).rejects.toThrow(/systemPrompt/);
+  });
+
+  test('a store sends a system prompt it stored once only as its hash, and stores it again if it is gone', async () => {
+    // the statements the store sends, as SQL text
+    const sent: string[] = [];
+    const db = handle.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string } } };
+    const counting = new Proxy(handle.db, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (key !== 'execute') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        return (query: unknown) => {
+          sent.push(db.dialect.sqlToQuery(query).sql);
+          return (value as (q: unknown) => unknown).call(target, query);
+        };
+      },
+    });
+    const own = await createMetricsStore({ ...handle, db: counting });
+    const system = `A system prompt of its own. ${'Constraints. '.repeat(300)}`;
+    const row = (methodName: string) => ({ correlationId: randomUUID(), nodeType: 'effect' as const, methodName, systemPrompt: system, promptText: `write ${methodName}`, generatedCode: 'pass', validationPassed: false });
+    const textInserts = () => sent.filter((s) => s.includes('"llm_prompt_texts"')).length;
+    await own.record('history', row('first'));
+    expect(textInserts()).toBe(1);
+    await own.record('history', [row('second'), row('third')]);
+    expect(textInserts()).toBe(1); // known: sent as its hash only
+    // the text vanishes behind the store's back: the rows' foreign key refuses them, the store stores it again
+    await handle.db.execute(sql`delete from llm_generation_history where system_prompt_hash = ${createHash('sha256').update(system).digest('hex')}`);
+    await handle.db.execute(sql`delete from llm_prompt_texts where hash = ${createHash('sha256').update(system).digest('hex')}`);
+    const again = row('fourth');
+    await own.record('history', again);
+    expect(textInserts()).toBe(2);
+    const [whole] = await own.generationAttempts(again.correlationId);
+    expect(whole!.prompt).toBe(`${system}\n\nwrite fourth`);
+    await own.close();
   });
 
   test('context windows upsert by provider and model', async () => {

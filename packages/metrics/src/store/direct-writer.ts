@@ -13,7 +13,7 @@ import { generationPasses } from '../schema/generation-passes.js';
 import { bulkInsertIgnoringConflicts } from './bulk-insert.js';
 import type { InsertKind, RecordKind } from './inputs.js';
 import type { Row } from './normalize.js';
-import { storeSystemPrompts } from './system-prompts.js';
+import { createSystemPromptWriter } from './system-prompts.js';
 
 /** Rows per INSERT statement: large enough to amortise round trips, small enough to keep one JSON payload modest. */
 export const INSERT_CHUNK_ROWS = 1000;
@@ -36,7 +36,25 @@ const TABLES: Record<InsertKind, PgTable> = {
   history: generationHistory,
 };
 
-export function createDirectWriter(db: MetricsDb): RecordWriter {
+export interface DirectWriterOptions {
+  /**
+   * Send a system prompt this writer already stored only as its hash. Only for a writer whose
+   * statements commit on their own: never one over a caller's transaction.
+   */
+  rememberPromptTexts?: boolean;
+}
+
+export function createDirectWriter(db: MetricsDb, options: DirectWriterOptions = {}): RecordWriter {
+  const prompts = createSystemPromptWriter(db, { remember: options.rememberPromptTexts ?? false });
+  const insert = async (table: PgTable, rows: Row[]): Promise<void> => {
+    const chunks: Row[][] = [];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) chunks.push(rows.slice(i, i + INSERT_CHUNK_ROWS));
+    if (chunks.length === 1) return bulkInsertIgnoringConflicts(db, table, chunks[0]!);
+    // Several statements: all or nothing, so a failure never leaves half a batch behind.
+    await db.transaction(async (tx) => {
+      for (const chunk of chunks) await bulkInsertIgnoringConflicts(tx, table, chunk);
+    });
+  };
   return {
     async ping() {
       await db.execute(sql`select 1`);
@@ -52,17 +70,8 @@ export function createDirectWriter(db: MetricsDb): RecordWriter {
         return 'database';
       }
       const table = TABLES[kind];
-      if (kind === 'history') rows = await storeSystemPrompts(db, rows);
-      const chunks: Row[][] = [];
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) chunks.push(rows.slice(i, i + INSERT_CHUNK_ROWS));
-      if (chunks.length === 1) {
-        await bulkInsertIgnoringConflicts(db, table, chunks[0]!);
-        return 'database';
-      }
-      // Several statements: all or nothing, so a failure never leaves half a batch behind.
-      await db.transaction(async (tx) => {
-        for (const chunk of chunks) await bulkInsertIgnoringConflicts(tx, table, chunk);
-      });
+      if (kind === 'history') await prompts.writeHistory(rows, (named) => insert(table, named));
+      else await insert(table, rows);
       return 'database';
     },
   };

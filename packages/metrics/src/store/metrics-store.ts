@@ -15,7 +15,7 @@ import {
   type PoolSpendRow,
 } from '../query/generations.js';
 import type { Filters } from '../query/filters.js';
-import { generationPrompts, type GenerationPrompt } from '../query/generation-prompts.js';
+import { generationAttempts, type GenerationAttempt } from '../query/generation-attempts.js';
 import { timeSeries, type TimeSeriesQuery, type TimeSeriesResult } from '../query/time-series.js';
 import { createSpooledWriter, type SpoolOptions, type SpoolStatus } from '../spool/spooled-writer.js';
 import { createDirectWriter, type RecordWriter, type StoredIn } from './direct-writer.js';
@@ -60,8 +60,8 @@ export interface MetricsStore {
   listGenerations(query?: GenerationListQuery): Promise<GenerationListing[]>;
   /** Generations whose id starts with the prefix (two means it is ambiguous). */
   findGenerations(idPrefix: string): Promise<GenerationListing[]>;
-  /** The prompts a generation's attempts were sent (correlation id), each whole. */
-  generationPrompts(correlationId: string): Promise<GenerationPrompt[]>;
+  /** A generation's model attempts (correlation id): each prompt whole, the code, the verdict. */
+  generationAttempts(correlationId: string): Promise<GenerationAttempt[]>;
   /** Acceptance of judged generations by node type and by model. */
   acceptance(query?: Partial<Filters>): Promise<AcceptanceStats>;
   /** Spend per budget pool and period. */
@@ -75,7 +75,8 @@ export interface MetricsStore {
 
 export async function createMetricsStore(handle: DatabaseHandle, options: MetricsStoreOptions = {}): Promise<MetricsStore> {
   const now = options.now ?? (() => new Date());
-  const direct = createDirectWriter(handle.db);
+  // its statements commit on their own (recordIn's run in the caller's transaction, with a writer of their own)
+  const direct = createDirectWriter(handle.db, { rememberPromptTexts: true });
   const spooled = options.spool ? await createSpooledWriter(direct, options.spool) : undefined;
   const writer: RecordWriter = spooled ?? direct;
 
@@ -94,7 +95,7 @@ export async function createMetricsStore(handle: DatabaseHandle, options: Metric
     timeSeries: (query) => timeSeries(handle.db, query),
     listGenerations: (query = {}) => listGenerations(handle.db, query),
     findGenerations: (prefix) => findGenerations(handle.db, prefix),
-    generationPrompts: (correlationId) => generationPrompts(handle.db, correlationId),
+    generationAttempts: (correlationId) => generationAttempts(handle.db, correlationId),
     acceptance: (query = {}) => acceptanceStats(handle.db, query),
     poolSpend: () => poolSpend(handle.db),
     flush: async () => (spooled ? spooled.flush() : undefined),

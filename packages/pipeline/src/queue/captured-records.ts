@@ -26,7 +26,7 @@ export function captureRecords(): CapturedRecords {
       // a metrics store over the transaction: the same validation and idempotent inserts as always
       const handle: DatabaseHandle = { db, kind: 'postgres', location: 'commit transaction', close: async () => {} };
       const store = await createMetricsStore(handle);
-      for (const [kind, rows] of held) if (rows.length > 0) await store.record(kind, rows as RecordInputs[RecordKind][]);
+      for (const [kind, rows] of held) if (rows.length > 0) await store.recordIn(db, kind, rows as RecordInputs[RecordKind][]);
     },
   };
 }

@@ -13,6 +13,8 @@ import { parseSince } from './metrics-run.js';
 export interface HistoryOptions {
   limit?: string;
   since?: string;
+  /** with an id: print each attempt's whole prompt */
+  prompt?: boolean;
   db?: string;
   config?: string;
   json?: boolean;
@@ -60,6 +62,32 @@ export async function runHistory(io: CliIO, opts: HistoryOptions): Promise<void>
   }
 }
 
+/** The one generation an id or id prefix names (as `onexgen history` prints them). */
+async function oneGeneration(store: Awaited<ReturnType<typeof createMetricsStore>>, id: string): Promise<GenerationListing> {
+  if (!/^[0-9a-f-]{4,36}$/i.test(id)) throw new OnexgenError('USAGE', `ID: a generation id or its first 8 characters (see \`onexgen history\`), got "${id}"`);
+  const found = await store.findGenerations(id);
+  if (found.length === 0) throw new OnexgenError('USAGE', `no generation ${id} (see \`onexgen history\`)`);
+  if (found.length > 1) throw new OnexgenError('USAGE', `${id} names more than one generation: give more of the id`);
+  return found[0]!;
+}
+
+/** `onexgen history ID`: the generation's model attempts, each with its verdict and code (and prompt). */
+export async function runHistoryOf(io: CliIO, id: string, opts: HistoryOptions): Promise<void> {
+  const { generation: g, attempts } = await withStore(io, opts, 'history', async (store) => {
+    const generation = await oneGeneration(store, id);
+    return { generation, attempts: (await store.generationAttempts(generation.id)).filter((a) => a.methodName === generation.methodName) };
+  });
+  if (opts.json) return void io.stdout(`${JSON.stringify({ ...g, attempts }, null, 2)}\n`);
+  io.stdout(`${g.id} ${g.serviceName}.${g.methodName} (${g.nodeType}): ${g.strategy}${g.verdict ? `, ${g.verdict}` : ''}, ${g.model}, ${formatUsd(g.costMicroUsd)}\n`);
+  if (attempts.length === 0) return void io.stdout(`no model attempt recorded (strategy ${g.strategy}: the code was not written by a model)\n`);
+  for (const a of attempts) {
+    const score = a.qualityScore === null ? '' : `, score ${a.qualityScore.toFixed(2)}`;
+    io.stdout(`\n--- attempt ${a.attempt}: validation ${a.validationPassed ? 'passed' : 'failed'}${score}; prompt ${a.prompt.length} characters\n`);
+    if (opts.prompt) io.stdout(`prompt:\n${a.prompt}\n\ncode:\n`);
+    io.stdout(`${a.generatedCode}\n`);
+  }
+}
+
 const COLUMNS: Record<FeedbackVerdict, { userAccepted: boolean; manualEditsRequired?: boolean }> = {
   accept: { userAccepted: true, manualEditsRequired: false },
   edited: { userAccepted: true, manualEditsRequired: true },
@@ -67,12 +95,8 @@ const COLUMNS: Record<FeedbackVerdict, { userAccepted: boolean; manualEditsRequi
 };
 
 export async function runFeedback(io: CliIO, id: string, verdict: FeedbackVerdict, opts: FeedbackOptions): Promise<void> {
-  if (!/^[0-9a-f-]{4,36}$/i.test(id)) throw new OnexgenError('USAGE', `ID: a generation id or its first 8 characters (see \`onexgen history\`), got "${id}"`);
   const result = await withStore(io, opts, 'feedback', async (store, db) => {
-    const found = await store.findGenerations(id);
-    if (found.length === 0) throw new OnexgenError('USAGE', `no generation ${id} (see \`onexgen history\`)`);
-    if (found.length > 1) throw new OnexgenError('USAGE', `${id} names more than one generation: give more of the id`);
-    const g = found[0]!;
+    const g = await oneGeneration(store, id);
     if (!g.judgeable) {
       throw new OnexgenError('USAGE', `generation ${g.id.slice(0, 8)} (${g.methodName}) was not written by a model (strategy ${g.strategy}): feedback is for model-written code`);
     }

@@ -8,15 +8,17 @@ import type { FeedbackOptions, HistoryOptions } from './history-run.js';
 export function registerHistory(program: Command, io: CliIO): void {
   program
     .command('history')
-    .description('recent generations with their ids (for `onexgen feedback`), newest first')
+    .description('recent generations with their ids (for `onexgen feedback`), newest first; with an id, that generation\'s model attempts')
+    .argument('[id]', 'a generation id or its first 8 characters: each attempt\'s verdict and code')
+    .option('--prompt', 'with an id: print each attempt\'s whole prompt too')
     .option('--limit <n>', 'how many (default 20)')
     .option('--since <when>', 'only since (7d, 12h, 2w or a date)')
     .option('--db <url|path>', DB_OPTION_HELP)
     .option('--config <file>', 'configuration file')
     .option('--json', 'print JSON')
-    .action(async (opts: HistoryOptions) => {
-      const { runHistory } = await import('./history-run.js');
-      await runHistory(io, opts);
+    .action(async (id: string | undefined, opts: HistoryOptions) => {
+      const { runHistory, runHistoryOf } = await import('./history-run.js');
+      await (id === undefined ? runHistory(io, opts) : runHistoryOf(io, id, opts));
     });
   program
     .command('feedback')

@@ -1,12 +1,12 @@
-// The prompts a generation's attempts were sent, whole again: a history row that names its system
-// prompt (llm_prompt_texts) holds only what followed it.
+// What a generation's model attempts were sent and answered, with each prompt whole again: a
+// history row that names its system prompt (llm_prompt_texts) holds only what followed it.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { MetricsDb } from '../db/open-database.js';
 import { rowsOf } from '../db/rows.js';
 import { parseOrThrow } from '../validate.js';
 
-export interface GenerationPrompt {
+export interface GenerationAttempt {
   methodName: string;
   attempt: number;
   /** the system prompt, when the row named one (otherwise it is inside `prompt`) */
@@ -15,16 +15,30 @@ export interface GenerationPrompt {
   promptText: string;
   /** the whole prompt: the system prompt, a blank line, the rest (as the pipeline records it) */
   prompt: string;
+  generatedCode: string;
+  validationPassed: boolean;
+  qualityScore: number | null;
+  createdAt: Date;
 }
 
 const idSchema = z.uuid();
 
-/** Every attempt recorded for a generation (correlation id), by method then attempt. */
-export async function generationPrompts(db: MetricsDb, correlationId: string): Promise<GenerationPrompt[]> {
+/** Every attempt recorded for a generation (its correlation id), by method then attempt. */
+export async function generationAttempts(db: MetricsDb, correlationId: string): Promise<GenerationAttempt[]> {
   const id = parseOrThrow(idSchema, 'correlationId', correlationId);
-  const rows = rowsOf<{ method_name: string; attempt: number; system_prompt: string | null; prompt_text: string }>(
+  const rows = rowsOf<{
+    method_name: string;
+    attempt: number;
+    system_prompt: string | null;
+    prompt_text: string;
+    generated_code: string;
+    validation_passed: boolean;
+    quality_score: number | string | null;
+    created_at: string | Date;
+  }>(
     await db.execute(sql`
-      select h.method_name, h.attempt, t.text as system_prompt, h.prompt_text
+      select h.method_name, h.attempt, t.text as system_prompt, h.prompt_text, h.generated_code,
+             h.validation_passed, h.quality_score, h.created_at
         from llm_generation_history h
         left join llm_prompt_texts t on t.hash = h.system_prompt_hash
        where h.correlation_id = ${id}
@@ -36,5 +50,9 @@ export async function generationPrompts(db: MetricsDb, correlationId: string): P
     systemPrompt: r.system_prompt,
     promptText: r.prompt_text,
     prompt: r.system_prompt === null ? r.prompt_text : `${r.system_prompt}\n\n${r.prompt_text}`,
+    generatedCode: r.generated_code,
+    validationPassed: r.validation_passed,
+    qualityScore: r.quality_score === null ? null : Number(r.quality_score),
+    createdAt: new Date(r.created_at),
   }));
 }
