@@ -1,5 +1,5 @@
-// Long prompt texts stored once, by content: every generation of a session sends the same system
-// prompt (~11 KB of the ~15 KB a history row used to hold), so history rows name it by its hash.
+// Long prompt texts stored once, by content: the methods of a run share a few ~11–13 KB system
+// prompts (most of what a history row used to hold), so history rows name theirs by its hash.
 import { pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 export const promptTexts = pgTable('llm_prompt_texts', {
