@@ -90,6 +90,37 @@ describe('record functions on a real server', () => {
   });
 });
 
+describe('system prompts stored once on a real server', () => {
+  test('workers committing the same new system prompt at once: every row lands, one text row, prompts read back whole', async () => {
+    const system = `A system prompt no one has stored yet (${randomUUID()}). ${'Rules. '.repeat(1500)}`;
+    const correlationId = randomUUID();
+    // eight transactions at once, each recording its own row with the same new text, as queued
+    // method jobs do in their commit transactions (recordIn: the writer remembers nothing)
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        handle.db.transaction(async (tx) => {
+          await store.recordIn(tx, 'history', { correlationId, nodeType: 'compute', methodName: `m${i}`, systemPrompt: system, promptText: `write m${i}`, generatedCode: 'return 1', validationPassed: true });
+        }),
+      ),
+    );
+    const [texts] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from llm_prompt_texts where text = ${system}`));
+    expect(Number(texts!.n)).toBe(1);
+    const attempts = await store.generationAttempts(correlationId);
+    expect(attempts.map((a) => [a.methodName, a.prompt])).toEqual(Array.from({ length: 8 }, (_, i) => [`m${i}`, `${system}\n\nwrite m${i}`]));
+    // a transaction that rolls back leaves neither its row nor a text only it stored
+    const other = `${system} (rolled back)`;
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await store.recordIn(tx, 'history', { correlationId, nodeType: 'compute', methodName: 'gone', systemPrompt: other, promptText: 'x', generatedCode: 'pass', validationPassed: false });
+        throw new Error('the job lost its commit');
+      }),
+    ).rejects.toThrow('the job lost its commit');
+    const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from llm_prompt_texts where text = ${other}`));
+    expect(Number(left!.n)).toBe(0);
+    expect((await store.generationAttempts(correlationId)).map((a) => a.methodName)).not.toContain('gone');
+  });
+});
+
 describe('aggregate on a real server', () => aggregateContract(() => store));
 
 describe('connection errors', () => {
