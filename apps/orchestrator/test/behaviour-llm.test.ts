@@ -83,6 +83,13 @@ describe('behaviour-checked generation', () => {
     const db = await dumpDatabase(join(dir, 'db'));
     const history = db.rows.llm_generation_history!.filter((h) => h.method_name === 'line_total_cents').sort((a, b) => Number(a.attempt) - Number(b.attempt));
     expect(history.map((h) => (h.behaviour as { failed: number }).failed)).toEqual([1, 0]);
+    // `onexgen history ID` tells the two attempts apart by their examples, with the code each wrote
+    const shownHistory = await runInProcess(['history', String(history[0]!.correlation_id), '--db', join(dir, 'db')], { env: { HOME: dir, CI: '1', PATH: process.env.PATH }, cwd: dir });
+    expect(shownHistory.code).toBe(0);
+    expect(shownHistory.stdout).toMatch(/--- attempt 1: validation failed[^\n]*; examples 2\/3 passed;/);
+    expect(shownHistory.stdout).toMatch(/--- attempt 2: validation passed[^\n]*; examples 3\/3 passed;/);
+    expect(shownHistory.stdout).toContain('round(unit_price_cents');
+    expect(shownHistory.stdout).toContain('return int(unit_price_cents * quantity)');
     const generation = db.rows.llm_generation_metrics!.find((g) => g.method_name === 'line_total_cents')!;
     expect(generation).toMatchObject({ verdict: 'passed', examples_total: 3, examples_passed: 3 });
     const templates = db.rows.pattern_templates!.filter((t) => t.method_name === 'line_total_cents');

@@ -18,6 +18,8 @@ export interface GenerationAttempt {
   generatedCode: string;
   validationPassed: boolean;
   qualityScore: number | null;
+  /** the attempt's behaviour check as recorded (status, examples run / passed / failed, issues), if one ran */
+  behaviour: Record<string, unknown> | null;
   createdAt: Date;
 }
 
@@ -34,11 +36,12 @@ export async function generationAttempts(db: MetricsDb, correlationId: string): 
     generated_code: string;
     validation_passed: boolean;
     quality_score: number | string | null;
+    behaviour: Record<string, unknown> | null;
     created_at: string | Date;
   }>(
     await db.execute(sql`
       select h.method_name, h.attempt, t.text as system_prompt, h.prompt_text, h.generated_code,
-             h.validation_passed, h.quality_score, h.created_at
+             h.validation_passed, h.quality_score, h.behaviour, h.created_at
         from llm_generation_history h
         left join llm_prompt_texts t on t.hash = h.system_prompt_hash
        where h.correlation_id = ${id}
@@ -53,6 +56,7 @@ export async function generationAttempts(db: MetricsDb, correlationId: string): 
     generatedCode: r.generated_code,
     validationPassed: r.validation_passed,
     qualityScore: r.quality_score === null ? null : Number(r.quality_score),
+    behaviour: r.behaviour,
     createdAt: new Date(r.created_at),
   }));
 }

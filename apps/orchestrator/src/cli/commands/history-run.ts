@@ -82,10 +82,17 @@ export async function runHistoryOf(io: CliIO, id: string, opts: HistoryOptions):
   if (attempts.length === 0) return void io.stdout(`no model attempt recorded (strategy ${g.strategy}: the code was not written by a model)\n`);
   for (const a of attempts) {
     const score = a.qualityScore === null ? '' : `, score ${a.qualityScore.toFixed(2)}`;
-    io.stdout(`\n--- attempt ${a.attempt}: validation ${a.validationPassed ? 'passed' : 'failed'}${score}; prompt ${a.prompt.length} characters\n`);
+    io.stdout(`\n--- attempt ${a.attempt}: validation ${a.validationPassed ? 'passed' : 'failed'}${score}${behaviourLine(a.behaviour)}; prompt ${a.prompt.length} characters\n`);
     if (opts.prompt) io.stdout(`prompt:\n${a.prompt}\n\ncode:\n`);
     io.stdout(`${a.generatedCode}\n`);
   }
+}
+
+/** What the attempt's behaviour check recorded, in a few words: `; examples 2/3 passed`, or `; behaviour unavailable` when none ran. */
+function behaviourLine(behaviour: Record<string, unknown> | null): string {
+  if (!behaviour) return '';
+  const { status, examples, passed } = behaviour as { status?: unknown; examples?: unknown; passed?: unknown };
+  return typeof examples === 'number' && examples > 0 ? `; examples ${String(passed)}/${examples} passed` : `; behaviour ${String(status)}`;
 }
 
 const COLUMNS: Record<FeedbackVerdict, { userAccepted: boolean; manualEditsRequired?: boolean }> = {
