@@ -8,7 +8,7 @@ import { promptTexts } from '../schema/prompt-texts.js';
 import { bulkInsertIgnoringConflicts } from './bulk-insert.js';
 import type { Row } from './normalize.js';
 
-export const promptHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+const promptHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** How many stored texts a writer remembers (each is a key of a few KB): beyond it, it starts over. */
 const REMEMBERED_TEXTS = 512;

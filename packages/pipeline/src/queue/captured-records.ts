@@ -23,7 +23,8 @@ export function captureRecords(): CapturedRecords {
       flush: async () => undefined,
     },
     async writeTo(db) {
-      // a metrics store over the transaction: the same validation and idempotent inserts as always
+      // a metrics store over the transaction: the same validation and idempotent inserts as always;
+      // recordIn, whose writer remembers no stored prompt text (this transaction may still roll back)
       const handle: DatabaseHandle = { db, kind: 'postgres', location: 'commit transaction', close: async () => {} };
       const store = await createMetricsStore(handle);
       for (const [kind, rows] of held) if (rows.length > 0) await store.recordIn(db, kind, rows as RecordInputs[RecordKind][]);
