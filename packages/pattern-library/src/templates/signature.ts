@@ -44,10 +44,12 @@ export function normalizeSignature(input: TaskSignature): NormalizedSignature {
   const sig = parsed.data;
   const [verb = '', ...rest] = words(sig.methodName);
   const entity = rest.join('_');
+  // one expression per signature, not one per parameter (compiling it was most of this function's time)
+  const entityWord = entity ? new RegExp(`(^|_)${entity}(s?)(?=_|$)`, 'g') : undefined;
   const shape = (param: string): string => {
     const w = words(param);
     if (w.length === 0 || w[0] === 'self') return '';
-    return entity ? w.join('_').replace(new RegExp(`(^|_)${entity}(s?)(?=_|$)`, 'g'), '$1*$2') : w.join('_');
+    return entityWord ? w.join('_').replace(entityWord, '$1*$2') : w.join('_');
   };
   const params = [...new Set(sig.params.map(shape).filter(Boolean))].sort();
   const features = [...normalizeFeatures(sig.features)].sort();
