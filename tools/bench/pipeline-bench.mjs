@@ -9,7 +9,7 @@
 //   npx tsx --tsconfig tsconfig.base.json tools/bench/pipeline-bench.mjs [--specs 20] [--ops 5]
 //       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
 //       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15] [--cpu-prof-out FILE.cpuprofile]] [--sql] [--parses] [--skip-overhead]
-//       [--validation-thread auto|on|off|off,on] [--rounds N] [--sim-cpu-prof-dir DIR]
+//       [--validation-thread auto|on|off|off,on] [--threads warm|cold|cold,warm] [--rounds N] [--sim-cpu-prof-dir DIR]
 //
 // 1. Overhead per method: everything but waiting for the model (context build with exact token
 //    counts, validation, decision, recording, learning, injection share), at zero simulated latency,
@@ -25,6 +25,11 @@
 //    checked: the pipeline's default is a thread of its own when concurrency > 1), alternating
 //    for --rounds rounds, so both are measured under the same load. The simulator's CPU is printed
 //    too (it shares the machine's cores); --sim-cpu-prof-dir writes its V8 profile.
+//    --threads: a session hands its validation thread on when it closes, so the next run in the
+//    process finds it warm (parser loaded, V8's optimised code compiled), as a long-running worker's
+//    runs do: warm (the default) runs the throughput workload on the thread the warm-up (a 100-method
+//    run) left; cold stops idle threads first, so the run starts a new one, as a process's first run
+//    does; cold,warm alternates both per round.
 // The database is PGlite in memory unless --db names a PostgreSQL server (PGlite runs in this
 // process on a thread of its own, so --cpu-prof, which samples the pipeline's thread, no longer
 // shows its statements: the CPU time per method counts both threads); template learning is off
@@ -61,6 +66,9 @@ const { values } = parseArgs({
     // off, or a list (off,on) to run the throughput workload once per value, alternating per round
     'validation-thread': { type: 'string', default: 'auto' },
     rounds: { type: 'string', default: '1' },
+    // warm: the throughput session takes over the idle validation thread an earlier run left;
+    // cold: idle threads are stopped first (a process's first run); a list alternates per round
+    threads: { type: 'string', default: 'warm' },
     // the simulator's own V8 CPU profile, written into this directory when it exits
     'sim-cpu-prof-dir': { type: 'string' },
   },
@@ -86,9 +94,17 @@ if (THREAD_MODES.some((m) => !['auto', 'on', 'off'].includes(m))) {
   process.exit(2);
 }
 
+const TEMPERATURES = values.threads.split(',');
+if (TEMPERATURES.some((t) => !['warm', 'cold'].includes(t))) {
+  console.error('pipeline-bench: --threads takes warm, cold or a list of them');
+  process.exit(2);
+}
+
 // Which code runs: the path map sends the workspace's packages to their sources, else to their dist.
 const FROM_SOURCES = import.meta.resolve('@onexgen/pipeline').endsWith('.ts');
 const { loadConfig, openSession, runNodes } = FROM_SOURCES ? await import('../../apps/orchestrator/src/index.ts') : await import('onexgen');
+// the module instance the pipeline itself loaded (sources or dist alike), whose pool of idle threads a cold run empties
+const { stopIdleValidatorThreads } = await import('@onexgen/response-validator');
 // the censuses patch classes of the sources by path: in the built code they would count nothing
 if (!FROM_SOURCES && (values.sql || values.parses)) {
   console.error('pipeline-bench: --sql and --parses count inside the sources: launch with npx tsx --tsconfig tsconfig.base.json');
@@ -158,7 +174,7 @@ function specs(count, ops, tag) {
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const fmt = (n) => n.toFixed(2);
 
-async function run(sim, specList, { concurrency, fileConcurrency, profile = false, census = false, parses = false, thread = 'auto' }) {
+async function run(sim, specList, { concurrency, fileConcurrency, profile = false, census = false, parses = false, thread = 'auto', cold = false }) {
   const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-'));
   const loaded = loadConfig({
     cwd: dir,
@@ -176,6 +192,7 @@ async function run(sim, specList, { concurrency, fileConcurrency, profile = fals
   if (thread !== 'auto') loaded.config = { ...loaded.config, validationThread: thread === 'on' };
   const events = [];
   const progress = process.env.BENCH_TRACE ? (e) => events.push({ ...e, t: performance.now() }) : undefined;
+  if (cold) await stopIdleValidatorThreads();
   const session = await openSession({ loaded, env: { HOME: dir }, cwd: dir, ...(progress ? { progress } : {}) });
   const jobs = specList.map((spec, i) => ({ kind: 'spec', file: `spec-${i}.yaml`, spec, outDir: join(dir, 'out') }));
   const profiler = profile ? await startCpuProfile() : undefined;
@@ -222,23 +239,23 @@ try {
   // ---- 2. throughput at simulated latency
   sim.close();
   sim = await startSim(LATENCY);
-  // warm-up (module loading, first PGlite and tokenizer use) outside the figure
-  await run(sim, specs(2, 2, 'warm'), { concurrency: CONCURRENCY, fileConcurrency: 2 });
+  // warm-up (module loading, first PGlite and tokenizer use, the validation thread's compiled code) outside the figure
+  await run(sim, specs(20, 4, 'warm'), { concurrency: CONCURRENCY, fileConcurrency: 20 });
   for (let round = 1; round <= ROUNDS; round += 1) {
-    for (const mode of THREAD_MODES) await throughput(round, mode);
+    for (const mode of THREAD_MODES) for (const temperature of TEMPERATURES) await throughput(round, mode, temperature);
   }
 } finally {
   sim.close();
 }
 
-async function throughput(round, thread) {
-  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS, profile: values['cpu-prof'], census: values.sql, parses: values.parses, thread });
+async function throughput(round, thread, temperature) {
+  const many = await run(sim, specs(T_SPECS, T_OPS, 'thr'), { concurrency: CONCURRENCY, fileConcurrency: T_SPECS, profile: values['cpu-prof'], census: values.sql, parses: values.parses, thread, cold: temperature === 'cold' });
   const viaModel = many.methods.filter((m) => m.strategy === 'llm');
   const perSecond = viaModel.length / (many.wall / 1000);
   const ideal = CONCURRENCY / (LATENCY / 1000);
   const own = viaModel.map((m) => m.latency - m.modelLatency).sort((a, b) => a - b);
   const wait = viaModel.map((m) => m.modelLatency).sort((a, b) => a - b);
-  console.log(`\nthroughput${ROUNDS > 1 || THREAD_MODES.length > 1 ? ` (round ${round}, validation thread ${thread})` : ''}: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}, database ${values.db === 'memory://' ? 'PGlite in memory (its own thread)' : 'PostgreSQL server'}`);
+  console.log(`\nthroughput${ROUNDS > 1 || THREAD_MODES.length > 1 || TEMPERATURES.length > 1 ? ` (round ${round}, validation thread ${thread}, ${temperature})` : ` (validation thread ${temperature})`}: ${many.methods.length} methods across ${T_SPECS} specs, ${LATENCY} ms simulated latency, concurrency ${CONCURRENCY}, database ${values.db === 'memory://' ? 'PGlite in memory (its own thread)' : 'PostgreSQL server'}`);
   console.log(`  ${viaModel.length} via the model in ${fmt(many.wall / 1000)} s = ${perSecond.toFixed(1)} methods/s; ideal ${ideal.toFixed(0)} methods/s; ratio ${(perSecond / ideal).toFixed(2)}`);
   console.log(`  CPU of this process: ${fmt(many.cpuMs / 1000)} s over ${fmt(many.wall / 1000)} s wall (${((many.cpuMs / many.wall) * 100).toFixed(0)} % of one core); ${fmt(many.cpuMs / many.methods.length)} ms CPU per method`);
   // the simulator shares this machine's cores: what it takes is not there for the pipeline

@@ -15,7 +15,7 @@ export type { SyntaxNode, SyntaxTree, Point } from './parser/mirror/syntax-node.
 export type * from './validation/validation-types.js';
 // --- validation ---
 export { createValidator, type ValidatorOptions } from './validation/validator.js';
-export { startValidatorThread, type ValidatorThread, type ThreadedValidator, type ValidatorThreadOptions } from './thread/validator-thread-client.js';
+export { startValidatorThread, stopIdleValidatorThreads, type ValidatorThread, type ThreadedValidator, type ValidatorThreadOptions } from './thread/validator-thread-client.js';
 export type { ThreadOperations } from './thread/protocol.js';
 export { packFragment, unpackFragment, type TravellingFragment } from './thread/travelling-fragment.js';
 export { extractCode, type ExtractOptions } from './extraction/extract-code.js';

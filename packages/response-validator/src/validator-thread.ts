@@ -10,12 +10,25 @@ import type { Validator } from './validation/validation-types.js';
 import type { ThreadOperations, ValidatorReply, ValidatorRequest, ValidatorThreadData } from './thread/protocol.js';
 import { packFragment } from './thread/travelling-fragment.js';
 
-const { validators: options, extensions, rememberParses } = workerData as ValidatorThreadData;
+const { extensions, rememberParses } = workerData as ValidatorThreadData;
+let options = (workerData as ValidatorThreadData).validators;
 // set before any request parses (the first callback on the parser's promise); a parser that fails
 // to load is reported by every request that needs it
 if (rememberParses > 0) loadPythonParser().then((parser) => parser.rememberParses(rememberParses), () => undefined);
 const validators = new Map<string, Promise<Validator>>();
 let operations: Promise<Map<string, ThreadOperations[string]>> | undefined;
+
+/**
+ * A new owner's validators (the thread is reused: its parser, loaded modules and compiled code stay
+ * warm). Validators are created again on first use, so a profile file is read afresh; the parser
+ * forgets the previous owner's parses; extensions that failed to load are tried again.
+ */
+async function configure(next: ValidatorThreadData['validators'], remember: number): Promise<void> {
+  options = next;
+  validators.clear();
+  if (operations) await operations.catch(() => (operations = undefined));
+  (await loadPythonParser()).rememberParses(remember);
+}
 
 /** The extensions' operations by name, loaded on the first `run` (a name given twice is refused). */
 function loadOperations(): Promise<Map<string, ThreadOperations[string]>> {
@@ -46,6 +59,10 @@ function validatorFor(key: string): Promise<Validator> {
 
 async function answer(request: ValidatorRequest): Promise<ValidatorReply> {
   try {
+    if (request.op === 'configure') {
+      await configure(request.validators, request.rememberParses);
+      return { id: request.id, ok: true, result: null };
+    }
     if (request.op === 'run') {
       const operation = (await loadOperations()).get(request.name);
       if (!operation) throw new Error(`no operation named ${JSON.stringify(request.name)} on this thread`);

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { createValidator, startValidatorThread, ValidatorError, type Validator, type ValidatorThread } from '../src/index.js';
+import { createValidator, startValidatorThread, stopIdleValidatorThreads, ValidatorError, type Validator, type ValidatorThread } from '../src/index.js';
 import { loadCorpus } from './corpus.js';
 
 const fence = '```';
@@ -15,7 +15,10 @@ beforeAll(async () => {
   inProcess = await createValidator();
   thread = startValidatorThread({ run: {}, custom: { profile: profileWithoutQuality } });
 });
-afterAll(() => thread.close());
+afterAll(async () => {
+  await thread.close();
+  await stopIdleValidatorThreads();
+});
 
 // durationMs is the one field that differs between two runs of the same check
 const verdict = <T extends { stats: { durationMs: number } }>(r: T) => ({ ...r, stats: { ...r.stats, durationMs: 0 } });
@@ -115,16 +118,74 @@ describe('a validation thread', () => {
     await expect(own.validator('run').validate('x = 1\n')).rejects.toMatchObject({ code: 'THREAD_FAILED' });
   });
 
+  test('a closed thread is taken over warm by the next owner with the same extensions, with that owner\'s validators', async () => {
+    await stopIdleValidatorThreads();
+    const code = 'def f(a):\n' + Array.from({ length: 14 }, (_, i) => `    if a == ${i}:\n        return ${i}\n`).join('') + '    return -1\n';
+    const first = startValidatorThread({ run: {} });
+    expect((await first.validator('run').validate(code)).issues.some((i) => i.ruleId === 'quality/complexity')).toBe(true);
+    // requests still in flight when the owner leaves: theirs reject, their replies reach nobody else
+    const leftBehind = Array.from({ length: 20 }, (_, i) => first.validator('run').validate(`x = ${i}\n`).catch((err: unknown) => err));
+    await first.close();
+    for (const r of await Promise.all(leftBehind)) expect(r).toMatchObject({ code: 'THREAD_FAILED' });
+
+    const second = startValidatorThread({ run: { profile: profileWithoutQuality } });
+    try {
+      expect(second.threadId).toBe(first.threadId);
+      // the same key now names the new owner's validator (its profile), and answers are its own
+      const [own, plain] = await Promise.all([second.validator('run').validate(code), second.validator('run').validate('y = 2\n')]);
+      expect(own.issues.some((i) => i.ruleId === 'quality/complexity')).toBe(false);
+      expect(verdict(own)).toEqual(verdict((await createValidator({ profile: profileWithoutQuality })).validate(code)));
+      expect(plain.stats.lines).toBe(1);
+      await expect(second.validator('custom').validate('x = 1\n')).rejects.toThrow(/no validator named "custom"/);
+      // the former owner stays closed
+      await expect(first.validator('run').validate('x = 1\n')).rejects.toMatchObject({ code: 'THREAD_FAILED' });
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('other extensions, reuse: false and stopIdleValidatorThreads each get a thread of their own', async () => {
+    await stopIdleValidatorThreads();
+    const extension = fileURLToPath(new URL('./fixtures/thread/extension.mjs', import.meta.url));
+    const plain = startValidatorThread({ run: {} });
+    const plainId = plain.threadId;
+    await plain.close();
+    const withExtension = startValidatorThread({ run: {} }, { extensions: [extension] });
+    expect(withExtension.threadId).not.toBe(plainId);
+    expect(await withExtension.run('functionNames', { source: 'def a(): pass\n' })).toEqual(['a']);
+    const ownThread = startValidatorThread({ run: {} }, { reuse: false });
+    expect(ownThread.threadId).not.toBe(plainId);
+    expect((await ownThread.validator('run').validate('x = 1\n')).syntaxValid).toBe(true);
+    await ownThread.close();
+    await withExtension.close();
+    // the idle plain thread was kept until now; once stopped, the next owner starts a new one
+    const again = startValidatorThread({ run: {} });
+    expect(again.threadId).toBe(plainId);
+    await again.close();
+    await stopIdleValidatorThreads();
+    const fresh = startValidatorThread({ run: {} });
+    expect(fresh.threadId).not.toBe(plainId);
+    expect((await fresh.validator('run').validate('x = 1\n')).syntaxValid).toBe(true);
+    await fresh.close();
+  });
+
   test('an idle thread does not keep the process alive; a request in flight does until answered', () => {
     const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    // the second owner leaves its thread idle in the pool: the process still ends
     const script = `
       import { startValidatorThread } from ${JSON.stringify(entry)};
       const thread = startValidatorThread({ run: {} });
-      thread.validator('run').validate('x = 1\\n').then((r) => console.log('answered', r.syntaxValid));
+      thread.validator('run').validate('x = 1\\n').then(async (r) => {
+        console.log('answered', r.syntaxValid);
+        await thread.close();
+        const next = startValidatorThread({ run: {} });
+        console.log('reused', next.threadId === thread.threadId, (await next.validator('run').validate('y = 2\\n')).syntaxValid);
+        await next.close();
+      });
     `;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     expect(child.stderr).toBe('');
-    expect(child.stdout.trim()).toBe('answered true');
+    expect(child.stdout.trim()).toBe('answered true\nreused true true');
     expect(child.status).toBe(0);
   });
 });

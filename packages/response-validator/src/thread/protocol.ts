@@ -20,7 +20,18 @@ export type ValidatorAsk =
   | ({ key: string; context: ValidationContext } & ({ op: 'validate'; code: string } | { op: 'validateResponse'; answer: string }))
   | { op: 'run'; name: string; payload: unknown };
 
-export type ValidatorRequest = ValidatorAsk & { id: number };
+/**
+ * A thread handed to a new owner (startValidatorThread reusing an idle one): its validators are
+ * replaced by these (each created again on first use) and its parser forgets what it remembered.
+ * Sent before the owner's first request, so it is answered before them.
+ */
+export interface ValidatorConfigure {
+  op: 'configure';
+  validators: ValidatorThreadData['validators'];
+  rememberParses: number;
+}
+
+export type ValidatorRequest = (ValidatorAsk | ValidatorConfigure) & { id: number };
 
 export type ResponseResult = ValidationResult & { extraction: ExtractionResult; code: string };
 
