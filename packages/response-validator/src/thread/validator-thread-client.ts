@@ -123,7 +123,6 @@ function takeIdle(key: string): ThreadHost | undefined {
 function park(host: ThreadHost): Promise<void> {
   host.owner = undefined;
   host.worker.unref();
-  if (host.dead) return Promise.resolve();
   host.idleTimer = setTimeout(() => void stopIdle(host), IDLE_MS);
   host.idleTimer.unref();
   idle.push(host);
@@ -177,7 +176,6 @@ export function startValidatorThread(validators: Record<string, ValidatorOptions
     },
     fail: failAll,
   };
-  if (host.dead) failAll(host.dead);
 
   const send = (request: ValidatorAsk | ValidatorConfigure): Promise<Extract<ValidatorReply, { ok: true }>> => {
     if (failure) return Promise.reject(failure);
