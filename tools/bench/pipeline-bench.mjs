@@ -88,17 +88,17 @@ const T_OPS = num('throughput-ops');
 const LATENCY = num('latency');
 const CONCURRENCY = num('concurrency');
 const ROUNDS = num('rounds');
-const THREAD_MODES = values['validation-thread'].split(',');
-if (THREAD_MODES.some((m) => !['auto', 'on', 'off'].includes(m))) {
-  console.error('pipeline-bench: --validation-thread takes auto, on, off or a list of them');
-  process.exit(2);
-}
-
-const TEMPERATURES = values.threads.split(',');
-if (TEMPERATURES.some((t) => !['warm', 'cold'].includes(t))) {
-  console.error('pipeline-bench: --threads takes warm, cold or a list of them');
-  process.exit(2);
-}
+/** A comma-separated option whose every item is one of `allowed` (else a usage error, exit 2). */
+const listOf = (k, allowed) => {
+  const items = values[k].split(',');
+  if (items.some((m) => !allowed.includes(m))) {
+    console.error(`pipeline-bench: --${k} takes ${allowed.join(', ')} or a list of them`);
+    process.exit(2);
+  }
+  return items;
+};
+const THREAD_MODES = listOf('validation-thread', ['auto', 'on', 'off']);
+const TEMPERATURES = listOf('threads', ['warm', 'cold']);
 
 // Which code runs: the path map sends the workspace's packages to their sources, else to their dist.
 const FROM_SOURCES = import.meta.resolve('@onexgen/pipeline').endsWith('.ts');

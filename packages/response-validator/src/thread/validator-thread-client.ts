@@ -112,7 +112,8 @@ function spawnHost(key: string, data: ValidatorThreadData): ThreadHost {
 
 /** An idle thread with these extensions, taken out of the pool (undefined: none). */
 function takeIdle(key: string): ThreadHost | undefined {
-  const at = idle.findIndex((h) => h.key === key && !h.dead);
+  // a thread that died left the pool then (die)
+  const at = idle.findIndex((h) => h.key === key);
   if (at < 0) return undefined;
   const [host] = idle.splice(at, 1);
   clearTimeout(host!.idleTimer);
