@@ -2,7 +2,7 @@
 // The work queue on one PostgreSQL, printed (never asserted). Build first (`npm run build`).
 //
 //   node tools/bench/queue-bench.mjs [--db postgres://…] [--jobs 20000] [--specs 40] [--ops 9]
-//       [--latency 200] [--concurrency 25] [--workers 1,2,3] [--skip-cost] [--skip-workers]
+//       [--latency 200] [--concurrency 25] [--workers 1,2,3] [--warm-up 100] [--pin] [--skip-cost] [--skip-workers]
 //
 // 1. Queue cost: --jobs method jobs enqueued (nodes of 100 methods), then committed method results
 //    with a typical body and outcome (~1.5 KB); the on-disk size of pg-boss's job tables and of the
@@ -14,6 +14,13 @@
 //    by `generate --queue`, timed by the run's own row (enqueued → last node committed, server
 //    clock), so CLI start-up is outside the figure. Per method: pg-boss's job span (fetched →
 //    completed) split into the pipeline's own latency and the queue's overhead around it.
+//    --warm-up N (default 100; 0 = none): a worker is a long-running process, so before the timed
+//    run the same workers take a run of N methods of other specs (V8 compiles the hot code, the
+//    validation thread starts, the parser loads); the in-process peer gets the same warm-up.
+//    --pin: each worker process is held to one core of its own (taskset; worker i on core i mod
+//    cores), as one machine per worker would be; PostgreSQL and the simulator are not pinned.
+//    --worker-node-args="…": node flags for the worker processes, e.g. "--cpu-prof
+//    --cpu-prof-dir=/tmp/w" (a V8 profile per thread each) or "--import ./tools/bench/thread-cpu.mjs".
 // Without --db a throwaway server is started (tools/test-harness/pg-server.cjs).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +45,9 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '25' },
     workers: { type: 'string', default: '1,2,3' },
+    'warm-up': { type: 'string', default: '100' },
+    pin: { type: 'boolean', default: false },
+    'worker-node-args': { type: 'string', default: '' },
     'skip-cost': { type: 'boolean', default: false },
     'skip-workers': { type: 'boolean', default: false },
   },
@@ -47,6 +57,7 @@ const SPECS = Number(values.specs);
 const OPS = Number(values.ops);
 const LATENCY = Number(values.latency);
 const CONCURRENCY = Number(values.concurrency);
+const WARM_UP = Number(values['warm-up']);
 const BIN = fileURLToPath(new URL('../../apps/orchestrator/bin/onexgen.js', import.meta.url));
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -146,8 +157,11 @@ function startSim(latencyMs) {
   });
 }
 
-function cli(args, env, cwd) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function cli(args, env, cwd, { core, nodeArgs = [] } = {}) {
+  const node = [process.execPath, ...nodeArgs, BIN, ...args];
+  // --pin: `taskset -c CORE node …` holds the process (and every thread it starts) to one core
+  const [cmd, ...argv] = core === undefined ? node : ['taskset', '-c', String(core), ...node];
+  const child = spawn(cmd, argv, { cwd, env: { PATH: process.env.PATH, HOME: cwd, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -169,16 +183,19 @@ const pct = (values, p) => {
 const ms = (n) => n.toFixed(1);
 
 /** The same specs every run gets (names differ per run only through the database they go to). */
-function writeSpecs(dir) {
+function writeSpecs(dir, count = SPECS, prefix = 's') {
   // template learning off: every method goes to the model in every run
   writeFileSync(join(dir, 'onexgen.config.yaml'), 'learnThreshold: 1\n');
-  return Array.from({ length: SPECS }, (_, s) => {
+  return Array.from({ length: count }, (_, s) => {
     const ops = Array.from({ length: OPS }, (_, i) => `  - { name: step_${i}, description: Step ${i} of node ${s}. }`).join('\n');
-    const file = join(dir, `s${s}.yaml`);
-    writeFileSync(file, `name: bench_${s}\nnode_type: COMPUTE_GENERIC\ndescription: Benchmark node ${s}.\noperations:\n${ops}\n`);
+    const file = join(dir, `${prefix}${s}.yaml`);
+    writeFileSync(file, `name: bench_${prefix}${s}\nnode_type: COMPUTE_GENERIC\ndescription: Benchmark node ${s}.\noperations:\n${ops}\n`);
     return file;
   });
 }
+
+/** The warm-up's specs: about WARM_UP methods, names of their own (none of the timed run's). */
+const warmUpSpecs = (dir) => (WARM_UP > 0 ? writeSpecs(dir, Math.ceil(WARM_UP / (OPS + 1)), 'w') : []);
 
 const llmFlags = (sim) => ({ provider: 'openai-compatible', baseUrl: `${sim.url}/v1`, model: 'glm-4.5' });
 
@@ -189,7 +206,10 @@ async function inProcess(sim, dir, files) {
   const env = { HOME: dir, ONEXGEN_API_KEY: 'sk-bench' };
   const loaded = loadConfig({ cwd: dir, env, flags: { ...llmFlags(sim), db: url, concurrency: CONCURRENCY } });
   const session = await openSession({ loaded, env, cwd: dir });
-  const jobs = await Promise.all(files.map(async (file) => ({ kind: 'spec', file, spec: await loadSpecFile(file), outDir: join(dir, 'out-local') })));
+  const jobsOf = (list, out) => Promise.all(list.map(async (file) => ({ kind: 'spec', file, spec: await loadSpecFile(file), outDir: join(dir, out) })));
+  const warm = warmUpSpecs(dir);
+  if (warm.length) await runNodes(session, await jobsOf(warm, 'out-local-warm'));
+  const jobs = await jobsOf(files, 'out-local');
   const cpu0 = process.cpuUsage();
   const t = performance.now();
   const nodes = await runNodes(session, jobs);
@@ -209,25 +229,33 @@ async function workers(count, sim, dir, files) {
   // migrate once before the workers start, so start-up is not part of the figure
   const migrated = await cli(['db', 'migrate'], env, dir).done;
   if (migrated.code !== 0) throw new Error(`db migrate: ${migrated.stderr}`);
-  const procs = Array.from({ length: count }, () => cli(['worker', '--concurrency', String(CONCURRENCY), '--poll-ms', '100'], env, dir));
+  const procs = Array.from({ length: count }, (_, i) => cli(['worker', '--concurrency', String(CONCURRENCY), '--poll-ms', '100'], env, dir, {
+      ...(values.pin ? { core: i % cpus().length } : {}),
+      nodeArgs: values['worker-node-args'].split(' ').filter(Boolean),
+    }));
   while (!procs.every((p) => /taking jobs/.test(p.err()))) {
     const dead = procs.find((p) => p.child.exitCode !== null);
     if (dead) throw new Error(`worker exited: ${dead.err()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const cpu0 = procs.map((p) => cpuSecondsOf(p.child.pid));
-  const queued = await cli(['generate', ...files, '--out', `out-${count}`, '--queue', '--json', ...Object.entries(llmFlags(sim)).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, v])], env, dir).done;
-  if (queued.code !== 0) throw new Error(`generate --queue: ${queued.stderr}`);
-  const { runId } = JSON.parse(queued.stdout);
   const db = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    let run;
+  /** `generate --queue` of these specs, then the run's row until it is no longer queued */
+  const runThrough = async (list, out) => {
+    const queued = await cli(['generate', ...list, '--out', out, '--queue', '--json', ...Object.entries(llmFlags(sim)).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, v])], env, dir).done;
+    if (queued.code !== 0) throw new Error(`generate --queue: ${queued.stderr}`);
+    const { runId } = JSON.parse(queued.stdout);
     for (;;) {
-      [run] = await db`select state, extract(epoch from finished_at - created_at)::float8 as seconds from queue_runs where run_id = ${runId}`;
-      if (run.state !== 'queued') break;
+      const [run] = await db`select state, extract(epoch from finished_at - created_at)::float8 as seconds from queue_runs where run_id = ${runId}`;
+      if (run.state !== 'queued') return { runId, run };
       if (procs.some((p) => p.child.exitCode !== null)) throw new Error(`a worker exited during the run: ${procs.map((p) => p.err()).join('\n')}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+  };
+  try {
+    const warm = warmUpSpecs(dir);
+    if (warm.length) await runThrough(warm, `out-${count}-warm`);
+    const cpu0 = procs.map((p) => cpuSecondsOf(p.child.pid));
+    const { runId, run } = await runThrough(files, `out-${count}`);
     const cpuSeconds = procs.reduce((s, p, i) => s + cpuSecondsOf(p.child.pid) - cpu0[i], 0);
     // per method job: pg-boss's span (fetched → completed) and the pipeline's own time inside it
     const rows = await db`
@@ -268,7 +296,8 @@ try {
       const runs = [];
       for (const n of counts) runs.push([n, await workers(n, sim, dir, files)]);
       const ideal = (n) => (n * CONCURRENCY * 1000) / LATENCY;
-      console.log(`\nworkers: ${local.methods} methods (${SPECS} specs × ${OPS + 1}), llm-sim at ${LATENCY} ms, concurrency ${CONCURRENCY} per process, one PostgreSQL server, ${cpus().length} cores`);
+      console.log(`\nworkers: ${local.methods} methods (${SPECS} specs × ${OPS + 1}), llm-sim at ${LATENCY} ms, concurrency ${CONCURRENCY} per process, one PostgreSQL server, ${cpus().length} cores${values.pin ? ', each worker held to one core (taskset)' : ''}`);
+      console.log(`  (before the timed run: ${WARM_UP > 0 ? `a warm-up run of ${Math.ceil(WARM_UP / (OPS + 1)) * (OPS + 1)} methods through the same workers / session` : 'no warm-up: each worker process starts cold'})`);
       console.log(`  (worker runs timed by the run's row: enqueued → last node committed; the in-process run: runNodes start → end)`);
       console.log(`  in process (no queue): ${local.rate.toFixed(1)} methods/s (${local.seconds.toFixed(1)} s; ideal ${ideal(1).toFixed(0)}/s, ratio ${(local.rate / ideal(1)).toFixed(2)}; CPU ${((local.cpuSeconds * 1000) / local.methods).toFixed(1)} ms/method)`);
       const one = runs.find(([n]) => n === 1)?.[1];

@@ -47,13 +47,15 @@ export interface QueueHandlerOptions {
 const NODE_FAILING = new Set(['PROVIDER_FAILED', 'BUDGET_EXHAUSTED']);
 
 export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
-  const nodes = new Map<string, ReturnType<typeof specInput>>();
-  const nodeOf = (session: Session, runId: string, nodeKey: string, input: QueuedNodeInput) => {
-    const key = `${runId}\u0000${nodeKey}`;
-    let found = nodes.get(key);
+  // each run's rendered nodes, kept with its session: a session the program closes takes them along
+  const nodesBySession = new WeakMap<Session, Map<string, ReturnType<typeof specInput>>>();
+  const nodeOf = (session: Session, nodeKey: string, input: QueuedNodeInput) => {
+    let nodes = nodesBySession.get(session);
+    if (!nodes) nodesBySession.set(session, (nodes = new Map()));
+    let found = nodes.get(nodeKey);
     if (!found) {
       found = specInput(session.parser, input.file, input.spec);
-      nodes.set(key, found);
+      nodes.set(nodeKey, found);
     }
     return found;
   };
@@ -62,7 +64,7 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
     async method(job: MethodJob): Promise<MethodCommit> {
       const session = await options.sessionFor(job.runId, job.run.options);
       const input = readNodeInput(job.node.input);
-      const { node, stubs } = nodeOf(session, job.runId, job.nodeKey, input);
+      const { node, stubs } = nodeOf(session, job.nodeKey, input);
       const stub = stubs.find((s) => s.qualifiedName === job.method);
       if (!stub) throw new OnexgenError('INJECTION_FAILED', `${input.file}: no stub ${job.method} in the rendered node`);
       const captured = captureRecords();
@@ -86,7 +88,7 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
     async node(job: NodeJob): Promise<NodeCommit> {
       const session = await options.sessionFor(job.runId, job.run.options);
       const input = readNodeInput(job.node.input);
-      const { skeleton, node, stubs } = nodeOf(session, job.runId, job.nodeKey, input);
+      const { skeleton, node, stubs } = nodeOf(session, job.nodeKey, input);
       const failed = job.methods.find((m) => !m.ok);
       if (failed) {
         const error = (failed.result as Partial<QueuedMethodError>).error ?? { code: 'INTERNAL', message: `${failed.method} failed` };

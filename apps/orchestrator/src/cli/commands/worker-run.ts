@@ -1,16 +1,18 @@
 // What `onexgen worker` runs: pg-boss jobs of any queued run, through the pipeline's queue handlers,
 // with one session per run (opened on first use with the run's stored configuration and this
-// worker's keys; its id is the run id, so every worker charges the same budget row). SIGTERM or
+// worker's keys; its id is the run id, so every worker charges the same budget row; closed when the
+// run has no job here and another opens, or after idling: run-sessions.ts). SIGTERM or
 // SIGINT: no new jobs, in-flight ones get --drain-seconds, then are released to other workers;
 // exit 0.
 import { createAttemptLedger, startWorker } from '@onexgen/work-queue';
 import { OnexgenError } from '@onexgen/pipeline/errors';
-import { queueHandlers, type OpenedSession } from '@onexgen/pipeline';
+import { queueHandlers } from '@onexgen/pipeline';
 import { openRunSession } from '../../run/open-run-session.js';
 import type { CliIO } from '../io.js';
 import { openQueueDatabase, queueDatabaseUrl } from '../queue-database.js';
 import { readRunOptions } from '../queued-run-options.js';
 import { redactor } from '../redact.js';
+import { runSessions } from '../run-sessions.js';
 import type { RunState } from '../run-state.js';
 import type { WorkerOptions } from './worker.js';
 import { freeEncodersAtExit } from '../free-encoders.js';
@@ -32,32 +34,35 @@ export async function runWorker(io: CliIO, state: RunState, opts: WorkerOptions)
   const warn = (text: string) => io.stderr(redact(`warning: ${text}\n`));
   const opened = await openQueueDatabase(url, io.cwd, { maintenanceIntervalSeconds, onError: (err) => warn(`queue: ${err.message}`) });
   const ledger = createAttemptLedger(opened.handle.db);
-  const sessions = new Map<string, Promise<OpenedSession>>();
-  const sessionFor = (runId: string, stored: unknown): Promise<OpenedSession> => {
-    let session = sessions.get(runId);
-    if (!session) {
-      const { loaded } = readRunOptions(stored);
-      session = openRunSession({
-        loaded: { ...loaded, config: { ...loaded.config, concurrency } },
-        env: io.env,
-        cwd: io.cwd,
-        redact,
-        handle: opened.handle,
-        id: runId,
-        attempts: ledger,
-      });
-      session.catch(() => sessions.delete(runId));
-      sessions.set(runId, session);
-    }
-    return session;
-  };
-  const worker = startWorker(opened.queue, queueHandlers({ sessionFor, redact }), {
-    concurrency,
-    pollIntervalMs,
-    onEvent: (e) => {
-      if (e.type === 'job-error') warn(`job ${e.jobId || '(fetch)'}: ${e.message}${e.willRetry ? ' (will be retried)' : ''}`);
-    },
+  const sessions = runSessions((runId, stored) => {
+    const { loaded } = readRunOptions(stored);
+    return openRunSession({
+      loaded: { ...loaded, config: { ...loaded.config, concurrency } },
+      env: io.env,
+      cwd: io.cwd,
+      redact,
+      handle: opened.handle,
+      id: runId,
+      attempts: ledger,
+    });
   });
+  const handlers = queueHandlers({ sessionFor: sessions.sessionFor, redact });
+  // each job keeps its run's session open while it runs (run-sessions.ts closes idle ones)
+  const worker = startWorker(
+    opened.queue,
+    {
+      method: (job) => sessions.during(job.runId, () => handlers.method(job)),
+      node: (job) => sessions.during(job.runId, () => handlers.node(job)),
+      ...(handlers.gaveUp ? { gaveUp: handlers.gaveUp } : {}),
+    },
+    {
+      concurrency,
+      pollIntervalMs,
+      onEvent: (e) => {
+        if (e.type === 'job-error') warn(`job ${e.jobId || '(fetch)'}: ${e.message}${e.willRetry ? ' (will be retried)' : ''}`);
+      },
+    },
+  );
   io.stderr(`worker ${worker.id}: taking jobs from ${opened.handle.location} (concurrency ${concurrency})\n`);
   try {
     await new Promise<void>((resolve) => {
@@ -69,7 +74,7 @@ export async function runWorker(io: CliIO, state: RunState, opts: WorkerOptions)
     const { finished, released } = await worker.stop({ drainMs });
     io.stderr(`worker ${worker.id}: stopped (${finished} job(s) done, ${released} released to other workers)\n`);
   } finally {
-    for (const session of sessions.values()) await session.then((s) => s.close(), () => undefined);
+    await sessions.closeAll();
     await opened.close();
   }
   state.exitCode = 0;

@@ -1,0 +1,82 @@
+// A worker's pipeline sessions, one per queued run it is working on. A session is opened on the
+// run's first job here and closed once none of the run's jobs is in flight here and either
+//   - another run's session is about to open: the idle one closes first, so its validation thread
+//     (parser loaded, V8's optimised code compiled) is handed on warm to the new session, or
+//   - it has been idle `idleMs`: a long-running worker holds only the runs it is working on, not
+//     every run it ever saw (each session holds a thread, a sandbox, a metrics store).
+// A job that arrives for a closed run opens it again (same id: the run's budget row, its records).
+import type { OpenedSession } from '@onexgen/pipeline';
+
+export interface RunSessions {
+  /** the run's open session, opened now if it has none */
+  sessionFor(runId: string, stored: unknown): Promise<OpenedSession>;
+  /** runs `work` (a job of the run) with the run marked busy, so its session stays open meanwhile */
+  during<T>(runId: string, work: () => Promise<T>): Promise<T>;
+  /** the runs whose session is open */
+  readonly open: readonly string[];
+  /** closes every session (the worker is stopping: its jobs are finished or released) */
+  closeAll(): Promise<void>;
+}
+
+export function runSessions(openFor: (runId: string, stored: unknown) => Promise<OpenedSession>, { idleMs = 30_000 } = {}): RunSessions {
+  const sessions = new Map<string, Promise<OpenedSession>>();
+  const busy = new Map<string, number>();
+  const idleTimers = new Map<string, NodeJS.Timeout>();
+  const closing = new Set<Promise<void>>();
+
+  const close = (runId: string): void => {
+    const session = sessions.get(runId);
+    clearTimeout(idleTimers.get(runId));
+    idleTimers.delete(runId);
+    if (!session) return;
+    sessions.delete(runId);
+    const done: Promise<void> = session
+      .then((s) => s.close(), () => undefined)
+      .catch(() => undefined)
+      .finally(() => closing.delete(done));
+    closing.add(done);
+  };
+
+  return {
+    sessionFor(runId, stored) {
+      let session = sessions.get(runId);
+      if (!session) {
+        for (const other of [...sessions.keys()]) if (!busy.has(other)) close(other);
+        // the closes finish first: a closed session parks its validation thread for this one to take
+        const closed = Promise.all(closing);
+        const opening: Promise<OpenedSession> = closed.then(() => openFor(runId, stored));
+        opening.catch(() => {
+          if (sessions.get(runId) === opening) sessions.delete(runId);
+        });
+        sessions.set(runId, opening);
+        session = opening;
+      }
+      return session;
+    },
+
+    async during(runId, work) {
+      busy.set(runId, (busy.get(runId) ?? 0) + 1);
+      clearTimeout(idleTimers.get(runId));
+      idleTimers.delete(runId);
+      try {
+        return await work();
+      } finally {
+        const left = (busy.get(runId) ?? 1) - 1;
+        if (left > 0) busy.set(runId, left);
+        else {
+          busy.delete(runId);
+          if (sessions.has(runId)) idleTimers.set(runId, setTimeout(() => close(runId), idleMs).unref());
+        }
+      }
+    },
+
+    get open() {
+      return [...sessions.keys()];
+    },
+
+    async closeAll() {
+      for (const runId of [...sessions.keys()]) close(runId);
+      await Promise.all(closing);
+    },
+  };
+}
