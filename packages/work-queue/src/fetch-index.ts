@@ -6,13 +6,13 @@
 // pg-boss's partitioned job table, so every queue's partition (present and future) gets it.
 import { sql } from 'drizzle-orm';
 import type { MetricsDb } from '@onexgen/metrics';
+import { rowsOf } from './rows.js';
 
-/** Creates the index once; processes that start together wait on a transaction-scoped lock. */
+/** Creates the index unless it exists (the caller holds the queue's setup lock: open-queue.ts). */
 export async function ensureFetchIndex(db: MetricsDb, schema: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`onexgen-fetch-index:${schema}`}))`);
-    await tx.execute(
-      sql`create index if not exists onexgen_job_fetch on ${sql.identifier(schema)}.job (name, priority desc, created_on, id) where state < 'active'`,
-    );
-  });
+  // looked up first: CREATE INDEX IF NOT EXISTS would still lock every job partition, in the way of
+  // other workers' fetches and maintenance
+  const found = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass(${`${schema}.onexgen_job_fetch`}) is not null as present`));
+  if (found[0]?.present) return;
+  await db.execute(sql`create index if not exists onexgen_job_fetch on ${sql.identifier(schema)}.job (name, priority desc, created_on, id) where state < 'active'`);
 }

@@ -1,6 +1,7 @@
 // Opens pg-boss on the run's PostgreSQL next to the metrics handle. pg-boss keeps its own small
 // pool (its `pg` driver), so a process holds `poolSize` (metrics, postgres.js) + `bossPoolSize`
 // connections; the README's connection budget counts both.
+import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@onexgen/metrics';
 import { WorkQueueError } from './errors.js';
@@ -56,9 +57,15 @@ export async function openWorkQueue(options: OpenWorkQueueOptions): Promise<Work
   });
   boss.on('error', (err) => options.onError?.(err));
   try {
-    await boss.start();
-    for (const name of [METHOD_QUEUE, NODE_QUEUE]) await ensureQueue(boss, name);
-    await ensureFetchIndex(options.handle.db, schema);
+    // Workers that start together on a fresh database would each install pg-boss's schema, create
+    // the queues (a partition each) and the fetch index at once, and PostgreSQL found deadlocks
+    // between them (queue-bench, two workers): one setup at a time, behind a transaction-scoped lock.
+    await options.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`onexgen-queue-setup:${schema}`}))`);
+      await boss.start();
+      for (const name of [METHOD_QUEUE, NODE_QUEUE]) await ensureQueue(boss, name);
+      await ensureFetchIndex(tx, schema);
+    });
   } catch (cause) {
     await boss.stop({ graceful: false }).catch(() => {});
     throw new WorkQueueError('QUEUE_FAILED', `pg-boss could not start: ${(cause as Error).message}`, { cause });

@@ -200,3 +200,23 @@ test('waiting jobs are fetched through an index in fetch order, on every queue p
   expect(text).not.toMatch(/Sort/);
   await handle.db.execute(sql`delete from pgboss.job where data->>'runId' = ${runId}`);
 }, 60_000);
+
+test('workers started together on a fresh database all open the queue (its setup is serialised, not deadlocked)', async () => {
+  const fresh = `${dbName}_fresh`;
+  const admin = postgres(testDatabaseUrl(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${fresh}"`);
+  const u = new URL(url);
+  u.pathname = `/${fresh}`;
+  const handles = await Promise.all(Array.from({ length: 3 }, () => openDatabase(u.toString(), { poolSize: 2 })));
+  try {
+    await migrate(handles[0]!);
+    // three processes' worth: each its own pg-boss and its own connections, all creating at once
+    const opened = await Promise.allSettled(handles.map((h) => openWorkQueue({ url: u.toString(), handle: h })));
+    for (const o of opened) if (o.status === 'fulfilled') await o.value.close();
+    expect(opened.map((o) => (o.status === 'rejected' ? String(o.reason) : 'opened'))).toEqual(['opened', 'opened', 'opened']);
+  } finally {
+    for (const h of handles) await h.close();
+    await admin.unsafe(`drop database if exists "${fresh}" with (force)`);
+    await admin.end();
+  }
+}, 60_000);
