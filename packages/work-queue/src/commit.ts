@@ -20,17 +20,46 @@ export interface MethodCommit {
   effects?: (db: MetricsDb) => Promise<void>;
 }
 
+/** Writes several winners' effects inside the transaction (default: each one's `effects` in turn). */
+export type EffectsWriter = (tx: MetricsDb, commits: readonly MethodCommit[]) => Promise<void>;
+
+export interface PendingMethodCommit {
+  key: MethodKey;
+  jobAttempt: number;
+  commit: MethodCommit;
+}
+
+const eachInTurn: EffectsWriter = async (tx, commits) => {
+  for (const c of commits) await c.effects?.(tx);
+};
+
+const keyOf = (k: MethodKey) => `${k.runId}\u0000${k.nodeKey}\u0000${k.method}`;
+
 /** true when this call committed the result; false when another attempt had already. */
 export async function commitMethod(db: MetricsDb, key: MethodKey, jobAttempt: number, worker: string, commit: MethodCommit): Promise<boolean> {
+  const [won] = await commitMethods(db, [{ key, jobAttempt, commit }], worker);
+  return won === true;
+}
+
+/**
+ * Several methods' results in ONE transaction: one multi-row insert keyed (run, node, method), then
+ * the winners' effects. Per entry: true when it committed, false when another attempt had (or an
+ * earlier entry of the same batch holds the same key).
+ */
+export async function commitMethods(db: MetricsDb, entries: readonly PendingMethodCommit[], worker: string, writeEffects: EffectsWriter = eachInTurn): Promise<boolean[]> {
+  if (entries.length === 0) return [];
   return db.transaction(async (tx) => {
-    const won = await tx
+    const inserted = await tx
       .insert(queueMethodResults)
-      .values({ ...key, jobAttempt, ok: commit.ok, result: commit.result ?? null, worker })
+      .values(entries.map((e) => ({ ...e.key, jobAttempt: e.jobAttempt, ok: e.commit.ok, result: e.commit.result ?? null, worker })))
       .onConflictDoNothing()
-      .returning({ method: queueMethodResults.method });
-    if (won.length === 0) return false;
-    if (commit.effects) await commit.effects(tx);
-    return true;
+      .returning({ runId: queueMethodResults.runId, nodeKey: queueMethodResults.nodeKey, method: queueMethodResults.method });
+    const unclaimed = new Set(inserted.map(keyOf));
+    // a key's row is the first entry's: a second entry with that key in the batch lost to it
+    const won = entries.map((e) => unclaimed.delete(keyOf(e.key)));
+    const winners = entries.filter((e, i) => won[i] && e.commit.effects).map((e) => e.commit);
+    if (winners.length > 0) await writeEffects(tx, winners);
+    return won;
   });
 }
 
@@ -42,19 +71,25 @@ export async function methodCommitted(db: MetricsDb, key: MethodKey): Promise<bo
   return rows.length > 0;
 }
 
-/** Every method of the node has a committed result (and the node none yet). */
-export async function nodeReady(db: MetricsDb, runId: string, nodeKey: string): Promise<boolean> {
+/** Of these nodes, the ones whose every method has a committed result and no result of their own yet (`run\0node`). */
+export async function nodesReady(db: MetricsDb, nodes: readonly { runId: string; nodeKey: string }[]): Promise<Set<string>> {
+  if (nodes.length === 0) return new Set();
+  const wanted = sql.join(
+    nodes.map((n) => sql`(${n.runId}::uuid, ${n.nodeKey}::text)`),
+    sql`, `,
+  );
   // written out with explicit aliases: drizzle leaves single-table column references unqualified,
   // which inside the sub-select would bind to the results table itself
-  const rows = rowsOf<{ ready: boolean }>(
+  const rows = rowsOf<{ run_id: string; node_key: string }>(
     await db.execute(sql`
-      select n.result is null
-         and (select count(*) from queue_method_results r where r.run_id = n.run_id and r.node_key = n.node_key)
-             >= jsonb_array_length(n.methods) as ready
+      select n.run_id::text as run_id, n.node_key
       from queue_nodes n
-      where n.run_id = ${runId} and n.node_key = ${nodeKey}`),
+      where (n.run_id, n.node_key) in (${wanted})
+        and n.result is null
+        and (select count(*) from queue_method_results r where r.run_id = n.run_id and r.node_key = n.node_key)
+            >= jsonb_array_length(n.methods)`),
   );
-  return rows[0]?.ready === true;
+  return new Set(rows.map((r) => `${r.run_id}\u0000${r.node_key}`));
 }
 
 export interface NodeCommit {

@@ -7,8 +7,9 @@
 // failed back to pg-boss (handed to another worker: each release uses one retry).
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
-import { commitMethod, commitNode, methodCommitted, nodeReady, type MethodCommit, type NodeCommit } from './commit.js';
+import { commitMethods, commitNode, methodCommitted, nodesReady, type EffectsWriter, type MethodCommit, type NodeCommit, type PendingMethodCommit } from './commit.js';
 import { nodeJobId, type MethodJobData, type NodeJobData } from './enqueue-run.js';
+import { grouped } from './grouped.js';
 import { METHOD_QUEUE, NODE_QUEUE, type WorkQueue } from './open-queue.js';
 import { getMethodResults, getNodes, getRun, type MethodResultRecord, type NodeRecord, type RunRecord } from './run-records.js';
 
@@ -39,6 +40,11 @@ export interface WorkerHandlers {
   node(job: NodeJob): Promise<NodeCommit>;
   /** what is committed for a job that failed on its last attempt (default `{ error: { code: 'JOB_FAILED', message } }`) */
   gaveUp?(err: unknown, job: { kind: 'method' | 'node'; runId: string; nodeKey: string; method?: string }): unknown;
+  /**
+   * Writes several committed methods' effects at once (their results commit in groups: grouped.ts),
+   * e.g. one insert per kind of record for all of them; default: each commit's `effects` in turn.
+   */
+  writeEffects?: EffectsWriter;
 }
 
 export type WorkerEvent =
@@ -110,6 +116,23 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
     return cached;
   };
 
+  // group commit (grouped.ts): what finishes while a batch is in flight goes in the next one
+  const commitGroup = grouped((entries: PendingMethodCommit[]) => commitMethods(db, entries, id, handlers.writeEffects));
+  const readyGroup = grouped(async (keys: { runId: string; nodeKey: string }[]) => {
+    const ready = await nodesReady(db, keys);
+    // one caller per ready node enqueues its assembly (the fixed job id would absorb the others)
+    return keys.map((k) => ready.delete(`${k.runId}\u0000${k.nodeKey}`));
+  });
+  const completeGroups = new Map(
+    [METHOD_QUEUE, NODE_QUEUE].map((name) => [
+      name,
+      grouped(async (ids: string[]) => {
+        await boss.complete(name, ids);
+        return ids.map(() => undefined);
+      }),
+    ]),
+  );
+
   const gaveUp = (err: unknown, job: Parameters<NonNullable<WorkerHandlers['gaveUp']>>[1]) =>
     handlers.gaveUp?.(err, job) ?? { error: { code: 'JOB_FAILED', message: err instanceof Error ? err.message : String(err) } };
 
@@ -120,7 +143,8 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
     const node = nodes.get(nodeKey);
     if (!node) throw new Error(`run ${runId} has no node ${nodeKey}`);
     let committed = false;
-    const skipped = await methodCommitted(db, key);
+    // a first attempt has no earlier one that could have committed: only a retry looks
+    const skipped = job.retryCount > 0 && (await methodCommitted(db, key));
     if (!skipped) {
       let commit: MethodCommit;
       try {
@@ -129,11 +153,11 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
         if (abort.signal.aborted || job.retryCount < job.retryLimit) throw err;
         commit = { ok: false, result: gaveUp(err, { kind: 'method', runId, nodeKey, method }) };
       }
-      committed = await commitMethod(db, key, job.retryCount, id, commit);
+      committed = await commitGroup({ key, jobAttempt: job.retryCount, commit });
     }
     emit({ type: 'method', runId, nodeKey, method, committed, skipped });
     // whoever sees the node's last method committed enqueues its assembly (one job: a fixed id)
-    if (await nodeReady(db, runId, nodeKey)) {
+    if (await readyGroup({ runId, nodeKey })) {
       await boss.send(NODE_QUEUE, { runId, nodeKey } satisfies NodeJobData, {
         id: nodeJobId(runId, nodeKey),
         retryLimit: run.retryLimit,
@@ -164,7 +188,7 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
   function track(name: string, job: PgBoss.JobWithMetadata<MethodJobData | NodeJobData>): void {
     const work = (name === NODE_QUEUE ? onNode(job as PgBoss.JobWithMetadata<NodeJobData>) : onMethod(job as PgBoss.JobWithMetadata<MethodJobData>))
       .then(async () => {
-        await boss.complete(name, job.id);
+        await completeGroups.get(name)!(job.id);
         finished++;
       })
       .catch(async (err: unknown) => {

@@ -9,6 +9,8 @@ import { migrate, openDatabase, type DatabaseHandle, type MetricsDb } from '@one
 import { testDatabaseUrl } from '@onexgen/test-harness';
 import {
   commitMethod,
+  commitMethods,
+  nodesReady,
   createAttemptLedger,
   enqueueRun,
   getNodes,
@@ -117,15 +119,51 @@ test('a method finished by two attempts commits once: the later one writes no ef
   expect(rows[0]!.worker).toBe(first ? 'a' : 'b');
 });
 
+test('a group of commits is one transaction: winners get their effects written together; a key already committed or twice in the group loses', async () => {
+  await effectsTable(handle.db);
+  const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'g', methods: ['a', 'b', 'c'], input: {} }, { key: 'h', methods: ['x'], input: {} }] });
+  const key = (nodeKey: string, method: string) => ({ runId, nodeKey, method });
+  const effect = (method: string, who: string) => async (tx: MetricsDb) => {
+    await tx.execute(sql`insert into effects values (${runId}, 'g', ${method}, ${who})`);
+  };
+  expect(await commitMethod(handle.db, key('g', 'a'), 0, 'early', { ok: true, result: 'early', effects: effect('a', 'early') })).toBe(true);
+  const written: unknown[][] = [];
+  const won = await commitMethods(
+    handle.db,
+    [
+      { key: key('g', 'a'), jobAttempt: 1, commit: { ok: true, result: 'late', effects: effect('a', 'late') } },
+      { key: key('g', 'b'), jobAttempt: 0, commit: { ok: true, result: 'b1', effects: effect('b', 'first') } },
+      { key: key('g', 'b'), jobAttempt: 1, commit: { ok: true, result: 'b2', effects: effect('b', 'second') } },
+      { key: key('g', 'c'), jobAttempt: 0, commit: { ok: false, result: 'c', effects: effect('c', 'group') } },
+    ],
+    'group',
+    async (tx, commits) => {
+      written.push(commits.map((c) => c.result));
+      for (const c of commits) await c.effects?.(tx);
+    },
+  );
+  expect(won).toEqual([false, true, false, true]);
+  // one call for the group's winners, in order
+  expect(written).toEqual([['b1', 'c']]);
+  const rows = (await handle.db.execute(sql`select method, worker from effects where run_id = ${runId} order by method`)) as unknown as { method: string; worker: string }[];
+  expect([...rows]).toEqual([
+    { method: 'a', worker: 'early' },
+    { method: 'b', worker: 'first' },
+    { method: 'c', worker: 'group' },
+  ]);
+  // readiness of several nodes in one query: g has all three methods, h none
+  expect([...(await nodesReady(handle.db, [{ runId, nodeKey: 'g' }, { runId, nodeKey: 'h' }]))]).toEqual([`${runId}\u0000g`]);
+});
+
 test('stop() lets in-flight jobs finish within the drain time; after it they are released to another worker', async () => {
   const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'slow', methods: ['s1', 's2'], input: {} }] });
-  let started = 0;
+  const started = new Set<string>();
   const slow: WorkerHandlers = {
     ...handlers('slow'),
     async method(job) {
-      started++;
+      started.add(job.method);
       await new Promise<void>((resolve, reject) => {
-        const t = setTimeout(resolve, job.method === 's1' ? 300 : 60_000);
+        const t = setTimeout(resolve, job.method === 's2' ? 60_000 : 300);
         job.signal.addEventListener('abort', () => {
           clearTimeout(t);
           reject(job.signal.reason);
@@ -135,9 +173,9 @@ test('stop() lets in-flight jobs finish within the drain time; after it they are
     },
   };
   const w = startWorker(queue, slow, { concurrency: 2, workerId: 'slow', pollIntervalMs: 50 });
-  while (started < 2) await new Promise((r) => setTimeout(r, 20));
+  while (!started.has('s1') || !started.has('s2')) await new Promise((r) => setTimeout(r, 20));
   const stopped = await w.stop({ drainMs: 1_000 });
-  // (it may also have finished jobs other tests left behind)
+  // (it may also have run jobs other tests left behind: only s2 outlasts the drain)
   expect(stopped.released).toBe(1);
   let status = await runStatus(handle.db, runId);
   expect(status.methods.done).toBe(1);

@@ -23,7 +23,7 @@ import { Recorder } from '../session/recorder.js';
 import type { Session } from '../session/session.js';
 import { checkGeneratedPackage } from '../skeleton/check-package.js';
 import { packageValidatorOf } from '../session/validation.js';
-import { captureRecords } from './captured-records.js';
+import { captureRecords, writeCaptured, type CapturedRecords } from './captured-records.js';
 import { readNodeInput, type QueuedNodeInput } from './queued-run.js';
 
 /** A committed method: what the node job needs to inject it and report it. */
@@ -60,6 +60,10 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
     return found;
   };
 
+  // a commit's held records, for writing a group of commits' records together (writeEffects)
+  const capturedOf = new WeakMap<MethodCommit, CapturedRecords>();
+  const committing = (commit: MethodCommit, captured: CapturedRecords): MethodCommit => (capturedOf.set(commit, captured), commit);
+
   return {
     async method(job: MethodJob): Promise<MethodCommit> {
       const session = await options.sessionFor(job.runId, job.run.options);
@@ -74,12 +78,12 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
         const body = await generateMethod(jobSession, node, methodInfo(node, stub, methodConfig(session.config, node.spec.overrides?.[stub.method])));
         await recorder.flush();
         const result: QueuedMethodResult = { outcome: body.outcome, code: body.code, imports: body.imports, ...(body.learning ? { learning: body.learning } : {}) };
-        return { ok: true, result, effects: (tx: MetricsDb) => captured.writeTo(tx) };
+        return committing({ ok: true, result, effects: (tx: MetricsDb) => captured.writeTo(tx) }, captured);
       } catch (err: unknown) {
         if (err instanceof OnexgenError && NODE_FAILING.has(err.code) && !job.signal.aborted) {
           await recorder.flush();
           const result: QueuedMethodError = { error: { code: err.code, message: err.message } };
-          return { ok: false, result, effects: (tx: MetricsDb) => captured.writeTo(tx) };
+          return committing({ ok: false, result, effects: (tx: MetricsDb) => captured.writeTo(tx) }, captured);
         }
         throw err;
       }
@@ -114,6 +118,13 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
         addedImports: filled.addedImports,
       };
       return { result: outcome };
+    },
+
+    async writeEffects(tx: MetricsDb, commits: readonly MethodCommit[]) {
+      const held = commits.map((c) => capturedOf.get(c));
+      await writeCaptured(tx, held.filter((c): c is CapturedRecords => c !== undefined));
+      // a commit these handlers did not make (none today) writes its own effects
+      for (const [i, c] of commits.entries()) if (!held[i]) await c.effects?.(tx);
     },
 
     gaveUp(err: unknown) {

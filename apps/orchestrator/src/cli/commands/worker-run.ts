@@ -54,6 +54,7 @@ export async function runWorker(io: CliIO, state: RunState, opts: WorkerOptions)
       method: (job) => sessions.during(job.runId, () => handlers.method(job)),
       node: (job) => sessions.during(job.runId, () => handlers.node(job)),
       ...(handlers.gaveUp ? { gaveUp: handlers.gaveUp } : {}),
+      ...(handlers.writeEffects ? { writeEffects: handlers.writeEffects } : {}),
     },
     {
       concurrency,
