@@ -1,7 +1,5 @@
 // A worker: takes method and node jobs from pg-boss and runs them through the handlers the app
-// gives, up to `concurrency` handlers at once. A job's slot is free again when its handler returns:
-// its commit, readiness check and completion (grouped with other jobs', grouped.ts) go on beside the
-// next job's handler, so a slot is not held through database round trips. Its own fetch loop over pg-boss's fetch/complete/fail (rather
+// gives, up to `concurrency` at once. Its own fetch loop over pg-boss's fetch/complete/fail (rather
 // than boss.work(), whose loops wait out their polling interval after every job) so a free slot is
 // refilled at once and the poll interval only applies to an empty queue.
 //
@@ -55,7 +53,7 @@ export type WorkerEvent =
   | { type: 'job-error'; queue: string; jobId: string; message: string; willRetry: boolean };
 
 export interface WorkerOptions {
-  /** handlers running at once (default 1); jobs past their handler, committing, are not counted */
+  /** jobs in flight at once (default 1) */
   concurrency?: number;
   /** names the worker in result rows (default host:pid) */
   workerId?: string;
@@ -89,8 +87,6 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
   const abort = new AbortController();
   const runs = new Map<string, Promise<RunCache>>();
   const inFlight = new Map<Promise<void>, { name: string; id: string }>();
-  /** jobs whose handler has not returned yet: what `concurrency` bounds */
-  let working = 0;
   let stopping = false;
   let released = 0;
   let finished = 0;
@@ -140,7 +136,7 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
   const gaveUp = (err: unknown, job: Parameters<NonNullable<WorkerHandlers['gaveUp']>>[1]) =>
     handlers.gaveUp?.(err, job) ?? { error: { code: 'JOB_FAILED', message: err instanceof Error ? err.message : String(err) } };
 
-  async function onMethod(job: PgBoss.JobWithMetadata<MethodJobData>, release: () => void): Promise<void> {
+  async function onMethod(job: PgBoss.JobWithMetadata<MethodJobData>): Promise<void> {
     const { runId, nodeKey, method } = job.data;
     const key = { runId, nodeKey, method };
     const { run, nodes } = await runOf(runId);
@@ -157,7 +153,6 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
         if (abort.signal.aborted || job.retryCount < job.retryLimit) throw err;
         commit = { ok: false, result: gaveUp(err, { kind: 'method', runId, nodeKey, method }) };
       }
-      release();
       committed = await commitGroup({ key, jobAttempt: job.retryCount, commit });
     }
     emit({ type: 'method', runId, nodeKey, method, committed, skipped });
@@ -171,7 +166,7 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
     }
   }
 
-  async function onNode(job: PgBoss.JobWithMetadata<NodeJobData>, release: () => void): Promise<void> {
+  async function onNode(job: PgBoss.JobWithMetadata<NodeJobData>): Promise<void> {
     const { runId, nodeKey } = job.data;
     const { run, nodes } = await runOf(runId);
     const node = nodes.get(nodeKey);
@@ -186,21 +181,12 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
       if (abort.signal.aborted || job.retryCount < job.retryLimit) throw err;
       commit = { result: gaveUp(err, { kind: 'node', runId, nodeKey }) };
     }
-    release();
     const committed = await commitNode(db, runId, nodeKey, id, commit);
     emit({ type: 'node', runId, nodeKey, committed });
   }
 
   function track(name: string, job: PgBoss.JobWithMetadata<MethodJobData | NodeJobData>): void {
-    working++;
-    let holding = true;
-    const release = () => {
-      if (!holding) return;
-      holding = false;
-      working--;
-      wake?.();
-    };
-    const work = (name === NODE_QUEUE ? onNode(job as PgBoss.JobWithMetadata<NodeJobData>, release) : onMethod(job as PgBoss.JobWithMetadata<MethodJobData>, release))
+    const work = (name === NODE_QUEUE ? onNode(job as PgBoss.JobWithMetadata<NodeJobData>) : onMethod(job as PgBoss.JobWithMetadata<MethodJobData>))
       .then(async () => {
         await completeGroups.get(name)!(job.id);
         finished++;
@@ -214,7 +200,6 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
       })
       .finally(() => {
         inFlight.delete(work);
-        release();
         wake?.();
       });
     inFlight.set(work, { name, id: job.id });
@@ -222,7 +207,7 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      const free = concurrency - working;
+      const free = concurrency - inFlight.size;
       if (free <= 0) {
         await nap(pollMs);
         continue;
@@ -231,7 +216,7 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
       try {
         // nodes first: they are few, cheap, and they are what a waiting user sees written
         for (const name of [NODE_QUEUE, METHOD_QUEUE]) {
-          const room = concurrency - working;
+          const room = concurrency - inFlight.size;
           if (room <= 0 || stopping) break;
           const jobs = await boss.fetch<MethodJobData | NodeJobData>(name, { batchSize: room, includeMetadata: true });
           for (const job of jobs ?? []) track(name, job);

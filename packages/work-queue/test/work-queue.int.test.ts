@@ -155,37 +155,6 @@ test('a group of commits is one transaction: winners get their effects written t
   expect([...(await nodesReady(handle.db, [{ runId, nodeKey: 'g' }, { runId, nodeKey: 'h' }]))]).toEqual([`${runId}\u0000g`]);
 });
 
-test("a job's slot is free once its handler returns: the next handler runs while the commit is still writing", async () => {
-  const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'slots', methods: ['first', 'second'], input: {} }] });
-  const events: string[] = [];
-  const w = startWorker(
-    queue,
-    {
-      ...handlers('slots'),
-      async method(job) {
-        if (job.runId !== runId) return { ok: true, result: null }; // another test's leftover
-        events.push(`handler ${job.method}`);
-        return {
-          ok: true,
-          result: { body: job.method },
-          // a slow commit (the effects are written inside its transaction)
-          effects: async (tx) => {
-            await tx.execute(sql`select pg_sleep(0.4)`);
-            events.push(`committed ${job.method}`);
-          },
-        };
-      },
-    },
-    { concurrency: 1, workerId: 'slots', pollIntervalMs: 50 },
-  );
-  const status = await waitForRun(handle.db, runId, { intervalMs: 50 });
-  await w.stop();
-  expect(status).toMatchObject({ state: 'done', methods: { done: 2 } });
-  // with one slot, the second handler started before the first commit finished
-  expect(events.indexOf('handler second')).toBeLessThan(events.indexOf('committed first'));
-  expect(events.filter((e) => e.startsWith('handler'))).toHaveLength(2);
-}, 30_000);
-
 test('stop() lets in-flight jobs finish within the drain time; after it they are released to another worker', async () => {
   const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'slow', methods: ['s1', 's2'], input: {} }] });
   const started = new Set<string>();
