@@ -9,7 +9,7 @@
 //   npx tsx --tsconfig tsconfig.base.json tools/bench/pipeline-bench.mjs [--specs 20] [--ops 5]
 //       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
 //       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15] [--cpu-prof-out FILE.cpuprofile]] [--sql] [--parses] [--skip-overhead]
-//       [--validation-thread auto|on|off|off,on] [--threads warm|cold|cold,warm] [--rounds N] [--sim-cpu-prof-dir DIR]
+//       [--validation-thread auto|on|off|off,on] [--threads warm|cold|cold,warm] [--rounds N] [--warm-up 100] [--sim-cpu-prof-dir DIR]
 //
 // 1. Overhead per method: everything but waiting for the model (context build with exact token
 //    counts, validation, decision, recording, learning, injection share), at zero simulated latency,
@@ -29,7 +29,8 @@
 //    process finds it warm (parser loaded, V8's optimised code compiled), as a long-running worker's
 //    runs do: warm (the default) runs the throughput workload on the thread the warm-up (a 100-method
 //    run) left; cold stops idle threads first, so the run starts a new one, as a process's first run
-//    does; cold,warm alternates both per round.
+//    does; cold,warm alternates both per round. --warm-up 0 --skip-overhead --threads cold --rounds 1:
+//    the throughput workload is the process's first work at all (a one-shot CLI run's case).
 // The database is PGlite in memory unless --db names a PostgreSQL server (PGlite runs in this
 // process on a thread of its own, so --cpu-prof, which samples the pipeline's thread, no longer
 // shows its statements: the CPU time per method counts both threads); template learning is off
@@ -69,6 +70,9 @@ const { values } = parseArgs({
     // warm: the throughput session takes over the idle validation thread an earlier run left;
     // cold: idle threads are stopped first (a process's first run); a list alternates per round
     threads: { type: 'string', default: 'warm' },
+    // methods run before the measured rounds (5 per spec); 0 with --skip-overhead --threads cold
+    // --rounds 1 measures a process's very first run, as a one-shot `onexgen generate` has it
+    'warm-up': { type: 'string', default: '100' },
     // the simulator's own V8 CPU profile, written into this directory when it exits
     'sim-cpu-prof-dir': { type: 'string' },
   },
@@ -88,6 +92,11 @@ const T_OPS = num('throughput-ops');
 const LATENCY = num('latency');
 const CONCURRENCY = num('concurrency');
 const ROUNDS = num('rounds');
+const WARM_UP = Number(values['warm-up']);
+if (!Number.isInteger(WARM_UP) || WARM_UP < 0) {
+  console.error('pipeline-bench: --warm-up must be a whole number of methods (0 for none)');
+  process.exit(2);
+}
 /** A comma-separated option whose every item is one of `allowed` (else a usage error, exit 2). */
 const listOf = (k, allowed) => {
   const items = values[k].split(',');
@@ -240,7 +249,7 @@ try {
   sim.close();
   sim = await startSim(LATENCY);
   // warm-up (module loading, first PGlite and tokenizer use, the validation thread's compiled code) outside the figure
-  await run(sim, specs(20, 4, 'warm'), { concurrency: CONCURRENCY, fileConcurrency: 20 });
+  if (WARM_UP > 0) await run(sim, specs(Math.ceil(WARM_UP / 5), 4, 'warm'), { concurrency: CONCURRENCY, fileConcurrency: 20 });
   for (let round = 1; round <= ROUNDS; round += 1) {
     for (const mode of THREAD_MODES) for (const temperature of TEMPERATURES) await throughput(round, mode, temperature);
   }
