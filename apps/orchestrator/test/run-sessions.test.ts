@@ -5,7 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { OpenedSession } from '@onexgen/pipeline';
 import { runSessions } from '../src/cli/run-sessions.js';
 
-function harness(idleMs = 60_000) {
+function harness(idleMs = 60_000, handOverAfterMs = 0) {
   const log: string[] = [];
   let opened = 0;
   const sessions = runSessions(
@@ -20,7 +20,7 @@ function harness(idleMs = 60_000) {
         },
       } as unknown as OpenedSession;
     },
-    { idleMs },
+    { idleMs, handOverAfterMs },
   );
   /** a job of `runId`: takes its session, holds it until `finish` resolves */
   const job = (runId: string, finish: Promise<void> = Promise.resolve()) => sessions.during(runId, async () => (await sessions.sessionFor(runId, {}), await finish, runId));
@@ -67,6 +67,21 @@ describe('a worker keeps one session per run', () => {
     await h.job('c');
     expect(h.log.slice(2, 4).sort()).toEqual(['closed a', 'closed b']);
     expect(h.log.at(-1)).toBe('open c');
+    await h.sessions.closeAll();
+  });
+
+  test('a run idle only for a moment keeps its session when another run opens (no close-reopen between alternating runs)', async () => {
+    const h = harness(60_000, 200);
+    await h.job('a');
+    await h.job('b'); // a has been idle < 200 ms: both stay open
+    expect([...h.sessions.open].sort()).toEqual(['a', 'b']);
+    await h.job('a');
+    await h.job('b');
+    expect(h.opened()).toBe(2);
+    await new Promise((r) => setTimeout(r, 250));
+    await h.job('c'); // now both have idled long enough: closed before c opens
+    expect(h.sessions.open).toEqual(['c']);
+    expect(h.log.slice(-1)).toEqual(['open c']);
     await h.sessions.closeAll();
   });
 

@@ -1,7 +1,9 @@
 // A worker's pipeline sessions, one per queued run it is working on. A session is opened on the
 // run's first job here and closed once none of the run's jobs is in flight here and either
-//   - another run's session is about to open: the idle one closes first, so its validation thread
-//     (parser loaded, V8's optimised code compiled) is handed on warm to the new session, or
+//   - another run's session is about to open and it has been idle `handOverAfterMs`: it closes
+//     first, so its validation thread (parser loaded, V8's optimised code compiled) is handed on
+//     warm to the new session (a run idle only for a moment between two of its jobs is left open:
+//     two runs whose jobs alternate must not close and reopen each other's sessions), or
 //   - it has been idle `idleMs`: a long-running worker holds only the runs it is working on, not
 //     every run it ever saw (each session holds a thread, a sandbox, a metrics store).
 // A job that arrives for a closed run opens it again (same id: the run's budget row, its records).
@@ -18,9 +20,14 @@ export interface RunSessions {
   closeAll(): Promise<void>;
 }
 
-export function runSessions(openFor: (runId: string, stored: unknown) => Promise<OpenedSession>, { idleMs = 30_000 } = {}): RunSessions {
+export function runSessions(
+  openFor: (runId: string, stored: unknown) => Promise<OpenedSession>,
+  { idleMs = 30_000, handOverAfterMs = 1_000 } = {},
+): RunSessions {
   const sessions = new Map<string, Promise<OpenedSession>>();
   const busy = new Map<string, number>();
+  /** when each open run's last job here ended (absent: a job is running or none ran yet) */
+  const idleSince = new Map<string, number>();
   const idleTimers = new Map<string, NodeJS.Timeout>();
   const closing = new Set<Promise<void>>();
 
@@ -28,6 +35,7 @@ export function runSessions(openFor: (runId: string, stored: unknown) => Promise
     const session = sessions.get(runId);
     clearTimeout(idleTimers.get(runId));
     idleTimers.delete(runId);
+    idleSince.delete(runId);
     if (!session) return;
     sessions.delete(runId);
     const done: Promise<void> = session
@@ -41,7 +49,11 @@ export function runSessions(openFor: (runId: string, stored: unknown) => Promise
     sessionFor(runId, stored) {
       let session = sessions.get(runId);
       if (!session) {
-        for (const other of [...sessions.keys()]) if (!busy.has(other)) close(other);
+        const now = Date.now();
+        for (const other of [...sessions.keys()]) {
+          const since = idleSince.get(other);
+          if (!busy.has(other) && since !== undefined && now - since >= handOverAfterMs) close(other);
+        }
         // the closes finish first: a closed session parks its validation thread for this one to take
         const closed = Promise.all(closing);
         const opening: Promise<OpenedSession> = closed.then(() => openFor(runId, stored));
@@ -58,6 +70,7 @@ export function runSessions(openFor: (runId: string, stored: unknown) => Promise
       busy.set(runId, (busy.get(runId) ?? 0) + 1);
       clearTimeout(idleTimers.get(runId));
       idleTimers.delete(runId);
+      idleSince.delete(runId);
       try {
         return await work();
       } finally {
@@ -65,7 +78,10 @@ export function runSessions(openFor: (runId: string, stored: unknown) => Promise
         if (left > 0) busy.set(runId, left);
         else {
           busy.delete(runId);
-          if (sessions.has(runId)) idleTimers.set(runId, setTimeout(() => close(runId), idleMs).unref());
+          if (sessions.has(runId)) {
+            idleSince.set(runId, Date.now());
+            idleTimers.set(runId, setTimeout(() => close(runId), idleMs).unref());
+          }
         }
       }
     },
