@@ -4,7 +4,7 @@
 // public TreeCursor API gives the same mirror, only slower.
 import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 import { lineStartsOf } from '../ranges.js';
-import { SyntaxNode, SyntaxTree, type Point } from './syntax-node.js';
+import { SyntaxNode, SyntaxTree } from './syntax-node.js';
 import type { WasmBinding } from './wasm-binding.js';
 
 /** The cursor operations the walk needs; node-level facts for error trees come from `errorFacts`. */
@@ -41,9 +41,8 @@ export function buildSyntaxTree(tree: Tree, source: string, binding: WasmBinding
       // document order: starts never decrease, so the row only moves forward
       if (starts[row]! > start) row = 0;
       while (row + 1 < starts.length && starts[row + 1]! <= start) row++;
-      const position: Point = { row, column: start - starts[row]! };
       const fieldId = ops.fieldId();
-      node = new SyntaxNode(mirror, id++, types[typeId] ?? 'ERROR', ops.isNamed(typeId), start, ops.endIndex(), position, fieldId > 0 ? (fields[fieldId] ?? null) : null, parent);
+      node = new SyntaxNode(mirror, id++, types[typeId] ?? 'ERROR', ops.isNamed(typeId), start, ops.endIndex(), row, fieldId > 0 ? (fields[fieldId] ?? null) : null, parent);
       if (withErrors) {
         const facts = ops.errorFacts();
         node.isMissing = facts.isMissing;

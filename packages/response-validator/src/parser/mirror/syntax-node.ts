@@ -122,7 +122,8 @@ export class SyntaxNode {
   readonly isNamed: boolean;
   readonly startIndex: number;
   readonly endIndex: number;
-  readonly startPosition: Point;
+  /** the 0-based row the node starts on (its column and the Point object are made when asked) */
+  readonly startRow: number;
   /** the field this node fills in its parent (`name`, `body`, ...), null when none */
   readonly fieldName: string | null;
   readonly parent: SyntaxNode | null;
@@ -136,16 +137,19 @@ export class SyntaxNode {
   hasError = false;
   private indexInParent: number;
   private named: SyntaxNode[] | undefined;
+  // made on first read: most nodes' positions are never read (a Point per node was ~5 % of what a
+  // whole-file parse allocates: 840 → 796 KB per 8.7 KB stdlib file; tools/bench/README.md, session 15)
+  private start: Point | undefined;
   private end: Point | undefined;
 
-  constructor(tree: SyntaxTree, id: number, type: string, isNamed: boolean, startIndex: number, endIndex: number, startPosition: Point, fieldName: string | null, parent: SyntaxNode | null) {
+  constructor(tree: SyntaxTree, id: number, type: string, isNamed: boolean, startIndex: number, endIndex: number, startRow: number, fieldName: string | null, parent: SyntaxNode | null) {
     this.tree = tree;
     this.id = id;
     this.type = type;
     this.isNamed = isNamed;
     this.startIndex = startIndex;
     this.endIndex = endIndex;
-    this.startPosition = startPosition;
+    this.startRow = startRow;
     this.fieldName = fieldName;
     this.parent = parent;
     this.indexInParent = parent ? parent.children.length : 0;
@@ -164,8 +168,12 @@ export class SyntaxNode {
     return this.tree.source.slice(this.startIndex, this.endIndex);
   }
 
+  get startPosition(): Point {
+    return (this.start ??= { row: this.startRow, column: this.startIndex - this.tree.lineStarts[this.startRow]! });
+  }
+
   get endPosition(): Point {
-    return (this.end ??= this.tree.pointAt(this.endIndex, this.startPosition.row));
+    return (this.end ??= this.tree.pointAt(this.endIndex, this.startRow));
   }
 
   get namedChildren(): SyntaxNode[] {
