@@ -58,6 +58,10 @@ const OPS = Number(values.ops);
 const LATENCY = Number(values.latency);
 const CONCURRENCY = Number(values.concurrency);
 const WARM_UP = Number(values['warm-up']);
+if (!Number.isInteger(WARM_UP) || WARM_UP < 0) {
+  console.error('queue-bench: --warm-up must be a whole number of methods (0 for none)');
+  process.exit(2);
+}
 const BIN = fileURLToPath(new URL('../../apps/orchestrator/bin/onexgen.js', import.meta.url));
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -229,10 +233,10 @@ async function workers(count, sim, dir, files) {
   // migrate once before the workers start, so start-up is not part of the figure
   const migrated = await cli(['db', 'migrate'], env, dir).done;
   if (migrated.code !== 0) throw new Error(`db migrate: ${migrated.stderr}`);
-  const procs = Array.from({ length: count }, (_, i) => cli(['worker', '--concurrency', String(CONCURRENCY), '--poll-ms', '100'], env, dir, {
-      ...(values.pin ? { core: i % cpus().length } : {}),
-      nodeArgs: values['worker-node-args'].split(' ').filter(Boolean),
-    }));
+  const nodeArgs = values['worker-node-args'].split(' ').filter(Boolean);
+  const procs = Array.from({ length: count }, (_, i) =>
+    cli(['worker', '--concurrency', String(CONCURRENCY), '--poll-ms', '100'], env, dir, { ...(values.pin ? { core: i % cpus().length } : {}), nodeArgs }),
+  );
   while (!procs.every((p) => /taking jobs/.test(p.err()))) {
     const dead = procs.find((p) => p.child.exitCode !== null);
     if (dead) throw new Error(`worker exited: ${dead.err()}`);
