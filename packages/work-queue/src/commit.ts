@@ -33,7 +33,10 @@ const eachInTurn: EffectsWriter = async (tx, commits) => {
   for (const c of commits) await c.effects?.(tx);
 };
 
-const keyOf = (k: MethodKey) => `${k.runId}\u0000${k.nodeKey}\u0000${k.method}`;
+/** How `nodesReady` names a node: run id and node key. */
+export const nodeRef = (runId: string, nodeKey: string): string => `${runId}\u0000${nodeKey}`;
+
+const keyOf = (k: MethodKey) => `${nodeRef(k.runId, k.nodeKey)}\u0000${k.method}`;
 
 /** true when this call committed the result; false when another attempt had already. */
 export async function commitMethod(db: MetricsDb, key: MethodKey, jobAttempt: number, worker: string, commit: MethodCommit): Promise<boolean> {
@@ -71,7 +74,7 @@ export async function methodCommitted(db: MetricsDb, key: MethodKey): Promise<bo
   return rows.length > 0;
 }
 
-/** Of these nodes, the ones whose every method has a committed result and no result of their own yet (`run\0node`). */
+/** Of these nodes, the ones whose every method has a committed result and no result of their own yet (`nodeRef`s). */
 export async function nodesReady(db: MetricsDb, nodes: readonly { runId: string; nodeKey: string }[]): Promise<Set<string>> {
   if (nodes.length === 0) return new Set();
   const wanted = sql.join(
@@ -89,7 +92,7 @@ export async function nodesReady(db: MetricsDb, nodes: readonly { runId: string;
         and (select count(*) from queue_method_results r where r.run_id = n.run_id and r.node_key = n.node_key)
             >= jsonb_array_length(n.methods)`),
   );
-  return new Set(rows.map((r) => `${r.run_id}\u0000${r.node_key}`));
+  return new Set(rows.map((r) => nodeRef(r.run_id, r.node_key)));
 }
 
 export interface NodeCommit {

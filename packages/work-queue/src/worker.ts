@@ -7,7 +7,7 @@
 // failed back to pg-boss (handed to another worker: each release uses one retry).
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
-import { commitMethods, commitNode, methodCommitted, nodesReady, type EffectsWriter, type MethodCommit, type NodeCommit, type PendingMethodCommit } from './commit.js';
+import { commitMethods, commitNode, methodCommitted, nodeRef, nodesReady, type EffectsWriter, type MethodCommit, type NodeCommit, type PendingMethodCommit } from './commit.js';
 import { nodeJobId, type MethodJobData, type NodeJobData } from './enqueue-run.js';
 import { grouped } from './grouped.js';
 import { METHOD_QUEUE, NODE_QUEUE, type WorkQueue } from './open-queue.js';
@@ -121,7 +121,7 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
   const readyGroup = grouped(async (keys: { runId: string; nodeKey: string }[]) => {
     const ready = await nodesReady(db, keys);
     // one caller per ready node enqueues its assembly (the fixed job id would absorb the others)
-    return keys.map((k) => ready.delete(`${k.runId}\u0000${k.nodeKey}`));
+    return keys.map((k) => ready.delete(nodeRef(k.runId, k.nodeKey)));
   });
   const completeGroups = new Map(
     [METHOD_QUEUE, NODE_QUEUE].map((name) => [
