@@ -20,9 +20,6 @@ export function memoKey<T>(name: string): MemoKey<T> {
   return { name };
 }
 
-/** trees of at least this many nodes get exact-size children arrays (memory over time) */
-const COMPACT_FROM_NODES = 20_000;
-
 export class SyntaxTree {
   rootNode!: SyntaxNode;
   /** every node in document (pre-)order: nodes[n.id] === n */
@@ -74,15 +71,28 @@ export class SyntaxTree {
     this.memos = undefined;
   }
 
-  /** Called once the walk is complete: the last descendant of each node, for subtree ranges. */
+  /**
+   * Called once the walk is complete: each node's children (arrays of exactly their size, made
+   * here from the parent links: arrays grown by push during the walk kept 17 slots from the first
+   * push on), then the last descendant of each node, for subtree ranges.
+   */
   finish(): void {
     const nodes = this.nodes;
-    // arrays grown by push keep spare capacity (17 slots after the first push): an exact copy
-    // halves the mirror's memory on large files; on small ones the copies only cost time
-    const compact = nodes.length >= COMPACT_FROM_NODES;
+    // nodes are in document order, a parent before its children: count, then fill in order
+    const counts = new Int32Array(nodes.length);
+    for (const node of nodes) if (node.parent) counts[node.parent.id]!++;
+    for (const node of nodes) {
+      const parent = node.parent;
+      if (!parent) continue;
+      if (parent.children === NO_CHILDREN) {
+        parent.children = new Array<SyntaxNode>(counts[parent.id]!);
+        counts[parent.id] = 0;
+      }
+      node.indexInParent = counts[parent.id]!++;
+      parent.children[node.indexInParent] = node;
+    }
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i]!;
-      if (compact && node.children !== NO_CHILDREN) node.children = node.children.slice();
       const last = node.children[node.children.length - 1];
       node.lastDescendantId = last ? last.lastDescendantId : node.id;
       if (node.endIndex === 0) this.hasEmptyAtOrigin = true;
@@ -135,7 +145,8 @@ export class SyntaxNode {
   isMissing = false;
   /** this node or a descendant is an ERROR or MISSING node */
   hasError = false;
-  private indexInParent: number;
+  /** this node's place in its parent's children (set by SyntaxTree.finish) */
+  indexInParent = 0;
   private named: SyntaxNode[] | undefined;
   // made on first read: most nodes' positions are never read (a Point per node was ~5 % of what a
   // whole-file parse allocates: 840 → 796 KB per 8.7 KB stdlib file; tools/bench/README.md, session 15)
@@ -152,11 +163,6 @@ export class SyntaxNode {
     this.startRow = startRow;
     this.fieldName = fieldName;
     this.parent = parent;
-    this.indexInParent = parent ? parent.children.length : 0;
-    if (parent) {
-      if (parent.children === NO_CHILDREN) parent.children = [];
-      parent.children.push(this);
-    }
     tree.nodes.push(this);
   }
 
