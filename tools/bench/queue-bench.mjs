@@ -204,14 +204,13 @@ const warmUpSpecs = (dir) => (WARM_UP > 0 ? writeSpecs(dir, Math.ceil(WARM_UP / 
 const llmFlags = (sim) => ({ provider: 'openai-compatible', baseUrl: `${sim.url}/v1`, model: 'glm-4.5' });
 
 /** Peer: the same specs through the pipeline in this process (no queue), on a database of the same server. */
-async function inProcess(sim, dir, files) {
+async function inProcess(sim, dir, files, warm) {
   const url = await freshDatabase('queue_bench_local');
   const { loadConfig, openSession, runNodes, loadSpecFile } = await import('../../apps/orchestrator/dist/index.js');
   const env = { HOME: dir, ONEXGEN_API_KEY: 'sk-bench' };
   const loaded = loadConfig({ cwd: dir, env, flags: { ...llmFlags(sim), db: url, concurrency: CONCURRENCY } });
   const session = await openSession({ loaded, env, cwd: dir });
   const jobsOf = (list, out) => Promise.all(list.map(async (file) => ({ kind: 'spec', file, spec: await loadSpecFile(file), outDir: join(dir, out) })));
-  const warm = warmUpSpecs(dir);
   if (warm.length) await runNodes(session, await jobsOf(warm, 'out-local-warm'));
   const jobs = await jobsOf(files, 'out-local');
   const cpu0 = process.cpuUsage();
@@ -227,7 +226,7 @@ async function inProcess(sim, dir, files) {
 }
 
 /** `count` worker processes at --concurrency each; `generate --queue` enqueues; timed by the run's own row. */
-async function workers(count, sim, dir, files) {
+async function workers(count, sim, dir, files, warm) {
   const url = await freshDatabase(`queue_bench_w${count}`);
   const env = { DATABASE_URL: url, ONEXGEN_API_KEY: 'sk-bench' };
   // migrate once before the workers start, so start-up is not part of the figure
@@ -256,7 +255,6 @@ async function workers(count, sim, dir, files) {
     }
   };
   try {
-    const warm = warmUpSpecs(dir);
     if (warm.length) await runThrough(warm, `out-${count}-warm`);
     const cpu0 = procs.map((p) => cpuSecondsOf(p.child.pid));
     const { runId, run } = await runThrough(files, `out-${count}`);
@@ -295,10 +293,11 @@ try {
     const dir = mkdtempSync(join(tmpdir(), 'queue-bench-'));
     try {
       const files = writeSpecs(dir);
-      const local = await inProcess(sim, dir, files);
+      const warm = warmUpSpecs(dir);
+      const local = await inProcess(sim, dir, files, warm);
       const counts = String(values.workers).split(',').map(Number);
       const runs = [];
-      for (const n of counts) runs.push([n, await workers(n, sim, dir, files)]);
+      for (const n of counts) runs.push([n, await workers(n, sim, dir, files, warm)]);
       const ideal = (n) => (n * CONCURRENCY * 1000) / LATENCY;
       console.log(`\nworkers: ${local.methods} methods (${SPECS} specs × ${OPS + 1}), llm-sim at ${LATENCY} ms, concurrency ${CONCURRENCY} per process, one PostgreSQL server, ${cpus().length} cores${values.pin ? ', each worker held to one core (taskset)' : ''}`);
       console.log(`  (before the timed run: ${WARM_UP > 0 ? `a warm-up run of ${Math.ceil(WARM_UP / (OPS + 1)) * (OPS + 1)} methods through the same workers / session` : 'no warm-up: each worker process starts cold'})`);

@@ -26,16 +26,18 @@ export function runSessions(
 ): RunSessions {
   const sessions = new Map<string, Promise<OpenedSession>>();
   const busy = new Map<string, number>();
-  /** when each open run's last job here ended (absent: a job is running or none ran yet) */
-  const idleSince = new Map<string, number>();
-  const idleTimers = new Map<string, NodeJS.Timeout>();
+  /** open runs with no job running here: since when, and the timer that closes them after idleMs */
+  const idle = new Map<string, { since: number; timer: NodeJS.Timeout }>();
   const closing = new Set<Promise<void>>();
+
+  const stopIdling = (runId: string): void => {
+    clearTimeout(idle.get(runId)?.timer);
+    idle.delete(runId);
+  };
 
   const close = (runId: string): void => {
     const session = sessions.get(runId);
-    clearTimeout(idleTimers.get(runId));
-    idleTimers.delete(runId);
-    idleSince.delete(runId);
+    stopIdling(runId);
     if (!session) return;
     sessions.delete(runId);
     const done: Promise<void> = session
@@ -50,10 +52,7 @@ export function runSessions(
       let session = sessions.get(runId);
       if (!session) {
         const now = Date.now();
-        for (const other of [...sessions.keys()]) {
-          const since = idleSince.get(other);
-          if (!busy.has(other) && since !== undefined && now - since >= handOverAfterMs) close(other);
-        }
+        for (const [other, { since }] of [...idle]) if (now - since >= handOverAfterMs) close(other);
         // the closes finish first: a closed session parks its validation thread for this one to take
         const closed = Promise.all(closing);
         const opening: Promise<OpenedSession> = closed.then(() => openFor(runId, stored));
@@ -68,9 +67,7 @@ export function runSessions(
 
     async during(runId, work) {
       busy.set(runId, (busy.get(runId) ?? 0) + 1);
-      clearTimeout(idleTimers.get(runId));
-      idleTimers.delete(runId);
-      idleSince.delete(runId);
+      stopIdling(runId);
       try {
         return await work();
       } finally {
@@ -78,10 +75,7 @@ export function runSessions(
         if (left > 0) busy.set(runId, left);
         else {
           busy.delete(runId);
-          if (sessions.has(runId)) {
-            idleSince.set(runId, Date.now());
-            idleTimers.set(runId, setTimeout(() => close(runId), idleMs).unref());
-          }
+          if (sessions.has(runId)) idle.set(runId, { since: Date.now(), timer: setTimeout(() => close(runId), idleMs).unref() });
         }
       }
     },
