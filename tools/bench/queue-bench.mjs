@@ -155,7 +155,7 @@ function startSim(latencyMs) {
     child.stdout.on('data', (d) => {
       out += d;
       const m = /listening on (\S+)/.exec(out);
-      if (m) resolve({ url: m[1], close: () => (child.kill('SIGTERM'), rmSync(dir, { recursive: true, force: true })) });
+      if (m) resolve({ url: m[1], pid: child.pid, close: () => (child.kill('SIGTERM'), rmSync(dir, { recursive: true, force: true })) });
     });
     child.on('exit', (code) => reject(new Error(`llm-sim exited with ${code}`)));
   });
@@ -178,6 +178,18 @@ function cli(args, env, cwd, { core, nodeArgs = [] } = {}) {
 function cpuSecondsOf(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Busy and total CPU seconds of the whole machine so far (Linux /proc/stat, first line: user nice
+ * system idle iowait irq softirq steal …, in clock ticks of 10 ms): how many cores a run kept busy,
+ * whoever used them (workers, PostgreSQL, the simulator, this process).
+ */
+function machineCpu() {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const idle = ticks[3] + ticks[4];
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) / 100, total: total / 100 };
 }
 
 const pct = (values, p) => {
@@ -257,8 +269,12 @@ async function workers(count, sim, dir, files, warm) {
   try {
     if (warm.length) await runThrough(warm, `out-${count}-warm`);
     const cpu0 = procs.map((p) => cpuSecondsOf(p.child.pid));
+    const sim0 = cpuSecondsOf(sim.pid);
+    const machine0 = machineCpu();
     const { runId, run } = await runThrough(files, `out-${count}`);
+    const machine1 = machineCpu();
     const cpuSeconds = procs.reduce((s, p, i) => s + cpuSecondsOf(p.child.pid) - cpu0[i], 0);
+    const simSeconds = cpuSecondsOf(sim.pid) - sim0;
     // per method job: pg-boss's span (fetched → completed) and the pipeline's own time inside it
     const rows = await db`
       select extract(epoch from j.completed_on - j.started_on)::float8 * 1000 as span,
@@ -274,6 +290,10 @@ async function workers(count, sim, dir, files, warm) {
       seconds: run.seconds,
       rate: methods / run.seconds,
       cpuSeconds,
+      simSeconds,
+      // cores kept busy from enqueue to the last commit (polling included: the window is a little wider than the run)
+      machineBusy: machine1.busy - machine0.busy,
+      machineWall: (machine1.total - machine0.total) / cpus().length,
       failedNodes: failed,
       span: rows.map((r) => r.span),
       latency: rows.map((r) => r.latency),
@@ -307,6 +327,15 @@ try {
       for (const [n, r] of runs) {
         const vsOne = one && n !== 1 ? `; ${(r.rate / one.rate).toFixed(2)}× 1 worker` : '';
         console.log(`  ${n} worker${n > 1 ? 's' : ' '}: ${r.rate.toFixed(1)} methods/s (${r.seconds.toFixed(1)} s; ideal ${ideal(n).toFixed(0)}/s, ratio ${(r.rate / ideal(n)).toFixed(2)}; ${(r.rate / local.rate).toFixed(2)}× in-process${vsOne}; CPU ${((r.cpuSeconds * 1000) / r.methods).toFixed(1)} ms/method; failed nodes ${r.failedNodes})`);
+      }
+      // what the machine had left: every process's CPU per method, and how many of the cores were busy
+      console.log(`  the machine during each worker run (${cpus().length} cores; /proc/stat, 10 ms ticks):`);
+      for (const [n, r] of runs) {
+        const perMethod = (sec) => ((sec * 1000) / r.methods).toFixed(1);
+        const other = r.machineBusy - r.cpuSeconds - r.simSeconds;
+        console.log(
+          `    ${n} worker${n > 1 ? 's' : ' '}: ${(r.machineBusy / r.machineWall).toFixed(2)} of ${cpus().length} cores busy; CPU per method: workers ${perMethod(r.cpuSeconds)} + simulator ${perMethod(r.simSeconds)} + PostgreSQL, this process and the rest ${perMethod(other)} = ${perMethod(r.machineBusy)} ms, so at most ${(cpus().length / (r.machineBusy / r.methods)).toFixed(0)} methods/s on these cores at that cost`,
+        );
       }
       console.log(`  per method (ms, median / p95):`);
       console.log(`    in process: pipeline latency ${ms(pct(local.latency, 50))} / ${ms(pct(local.latency, 95))} (model wait ${ms(pct(local.model, 50))})`);

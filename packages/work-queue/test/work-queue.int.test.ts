@@ -10,10 +10,12 @@ import { testDatabaseUrl } from '@onexgen/test-harness';
 import {
   commitMethod,
   commitMethods,
+  commitNode,
   nodesReady,
   createAttemptLedger,
   enqueueRun,
   getNodes,
+  getRun,
   openWorkQueue,
   runStatus,
   startWorker,
@@ -258,3 +260,52 @@ test('workers started together on a fresh database all open the queue (its setup
     await admin.end();
   }
 }, 60_000);
+
+test("a node's commit takes no lock on the run: it does not wait for a method commit still open on the same run (whose foreign key holds one on the run's row)", async () => {
+  const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'lock-a', methods: ['m'], input: {} }, { key: 'lock-b', methods: ['m'], input: {} }] });
+  // a method result inserted in a transaction left open: its foreign key holds KEY SHARE on the run's row
+  const other = postgres(url, { max: 1, onnotice: () => {} });
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let inserted!: () => void;
+  const holding = new Promise<void>((r) => (inserted = r));
+  const open = other.begin(async (tx) => {
+    await tx`insert into queue_method_results (run_id, node_key, method, job_attempt, ok, result, worker) values (${runId}, 'lock-b', 'm', 0, true, '1', 'other')`;
+    inserted();
+    await released;
+  });
+  await holding;
+  try {
+    const outcome = await Promise.race([
+      commitNode(handle.db, runId, 'lock-a', 'assembler', { result: { written: true } }),
+      new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5_000)),
+    ]);
+    expect(outcome).toBe(true);
+  } finally {
+    release();
+    await open;
+    await other.end();
+  }
+  const written = await getNodes(handle.db, runId);
+  expect(written.map((n) => [n.nodeKey, n.result])).toEqual([['lock-a', { written: true }], ['lock-b', null]]);
+}, 30_000);
+
+test('node commits racing on one run: the run closes once every node has its result, whichever commits last', async () => {
+  for (let round = 0; round < 5; round++) {
+    const keys = Array.from({ length: 8 }, (_, i) => `race-${i}`);
+    const runId = await enqueueRun(queue, { options: {}, nodes: keys.map((key) => ({ key, methods: ['m'], input: {} })) });
+    const set = await Promise.all(keys.map((key) => commitNode(handle.db, runId, key, `w${key}`, { result: key })));
+    expect(set).toEqual(keys.map(() => true));
+    expect((await getRun(handle.db, runId)).state).toBe('done');
+  }
+}, 30_000);
+
+test('an assembly retried after its result was written but before the run was closed closes the run', async () => {
+  const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'only', methods: ['m'], input: {} }] });
+  // the first attempt got as far as the node's result, then its worker died
+  await handle.db.execute(sql`update queue_nodes set result = '"first"'::jsonb, assembled_by = 'dead' where run_id = ${runId} and node_key = 'only'`);
+  expect((await getRun(handle.db, runId)).state).toBe('queued');
+  expect(await commitNode(handle.db, runId, 'only', 'retry', { result: 'second' })).toBe(false);
+  expect((await getRun(handle.db, runId)).state).toBe('done');
+  expect((await getNodes(handle.db, runId))[0]).toMatchObject({ result: 'first', assembledBy: 'dead' });
+});
