@@ -14,6 +14,8 @@
 //    by `generate --queue`, timed by the run's own row (enqueued → last node committed, server
 //    clock), so CLI start-up is outside the figure. Per method: pg-boss's job span (fetched →
 //    completed) split into the pipeline's own latency and the queue's overhead around it.
+//    Per worker run, what the machine had: its busy cores (/proc/stat) and the CPU per method of the
+//    workers, the simulator, the `generate --queue` process and the rest (PostgreSQL mostly).
 //    --warm-up N (default 100; 0 = none): a worker is a long-running process, so before the timed
 //    run the same workers take a run of N methods of other specs (V8 compiles the hot code, the
 //    validation thread starts, the parser loads); the in-process peer gets the same warm-up.
@@ -180,6 +182,12 @@ function cpuSecondsOf(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds of this process's children that have exited and been reaped (cutime + cstime). */
+function reapedChildrenCpuSeconds() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 /**
  * Busy and total CPU seconds of the whole machine so far (Linux /proc/stat, first line: user nice
  * system idle iowait irq softirq steal …, in clock ticks of 10 ms): how many cores a run kept busy,
@@ -271,8 +279,11 @@ async function workers(count, sim, dir, files, warm) {
     const cpu0 = procs.map((p) => cpuSecondsOf(p.child.pid));
     const sim0 = cpuSecondsOf(sim.pid);
     const machine0 = machineCpu();
+    const reaped0 = reapedChildrenCpuSeconds();
     const { runId, run } = await runThrough(files, `out-${count}`);
     const machine1 = machineCpu();
+    // the `generate --queue` process that enqueued the run (the workers are still running: not reaped)
+    const enqueueSeconds = reapedChildrenCpuSeconds() - reaped0;
     const cpuSeconds = procs.reduce((s, p, i) => s + cpuSecondsOf(p.child.pid) - cpu0[i], 0);
     const simSeconds = cpuSecondsOf(sim.pid) - sim0;
     // per method job: pg-boss's span (fetched → completed) and the pipeline's own time inside it
@@ -291,6 +302,7 @@ async function workers(count, sim, dir, files, warm) {
       rate: methods / run.seconds,
       cpuSeconds,
       simSeconds,
+      enqueueSeconds,
       // cores kept busy from enqueue to the last commit (polling included: the window is a little wider than the run)
       machineBusy: machine1.busy - machine0.busy,
       machineWall: (machine1.total - machine0.total) / cpus().length,
@@ -332,9 +344,9 @@ try {
       console.log(`  the machine during each worker run (${cpus().length} cores; /proc/stat, 10 ms ticks):`);
       for (const [n, r] of runs) {
         const perMethod = (sec) => ((sec * 1000) / r.methods).toFixed(1);
-        const other = r.machineBusy - r.cpuSeconds - r.simSeconds;
+        const other = r.machineBusy - r.cpuSeconds - r.simSeconds - r.enqueueSeconds;
         console.log(
-          `    ${n} worker${n > 1 ? 's' : ' '}: ${(r.machineBusy / r.machineWall).toFixed(2)} of ${cpus().length} cores busy; CPU per method: workers ${perMethod(r.cpuSeconds)} + simulator ${perMethod(r.simSeconds)} + PostgreSQL, this process and the rest ${perMethod(other)} = ${perMethod(r.machineBusy)} ms, so at most ${(cpus().length / (r.machineBusy / r.methods)).toFixed(0)} methods/s on these cores at that cost`,
+          `    ${n} worker${n > 1 ? 's' : ' '}: ${(r.machineBusy / r.machineWall).toFixed(2)} of ${cpus().length} cores busy; CPU per method: workers ${perMethod(r.cpuSeconds)} + simulator ${perMethod(r.simSeconds)} + the enqueuing \`generate --queue\` ${perMethod(r.enqueueSeconds)} + PostgreSQL and the rest ${perMethod(other)} = ${perMethod(r.machineBusy)} ms, so at most ${(cpus().length / (r.machineBusy / r.methods)).toFixed(0)} methods/s on these cores at that cost`,
         );
       }
       console.log(`  per method (ms, median / p95):`);
