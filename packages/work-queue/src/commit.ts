@@ -107,7 +107,8 @@ export interface NodeCommit {
  * each statement a snapshot taken when it starts), so it sees no node left open and closes the run;
  * an earlier one may close it too, which the `state = 'queued'` condition makes harmless. The
  * closing statement runs even when the result was already set: an assembly that died between the
- * two is retried, and its retry closes the run. (It was one transaction that first locked the
+ * two is retried, and its retry closes the run (the worker's node job calls closeRunIfComplete when
+ * it finds the result written). (It was one transaction that first locked the
  * run's row: every node commit of a run then waited for the one before it, held across that
  * worker's event-loop turns: queue-bench, pg_stat_statements, 30 ms mean per node commit with one
  * worker; locking with FOR NO KEY UPDATE instead, tried first, 50 ms with one and 127 ms with two.)
@@ -118,9 +119,18 @@ export async function commitNode(db: MetricsDb, runId: string, nodeKey: string, 
     .set({ result: commit.result ?? null, assembledBy: worker, assembledAt: sql`now()` })
     .where(and(eq(queueNodes.runId, runId), eq(queueNodes.nodeKey, nodeKey), isNull(queueNodes.result)))
     .returning({ key: queueNodes.nodeKey });
+  await closeRunIfComplete(db, runId);
+  return set.length > 0;
+}
+
+/**
+ * Marks the run done when none of its nodes is left without a result (see commitNode); harmless
+ * when it is already done or still has open nodes. A node job that finds its result already written
+ * (its first attempt died after writing it) runs this instead of assembling again.
+ */
+export async function closeRunIfComplete(db: MetricsDb, runId: string): Promise<void> {
   await db.execute(sql`
     update queue_runs set state = 'done', finished_at = now()
     where run_id = ${runId} and state = 'queued'
       and not exists (select 1 from queue_nodes n where n.run_id = ${runId} and n.result is null)`);
-  return set.length > 0;
 }

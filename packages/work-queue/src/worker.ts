@@ -7,7 +7,7 @@
 // failed back to pg-boss (handed to another worker: each release uses one retry).
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
-import { commitMethods, commitNode, methodCommitted, nodeRef, nodesReady, type EffectsWriter, type MethodCommit, type NodeCommit, type PendingMethodCommit } from './commit.js';
+import { closeRunIfComplete, commitMethods, commitNode, methodCommitted, nodeRef, nodesReady, type EffectsWriter, type MethodCommit, type NodeCommit, type PendingMethodCommit } from './commit.js';
 import { nodeJobId, type MethodJobData, type NodeJobData } from './enqueue-run.js';
 import { grouped } from './grouped.js';
 import { METHOD_QUEUE, NODE_QUEUE, type WorkQueue } from './open-queue.js';
@@ -172,7 +172,11 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
     const node = nodes.get(nodeKey);
     if (!node) throw new Error(`run ${runId} has no node ${nodeKey}`);
     const current = (await getNodes(db, runId)).find((n) => n.nodeKey === nodeKey);
-    if (current?.result != null) return emit({ type: 'node', runId, nodeKey, committed: false });
+    if (current?.result != null) {
+      // assembled before: by another worker, or by an attempt that died before the run was closed
+      await closeRunIfComplete(db, runId);
+      return emit({ type: 'node', runId, nodeKey, committed: false });
+    }
     const methods = await getMethodResults(db, runId, node);
     let commit: NodeCommit;
     try {

@@ -261,6 +261,16 @@ test('workers started together on a fresh database all open the queue (its setup
   }
 }, 60_000);
 
+/** The promise's value, or 'gave up after N ms' when it takes longer (the timer is cleared either way). */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T | string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<string>((r) => (timer = setTimeout(() => r(`gave up after ${ms} ms`), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 test("a node's commit takes no lock on the run: it does not wait for a method commit still open on the same run (whose foreign key holds one on the run's row)", async () => {
   const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'lock-a', methods: ['m'], input: {} }, { key: 'lock-b', methods: ['m'], input: {} }] });
   // a method result inserted in a transaction left open: its foreign key holds KEY SHARE on the run's row
@@ -276,11 +286,7 @@ test("a node's commit takes no lock on the run: it does not wait for a method co
   });
   await holding;
   try {
-    const outcome = await Promise.race([
-      commitNode(handle.db, runId, 'lock-a', 'assembler', { result: { written: true } }),
-      new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5_000)),
-    ]);
-    expect(outcome).toBe(true);
+    expect(await within(5_000, commitNode(handle.db, runId, 'lock-a', 'assembler', { result: { written: true } }))).toBe(true);
   } finally {
     release();
     await open;
@@ -298,6 +304,22 @@ test('node commits racing on one run: the run closes once every node has its res
     expect(set).toEqual(keys.map(() => true));
     expect((await getRun(handle.db, runId)).state).toBe('done');
   }
+}, 30_000);
+
+test('a node job retried after its first attempt wrote the result but died before closing the run closes it', async () => {
+  // a node without methods has its assembly job from the start
+  const runId = await enqueueRun(queue, { options: {}, nodes: [{ key: 'half', methods: [], input: {} }] });
+  await handle.db.execute(sql`update queue_nodes set result = '"first"'::jsonb, assembled_by = 'dead' where run_id = ${runId} and node_key = 'half'`);
+  const assembled: string[] = [];
+  const w = startWorker(queue, { ...handlers('retry'), node: async (job) => (assembled.push(job.nodeKey), { result: 'again' }) }, { concurrency: 1, workerId: 'retry', pollIntervalMs: 50 });
+  try {
+    expect(await within(10_000, waitForRun(handle.db, runId, { intervalMs: 50 }))).toMatchObject({ state: 'done' });
+  } finally {
+    await w.stop();
+  }
+  // (the worker may also take jobs other tests left behind: only this run's node must not be assembled again)
+  expect(assembled).not.toContain('half');
+  expect((await getNodes(handle.db, runId))[0]).toMatchObject({ result: 'first', assembledBy: 'dead' });
 }, 30_000);
 
 test('an assembly retried after its result was written but before the run was closed closes the run', async () => {
