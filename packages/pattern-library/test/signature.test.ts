@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { normalizeSignature } from '../src/index.js';
 import { words } from '../src/features/tokenize.js';
 
