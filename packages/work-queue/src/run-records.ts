@@ -1,6 +1,6 @@
 // Reading a run back: its options, its nodes' inputs and results (in input order), its methods'
 // committed results. Runs never change after enqueue except for results, so workers cache them.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { MetricsDb } from '@onexgen/metrics';
 import { WorkQueueError } from './errors.js';
 import { queueMethodResults, queueNodes, queueRuns } from './schema/queue-tables.js';
@@ -54,6 +54,15 @@ export async function getNodes(db: MetricsDb, runId: string): Promise<NodeRecord
     .from(queueNodes)
     .where(eq(queueNodes.runId, runId))
     .orderBy(asc(queueNodes.position));
+}
+
+/** Whether the node already has its result (one row's flag, not the run's nodes with their results). */
+export async function nodeAssembled(db: MetricsDb, runId: string, nodeKey: string): Promise<boolean> {
+  const rows = await db
+    .select({ nodeKey: queueNodes.nodeKey })
+    .from(queueNodes)
+    .where(and(eq(queueNodes.runId, runId), eq(queueNodes.nodeKey, nodeKey), isNotNull(queueNodes.result)));
+  return rows.length > 0;
 }
 
 /** The node's committed method results, in the order the node lists its methods. */

@@ -11,7 +11,7 @@ import { closeRunIfComplete, commitMethods, commitNode, methodCommitted, nodeRef
 import { nodeJobId, type MethodJobData, type NodeJobData } from './enqueue-run.js';
 import { grouped } from './grouped.js';
 import { METHOD_QUEUE, NODE_QUEUE, type WorkQueue } from './open-queue.js';
-import { getMethodResults, getNodes, getRun, type MethodResultRecord, type NodeRecord, type RunRecord } from './run-records.js';
+import { getMethodResults, getNodes, getRun, nodeAssembled, type MethodResultRecord, type NodeRecord, type RunRecord } from './run-records.js';
 
 export interface MethodJob {
   runId: string;
@@ -171,8 +171,7 @@ export function startWorker(queue: WorkQueue, handlers: WorkerHandlers, options:
     const { run, nodes } = await runOf(runId);
     const node = nodes.get(nodeKey);
     if (!node) throw new Error(`run ${runId} has no node ${nodeKey}`);
-    const current = (await getNodes(db, runId)).find((n) => n.nodeKey === nodeKey);
-    if (current?.result != null) {
+    if (await nodeAssembled(db, runId, nodeKey)) {
       // assembled before: by another worker, or by an attempt that died before the run was closed
       await closeRunIfComplete(db, runId);
       return emit({ type: 'node', runId, nodeKey, committed: false });
