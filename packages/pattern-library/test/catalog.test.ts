@@ -83,6 +83,23 @@ pitfalls: [Deleting before publishing]
     await expect(loadPatternCatalog({ extraDirs: [other] })).rejects.toThrow(/mismatch\.yaml: id: must be "transactional_outbox_v<version>"/);
   });
 
+  test('the shipped patterns are read once per process and frozen; a user directory is read on every load', async () => {
+    const first = await loadPatternCatalog();
+    const second = await loadPatternCatalog();
+    const id = first.patterns[0]!.id;
+    // one object per shipped pattern across loads, so no load may change it for the others
+    expect(second.get(id)).toBe(first.get(id));
+    expect(Object.isFrozen(first.get(id))).toBe(true);
+    expect(() => {
+      (first.get(id) as { guidelines: string[] }).guidelines.push('changed');
+    }).toThrow(TypeError);
+    const dir = await mkdtemp(join(tmpdir(), 'patterns-'));
+    await writeFile(join(dir, 'outbox.yaml'), userPattern('transactional_outbox_v1', 'transactional_outbox'));
+    expect((await loadPatternCatalog({ extraDirs: [dir] })).get('transactional_outbox_v1')?.description).toMatch(/^Write the event/);
+    await writeFile(join(dir, 'outbox.yaml'), userPattern('transactional_outbox_v1', 'transactional_outbox').replace('Write the event', 'Store the event'));
+    expect((await loadPatternCatalog({ extraDirs: [dir] })).get('transactional_outbox_v1')?.description).toMatch(/^Store the event/);
+  });
+
   test('rejects a duplicate id within one directory and an unreadable directory', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'patterns-'));
     await writeFile(join(dir, 'a.yaml'), userPattern('outbox_v1', 'outbox'));

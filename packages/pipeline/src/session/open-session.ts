@@ -7,7 +7,7 @@ import type { DatabaseHandle, MetricsStore } from '@onexgen/metrics';
 import { openDatabaseFor } from './open-database-for.js';
 import { createValidator, loadPythonParser, startValidatorThread, type ValidatorThread } from '@onexgen/response-validator';
 import { REMEMBERED_PARSES } from '../node/generated-file.js';
-import { createSandbox } from '@onexgen/python-sandbox';
+import { closeSessionSandbox, startSessionSandbox } from './session-sandbox.js';
 import { bulkhead } from 'cockatiel';
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
 import { createModelCaller, type AttemptLedger } from '../model/model-caller.js';
@@ -63,10 +63,18 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   const config: RunConfig = { ...options.config, ...(experiments ? { experiments } : {}) };
   const id = options.id ?? randomUUID();
   const ownHandle = options.handle === undefined;
-  // The embedded database opens on a thread of its own: parser, validator, catalog and sandbox load
-  // on this one meanwhile (a second core's worth of start-up).
+  // The embedded database opens on a thread of its own: parser, validator and catalog load on this
+  // one meanwhile (a second core's worth of start-up). The sandbox starts too, awaited by no one here.
   const opening = options.handle ? Promise.resolve(options.handle) : openDatabaseFor(config.db, options.cwd, options.signal);
-  const [handle, [parser, validator, packageValidator, catalog, sandbox]] = await bothOrNeither(opening, loadTools(config, options.secrets), ownHandle, options.signal);
+  const sandbox = startSessionSandbox(config, options.secrets);
+  let opened: [DatabaseHandle, Loaded];
+  try {
+    opened = await bothOrNeither(opening, loadTools(config), ownHandle, options.signal);
+  } catch (err) {
+    void closeSessionSandbox(sandbox);
+    throw err;
+  }
+  const [handle, [parser, validator, packageValidator, catalog]] = opened;
   let store: MetricsStore | undefined;
   let validatorThread: ValidatorThread | undefined;
   try {
@@ -140,7 +148,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
           await model?.close?.();
         } finally {
           await validatorThread?.close();
-          await sandbox.close();
+          await closeSessionSandbox(sandbox);
           // the spool's lock is released even when the last flush failed
           await metrics.close();
           if (ownHandle) await handle.close();
@@ -149,27 +157,16 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     };
   } catch (err) {
     await validatorThread?.close();
-    await sandbox.close();
+    await closeSessionSandbox(sandbox);
     await store?.close();
     if (ownHandle) await handle.close();
     throw err;
   }
 }
 
-/** The run's parser, validators, pattern catalog and sandbox (the sandbox last: closed on failure). */
-function loadTools(config: RunConfig, secrets: readonly string[]) {
-  return Promise.all([
-    loadPythonParser(),
-    createValidator({ profile: config.validatorProfile }),
-    packageCheckValidator(config.validatorProfile),
-    loadPatternCatalog(),
-    // one sandbox per run; the run's secrets never reach the child Python
-    createSandbox({
-      ...(config.python ? { python: config.python } : {}),
-      ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
-      secrets: [...secrets],
-    }),
-  ]);
+/** The run's parser, validators and pattern catalog. */
+function loadTools(config: RunConfig) {
+  return Promise.all([loadPythonParser(), createValidator({ profile: config.validatorProfile }), packageCheckValidator(config.validatorProfile), loadPatternCatalog()]);
 }
 type Loaded = Awaited<ReturnType<typeof loadTools>>;
 
@@ -180,8 +177,7 @@ type Loaded = Awaited<ReturnType<typeof loadTools>>;
  */
 async function bothOrNeither(opening: Promise<DatabaseHandle>, loading: Promise<Loaded>, ownHandle: boolean, signal: AbortSignal | undefined): Promise<[DatabaseHandle, Loaded]> {
   const settled = Promise.allSettled([opening, loading]);
-  const closeWhatOpened = async ([db, tools]: [PromiseSettledResult<DatabaseHandle>, PromiseSettledResult<Loaded>]): Promise<void> => {
-    if (tools.status === 'fulfilled') await tools.value[4].close().catch(() => undefined);
+  const closeWhatOpened = async ([db]: [PromiseSettledResult<DatabaseHandle>, PromiseSettledResult<Loaded>]): Promise<void> => {
     if (db.status === 'fulfilled' && ownHandle) await db.value.close().catch(() => undefined);
   };
   let onAbort = (): void => {};
