@@ -4,7 +4,14 @@
 // with the real outcome. A worker SIGKILLed mid-request leaves the first row: one row per request
 // the provider saw, never one missing. Rows are keyed (correlation, call, attempt) and the app gives
 // each job attempt its own correlation id, so a retried job never overwrites the rows of the last.
+//
+// Both writes are grouped (grouped.ts): requests that start, or answers that arrive, while a write
+// is in flight go together in the next statement. Each caller still waits for its own row to be
+// committed (a request goes out only after its row did). They were a worker's two largest
+// statements per call (queue-bench, pg_stat_statements: 1,000 of its ~5,800 statements for 500 methods).
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { attemptInput, callAttempts, type AttemptInput, type MetricsDb } from '@onexgen/metrics';
+import { grouped } from './grouped.js';
 
 export const WORKER_LOST = 'worker_lost';
 
@@ -23,21 +30,40 @@ export interface AttemptLedger {
   finished(row: AttemptInput): Promise<void>;
 }
 
+const KEY = [callAttempts.correlationId, callAttempts.callNumber, callAttempts.attempt];
+const KEPT = new Set(['id', 'createdAt', 'correlationId', 'callNumber', 'attempt']);
+
+/**
+ * The outcome replaces every other column of the write-ahead row, each from the row just offered
+ * (`excluded`): a column the outcome leaves out takes its default (no error class, no HTTP status),
+ * never the write-ahead row's value.
+ */
+const OUTCOME: Record<string, SQL> = Object.fromEntries(
+  Object.entries(getTableColumns(callAttempts))
+    .filter(([key]) => !KEPT.has(key))
+    .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+);
+
+const keyOf = (row: { correlationId: string; callNumber: number; attempt: number }) => `${row.correlationId}/${row.callNumber}/${row.attempt}`;
+
 export function createAttemptLedger(db: MetricsDb): AttemptLedger {
+  const starts = grouped(async (rows: ReturnType<typeof attemptInput.parse>[]) => {
+    // a key twice in one statement: DO NOTHING keeps the first, as two statements would
+    await db.insert(callAttempts).values(rows).onConflictDoNothing();
+    return rows.map(() => undefined);
+  });
+  const finishes = grouped(async (rows: ReturnType<typeof attemptInput.parse>[]) => {
+    // DO UPDATE may not touch a row twice in one statement: the last outcome offered for a key wins
+    const latest = [...new Map(rows.map((row) => [keyOf(row), row])).values()];
+    await db.insert(callAttempts).values(latest).onConflictDoUpdate({ target: KEY, set: OUTCOME });
+    return rows.map(() => undefined);
+  });
   return {
     async started(row) {
-      const parsed = attemptInput.parse({ ...row, status: 'cancelled', errorClass: WORKER_LOST, latencyMs: 0 });
-      await db.insert(callAttempts).values(parsed).onConflictDoNothing();
+      await starts(attemptInput.parse({ ...row, status: 'cancelled', errorClass: WORKER_LOST, latencyMs: 0 }));
     },
     async finished(row) {
-      const parsed = attemptInput.parse(row);
-      const { id: _id, createdAt: _createdAt, correlationId: _c, callNumber: _n, attempt: _a, ...given } = parsed;
-      // columns the outcome leaves out must not keep the write-ahead row's values
-      const outcome = { errorClass: null, httpStatus: null, timeToFirstTokenMs: null, ...given };
-      await db
-        .insert(callAttempts)
-        .values(parsed)
-        .onConflictDoUpdate({ target: [callAttempts.correlationId, callAttempts.callNumber, callAttempts.attempt], set: outcome });
+      await finishes(attemptInput.parse(row));
     },
   };
 }

@@ -217,6 +217,46 @@ test('attempt ledger: a request that got its answer has one row with the outcome
   ]);
 });
 
+test('attempt ledger: requests starting and answers arriving together are written together, each with its own outcome', async () => {
+  const ledger = createAttemptLedger(handle.db);
+  const ids = Array.from({ length: 30 }, () => randomUUID());
+  const start = { callNumber: 2, attempt: 1, provider: 'sim', model: 'm' };
+  // all at once: the first write goes alone, the rest wait for it and go in the next one
+  await Promise.all(ids.map((correlationId) => ledger.started({ ...start, correlationId })));
+  const answered = ids.slice(0, 20);
+  await Promise.all(
+    answered.map((correlationId, i) =>
+      ledger.finished(
+        i % 2 === 0
+          ? { ...start, correlationId, status: 'success', latencyMs: 10 + i, tokensOutput: i, timeToFirstTokenMs: 4 }
+          : { ...start, correlationId, status: 'error', errorClass: 'rate_limit', httpStatus: 429, latencyMs: 10 + i },
+      ),
+    ),
+  );
+  // the same request's outcome offered twice in one group (behind another's write): the later one is kept
+  await Promise.all([
+    ledger.finished({ ...start, correlationId: ids[28]!, status: 'success', latencyMs: 3 }),
+    ledger.finished({ ...start, correlationId: ids[29]!, status: 'error', errorClass: 'timeout', latencyMs: 1 }),
+    ledger.finished({ ...start, correlationId: ids[29]!, status: 'success', latencyMs: 2, tokensOutput: 9 }),
+    ledger.started({ ...start, correlationId: ids[29]! }),
+  ]);
+  const rows = (await handle.db.execute(
+    sql`select correlation_id::text as id, status, error_class, http_status, tokens_output, latency_ms, time_to_first_token_ms as ttft from llm_call_attempts where call_number = 2 and correlation_id in ${sql.raw(`(${ids.map((id) => `'${id}'`).join(', ')})`)}`,
+  )) as unknown as { id: string; status: string; error_class: string | null; http_status: number | null; tokens_output: number; latency_ms: number; ttft: number | null }[];
+  const byId = new Map([...rows].map((r) => [r.id, r]));
+  expect(byId.size).toBe(30);
+  answered.forEach((id, i) => {
+    expect(byId.get(id)).toMatchObject(
+      i % 2 === 0
+        ? { status: 'success', error_class: null, http_status: null, tokens_output: i, latency_ms: 10 + i, ttft: 4 }
+        : { status: 'error', error_class: 'rate_limit', http_status: 429, tokens_output: 0, latency_ms: 10 + i, ttft: null },
+    );
+  });
+  for (const id of ids.slice(20, 28)) expect(byId.get(id)).toMatchObject({ status: 'cancelled', error_class: 'worker_lost' });
+  expect(byId.get(ids[28]!)).toMatchObject({ status: 'success', error_class: null, latency_ms: 3 });
+  expect(byId.get(ids[29]!)).toMatchObject({ status: 'success', error_class: null, tokens_output: 9, latency_ms: 2 });
+});
+
 test('waiting jobs are fetched through an index in fetch order, on every queue partition; opening again is harmless', async () => {
   // two more processes' worth of opens at once: the index is created once, nobody fails
   const more = await Promise.all([openWorkQueue({ url, handle }), openWorkQueue({ url, handle })]);
