@@ -38,10 +38,10 @@ function parsersFor(rawTypes) {
   return set;
 }
 
-const { dataDir, template } = workerData;
+const { dataDir, template, pgliteWasmModule } = workerData;
 let db;
 try {
-  db = template ? new PGlite({ loadDataDir: new Blob([template]) }) : new PGlite(dataDir);
+  db = template ? new PGlite({ loadDataDir: new Blob([template]), pgliteWasmModule }) : new PGlite(dataDir, { pgliteWasmModule });
   await db.waitReady;
 } catch (err) {
   parentPort.postMessage({ id: 0, error: describe(err) });

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../src/index.js';
+import { compiledPostgres } from '../src/db/pglite-thread-client.js';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -78,6 +79,22 @@ test('timestamps come back as drizzle asks for them (text it maps itself), not a
   expect(typeof rows.rows[0]!.at).toBe('string');
   expect(rows.rows[0]!.span).toBe('1 day');
 });
+
+test("PostgreSQL's WebAssembly is compiled once per process; every database thread runs that module", async () => {
+  const compiled = await compiledPostgres();
+  expect(compiled).toBeInstanceOf(WebAssembly.Module);
+  expect(await compiledPostgres()).toBe(compiled);
+  // two more databases at once beside the suite's: each on its own thread, each its own data
+  const [a, b] = await Promise.all([openDatabase('memory://'), openDatabase('memory://')]);
+  try {
+    await a.db.execute(sql`create table only_in_a (n int)`);
+    const inB = (await b.db.execute(sql`select to_regclass('only_in_a') is null as absent`)) as unknown as { rows: { absent: boolean }[] };
+    expect(inB.rows[0]!.absent).toBe(true);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+  expect(await compiledPostgres()).toBe(compiled);
+}, 120_000);
 
 test('a process that opened the database and never closed it still exits once idle', () => {
   const script = `
