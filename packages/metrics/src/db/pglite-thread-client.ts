@@ -25,6 +25,18 @@ interface Queryable {
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<ThreadResult>;
 }
 
+// Node runs WebAssembly, but the workspace's lib (ES2022, no DOM) declares none of it: the part used
+// here. In this file, not a .d.ts, so every package that compiles this source sees it too.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- the global WebAssembly namespace, as lib.dom declares it
+  namespace WebAssembly {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an opaque compiled module
+    interface Module {}
+    function compile(bytes: Uint8Array): Promise<Module>;
+    const Module: { prototype: Module; new (bytes: Uint8Array): Module };
+  }
+}
+
 let compiled: Promise<WebAssembly.Module> | undefined;
 
 /**
