@@ -15,7 +15,8 @@
 //    clock), so CLI start-up is outside the figure. Per method: pg-boss's job span (fetched →
 //    completed) split into the pipeline's own latency and the queue's overhead around it.
 //    Per worker run, what the machine had: its busy cores (/proc/stat) and the CPU per method of the
-//    workers, the simulator, the `generate --queue` process and the rest (PostgreSQL mostly).
+//    workers, the simulator, the `generate --queue` process and the rest (PostgreSQL — about half of
+//    it by a /proc sampler on 7 Dec — the sandboxes' Python, the kernel, this process).
 //    --warm-up N (default 100; 0 = none): a worker is a long-running process, so before the timed
 //    run the same workers take a run of N methods of other specs (V8 compiles the hot code, the
 //    validation thread starts, the parser loads); the in-process peer gets the same warm-up.
@@ -176,15 +177,20 @@ function cli(args, env, cwd, { core, nodeArgs = [] } = {}) {
   return { child, done, err: () => stderr };
 }
 
-/** user + system CPU seconds of a live process (Linux /proc; clock ticks of 10 ms) */
+/** The fields of /proc/<pid>/stat after the command name (Linux; CPU times in clock ticks of 10 ms). */
+function statFields(pid) {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+}
+
+/** user + system CPU seconds of a live process */
 function cpuSecondsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** CPU seconds of this process's children that have exited and been reaped (cutime + cstime). */
 function reapedChildrenCpuSeconds() {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  const fields = statFields('self');
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 

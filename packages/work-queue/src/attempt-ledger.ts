@@ -44,15 +44,18 @@ const OUTCOME: Record<string, SQL> = Object.fromEntries(
     .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
 );
 
+/** A validated attempt row, as it is inserted. */
+type AttemptRow = ReturnType<typeof attemptInput.parse>;
+
 const keyOf = (row: { correlationId: string; callNumber: number; attempt: number }) => `${row.correlationId}/${row.callNumber}/${row.attempt}`;
 
 export function createAttemptLedger(db: MetricsDb): AttemptLedger {
-  const starts = grouped(async (rows: ReturnType<typeof attemptInput.parse>[]) => {
+  const starts = grouped(async (rows: AttemptRow[]) => {
     // a key twice in one statement: DO NOTHING keeps the first, as two statements would
     await db.insert(callAttempts).values(rows).onConflictDoNothing();
     return rows.map(() => undefined);
   });
-  const finishes = grouped(async (rows: ReturnType<typeof attemptInput.parse>[]) => {
+  const finishes = grouped(async (rows: AttemptRow[]) => {
     // DO UPDATE may not touch a row twice in one statement: the last outcome offered for a key wins
     const latest = [...new Map(rows.map((row) => [keyOf(row), row])).values()];
     await db.insert(callAttempts).values(latest).onConflictDoUpdate({ target: KEY, set: OUTCOME });
