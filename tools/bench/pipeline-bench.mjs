@@ -35,6 +35,8 @@
 // process on a thread of its own, so --cpu-prof, which samples the pipeline's thread, no longer
 // shows its statements: the CPU time per method counts both threads); template learning is off
 // (learnThreshold 1) so that every method really goes to the model.
+// first: V8's tier-up budget as the CLI sets it, before the packages below load
+import { jitBudgetRaised } from './as-cli-jit.mjs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,6 +122,7 @@ if (!FROM_SOURCES && (values.sql || values.parses)) {
   process.exit(2);
 }
 console.log(`code under test: ${FROM_SOURCES ? 'the TypeScript sources (tsx, path-mapped)' : 'the built packages (dist), as the onexgen CLI runs them'}`);
+console.log(`V8 tier-up budget: ${jitBudgetRaised ? 'raised, as the onexgen command does (ONEXGEN_V8_JIT=default keeps V8\'s)' : 'V8\'s own'}`);
 const { startSqlCensus } = values.sql ? await import('./sql-census.mjs') : {};
 const { startParseCensus } = values.parses ? await import('./parse-census.mjs') : {};
 

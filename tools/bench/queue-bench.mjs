@@ -25,6 +25,8 @@
 //    --worker-node-args="…": node flags for the worker processes, e.g. "--cpu-prof
 //    --cpu-prof-dir=/tmp/w" (a V8 profile per thread each) or "--import ./tools/bench/thread-cpu.mjs".
 // Without --db a throwaway server is started (tools/test-harness/pg-server.cjs).
+// first: V8's tier-up budget for the in-process peer as the CLI sets it for its processes
+import './as-cli-jit.mjs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -164,11 +166,14 @@ function startSim(latencyMs) {
   });
 }
 
+// ONEXGEN_V8_JIT=default passed on: every onexgen process of the run keeps V8's tier-up budget
+const jitEnv = process.env.ONEXGEN_V8_JIT ? { ONEXGEN_V8_JIT: process.env.ONEXGEN_V8_JIT } : {};
+
 function cli(args, env, cwd, { core, nodeArgs = [] } = {}) {
   const node = [process.execPath, ...nodeArgs, BIN, ...args];
   // --pin: `taskset -c CORE node …` holds the process (and every thread it starts) to one core
   const [cmd, ...argv] = core === undefined ? node : ['taskset', '-c', String(core), ...node];
-  const child = spawn(cmd, argv, { cwd, env: { PATH: process.env.PATH, HOME: cwd, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, argv, { cwd, env: { PATH: process.env.PATH, HOME: cwd, CI: '1', ...jitEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

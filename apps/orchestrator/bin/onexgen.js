@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 // The `onexgen` command. The CLI is built to dist/ by `npm install` (root prepare) or `npm run build`.
+import { raiseJitBudget } from './jit-budget.js';
+
+// before any of the CLI's code loads (why: jit-budget.js)
+raiseJitBudget();
 
 // Loading the CLI takes a second or more on a busy machine; a Ctrl-C or SIGTERM in that window
 // would otherwise kill the process silently. Nothing has started yet: say so and exit 3 (interrupted).
