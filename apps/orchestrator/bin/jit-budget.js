@@ -4,10 +4,10 @@
 // HTTP) a few hundred to a few thousand times, on three isolates (this thread, the validation
 // thread, the embedded database's). With V8's default budget TurboFan compiled ~1,100 functions
 // in a 1,000-method run, ~10 s of compile work on the helper threads: on a two-core machine about
-// 0.4 of a core taken from the run itself. Four times the budget leaves the lukewarm functions on
-// the baseline tier and optimises the hot ones a little later: 475 compiles, ~4 s, and 12–14 %
-// less CPU per method in a process's first run (tools/bench/README.md, session 18). A long-running
-// worker reaches the same optimised code; it gets there later.
+// 0.3 of a core taken from the run itself. Four times the budget leaves the lukewarm functions on
+// the baseline tier and optimises the hot ones a little later: ~500 compiles, ~4 s, and 3–17 %
+// less CPU per method in a process's first run, nine alternating pairs (tools/bench/README.md,
+// session 18). A long-running worker reaches the same optimised code; it gets there later.
 //
 // V8's flags are process-wide and read when a function's budget is set: called before the CLI's
 // modules load, it covers all of them and every thread started afterwards.
