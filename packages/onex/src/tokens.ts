@@ -4,8 +4,13 @@
 // - holders that come and go (context-builder's memoising counters) acquire and release it;
 // - plain counting (`countTokens`) takes one process-wide hold, released by `freeTokenizers()`,
 //   which the app calls on shutdown (and tests in afterAll).
-// A subpath of its own, so that importing the vocabulary never loads the WASM tokenizer.
-import { get_encoding, type Tiktoken } from '@dqbd/tiktoken';
+// A subpath of its own, so that importing the vocabulary never loads the WASM tokenizer; and
+// @dqbd/tiktoken itself is loaded with the first encoder, not with this module: it compiles and
+// instantiates its WebAssembly as it loads (~0.1–0.2 s of CPU), which a command that never counts
+// (`generate --queue`, `status`, `db migrate`) would otherwise pay because something it imports
+// imports this.
+import { createRequire } from 'node:module';
+import type { Tiktoken } from '@dqbd/tiktoken';
 
 export { countBySegments, forEachSegment, lastSegment, splitSegments, startsSafely } from './token-segments.js';
 
@@ -14,6 +19,14 @@ export type EncodingName = (typeof ENCODINGS)[number];
 
 export function isEncodingName(value: string): value is EncodingName {
   return (ENCODINGS as readonly string[]).includes(value);
+}
+
+type TiktokenModule = typeof import('@dqbd/tiktoken');
+let tiktoken: TiktokenModule | undefined;
+
+/** @dqbd/tiktoken, loaded on first use (its CommonJS build is what Node resolves either way). */
+function loadTiktoken(): TiktokenModule {
+  return (tiktoken ??= createRequire(import.meta.url)('@dqbd/tiktoken') as TiktokenModule);
 }
 
 const live = new Map<EncodingName, { encoder: Tiktoken; refs: number }>();
@@ -26,7 +39,7 @@ export function acquireEncoder(encoding: EncodingName): Tiktoken {
   }
   let entry = live.get(encoding);
   if (!entry) {
-    entry = { encoder: get_encoding(encoding), refs: 0 };
+    entry = { encoder: loadTiktoken().get_encoding(encoding), refs: 0 };
     live.set(encoding, entry);
   }
   entry.refs += 1;
