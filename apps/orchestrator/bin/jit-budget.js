@@ -21,7 +21,9 @@ export const INTERRUPT_BUDGET = 4 * 67_584;
 /** Raises V8's tier-up budget unless the caller chose otherwise; true when it did. */
 export function raiseJitBudget(env = process.env, execArgv = process.execArgv) {
   if (env.ONEXGEN_V8_JIT === 'default') return false;
-  if (execArgv.some((flag) => flag.startsWith('--interrupt-budget'))) return false;
+  // V8 reads `--interrupt-budget=N`, `--interrupt_budget=N` or the flag and its value apart; its
+  // other --interrupt-budget-… flags tune something else and leave this one to us
+  if (execArgv.some((flag) => /^--interrupt[-_]budget(=|$)/.test(flag))) return false;
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
   return true;
 }

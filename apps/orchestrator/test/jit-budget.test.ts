@@ -16,6 +16,8 @@ describe("the CLI process's V8 tier-up budget", () => {
   it("keeps V8's own budget when the user asks for it or sets one on node's command line", () => {
     expect(raiseJitBudget({ ONEXGEN_V8_JIT: 'default' }, [])).toBe(false);
     expect(raiseJitBudget({}, ['--interrupt-budget=100000'])).toBe(false);
+    expect(raiseJitBudget({}, ['--interrupt_budget', '100000'])).toBe(false);
+    expect(raiseJitBudget({}, ['--interrupt-budget-for-feedback-allocation=2000'])).toBe(true);
   });
 
   it('sets a flag this Node knows: nothing is printed', () => {
