@@ -6,11 +6,11 @@
 // initdb as before and migrate() does the rest.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { findMigrationsDir } from './migrations-dir.js';
+import { pgliteDistDir } from './pglite-dist.js';
 
 /** <package>/pglite-template/ from src/pglite-template.ts or from dist/index.js */
 export const PGLITE_TEMPLATE_DIR = fileURLToPath(new URL('../pglite-template/', import.meta.url));
@@ -30,7 +30,7 @@ export function migrationsFingerprint(folder: string): string {
 
 /** The installed PGlite's version (its package.json is not exported: found beside its entry). */
 export function pgliteVersion(): string | undefined {
-  let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  let dir = pgliteDistDir();
   for (let depth = 0; depth < 4; depth += 1, dir = dirname(dir)) {
     const file = join(dir, 'package.json');
     if (!existsSync(file)) continue;

@@ -3,10 +3,10 @@
 // transaction(fn). Hand-written: PGlite's own PGliteWorker targets browsers (Web Locks,
 // BroadcastChannel), and drizzle's pg-proxy driver has no transactions.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { threadExecArgv } from '@onexgen/onex';
+import { pgliteDistDir } from '../pglite-dist.js';
 import { pgliteThreadFile } from '../pglite-thread-path.js';
 
 interface QueryOptions {
@@ -48,8 +48,7 @@ let compiled: Promise<WebAssembly.Module> | undefined;
  */
 export function compiledPostgres(): Promise<WebAssembly.Module> {
   if (!compiled) {
-    const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-    const compiling = readFile(join(dist, 'pglite.wasm')).then((bytes) => WebAssembly.compile(bytes));
+    const compiling = readFile(join(pgliteDistDir(), 'pglite.wasm')).then((bytes) => WebAssembly.compile(bytes));
     compiling.catch(() => {
       if (compiled === compiling) compiled = undefined;
     });
