@@ -4,6 +4,7 @@ import { afterAll, expect, test } from '@jest/globals';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { MetricsError, createMetricsStore, migrate, migrationStatus, openDatabase } from '../src/index.js';
 import { ATTEMPTS } from './support/seed-data.js';
 
@@ -34,6 +35,9 @@ test('no URL: PGlite on disk at .onexgen/db, and the data is still there after r
   const again = await openDatabase(`file://${join(cwd, '.onexgen/db')}`);
   try {
     expect((await migrate(again)).applied).toBe(0);
+    // a folder keeps the 128 MB of its postgresql.conf; the thread starts PostgreSQL with 16 MB
+    const pool = (await again.db.execute(sql`select current_setting('shared_buffers') as size`)) as unknown as { rows: { size: string }[] };
+    expect(pool.rows[0]!.size).toBe('16MB');
     const reopened = await createMetricsStore(again);
     expect((await reopened.aggregate()).attempts.count).toBe(1);
   } finally {

@@ -23,6 +23,15 @@ const count = async (): Promise<number> => {
   return rows.rows[0]!.n;
 };
 
+const bufferPool = async (h: DatabaseHandle): Promise<string> => {
+  const rows = (await h.db.execute(sql`select current_setting('shared_buffers') as size`)) as unknown as { rows: { size: string }[] };
+  return rows.rows[0]!.size;
+};
+
+test("PostgreSQL's buffer pool is 16 MB, not the 128 MB of initdb's postgresql.conf", async () => {
+  expect(await bufferPool(handle)).toBe('16MB');
+});
+
 test('a transaction commits as a whole, and a throw inside rolls all of it back', async () => {
   await handle.db.transaction(async (tx) => {
     await tx.execute(sql`insert into t (id) values (1)`);
@@ -84,12 +93,14 @@ test("PostgreSQL's WebAssembly is compiled once per process; every database thre
   const compiled = await compiledPostgres();
   expect(compiled).toBeInstanceOf(WebAssembly.Module);
   expect(await compiledPostgres()).toBe(compiled);
-  // two more databases at once beside the suite's: each on its own thread, each its own data
-  const [a, b] = await Promise.all([openDatabase('memory://'), openDatabase('memory://')]);
+  // two more databases at once beside the suite's: each on its own thread, each its own data; one
+  // made by initdb, one from the pre-migrated template (the CLI's), both with the 16 MB pool
+  const [a, b] = await Promise.all([openDatabase('memory://'), openDatabase('memory://', { fromTemplate: true })]);
   try {
     await a.db.execute(sql`create table only_in_a (n int)`);
     const inB = (await b.db.execute(sql`select to_regclass('only_in_a') is null as absent`)) as unknown as { rows: { absent: boolean }[] };
     expect(inB.rows[0]!.absent).toBe(true);
+    for (const h of [a, b]) expect(await bufferPool(h)).toBe('16MB');
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
