@@ -23,6 +23,8 @@ module.exports = {
       path.join(root, 'packages/$1/src/index.ts'),
     '^@onexgen/pipeline/errors$': path.join(root, 'packages/pipeline/src/errors.ts'),
     '^@onexgen/onex/tokens$': path.join(root, 'packages/onex/src/tokens.ts'),
+    '^@onexgen/telemetry/attributes$': path.join(root, 'packages/telemetry/src/attributes.ts'),
+    '^@onexgen/eval/experiments$': path.join(root, 'packages/eval/src/experiments.ts'),
     '^@onexgen/llm-sim$': path.join(root, 'tools/llm-sim/src/index.ts'),
     '^@onexgen/test-harness$': path.join(root, 'tools/test-harness/src/index.ts'),
     // ESM source imports siblings as './x.js'; map them back to the .ts file.

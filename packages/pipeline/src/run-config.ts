@@ -1,7 +1,7 @@
 // What the pipeline reads of a run's configuration. The app resolves it (defaults < files <
 // environment < flags) and passes it in; the last layer, a spec's per-method overrides, is applied
 // here by methodConfig because only the pipeline knows which method it is working on.
-import type { Experiment } from '@onexgen/eval';
+import type { Experiment } from '@onexgen/eval/experiments';
 import type { MethodOverride, Tier } from '@onexgen/onex';
 
 export interface RunConfig {

@@ -30,7 +30,7 @@ export async function runPipeline(
   if (setup) assertKeysPresent(loaded, setup, io.env);
   const display = createProgressDisplay(io, jobs.map((j) => j.file), progressEnabled(io, json));
   const redact = redactor(io.env);
-  const traced = openRunTrace(opts, loaded, io.env, jobs.every((j) => j.kind === 'spec') ? 'generate' : 'fill', redact);
+  const traced = await openRunTrace(opts, loaded, io.env, jobs.every((j) => j.kind === 'spec') ? 'generate' : 'fill', redact);
   let session;
   try {
     session = await openRunSession({

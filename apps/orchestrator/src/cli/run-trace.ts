@@ -2,7 +2,6 @@
 // opens the tracer (@onexgen/telemetry) and the run span, the pipeline adds node, method and attempt
 // spans, and the app ends the run span with the outcome and exports.
 import { resolveLLMConfig } from '@onexgen/llm-effect';
-import { createRunTracer, parseOtlpHeaders, tracesUrl } from '@onexgen/telemetry';
 import type { LoadedConfig } from '../config/load-config.js';
 import { OnexgenError } from '@onexgen/pipeline/errors';
 import { RunTrace, type RunOutcome } from '@onexgen/pipeline';
@@ -25,18 +24,21 @@ function endpointOf(flag: string | undefined, env: Env): { url: string; source: 
   return undefined;
 }
 
-export function openRunTrace(
+export async function openRunTrace(
   options: { otel?: string; otelContent?: boolean },
   loaded: LoadedConfig,
   env: Env,
   command: string,
   redact: (text: string) => string,
-): OpenedTrace | undefined {
+): Promise<OpenedTrace | undefined> {
   const endpoint = endpointOf(options.otel, env);
   if (!endpoint) {
     if (options.otelContent) throw new OnexgenError('USAGE', '--otel-content: give --otel URL or set OTEL_EXPORTER_OTLP_ENDPOINT');
     return undefined;
   }
+  // loaded only for a traced run: OpenTelemetry's SDK and OTLP exporter are ~0.14 s of a CLI's start
+  // (~0.2 s of CPU) that a run without --otel never uses (tools/bench/README.md, session 19)
+  const { createRunTracer, parseOtlpHeaders, tracesUrl } = await import('@onexgen/telemetry');
   try {
     tracesUrl(endpoint.url);
   } catch (cause) {

@@ -1,5 +1,5 @@
 // The run configuration every layer of the cascade speaks (files in camelCase or snake_case).
-import { experimentsSchema } from '@onexgen/eval';
+import { experimentsSchema } from '@onexgen/eval/experiments';
 import { tierSchema } from '@onexgen/onex';
 import { z } from 'zod';
 import { PROVIDERS } from './choices.js';

@@ -2,7 +2,7 @@
 // node + method (a stable hash: @onexgen/eval's assignArm), or the shipped set when no experiment runs.
 import { resolve } from 'node:path';
 import { loadTemplateSet } from '@onexgen/context-builder';
-import { activeExperiment, assignArm, methodIdentity, type Experiment } from '@onexgen/eval';
+import { activeExperiment, assignArm, methodIdentity, type Experiment } from '@onexgen/eval/experiments';
 import { OnexgenError } from '../errors.js';
 
 export interface PromptArm {

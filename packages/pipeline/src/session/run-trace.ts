@@ -2,7 +2,9 @@
 // a span per node and per method, and a CLIENT span per provider attempt (from llm-effect's attempt
 // events, found by the method's correlation id). Prompts and code are added only when the tracer
 // was created with content on; keys never reach it (attempt events carry none, text is redacted).
-import { ONEXGEN, type Attributes, type AttemptRecord, type RunTracer, type SpanRef } from '@onexgen/telemetry';
+import type { AttemptRecord, RunTracer, SpanRef } from '@onexgen/telemetry';
+// the attribute names alone: the tracer's module loads OpenTelemetry, which a run without --otel never needs
+import { ONEXGEN, type Attributes } from '@onexgen/telemetry/attributes';
 
 export class RunTrace {
   private readonly nodes = new Map<string, SpanRef>();
