@@ -1,5 +1,5 @@
 // createValidator / validateResponse end to end: an LLM answer in, a plain serialisable verdict out.
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { createValidator, loadPythonParser, ResponseValidationResultSchema, type Validator } from '../src/index.js';
 
 let v: Validator;
@@ -73,6 +73,55 @@ describe('validateResponse', () => {
     expect(r.breakdown).toEqual({ syntax: 1, compliance: 0.97, security: 1, quality: 1, pattern: 1 });
     expect(r.score).toBeCloseTo((0.3 + 0.2 * 0.97 + 0.25 + 0.15 + 0.1) / 1.0, 3);
     expect(r.passed).toBe(true);
+  });
+});
+
+describe('validateResponse parses a plain body once', () => {
+  const ctx = { fragment: true, nodeType: 'effect' as const, methodName: 'load_rows' };
+  /** validateResponse's verdict and how many times the process's parser parsed for it */
+  async function counted(answer: string) {
+    const parser = await loadPythonParser();
+    const parses = jest.spyOn(parser, 'withSyntaxTree');
+    try {
+      const r = v.validateResponse(answer, ctx);
+      return { r, parses: parses.mock.calls.length };
+    } finally {
+      parses.mockRestore();
+    }
+  }
+  const body = ['"""Load it."""', 'rows = await self.fetch("SELECT qty FROM stock")', 'if not rows:', '    return {}', 'return {"rows": rows}'];
+
+  test('a fenced body: one parse, and the verdict validate() gives the same body', async () => {
+    const { r, parses } = await counted([`${fence}python`, ...body, fence].join('\n'));
+    expect(parses).toBe(1);
+    expect(r.extraction).toEqual({ code: body.join('\n'), method: 'fenced', imports: [], requiredImports: [], warnings: [] });
+    const direct = v.validate(r.code, { ...ctx, generated: true });
+    expect(r.issues).toEqual(direct.issues);
+    expect([r.passed, r.score, r.breakdown, r.syntaxValid]).toEqual([direct.passed, direct.score, direct.breakdown, direct.syntaxValid]);
+    expect(v.parsedBody!(r)).toBeDefined();
+  });
+
+  test('a body with an import, a whole definition or a helper defined in it: moved, reduced or kept as before', async () => {
+    const imported = await counted([`${fence}python`, 'import json', ...body, fence].join('\n'));
+    expect(imported.r.extraction.imports).toEqual(['import json']);
+    expect(imported.r.code).toBe(body.join('\n'));
+    const whole = await counted([`${fence}python`, 'async def load_rows(self):', ...body.map((l) => `    ${l}`), fence].join('\n'));
+    expect(whole.r.extraction.reducedFrom).toBe('function');
+    expect(whole.r.code).toBe(body.slice(1).join('\n'));
+    // a helper defined inside the body stays: beside it stands other code, nothing to reduce
+    const helper = await counted([`${fence}python`, 'def shape(row):', '    return dict(row)', 'return [shape(r) for r in await self.fetch("q")]', fence].join('\n'));
+    expect(helper.r.extraction.reducedFrom).toBeUndefined();
+    expect(helper.r.code.startsWith('def shape(row):')).toBe(true);
+    // each of these took extraction's module parse as well
+    for (const c of [imported, whole, helper]) expect(c.parses).toBeGreaterThan(1);
+  });
+
+  test('a body that does not parse: the syntax verdict of validate()', async () => {
+    const { r } = await counted([`${fence}python`, 'rows = await self.fetch(', 'return rows', fence].join('\n'));
+    const direct = v.validate(r.code, { ...ctx, generated: true });
+    expect(r.syntaxValid).toBe(false);
+    expect(r.issues).toEqual(direct.issues);
+    expect(r.issues.some((i) => i.ruleId === 'syntax/invalid')).toBe(true);
   });
 });
 

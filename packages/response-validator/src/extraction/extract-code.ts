@@ -18,6 +18,14 @@ export interface ExtractOptions {
   docstring?: 'keep' | 'drop';
   /** a loaded parser; defaults to the process's warm one (createValidator/loadPythonParser load it) */
   parser?: PythonParser;
+  /**
+   * 'body' only: asked with the code before it is parsed as a module to find a whole definition to
+   * reduce or imports to move. True means the caller parsed it as a method body (which it needed
+   * anyway), the parse was valid and no statement of the body is a definition, a class or an
+   * import: nothing would be reduced or moved, so the module parse is skipped and the code returned
+   * as it stands.
+   */
+  plainBody?: (code: string) => boolean;
 }
 
 /** How many prose lines may be trimmed from each end of an unfenced answer to make it parse. */
@@ -47,6 +55,7 @@ export function extractCode(answer: string, options: ExtractOptions = {}): Extra
 
   if (method === 'raw') code = trimProse(code, parser, warnings);
   if (expect === 'module') return { code, method, imports: [], requiredImports: [], warnings };
+  if (options.plainBody?.(code)) return { code, method, imports: [], requiredImports: [], warnings };
 
   let module = parser.parse(code);
   let reducedFrom: ExtractionResult['reducedFrom'];

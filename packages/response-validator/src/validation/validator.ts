@@ -80,6 +80,11 @@ class ProfileValidator implements Validator {
           return run(tree, module, wrapper.mapPosition);
         })
       : this.parser.withSyntaxTree(code, (tree, module) => run(tree, module));
+    return this.scored(outcome, started);
+  }
+
+  /** The result of check(): scored by the profile, timed from `started`. */
+  private scored(outcome: ReturnType<ProfileValidator['check']>, started: number): ValidationResult {
     const { score, breakdown, passed } = scoreIssues(outcome.issues, outcome.syntaxValid, this.resolvedProfile);
     return {
       syntaxValid: outcome.syntaxValid,
@@ -94,11 +99,17 @@ class ProfileValidator implements Validator {
   validateResponse(answer: string, context: ValidationContext = {}): ValidationResult & { extraction: ExtractionResult; code: string } {
     if (typeof answer !== 'string') throw new ValidatorError('INPUT_UNREADABLE', `validateResponse(answer): answer must be a string, got ${typeof answer}`);
     const ctx = checkContext(context);
+    let parsed: { module: ParsedModule; wrapper: BuiltWrapper } | undefined;
+    const keep = (module: ParsedModule, wrapper: BuiltWrapper) => (parsed = { module, wrapper });
+    // A body's checks parse it as a method body; most answers are a plain body, and that one parse
+    // also tells extraction there is nothing to reduce or move (instead of a module parse of its own)
+    let plain: ValidationResult | undefined;
     const extraction = extractCode(answer, {
       parser: this.parser,
       expect: ctx.fragment ? 'body' : 'module',
       methodName: ctx.methodName,
       docstring: this.extraction.docstring,
+      ...(ctx.fragment ? { plainBody: (code: string) => (plain = this.validatePlainBody(code, { generated: true, ...ctx }, keep)) !== undefined } : {}),
     });
     // Imports the answer carried were moved out of the body: they belong to the file's import block
     // and still bind names for the checks (`from os import system as s` then `s(cmd)` is os.system).
@@ -107,10 +118,23 @@ class ProfileValidator implements Validator {
       ...ctx,
       ...(extraction.imports.length ? { fileImports: [...(ctx.fileImports ?? []), ...extraction.imports] } : {}),
     };
-    let parsed: { module: ParsedModule; wrapper: BuiltWrapper } | undefined;
-    const result = { ...this.validateChecked(extraction.code, checked, undefined, (module, wrapper) => (parsed = { module, wrapper })), extraction, code: extraction.code };
+    const result = { ...(plain ?? this.validateChecked(extraction.code, checked, undefined, keep)), extraction, code: extraction.code };
     if (parsed) this.parsedBodies.set(result, parsed);
     return result;
+  }
+
+  /**
+   * validateChecked() of a body, from the one parse that also answers extraction's question (see
+   * ExtractOptions.plainBody): undefined, having checked nothing, when the body does not parse or
+   * one of its statements is a definition, a class or an import (extraction then reduces or moves it).
+   */
+  private validatePlainBody(code: string, ctx: ValidationContext, keep: (module: ParsedModule, wrapper: BuiltWrapper) => void): ValidationResult | undefined {
+    const started = performance.now();
+    return this.parser.withFragmentSyntaxTree(code, { isAsync: ctx.isAsync ?? true, methodName: ctx.methodName }, (tree, module, wrapper) => {
+      if (!module.syntaxValid || !isPlainBody(tree)) return undefined;
+      keep(module, wrapper);
+      return this.scored(this.check(code, ctx, tree, module, wrapper.mapPosition), started);
+    });
   }
 
   parsedBody(result: ValidationResult): ParsedFragment | undefined {
@@ -156,6 +180,21 @@ class ProfileValidator implements Validator {
     issues.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
     return { syntaxValid: module.syntaxValid, issues, stats };
   }
+}
+
+/** Statements extraction would reduce (a whole definition, a class) or move out (an import). */
+const REDUCED_OR_MOVED = new Set(['function_definition', 'class_definition', 'decorated_definition', 'import_statement', 'import_from_statement', 'future_import_statement']);
+
+/**
+ * Whether none of a wrapped body's own statements (the synthetic method's block) is one extraction
+ * reduces or moves. A valid body's statements are the ones the body parsed as a module has at its top
+ * level, so this answers what extraction's module parse would have found.
+ */
+function isPlainBody(tree: Tree): boolean {
+  const method = tree.rootNode.namedChildren.find((n) => n.type === 'function_definition');
+  const block = method?.childForFieldName('body');
+  if (!block) return false;
+  return block.namedChildren.every((statement) => !REDUCED_OR_MOVED.has(statement.type));
 }
 
 function syntaxIssue(ruleId: string, e: PySyntaxIssue, map: PositionMapper): ValidationIssue {
