@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // response-validator speed, each figure next to CPython 3.12's ast.parse on the same input,
 // measured in the same run (ratio = ours / CPython; < 1 means faster than CPython).
-//   1. parse + full validation (onex-v2) of a typical 40-line ONEX method, median after warm-up
+//   1. parse + full validation (onex-v2) of a typical 40-line ONEX method, median after warm-up;
+//      validateResponse of that method's body as an LLM answers it (fenced, as a method body), as
+//      asked (a plain body) and with an import line the model added
 //   2. whole-file throughput (MB/s) on CPython stdlib files
 //   3. CLI start-up: `onexgen-validate file.py` as a process vs `python3 -c "import ast; ast.parse(...)"`
 // Usage: (cd packages/response-validator && npx tsup) && node tools/bench/validator-bench.mjs [--dist <dir>]
@@ -107,6 +109,14 @@ console.log(`\n1. ${METHOD.split('\n').length - 1}-line ONEX method (${issues} i
 console.log(`   parse only              ${(parseMs * 1000).toFixed(0).padStart(6)} µs   (${(parseMs / cpyMethod).toFixed(2)}× CPython ast.parse ${(cpyMethod * 1000).toFixed(0)} µs)`);
 console.log(`   parse + full validation ${(validateMs * 1000).toFixed(0).padStart(6)} µs   (${(validateMs / cpyMethod).toFixed(2)}× CPython ast.parse)`);
 console.log(`     of which rules        ${((validateMs - treeOnlyMs) * 1000).toFixed(0).padStart(6)} µs   (${((validateMs - treeOnlyMs) / cpyMethod).toFixed(2)}× CPython ast.parse)`);
+// the method's body, dedented, as an answer to "write the body of execute_effect"
+const body = METHOD.split('\n').slice(3).map((line) => line.slice(8)).join('\n').trimEnd();
+const answer = (lines) => ['Here is the body:', '```python', ...lines, '```'].join('\n');
+const bodyContext = { fragment: true, nodeType: 'effect', methodName: 'execute_effect' };
+for (const [label, text] of [['a plain body (as asked)', answer([body])], ['with an import line', answer(['import time', '', body])]]) {
+  const ms = median(() => validator.validateResponse(text, bodyContext));
+  console.log(`   validateResponse, ${label.padEnd(24)} ${(ms * 1000).toFixed(0).padStart(6)} µs   (${(ms / cpyMethod).toFixed(2)}× CPython ast.parse of the method)`);
+}
 
 // 2. whole files
 const stdlib = python(['-c', 'import argparse, asyncio.base_events as b, json.decoder as d; print(argparse.__file__); print(b.__file__); print(d.__file__)']).trim().split('\n');

@@ -1,5 +1,5 @@
 // extractCode: the Python code in an LLM answer, how it was found, and what was changed on the way.
-import type { PythonParser } from '../parser/types.js';
+import type { ParsedModule, PythonParser } from '../parser/types.js';
 import { getLoadedPythonParser } from '../parser/index.js';
 import type { ExtractionResult, RequiredImport } from '../validation/validation-types.js';
 import { chooseBlocks } from './choose-blocks.js';
@@ -19,14 +19,18 @@ export interface ExtractOptions {
   /** a loaded parser; defaults to the process's warm one (createValidator/loadPythonParser load it) */
   parser?: PythonParser;
   /**
-   * 'body' only: asked with the code before it is parsed as a module to find a whole definition to
-   * reduce or imports to move. True means the caller parsed it as a method body (which it needed
-   * anyway), the parse was valid and no statement of the body is a definition, a class or an
-   * import: nothing would be reduced or moved, so the module parse is skipped and the code returned
-   * as it stands.
+   * 'body' only: the code parsed by the caller as a method body (its checks need that parse anyway),
+   * asked before extraction parses it as a module to find a whole definition to reduce or imports to
+   * move. 'plain': the parse was valid and no statement of the body is a definition, a class or an
+   * import, so nothing is reduced or moved. A ParsedModule (in the body's own positions): valid, no
+   * definition or class among its statements; its imports are moved as a module parse's would be.
+   * undefined: extraction parses the code as a module itself.
    */
-  plainBody?: (code: string) => boolean;
+  bodyParse?: (code: string) => BodyParse | undefined;
 }
+
+/** What a caller's parse of the code as a method body tells extraction (ExtractOptions.bodyParse). */
+export type BodyParse = 'plain' | ParsedModule;
 
 /** How many prose lines may be trimmed from each end of an unfenced answer to make it parse. */
 const MAX_PROSE_LINES = 3;
@@ -55,9 +59,11 @@ export function extractCode(answer: string, options: ExtractOptions = {}): Extra
 
   if (method === 'raw') code = trimProse(code, parser, warnings);
   if (expect === 'module') return { code, method, imports: [], requiredImports: [], warnings };
-  if (options.plainBody?.(code)) return { code, method, imports: [], requiredImports: [], warnings };
+  // a valid body's own statements are the top-level statements a module parse of it finds
+  const parsedBody = options.bodyParse?.(code);
+  if (parsedBody === 'plain') return { code, method, imports: [], requiredImports: [], warnings };
 
-  let module = parser.parse(code);
+  let module = parsedBody ?? parser.parse(code);
   let reducedFrom: ExtractionResult['reducedFrom'];
   const reduction = reduceToBody(module, { methodName: options.methodName, docstring: options.docstring ?? 'drop' });
   const imports: string[] = [];

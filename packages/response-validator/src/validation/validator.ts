@@ -1,7 +1,7 @@
 // createValidator: a profile resolved once, the warm parser, and synchronous validate/validateResponse.
 import type { SyntaxTree as Tree } from '../parser/mirror/syntax-node.js';
 import { ValidatorError } from '../errors.js';
-import { type ExtractOptions, extractCode } from '../extraction/extract-code.js';
+import { type BodyParse, type ExtractOptions, extractCode } from '../extraction/extract-code.js';
 import type { ParsedFragment, ParsedModule, PySyntaxIssue } from '../parser/types.js';
 import type { BuiltWrapper } from '../parser/fragment-wrapper.js';
 import { mapToFragment } from '../parser/fragment-mapping.js';
@@ -101,15 +101,20 @@ class ProfileValidator implements Validator {
     const ctx = checkContext(context);
     let parsed: { module: ParsedModule; wrapper: BuiltWrapper } | undefined;
     const keep = (module: ParsedModule, wrapper: BuiltWrapper) => (parsed = { module, wrapper });
-    // A body's checks parse it as a method body; most answers are a plain body, and that one parse
-    // also tells extraction there is nothing to reduce or move (instead of a module parse of its own)
+    // A body's checks parse it as a method body; that parse also answers extraction (instead of a
+    // module parse of its own), and when nothing is reduced or moved it is the checks' parse too
     let plain: ValidationResult | undefined;
+    const bodyParse = (code: string): BodyParse | undefined => {
+      const parsed = this.parseBody(code, { generated: true, ...ctx }, keep);
+      plain = parsed?.plain;
+      return parsed && (parsed.plain ? 'plain' : parsed.module);
+    };
     const extraction = extractCode(answer, {
       parser: this.parser,
       expect: ctx.fragment ? 'body' : 'module',
       methodName: ctx.methodName,
       docstring: this.extraction.docstring,
-      ...(ctx.fragment ? { plainBody: (code: string) => (plain = this.validatePlainBody(code, { generated: true, ...ctx }, keep)) !== undefined } : {}),
+      ...(ctx.fragment ? { bodyParse } : {}),
     });
     // Imports the answer carried were moved out of the body: they belong to the file's import block
     // and still bind names for the checks (`from os import system as s` then `s(cmd)` is os.system).
@@ -124,16 +129,25 @@ class ProfileValidator implements Validator {
   }
 
   /**
-   * validateChecked() of a body, from the one parse that also answers extraction's question (see
-   * ExtractOptions.plainBody): undefined, having checked nothing, when the body does not parse or
-   * one of its statements is a definition, a class or an import (extraction then reduces or moves it).
+   * An extracted body parsed as a method body, for extraction (ExtractOptions.bodyParse): `plain`,
+   * validateChecked()'s result from that parse, when no statement of the body is a definition, a
+   * class or an import (nothing will change); else the parse in the body's own positions, when it is
+   * valid and holds no definition or class (extraction moves the imports, the checks then parse what
+   * is left); else undefined.
    */
-  private validatePlainBody(code: string, ctx: ValidationContext, keep: (module: ParsedModule, wrapper: BuiltWrapper) => void): ValidationResult | undefined {
+  private parseBody(
+    code: string,
+    ctx: ValidationContext,
+    keep: (module: ParsedModule, wrapper: BuiltWrapper) => void,
+  ): { plain: ValidationResult; module?: undefined } | { plain?: undefined; module: ParsedModule } | undefined {
     const started = performance.now();
     return this.parser.withFragmentSyntaxTree(code, { isAsync: ctx.isAsync ?? true, methodName: ctx.methodName }, (tree, module, wrapper) => {
-      if (!module.syntaxValid || !isPlainBody(tree)) return undefined;
+      if (!module.syntaxValid) return undefined;
+      const kinds = new Set(bodyStatements(tree).map((statement) => statement.type));
+      if (DEFINITIONS.some((kind) => kinds.has(kind))) return undefined;
+      if (IMPORTS.some((kind) => kinds.has(kind))) return { module: mapToFragment(module, wrapper) };
       keep(module, wrapper);
-      return this.scored(this.check(code, ctx, tree, module, wrapper.mapPosition), started);
+      return { plain: this.scored(this.check(code, ctx, tree, module, wrapper.mapPosition), started) };
     });
   }
 
@@ -182,19 +196,18 @@ class ProfileValidator implements Validator {
   }
 }
 
-/** Statements extraction would reduce (a whole definition, a class) or move out (an import). */
-const REDUCED_OR_MOVED = new Set(['function_definition', 'class_definition', 'decorated_definition', 'import_statement', 'import_from_statement', 'future_import_statement']);
+/** Statements extraction may reduce a body to (a whole definition, a class around it)... */
+const DEFINITIONS = ['function_definition', 'class_definition', 'decorated_definition'];
+/** ...and statements it moves out of the body. */
+const IMPORTS = ['import_statement', 'import_from_statement', 'future_import_statement'];
 
 /**
- * Whether none of a wrapped body's own statements (the synthetic method's block) is one extraction
- * reduces or moves. A valid body's statements are the ones the body parsed as a module has at its top
- * level, so this answers what extraction's module parse would have found.
+ * A wrapped body's own statements: the synthetic method's block. For a valid body they are the
+ * top-level statements of the body parsed as a module, which is what extraction looks at.
  */
-function isPlainBody(tree: Tree): boolean {
+function bodyStatements(tree: Tree) {
   const method = tree.rootNode.namedChildren.find((n) => n.type === 'function_definition');
-  const block = method?.childForFieldName('body');
-  if (!block) return false;
-  return block.namedChildren.every((statement) => !REDUCED_OR_MOVED.has(statement.type));
+  return method?.childForFieldName('body')?.namedChildren ?? [];
 }
 
 function syntaxIssue(ruleId: string, e: PySyntaxIssue, map: PositionMapper): ValidationIssue {
