@@ -10,6 +10,7 @@
 //       [--throughput-specs 100] [--throughput-ops 9] [--latency 200] [--concurrency 50]
 //       [--db memory:// | postgres://user@host:port/db] [--cpu-prof [--top 15] [--cpu-prof-out FILE.cpuprofile]] [--sql] [--parses] [--skip-overhead]
 //       [--validation-thread auto|on|off|off,on] [--threads warm|cold|cold,warm] [--rounds N] [--warm-up 100] [--sim-cpu-prof-dir DIR]
+//       [--answer with-import|plain]
 //
 // 1. Overhead per method: everything but waiting for the model (context build with exact token
 //    counts, validation, decision, recording, learning, injection share), at zero simulated latency,
@@ -21,6 +22,9 @@
 //    and prints self time by area (package, PGlite's WebAssembly, GC, idle) and the top functions;
 //    --sql counts the embedded database's statements during it, by shape, per method; --parses counts
 //    the Python parses and the characters they read, by caller, per method (work, not seconds).
+//    --answer plain: the model answers with a plain body, as the prompt asks (the default answer
+//    starts with `import time`, which validation moves to the file's imports; plain drops it and the
+//    two lines that use it).
 //    --validation-thread off,on runs the throughput workload once per value (where answers are
 //    checked: the pipeline's default is a thread of its own when concurrency > 1), alternating
 //    for --rounds rounds, so both are measured under the same load. The simulator's CPU is printed
@@ -64,6 +68,7 @@ const { values } = parseArgs({
     sql: { type: 'boolean', default: false },
     parses: { type: 'boolean', default: false },
     'skip-overhead': { type: 'boolean', default: false },
+    answer: { type: 'string', default: 'with-import' },
     top: { type: 'string', default: '15' },
     // where answers are validated: auto (the pipeline's default: a thread when concurrency > 1), on,
     // off, or a list (off,on) to run the throughput workload once per value, alternating per round
@@ -128,6 +133,22 @@ const { startParseCensus } = values.parses ? await import('./parse-census.mjs') 
 
 const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'audit', 'split', 'check', 'index', 'rank'];
 
+/** What the simulated model answers every method with (--answer). */
+function modelAnswer() {
+  const answer = goodAnswer('operation');
+  if (values.answer === 'with-import') return answer;
+  if (values.answer !== 'plain') {
+    console.error('pipeline-bench: --answer must be with-import or plain');
+    process.exit(2);
+  }
+  const dropped = ['import time', 'started = time.perf_counter()', 'result["duration_ms"] = (time.perf_counter() - started) * 1000'];
+  return answer
+    .split('\n')
+    .filter((line) => !dropped.includes(line))
+    .join('\n')
+    .replace('```python\n\n', '```python\n');
+}
+
 /**
  * The simulator runs in its own process (tools/llm-sim/bin/llm-sim.js), as a real provider would:
  * in this process its token counting and HTTP handling would compete with the pipeline for the
@@ -136,7 +157,7 @@ const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'a
 async function startSim(latencyMs) {
   const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-sim-'));
   const scenario = join(dir, 'scenario.json');
-  writeFileSync(scenario, JSON.stringify({ latencyMs, text: goodAnswer('operation') }));
+  writeFileSync(scenario, JSON.stringify({ latencyMs, text: modelAnswer() }));
   const profileFlags = values['sim-cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['sim-cpu-prof-dir']}`] : [];
   const child = spawn(process.execPath, [...profileFlags, fileURLToPath(new URL('../llm-sim/bin/llm-sim.js', import.meta.url)), '--port', '0', '--scenario', scenario], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 // extractCode: the Python code in an LLM answer, how it was found, and what was changed on the way.
-import type { ParsedModule, PythonParser } from '../parser/types.js';
+import type { ParsedModule, PyImport, PythonParser } from '../parser/types.js';
 import { getLoadedPythonParser } from '../parser/index.js';
 import type { ExtractionResult, RequiredImport } from '../validation/validation-types.js';
 import { chooseBlocks } from './choose-blocks.js';
@@ -22,15 +22,15 @@ export interface ExtractOptions {
    * 'body' only: the code parsed by the caller as a method body (its checks need that parse anyway),
    * asked before extraction parses it as a module to find a whole definition to reduce or imports to
    * move. 'plain': the parse was valid and no statement of the body is a definition, a class or an
-   * import, so nothing is reduced or moved. A ParsedModule (in the body's own positions): valid, no
-   * definition or class among its statements; its imports are moved as a module parse's would be.
+   * import, so nothing is reduced or moved. The body's imports (in its own positions): the parse was
+   * valid, no statement is a definition or a class, and these are moved as a module parse's would be.
    * undefined: extraction parses the code as a module itself.
    */
   bodyParse?: (code: string) => BodyParse | undefined;
 }
 
 /** What a caller's parse of the code as a method body tells extraction (ExtractOptions.bodyParse). */
-export type BodyParse = 'plain' | ParsedModule;
+export type BodyParse = 'plain' | { imports: PyImport[] };
 
 /** How many prose lines may be trimmed from each end of an unfenced answer to make it parse. */
 const MAX_PROSE_LINES = 3;
@@ -63,9 +63,11 @@ export function extractCode(answer: string, options: ExtractOptions = {}): Extra
   const parsedBody = options.bodyParse?.(code);
   if (parsedBody === 'plain') return { code, method, imports: [], requiredImports: [], warnings };
 
-  let module = parsedBody ?? parser.parse(code);
+  // a body with no definition among its statements has nothing to reduce: its imports are all it needs
+  const whole = parsedBody ? undefined : parser.parse(code);
+  let module: Pick<ParsedModule, 'source' | 'imports'> = whole ?? { source: code, imports: parsedBody?.imports ?? [] };
   let reducedFrom: ExtractionResult['reducedFrom'];
-  const reduction = reduceToBody(module, { methodName: options.methodName, docstring: options.docstring ?? 'drop' });
+  const reduction = whole && reduceToBody(whole, { methodName: options.methodName, docstring: options.docstring ?? 'drop' });
   const imports: string[] = [];
   const requiredImports: RequiredImport[] = [];
   if (reduction) {

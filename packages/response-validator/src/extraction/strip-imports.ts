@@ -4,7 +4,7 @@
 import type { ParsedModule, PyImport } from '../parser/types.js';
 import type { RequiredImport } from '../validation/validation-types.js';
 
-export function stripTopLevelImports(module: ParsedModule): { code: string; imports: string[]; required: RequiredImport[] } {
+export function stripTopLevelImports(module: Pick<ParsedModule, 'source' | 'imports'>): { code: string; imports: string[]; required: RequiredImport[] } {
   const top = module.imports.filter((i) => i.range.startColumn === 1);
   if (top.length === 0) return { code: module.source, imports: [], required: [] };
   const drop = new Set<number>();

@@ -2,9 +2,9 @@
 import type { SyntaxTree as Tree } from '../parser/mirror/syntax-node.js';
 import { ValidatorError } from '../errors.js';
 import { type BodyParse, type ExtractOptions, extractCode } from '../extraction/extract-code.js';
-import type { ParsedFragment, ParsedModule, PySyntaxIssue } from '../parser/types.js';
+import type { ParsedFragment, ParsedModule, PyImport, PySyntaxIssue } from '../parser/types.js';
 import type { BuiltWrapper } from '../parser/fragment-wrapper.js';
-import { mapToFragment } from '../parser/fragment-mapping.js';
+import { createMapper, mapToFragment } from '../parser/fragment-mapping.js';
 import type { TreeSitterPythonParser } from '../parser/types.js';
 import { loadProfile } from '../profiles/load-profile.js';
 import type { ProfileInput, ResolvedProfile } from '../profiles/schema.js';
@@ -107,7 +107,7 @@ class ProfileValidator implements Validator {
     const bodyParse = (code: string): BodyParse | undefined => {
       const parsed = this.parseBody(code, { generated: true, ...ctx }, keep);
       plain = parsed?.plain;
-      return parsed && (parsed.plain ? 'plain' : parsed.module);
+      return parsed && (parsed.plain ? 'plain' : { imports: parsed.imports });
     };
     const extraction = extractCode(answer, {
       parser: this.parser,
@@ -131,21 +131,29 @@ class ProfileValidator implements Validator {
   /**
    * An extracted body parsed as a method body, for extraction (ExtractOptions.bodyParse): `plain`,
    * validateChecked()'s result from that parse, when no statement of the body is a definition, a
-   * class or an import (nothing will change); else the parse in the body's own positions, when it is
-   * valid and holds no definition or class (extraction moves the imports, the checks then parse what
-   * is left); else undefined.
+   * class or an import (nothing will change); else the body's imports in its own positions, when it
+   * is valid and holds no definition or class (extraction moves them, the checks then parse what is
+   * left); else undefined.
    */
   private parseBody(
     code: string,
     ctx: ValidationContext,
     keep: (module: ParsedModule, wrapper: BuiltWrapper) => void,
-  ): { plain: ValidationResult; module?: undefined } | { plain?: undefined; module: ParsedModule } | undefined {
+  ): { plain: ValidationResult; imports?: undefined } | { plain?: undefined; imports: PyImport[] } | undefined {
     const started = performance.now();
     return this.parser.withFragmentSyntaxTree(code, { isAsync: ctx.isAsync ?? true, methodName: ctx.methodName }, (tree, module, wrapper) => {
       if (!module.syntaxValid) return undefined;
       const kinds = new Set(bodyStatements(tree).map((statement) => statement.type));
       if (DEFINITIONS.some((kind) => kinds.has(kind))) return undefined;
-      if (IMPORTS.some((kind) => kinds.has(kind))) return { module: mapToFragment(module, wrapper) };
+      if (IMPORTS.some((kind) => kinds.has(kind))) {
+        // as mapToFragment maps them, without mapping the rest of the module
+        const { range } = createMapper(wrapper);
+        const inBody = (imp: PyImport): PyImport => {
+          const at = range(imp.range);
+          return { ...imp, range: at, text: code.slice(at.startIndex, at.endIndex) };
+        };
+        return { imports: module.imports.map(inBody) };
+      }
       keep(module, wrapper);
       return { plain: this.scored(this.check(code, ctx, tree, module, wrapper.mapPosition), started) };
     });
