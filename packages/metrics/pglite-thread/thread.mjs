@@ -41,9 +41,11 @@ function parsersFor(rawTypes) {
 /**
  * PostgreSQL's buffer pool: 16 MB instead of the 128 MB the data folder's postgresql.conf asks for.
  * In WebAssembly the pool is ordinary memory that PostgreSQL clears page by page as it starts, so its
- * size was paid on every open: 16 MB opened the template ~0.3–0.5 s of CPU sooner and ~120 MB smaller
- * (tools/bench/pglite-open.mjs, session 19). The database is a run's metrics, small beside that; a
- * page not in the pool is a copy from memory (memory://) or the OS's file cache (a folder).
+ * size was paid on every open: opening and closing a new database from the template took 0.47 s
+ * (memory://) and 0.75 s (a folder) less CPU, peak memory 431 → 376 MB and 422 → 319 MB (medians of
+ * five alternating pairs, tools/bench/README.md session 19). The database holds a run's metrics,
+ * small beside that; a page not in the pool is a copy from memory (memory://) or from the OS's file
+ * cache (a folder).
  */
 const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
