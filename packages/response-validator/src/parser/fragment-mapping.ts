@@ -57,13 +57,17 @@ export function mapToFragment(module: ParsedModule, w: FragmentWrapper & Positio
   };
 }
 
+/** Maps an item that carries its own text (an import, a call, ...) back: its range, its text re-sliced. */
+export function textItemMapper(w: PositionMap, range = createMapper(w).range): <T extends { text: string; range: SourceRange }>(item: T) => T {
+  return (item) => {
+    const mapped = range(item.range);
+    return { ...item, range: mapped, text: w.target.slice(mapped.startIndex, mapped.endIndex) };
+  };
+}
+
 export function mapModule(module: ParsedModule, w: PositionMap): ParsedModule {
   const { range, point } = createMapper(w);
-  const text = (r: SourceRange): string => w.target.slice(r.startIndex, r.endIndex);
-  const withText = <T extends { text: string; range: SourceRange }>(item: T): T => {
-    const mapped = range(item.range);
-    return { ...item, range: mapped, text: text(mapped) };
-  };
+  const withText = textItemMapper(w, range);
   const doc = (d: PyDocstring | undefined): PyDocstring | undefined => (d ? { ...d, range: range(d.range) } : undefined);
   const issue = (i: PySyntaxIssue): PySyntaxIssue => {
     const at = point(i.line, i.column);

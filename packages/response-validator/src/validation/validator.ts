@@ -4,7 +4,7 @@ import { ValidatorError } from '../errors.js';
 import { type BodyParse, type ExtractOptions, extractCode } from '../extraction/extract-code.js';
 import type { ParsedFragment, ParsedModule, PyImport, PySyntaxIssue } from '../parser/types.js';
 import type { BuiltWrapper } from '../parser/fragment-wrapper.js';
-import { createMapper, mapToFragment } from '../parser/fragment-mapping.js';
+import { mapToFragment, textItemMapper } from '../parser/fragment-mapping.js';
 import type { TreeSitterPythonParser } from '../parser/types.js';
 import { loadProfile } from '../profiles/load-profile.js';
 import type { ProfileInput, ResolvedProfile } from '../profiles/schema.js';
@@ -105,9 +105,9 @@ class ProfileValidator implements Validator {
     // module parse of its own), and when nothing is reduced or moved it is the checks' parse too
     let plain: ValidationResult | undefined;
     const bodyParse = (code: string): BodyParse | undefined => {
-      const parsed = this.parseBody(code, { generated: true, ...ctx }, keep);
-      plain = parsed?.plain;
-      return parsed && (parsed.plain ? 'plain' : { imports: parsed.imports });
+      const body = this.parseBody(code, { generated: true, ...ctx }, keep);
+      plain = body?.plain;
+      return body && (body.plain ? 'plain' : { imports: body.imports });
     };
     const extraction = extractCode(answer, {
       parser: this.parser,
@@ -145,15 +145,8 @@ class ProfileValidator implements Validator {
       if (!module.syntaxValid) return undefined;
       const kinds = new Set(bodyStatements(tree).map((statement) => statement.type));
       if (DEFINITIONS.some((kind) => kinds.has(kind))) return undefined;
-      if (IMPORTS.some((kind) => kinds.has(kind))) {
-        // as mapToFragment maps them, without mapping the rest of the module
-        const { range } = createMapper(wrapper);
-        const inBody = (imp: PyImport): PyImport => {
-          const at = range(imp.range);
-          return { ...imp, range: at, text: code.slice(at.startIndex, at.endIndex) };
-        };
-        return { imports: module.imports.map(inBody) };
-      }
+      // the imports alone, as mapToFragment would map them with the rest of the module
+      if (IMPORTS.some((kind) => kinds.has(kind))) return { imports: module.imports.map(textItemMapper(wrapper)) };
       keep(module, wrapper);
       return { plain: this.scored(this.check(code, ctx, tree, module, wrapper.mapPosition), started) };
     });
