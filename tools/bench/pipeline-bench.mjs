@@ -133,8 +133,8 @@ const { startParseCensus } = values.parses ? await import('./parse-census.mjs') 
 
 const VERBS = ['fetch', 'store', 'merge', 'score', 'route', 'price', 'count', 'audit', 'split', 'check', 'index', 'rank'];
 
-/** What the simulated model answers every method with (--answer). */
-function modelAnswer() {
+/** What the simulated model answers every method with (--answer), checked before anything starts. */
+const MODEL_ANSWER = (() => {
   const answer = goodAnswer('operation');
   if (values.answer === 'with-import') return answer;
   if (values.answer !== 'plain') {
@@ -147,7 +147,7 @@ function modelAnswer() {
     .filter((line) => !dropped.includes(line))
     .join('\n')
     .replace('```python\n\n', '```python\n');
-}
+})();
 
 /**
  * The simulator runs in its own process (tools/llm-sim/bin/llm-sim.js), as a real provider would:
@@ -157,7 +157,7 @@ function modelAnswer() {
 async function startSim(latencyMs) {
   const dir = mkdtempSync(join(tmpdir(), 'onexgen-bench-sim-'));
   const scenario = join(dir, 'scenario.json');
-  writeFileSync(scenario, JSON.stringify({ latencyMs, text: modelAnswer() }));
+  writeFileSync(scenario, JSON.stringify({ latencyMs, text: MODEL_ANSWER }));
   const profileFlags = values['sim-cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${values['sim-cpu-prof-dir']}`] : [];
   const child = spawn(process.execPath, [...profileFlags, fileURLToPath(new URL('../llm-sim/bin/llm-sim.js', import.meta.url)), '--port', '0', '--scenario', scenario], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -5,7 +5,7 @@ import type { ExtractionResult, RequiredImport } from '../validation/validation-
 import { chooseBlocks } from './choose-blocks.js';
 import { findFencedBlocks } from './fences.js';
 import { dedent, expandLeadingTabs, normalizeAnswer, trimBlankEdges } from './normalize.js';
-import { reduceToBody } from './reduce-definition.js';
+import { type Reduction, reduceToBody } from './reduce-definition.js';
 import { stripTopLevelImports } from './strip-imports.js';
 
 export interface ExtractOptions {
@@ -63,11 +63,17 @@ export function extractCode(answer: string, options: ExtractOptions = {}): Extra
   const parsedBody = options.bodyParse?.(code);
   if (parsedBody === 'plain') return { code, method, imports: [], requiredImports: [], warnings };
 
-  // a body with no definition among its statements has nothing to reduce: its imports are all it needs
-  const whole = parsedBody ? undefined : parser.parse(code);
-  let module: Pick<ParsedModule, 'source' | 'imports'> = whole ?? { source: code, imports: parsedBody?.imports ?? [] };
+  let module: Pick<ParsedModule, 'source' | 'imports'>;
+  let reduction: Reduction | undefined;
+  if (parsedBody) {
+    // a body with no definition among its statements has nothing to reduce: its imports are all it needs
+    module = { source: code, imports: parsedBody.imports };
+  } else {
+    const whole = parser.parse(code);
+    module = whole;
+    reduction = reduceToBody(whole, { methodName: options.methodName, docstring: options.docstring ?? 'drop' });
+  }
   let reducedFrom: ExtractionResult['reducedFrom'];
-  const reduction = whole && reduceToBody(whole, { methodName: options.methodName, docstring: options.docstring ?? 'drop' });
   const imports: string[] = [];
   const requiredImports: RequiredImport[] = [];
   if (reduction) {
