@@ -83,6 +83,8 @@ export async function generateMethod(session: Session, node: NodeContext, info: 
 
 async function generate(session: Session, node: NodeContext, info: MethodInfo, correlationId: string): Promise<GeneratedBody> {
   const started = performance.now();
+  // its examples will need the run's sandbox: start it now, behind this method's other work
+  if (info.examples.length > 0) session.sandbox?.warm();
   const progress = (stage: Parameters<Session['progress']>[0]['stage'], detail?: string) =>
     session.progress({ node: node.label, method: info.stub.method, stage, ...(detail ? { detail } : {}) });
 

@@ -69,7 +69,7 @@ function warnUnchecked(session: Session, reason: string): void {
 export async function checkBehaviour(session: Session, node: NodeContext, info: MethodInfo, code: string, imports: readonly string[]): Promise<BehaviourCheck> {
   const examples = info.examples;
   if (examples.length === 0) return { outcome: { status: 'no-examples', examples: 0, passed: 0, failed: 0 }, issues: [] };
-  const sandbox = await session.sandbox;
+  const sandbox = await session.sandbox?.get();
   if (!sandbox?.available) {
     warnUnchecked(session, sandbox?.unavailableReason ?? 'no sandbox');
     return { outcome: { status: 'unavailable', examples: examples.length, passed: 0, failed: 0, reason: sandbox?.unavailableReason ?? 'no sandbox' }, issues: [] };

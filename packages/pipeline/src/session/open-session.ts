@@ -7,7 +7,7 @@ import type { DatabaseHandle, MetricsStore } from '@onexgen/metrics';
 import { openDatabaseFor } from './open-database-for.js';
 import { createValidator, loadPythonParser, startValidatorThread, type ValidatorThread } from '@onexgen/response-validator';
 import { REMEMBERED_PARSES } from '../node/generated-file.js';
-import { closeSessionSandbox, startSessionSandbox } from './session-sandbox.js';
+import { sessionSandbox } from './session-sandbox.js';
 import { bulkhead } from 'cockatiel';
 import type { LLMConfigLayer } from '@onexgen/llm-effect';
 import { createModelCaller, type AttemptLedger } from '../model/model-caller.js';
@@ -64,16 +64,11 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   const id = options.id ?? randomUUID();
   const ownHandle = options.handle === undefined;
   // The embedded database opens on a thread of its own: parser, validator and catalog load on this
-  // one meanwhile (a second core's worth of start-up). The sandbox starts too, awaited by no one here.
+  // one meanwhile (a second core's worth of start-up). The sandbox starts with the first method that
+  // has examples (session-sandbox.ts).
   const opening = options.handle ? Promise.resolve(options.handle) : openDatabaseFor(config.db, options.cwd, options.signal);
-  const sandbox = startSessionSandbox(config, options.secrets);
-  let opened: [DatabaseHandle, Loaded];
-  try {
-    opened = await bothOrNeither(opening, loadTools(config), ownHandle, options.signal);
-  } catch (err) {
-    void closeSessionSandbox(sandbox);
-    throw err;
-  }
+  const sandbox = sessionSandbox(config, options.secrets);
+  const opened: [DatabaseHandle, Loaded] = await bothOrNeither(opening, loadTools(config), ownHandle, options.signal);
   const [handle, [parser, validator, packageValidator, catalog]] = opened;
   let store: MetricsStore | undefined;
   let validatorThread: ValidatorThread | undefined;
@@ -148,7 +143,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
           await model?.close?.();
         } finally {
           await validatorThread?.close();
-          await closeSessionSandbox(sandbox);
+          await sandbox.close();
           // the spool's lock is released even when the last flush failed
           await metrics.close();
           if (ownHandle) await handle.close();
@@ -157,7 +152,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     };
   } catch (err) {
     await validatorThread?.close();
-    await closeSessionSandbox(sandbox);
+    await sandbox.close();
     await store?.close();
     if (ownHandle) await handle.close();
     throw err;

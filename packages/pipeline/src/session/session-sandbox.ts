@@ -1,29 +1,52 @@
-// The run's sandbox starts when the session opens, but nothing waits for it there: finding Python,
-// probing network isolation and starting the Python worker took 0.6–0.8 s per session (measured in
-// a queue worker, where it delayed every run's first jobs), and only a method whose spec has
-// examples needs it — after its context build and model call. Such a method awaits it
-// (stage-behaviour.ts); a session closes it once it has started, whether anyone used it or not.
+// The run's sandbox starts when the run first has a method with examples, not when the session
+// opens: finding Python, probing network isolation and starting the Python worker cost 0.6–0.8 s of
+// wall and ~0.45 s of CPU, which a run whose specs have no examples paid for nothing (in a queue
+// worker, once per run and worker, beside the run's first jobs). A method with examples warms it
+// as the method begins (generate-method.ts), so the start overlaps the method's context build and
+// model call; its behaviour check awaits it (stage-behaviour.ts). Nothing ever waits for it at open.
 import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
 import type { RunConfig } from '../run-config.js';
 
-export type StartingSandbox = Promise<Sandbox>;
-
-/** One sandbox per run; the run's secrets never reach the child Python. */
-export function startSessionSandbox(config: RunConfig, secrets: readonly string[]): StartingSandbox {
-  const starting = createSandbox({
-    ...(config.python ? { python: config.python } : {}),
-    ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
-    secrets: [...secrets],
-  });
-  // a run without examples never awaits it: its failure is that run's to ignore, not an unhandled rejection
-  starting.catch(() => undefined);
-  return starting;
+export interface SessionSandbox {
+  /** starts it (once) without waiting: the first method with examples calls this as it begins */
+  warm(): void;
+  /** the sandbox, started now if nothing started it yet */
+  get(): Promise<Sandbox>;
+  /** whether anything has started it */
+  readonly started: boolean;
+  /** closes it once it has started (a close during start-up waits, so no Python is left behind) */
+  close(): Promise<void>;
 }
 
-/** Closes the sandbox once it has started (a close during start-up must not leave its Python behind). */
-export async function closeSessionSandbox(starting: StartingSandbox): Promise<void> {
-  await starting.then(
-    (sandbox) => sandbox.close(),
-    () => undefined,
-  );
+/** One sandbox per run, started on first need; the run's secrets never reach the child Python. */
+export function sessionSandbox(config: RunConfig, secrets: readonly string[]): SessionSandbox {
+  let starting: Promise<Sandbox> | undefined;
+  let closed = false;
+  const get = (): Promise<Sandbox> => {
+    if (closed) return Promise.reject(new Error('the session is closed: its sandbox cannot start'));
+    if (!starting) {
+      starting = createSandbox({
+        ...(config.python ? { python: config.python } : {}),
+        ...(config.exampleTimeoutMs ? { limits: { exampleTimeoutMs: config.exampleTimeoutMs } } : {}),
+        secrets: [...secrets],
+      });
+      // warmed and never awaited (a run stopped before its check): not an unhandled rejection
+      starting.catch(() => undefined);
+    }
+    return starting;
+  };
+  return {
+    warm: () => void get().catch(() => undefined),
+    get,
+    get started() {
+      return starting !== undefined;
+    },
+    async close() {
+      closed = true;
+      await starting?.then(
+        (sandbox) => sandbox.close(),
+        () => undefined,
+      );
+    },
+  };
 }

@@ -4,7 +4,7 @@
 import type { ReferenceIndex } from '@onexgen/context-builder';
 import type { MatchQuery, PatternCatalog, PatternMatch } from '@onexgen/pattern-library';
 import type { PythonParser, Validator, ValidatorThread } from '@onexgen/response-validator';
-import type { StartingSandbox } from './session-sandbox.js';
+import type { SessionSandbox } from './session-sandbox.js';
 import type { BulkheadPolicy } from 'cockatiel';
 import type { RunConfig } from '../run-config.js';
 import type { Learning } from './learning.js';
@@ -35,8 +35,8 @@ export interface Session {
   learning: Learning;
   /** undefined in offline mode */
   model?: ModelCaller;
-  /** runs spec examples; one per run, started with the session and awaited by the first method with examples, closed with the session (unavailable without Python) */
-  sandbox?: StartingSandbox;
+  /** runs spec examples; one per run, started by the first method with examples, closed with the session (unavailable without Python) */
+  sandbox?: SessionSandbox;
   /** caps methods in flight across the whole run */
   methodLimiter: BulkheadPolicy;
   progress: ProgressSink;
