@@ -7,6 +7,7 @@ export { migrate, migrationStatus } from './db/migrate.js';
 export { createMetricsStore } from './store/metrics-store.js';
 export type { MetricsStore } from './store/metrics-store.js';
 export { attemptInput, generationInput } from './store/inputs.js';
+export { bulkInsert } from './store/bulk-insert.js';
 export type {
   AttemptInput,
   ContextBuildInput,

@@ -9,8 +9,10 @@
 // is in flight go together in the next statement. Each caller still waits for its own row to be
 // committed (a request goes out only after its row did). They were a worker's two largest
 // statements per call (queue-bench, pg_stat_statements: 1,000 of its ~5,800 statements for 500 methods).
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { attemptInput, callAttempts, type AttemptInput, type MetricsDb } from '@onexgen/metrics';
+// Each is metrics' bulkInsert (the rows as one JSON parameter): the same statement text for any
+// number of rows, and none of drizzle's per-cell statement building in the worker.
+import { getTableColumns, sql } from 'drizzle-orm';
+import { attemptInput, bulkInsert, callAttempts, type AttemptInput, type MetricsDb } from '@onexgen/metrics';
 import { grouped } from './grouped.js';
 
 export const WORKER_LOST = 'worker_lost';
@@ -30,7 +32,6 @@ export interface AttemptLedger {
   finished(row: AttemptInput): Promise<void>;
 }
 
-const KEY = [callAttempts.correlationId, callAttempts.callNumber, callAttempts.attempt];
 const KEPT = new Set(['id', 'createdAt', 'correlationId', 'callNumber', 'attempt']);
 
 /**
@@ -38,10 +39,11 @@ const KEPT = new Set(['id', 'createdAt', 'correlationId', 'callNumber', 'attempt
  * (`excluded`): a column the outcome leaves out takes its default (no error class, no HTTP status),
  * never the write-ahead row's value.
  */
-const OUTCOME: Record<string, SQL> = Object.fromEntries(
-  Object.entries(getTableColumns(callAttempts))
+const REPLACE_WITH_OUTCOME = sql.raw(
+  `on conflict ("correlation_id", "call_number", "attempt") do update set ${Object.entries(getTableColumns(callAttempts))
     .filter(([key]) => !KEPT.has(key))
-    .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+    .map(([, column]) => `"${column.name}" = excluded."${column.name}"`)
+    .join(', ')}`,
 );
 
 /** A validated attempt row, as it is inserted. */
@@ -52,13 +54,13 @@ const keyOf = (row: { correlationId: string; callNumber: number; attempt: number
 export function createAttemptLedger(db: MetricsDb): AttemptLedger {
   const starts = grouped(async (rows: AttemptRow[]) => {
     // a key twice in one statement: DO NOTHING keeps the first, as two statements would
-    await db.insert(callAttempts).values(rows).onConflictDoNothing();
+    await bulkInsert(db, callAttempts, rows);
     return rows.map(() => undefined);
   });
   const finishes = grouped(async (rows: AttemptRow[]) => {
     // DO UPDATE may not touch a row twice in one statement: the last outcome offered for a key wins
     const latest = [...new Map(rows.map((row) => [keyOf(row), row])).values()];
-    await db.insert(callAttempts).values(latest).onConflictDoUpdate({ target: KEY, set: OUTCOME });
+    await bulkInsert(db, callAttempts, latest, REPLACE_WITH_OUTCOME);
     return rows.map(() => undefined);
   });
   return {

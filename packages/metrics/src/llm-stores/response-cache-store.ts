@@ -57,9 +57,18 @@ export function createResponseCacheStore(handle: DatabaseHandle, options: { now?
   const now = options.now ?? (() => new Date());
   const { db } = handle;
   const c = responseCache;
-  const notExpired = (at: Date) => or(isNull(c.expiresAt), gt(c.expiresAt, at));
   const g = generationMetrics;
   const generationCommitted = or(isNull(c.generationId), exists(db.select({ one: sql`1` }).from(g).where(eq(g.correlationId, c.generationId))));
+  // The lookup every model call makes, built once and prepared: on PostgreSQL the server keeps its
+  // plan per connection instead of parsing and planning the statement on every call (0.2–0.3 ms of
+  // server CPU each in queue-bench's pg_stat_statements), and no statement is built per call here.
+  const at = sql.placeholder('at');
+  const lookup = db
+    .update(c)
+    .set({ hits: sql`${c.hits} + 1`, lastHitAt: sql`${at}` })
+    .where(and(eq(c.keyHash, sql.placeholder('key')), or(isNull(c.expiresAt), gt(c.expiresAt, at)), generationCommitted))
+    .returning()
+    .prepare('onexgen_response_cache_lookup');
 
   const setMany = async (entries: readonly CacheEntryInput[]): Promise<void> => {
     const createdAt = now();
@@ -88,13 +97,9 @@ export function createResponseCacheStore(handle: DatabaseHandle, options: { now?
   return {
     async get<T>(keyHash: string) {
       const key = check(keySchema, 'cache key', keyHash);
-      const at = now();
       // One statement: the hit is counted only when the entry is live, and no read-then-write race.
-      const rows = await db
-        .update(c)
-        .set({ hits: sql`${c.hits} + 1`, lastHitAt: at })
-        .where(and(eq(c.keyHash, key), notExpired(at), generationCommitted))
-        .returning();
+      // a placeholder skips the column's encoder: the time goes as the text the drivers expect
+      const rows = await lookup.execute({ key, at: now().toISOString() });
       const row = rows[0];
       if (!row) return undefined;
       return {

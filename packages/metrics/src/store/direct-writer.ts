@@ -10,7 +10,7 @@ import { fallbackEvents } from '../schema/fallback-events.js';
 import { generationHistory } from '../schema/generation-history.js';
 import { generationMetrics } from '../schema/generation-metrics.js';
 import { generationPasses } from '../schema/generation-passes.js';
-import { bulkInsertIgnoringConflicts } from './bulk-insert.js';
+import { bulkInsert } from './bulk-insert.js';
 import type { InsertKind, RecordKind } from './inputs.js';
 import type { Row } from './normalize.js';
 import { createSystemPromptWriter } from './system-prompts.js';
@@ -49,10 +49,10 @@ export function createDirectWriter(db: MetricsDb, options: DirectWriterOptions =
   const insert = async (table: PgTable, rows: Row[]): Promise<void> => {
     const chunks: Row[][] = [];
     for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) chunks.push(rows.slice(i, i + INSERT_CHUNK_ROWS));
-    if (chunks.length === 1) return bulkInsertIgnoringConflicts(db, table, chunks[0]!);
+    if (chunks.length === 1) return bulkInsert(db, table, chunks[0]!);
     // Several statements: all or nothing, so a failure never leaves half a batch behind.
     await db.transaction(async (tx) => {
-      for (const chunk of chunks) await bulkInsertIgnoringConflicts(tx, table, chunk);
+      for (const chunk of chunks) await bulkInsert(tx, table, chunk);
     });
   };
   return {

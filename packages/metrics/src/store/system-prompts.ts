@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { MetricsDb } from '../db/open-database.js';
 import { promptTexts } from '../schema/prompt-texts.js';
-import { bulkInsertIgnoringConflicts } from './bulk-insert.js';
+import { bulkInsert } from './bulk-insert.js';
 import type { Row } from './normalize.js';
 
 const promptHash = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -44,7 +44,7 @@ export function createSystemPromptWriter(db: MetricsDb, { remember }: { remember
       return { ...rest, systemPromptHash: hash };
     });
     // the texts first, so the rows' foreign key holds whether or not the caller wraps both in a transaction
-    if (fresh.size > 0) await bulkInsertIgnoringConflicts(db, promptTexts, [...fresh].map(([text, hash]) => ({ hash, text })));
+    if (fresh.size > 0) await bulkInsert(db, promptTexts, [...fresh].map(([text, hash]) => ({ hash, text })));
     if (remember) {
       if (stored.size + fresh.size > REMEMBERED_TEXTS) stored.clear();
       for (const [text, hash] of fresh) stored.set(text, hash);

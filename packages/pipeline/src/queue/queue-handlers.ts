@@ -47,15 +47,18 @@ export interface QueueHandlerOptions {
 const NODE_FAILING = new Set(['PROVIDER_FAILED', 'BUDGET_EXHAUSTED']);
 
 export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
-  // each run's rendered nodes, kept with its session: a session the program closes takes them along
-  const nodesBySession = new WeakMap<Session, Map<string, ReturnType<typeof specInput>>>();
-  const nodeOf = (session: Session, nodeKey: string, input: QueuedNodeInput) => {
+  // each run's nodes, read and rendered once per worker (not once per method), kept with its
+  // session: a session the program closes takes them along
+  type QueuedNode = ReturnType<typeof specInput> & { input: QueuedNodeInput };
+  const nodesBySession = new WeakMap<Session, Map<string, QueuedNode>>();
+  const nodeOf = (session: Session, job: { nodeKey: string; node: { input: unknown } }): QueuedNode => {
     let nodes = nodesBySession.get(session);
     if (!nodes) nodesBySession.set(session, (nodes = new Map()));
-    let found = nodes.get(nodeKey);
+    let found = nodes.get(job.nodeKey);
     if (!found) {
-      found = specInput(session.parser, input.file, input.spec);
-      nodes.set(nodeKey, found);
+      const input = readNodeInput(job.node.input);
+      found = { ...specInput(session.parser, input.file, input.spec), input };
+      nodes.set(job.nodeKey, found);
     }
     return found;
   };
@@ -67,8 +70,7 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
   return {
     async method(job: MethodJob): Promise<MethodCommit> {
       const session = await options.sessionFor(job.runId, job.run.options);
-      const input = readNodeInput(job.node.input);
-      const { node, stubs } = nodeOf(session, job.nodeKey, input);
+      const { node, stubs, input } = nodeOf(session, job);
       const stub = stubs.find((s) => s.qualifiedName === job.method);
       if (!stub) throw new OnexgenError('INJECTION_FAILED', `${input.file}: no stub ${job.method} in the rendered node`);
       const captured = captureRecords();
@@ -91,8 +93,7 @@ export function queueHandlers(options: QueueHandlerOptions): WorkerHandlers {
 
     async node(job: NodeJob): Promise<NodeCommit> {
       const session = await options.sessionFor(job.runId, job.run.options);
-      const input = readNodeInput(job.node.input);
-      const { skeleton, node, stubs } = nodeOf(session, job.nodeKey, input);
+      const { skeleton, node, stubs, input } = nodeOf(session, job);
       const failed = job.methods.find((m) => !m.ok);
       if (failed) {
         const error = (failed.result as Partial<QueuedMethodError>).error ?? { code: 'INTERNAL', message: `${failed.method} failed` };
