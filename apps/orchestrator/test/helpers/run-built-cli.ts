@@ -11,16 +11,23 @@ export function assertBuilt(): void {
   if (!existsSync(DIST)) throw new Error('apps/orchestrator/dist/cli.js is missing: build first (cd apps/orchestrator && npx tsup)');
 }
 
+/** How the child runs: its folder, its whole environment (plus PATH), node's own flags before the CLI. */
+export interface BuiltCliOptions {
+  cwd: string;
+  env: Record<string, string>;
+  nodeArgs?: string[];
+}
+
 /** The child gets only the environment given (plus PATH): no DATABASE_URL or keys leak in from the test runner. */
-export function runBuiltCli(args: string[], options: { cwd: string; env: Record<string, string> }): Promise<CliRun> {
+export function runBuiltCli(args: string[], options: BuiltCliOptions): Promise<CliRun> {
   return startBuiltCli(args, options).done;
 }
 
 /** The same, with the child process at hand (to signal it). */
-export function startBuiltCli(args: string[], options: { cwd: string; env: Record<string, string> }): { child: ChildProcess; done: Promise<CliRun> } {
+export function startBuiltCli(args: string[], options: BuiltCliOptions): { child: ChildProcess; done: Promise<CliRun> } {
   let child!: ChildProcess;
   const done = new Promise<CliRun>((resolve, reject) => {
-    child = spawn(process.execPath, [BIN, ...args], {
+    child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,8 +4,8 @@
 // BroadcastChannel), and drizzle's pg-proxy driver has no transactions.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { threadExecArgv } from '@onexgen/onex';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '@onexgen/onex';
 import { pgliteDistDir } from '../pglite-dist.js';
 import { pgliteThreadFile } from '../pglite-thread-path.js';
 
@@ -100,8 +100,7 @@ export class PgliteThreadClient implements Queryable {
     signal?.throwIfAborted();
     const pgliteWasmModule = await compiledPostgres();
     signal?.throwIfAborted();
-    const worker = new Worker(pgliteThreadFile(), {
-      execArgv: threadExecArgv(),
+    const worker = startThread(pgliteThreadFile(), {
       workerData: { dataDir, template, pgliteWasmModule },
       ...(template ? { transferList: [template.buffer as ArrayBuffer] } : {}),
     });

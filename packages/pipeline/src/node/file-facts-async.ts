@@ -5,8 +5,7 @@
 // when both parts parse; when one does not, the file is read whole, which also gives the error
 // CPython would report first). Small files are parsed where the caller is (a thread and its parser
 // cost ~0.3 s to start). Loads no more than the parser and node-source: `onexgen stubs` uses it.
-import { Worker } from 'node:worker_threads';
-import { threadExecArgv } from '@onexgen/onex';
+import { startThread } from '@onexgen/onex';
 import type { PythonParser } from '@onexgen/response-validator';
 import { PythonParserError, type ParserErrorCode } from '@onexgen/response-validator';
 import { OnexgenError, type OnexgenErrorCode } from '../errors.js';
@@ -81,7 +80,7 @@ function joined(first: FileFacts, second: FileFacts, cut: Cut): FileFacts | unde
 
 function onThread(request: FileInputRequest, signal: AbortSignal | undefined): Promise<FileFacts> {
   signal?.throwIfAborted();
-  const worker = new Worker(fileInputThreadFile(), { workerData: request, execArgv: threadExecArgv() });
+  const worker = startThread(fileInputThreadFile(), { workerData: request });
   return new Promise<FileFacts>((resolve, reject) => {
     const settle = (fn: () => void): void => {
       signal?.removeEventListener('abort', stop);

@@ -4,8 +4,8 @@
 // reading answers meanwhile. Results are the in-process validator's, byte for byte (the thread runs
 // createValidator with the same options); a body's parse comes back with its result, so
 // parsedBody() spares the caller a parse as the in-process validator does.
-import { Worker } from 'node:worker_threads';
-import { threadExecArgv } from '@onexgen/onex';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '@onexgen/onex';
 import { ValidatorError, type ValidatorErrorCode } from '../errors.js';
 import { PythonParserError, type ParserErrorCode } from '../parser/parser-error.js';
 import { unpackFragment } from './travelling-fragment.js';
@@ -94,7 +94,7 @@ const MAX_IDLE = 2;
 const IDLE_MS = 60_000;
 
 function spawnHost(key: string, data: ValidatorThreadData): ThreadHost {
-  const worker = new Worker(validatorThreadFile(), { workerData: data, execArgv: threadExecArgv() });
+  const worker = startThread(validatorThreadFile(), { workerData: data });
   worker.unref();
   const host: ThreadHost = { worker, key, nextId: 1 };
   const die = (error: Error): void => {
