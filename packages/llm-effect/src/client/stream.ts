@@ -154,13 +154,13 @@ export function stream(ctx: ClientContext, request: LLMRequest, signal?: AbortSi
       settle.reject(error);
       throw error;
     } finally {
+      const early = !ended && !failed;
+      if (early) open.teardown.abort();
+      // The reader is left suspended at its terminal event: returning it runs its cleanup, always
+      // (its idle timer, a ref'd 30 s one, held a CLI's exit back by that long after every run)
+      await open.events.return(undefined);
       if (!failed) {
         // Completed, or the consumer stopped reading early (break / return): either way price it.
-        const early = !ended;
-        if (early) {
-          open.teardown.abort();
-          await open.events.return(undefined);
-        }
         release();
         settle.resolve(await finish(s, target, prepared, open, {
           text, reasoning, usage, firstTokenAt,
