@@ -37,3 +37,4 @@ export { methodExamplesSchema, expectsRaise, type MethodExample } from './spec/e
 export { VERDICTS, type Verdict, verdictSchema, PASSING_VERDICTS } from './verdicts.js';
 export { KEY_SHAPES, SECRET_MARKER, scrubKeyShapes, heldSecret, redactionList, redactValues } from './secrets.js';
 export { startThread, threadExecArgv } from './threads.js';
+export { freezeDeep } from './freeze.js';

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { freezeDeep } from '@onexgen/onex';
 import { DATA_DIR } from '../data-dir.js';
 import { PatternLibraryError, describeZodIssues } from '../errors.js';
 import { createMatcher, type EffectivenessLookup } from '../matching/match.js';
@@ -71,12 +72,6 @@ function shippedPatterns(): Promise<readonly Pattern[]> {
     shipped = reading;
   }
   return shipped;
-}
-
-function freezeDeep<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  for (const inner of value instanceof Set || value instanceof Map ? [] : Object.values(value)) freezeDeep(inner);
-  return Object.freeze(value);
 }
 
 /** Builds a catalog from a fixed list of patterns (shipped, user and learned ones alike). */

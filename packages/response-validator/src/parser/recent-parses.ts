@@ -11,6 +11,7 @@
 //   with one profile's imports) are dropped before each reuse; what only the parse decides (the
 //   node index by type) stays;
 // - a parse in use (a consumer parsing the same text inside its callback) is not handed out again.
+import { freezeDeep } from '@onexgen/onex';
 import type { SyntaxTree } from './mirror/syntax-node.js';
 import type { ParsedModule, ParseLimits } from './types.js';
 
@@ -56,7 +57,7 @@ export class RecentParses {
       entry = found;
     } else {
       const { tree, module } = parse();
-      entry = { source, limits: { ...limits }, tree, module: deepFreeze(module), inUse: false };
+      entry = { source, limits: { ...limits }, tree, module: freezeDeep(module), inUse: false };
       if (this.entries.length >= this.capacity) this.entries.pop();
     }
     this.entries.unshift(entry);
@@ -71,11 +72,4 @@ export class RecentParses {
 
 function sameLimits(a: ParseLimits, b: ParseLimits): boolean {
   return a.maxNodes === b.maxNodes && a.maxParserGrowthBytes === b.maxParserGrowthBytes;
-}
-
-/** The module's plain data (objects and arrays, nothing else) frozen all the way down. */
-function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  return Object.freeze(value);
 }
