@@ -90,6 +90,25 @@ describe('record functions on a real server', () => {
   });
 });
 
+describe('the response-cache lookup (a prepared statement) on a server connection that lacks it', () => {
+  test('is prepared again and answers the same', async () => {
+    // one connection; DEALLOCATE ALL is what a client sees when a transaction-mode pooler gives it a
+    // server connection that never saw its PREPARE: postgres.js prepares the statement again
+    const single = await openDatabase(database.url, { poolSize: 1 });
+    try {
+      const cache = createResponseCacheStore(single);
+      await cache.set('pooled', { answer: 42 }, { ttlMs: 60_000 });
+      expect((await cache.get('pooled'))?.hits).toBe(0);
+      await single.db.execute(sql`deallocate all`);
+      expect(await cache.get('pooled')).toMatchObject({ response: { answer: 42 }, hits: 1 });
+      expect(await cache.get('absent')).toBeUndefined();
+      expect((await cache.get('pooled'))?.hits).toBe(2);
+    } finally {
+      await single.close();
+    }
+  });
+});
+
 describe('system prompts stored once on a real server', () => {
   test('workers committing the same new system prompt at once: every row lands, one text row, prompts read back whole', async () => {
     const system = `A system prompt no one has stored yet (${randomUUID()}). ${'Rules. '.repeat(1500)}`;
