@@ -23,6 +23,7 @@ module.exports = {
       path.join(root, 'packages/$1/src/index.ts'),
     '^@onexgen/pipeline/errors$': path.join(root, 'packages/pipeline/src/errors.ts'),
     '^@onexgen/onex/tokens$': path.join(root, 'packages/onex/src/tokens.ts'),
+    '^@onexgen/onex/threads$': path.join(root, 'packages/onex/src/threads.ts'),
     '^@onexgen/telemetry/attributes$': path.join(root, 'packages/telemetry/src/attributes.ts'),
     '^@onexgen/eval/experiments$': path.join(root, 'packages/eval/src/experiments.ts'),
     '^@onexgen/llm-sim$': path.join(root, 'tools/llm-sim/src/index.ts'),

@@ -36,5 +36,4 @@ export {
 export { methodExamplesSchema, expectsRaise, type MethodExample } from './spec/examples.js';
 export { VERDICTS, type Verdict, verdictSchema, PASSING_VERDICTS } from './verdicts.js';
 export { KEY_SHAPES, SECRET_MARKER, scrubKeyShapes, heldSecret, redactionList, redactValues } from './secrets.js';
-export { startThread, threadExecArgv } from './threads.js';
 export { freezeDeep } from './freeze.js';

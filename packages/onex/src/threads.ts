@@ -12,7 +12,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /** Flags a thread refused in this process: not offered again. */
 const refused = new Set<string>();
 
-export function threadExecArgv(): string[] {
+function threadExecArgv(): string[] {
   return process.execArgv.filter((flag) => !flag.startsWith('--input-type') && !refused.has(flag));
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 
-const BUILT = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../dist/threads.js', import.meta.url));
 
 // two threads in a row: the second starts without a refusal (the refused flags are remembered)
 const probe = `
@@ -32,7 +32,7 @@ writeFileSync(script, probe);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(flags: string[]): { main: string[]; first: string[]; second: string[] } {
-  if (!existsSync(BUILT)) throw new Error('packages/onex/dist/index.js is missing: build first (cd packages/onex && npx tsup)');
+  if (!existsSync(BUILT)) throw new Error('packages/onex/dist/threads.js is missing: build first (cd packages/onex && npx tsup)');
   const child = spawnSync(process.execPath, [...flags, script], { encoding: 'utf8' });
   expect(child.stderr).toBe('');
   expect(child.status).toBe(0);

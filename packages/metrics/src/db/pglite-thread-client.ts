@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { startThread } from '@onexgen/onex';
+import { startThread } from '@onexgen/onex/threads';
 import { pgliteDistDir } from '../pglite-dist.js';
 import { pgliteThreadFile } from '../pglite-thread-path.js';
 

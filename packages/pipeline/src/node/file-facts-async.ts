@@ -5,7 +5,7 @@
 // when both parts parse; when one does not, the file is read whole, which also gives the error
 // CPython would report first). Small files are parsed where the caller is (a thread and its parser
 // cost ~0.3 s to start). Loads no more than the parser and node-source: `onexgen stubs` uses it.
-import { startThread } from '@onexgen/onex';
+import { startThread } from '@onexgen/onex/threads';
 import type { PythonParser } from '@onexgen/response-validator';
 import { PythonParserError, type ParserErrorCode } from '@onexgen/response-validator';
 import { OnexgenError, type OnexgenErrorCode } from '../errors.js';

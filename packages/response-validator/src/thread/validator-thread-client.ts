@@ -5,7 +5,7 @@
 // createValidator with the same options); a body's parse comes back with its result, so
 // parsedBody() spares the caller a parse as the in-process validator does.
 import type { Worker } from 'node:worker_threads';
-import { startThread } from '@onexgen/onex';
+import { startThread } from '@onexgen/onex/threads';
 import { ValidatorError, type ValidatorErrorCode } from '../errors.js';
 import { PythonParserError, type ParserErrorCode } from '../parser/parser-error.js';
 import { unpackFragment } from './travelling-fragment.js';
