@@ -32,6 +32,7 @@ export interface AttemptLedger {
   finished(row: AttemptInput): Promise<void>;
 }
 
+const KEY = [callAttempts.correlationId, callAttempts.callNumber, callAttempts.attempt];
 const KEPT = new Set(['id', 'createdAt', 'correlationId', 'callNumber', 'attempt']);
 
 /**
@@ -40,7 +41,7 @@ const KEPT = new Set(['id', 'createdAt', 'correlationId', 'callNumber', 'attempt
  * never the write-ahead row's value.
  */
 const REPLACE_WITH_OUTCOME = sql.raw(
-  `on conflict ("correlation_id", "call_number", "attempt") do update set ${Object.entries(getTableColumns(callAttempts))
+  `on conflict (${KEY.map((column) => `"${column.name}"`).join(', ')}) do update set ${Object.entries(getTableColumns(callAttempts))
     .filter(([key]) => !KEPT.has(key))
     .map(([, column]) => `"${column.name}" = excluded."${column.name}"`)
     .join(', ')}`,

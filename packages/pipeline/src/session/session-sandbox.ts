@@ -1,7 +1,8 @@
 // The run's sandbox starts when the run first has a method with examples, not when the session
 // opens: finding Python, probing network isolation and starting the Python worker cost 0.6–0.8 s of
-// wall and ~0.45 s of CPU, which a run whose specs have no examples paid for nothing (in a queue
-// worker, once per run and worker, beside the run's first jobs). A method with examples warms it
+// wall and ~0.9 s of CPU (a one-spec offline run: 4.23 → 3.34 s of CPU without it), which a run
+// whose specs have no examples paid for nothing (in a queue worker, once per run and worker, beside
+// the run's first jobs). A method with examples warms it
 // as the method begins (generate-method.ts), so the start overlaps the method's context build and
 // model call; its behaviour check awaits it (stage-behaviour.ts). Nothing ever waits for it at open.
 import { createSandbox, type Sandbox } from '@onexgen/python-sandbox';
