@@ -55,6 +55,8 @@ async function openStream(s: CallState, target: PlannedTarget, prepared: Prepare
   // A refusal before any token fails over like the non-streaming content-policy error.
   if (primed.some((e) => e.type === 'finish' && e.finishReason === 'content_filter') && !primed.some((e) => e.type === 'text')) {
     teardown.abort();
+    // the reader is suspended after the events it gave: returning it clears its idle timer
+    await events.return(undefined);
     const error = new ProviderError(
       { errorClass: 'content_policy', provider: target.provider.name, model: target.model },
       `${target.provider.name}:${target.model} refused the prompt (content policy)`,
