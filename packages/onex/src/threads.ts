@@ -18,30 +18,26 @@ function threadExecArgv(): string[] {
 
 /** Node names the refused flags in its message: "Initiated Worker with invalid execArgv flags: a, b". */
 function refusedFlags(err: Error): string[] {
-  const named = /execArgv flags: (.+)$/.exec(err.message)?.[1];
-  return named ? named.split(', ').filter((flag) => process.execArgv.includes(flag)) : [];
+  return /execArgv flags: (.+)$/.exec(err.message)?.[1]?.split(', ') ?? [];
 }
 
 const isInvalidExecArgv = (err: unknown): err is Error => (err as { code?: unknown } | null)?.code === 'ERR_WORKER_INVALID_EXEC_ARGV';
 
 /**
- * `new Worker(file, options)` with the flags of threadExecArgv(). A flag the thread refuses is left
- * out and the thread started again (the refusal is synchronous, before any workerData or transfer
- * is sent); should the message name none, the thread starts with no flags at all.
+ * `new Worker(file, options)` with the flags of threadExecArgv(). The flags a thread refuses are
+ * left out and the thread started again (the refusal is synchronous, before any workerData or
+ * transfer is sent); should the message name none of the flags given, none is given. Each round
+ * gives fewer flags, so it ends: with a thread, or with the error a thread without flags gets.
  */
 export function startThread(file: string | URL, options: Omit<WorkerOptions, 'execArgv'> = {}): Worker {
-  try {
-    return new Worker(file, { ...options, execArgv: threadExecArgv() });
-  } catch (err) {
-    if (!isInvalidExecArgv(err)) throw err;
-    const named = refusedFlags(err);
-    for (const flag of named.length > 0 ? named : process.execArgv) refused.add(flag);
-  }
-  try {
-    return new Worker(file, { ...options, execArgv: threadExecArgv() });
-  } catch (err) {
-    if (!isInvalidExecArgv(err)) throw err;
-    for (const flag of process.execArgv) refused.add(flag);
-    return new Worker(file, { ...options, execArgv: [] });
+  for (;;) {
+    const execArgv = threadExecArgv();
+    try {
+      return new Worker(file, { ...options, execArgv });
+    } catch (err) {
+      if (!isInvalidExecArgv(err) || execArgv.length === 0) throw err;
+      const named = refusedFlags(err).filter((flag) => execArgv.includes(flag));
+      for (const flag of named.length > 0 ? named : execArgv) refused.add(flag);
+    }
   }
 }

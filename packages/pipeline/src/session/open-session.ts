@@ -68,8 +68,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   // has examples (session-sandbox.ts).
   const opening = options.handle ? Promise.resolve(options.handle) : openDatabaseFor(config.db, options.cwd, options.signal);
   const sandbox = sessionSandbox(config, options.secrets);
-  const opened: [DatabaseHandle, Loaded] = await bothOrNeither(opening, loadTools(config), ownHandle, options.signal);
-  const [handle, [parser, validator, packageValidator, catalog]] = opened;
+  const [handle, [parser, validator, packageValidator, catalog]] = await bothOrNeither(opening, loadTools(config), ownHandle, options.signal);
   let store: MetricsStore | undefined;
   let validatorThread: ValidatorThread | undefined;
   try {
